@@ -1,0 +1,76 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from apps.accounts.models import AdminScope, OrgUnit, User
+from apps.common.admin import ScopedAdminMixin
+
+
+class AdminScopeInline(admin.TabularInline):
+    model = AdminScope
+    extra = 0
+    autocomplete_fields = ["org_unit"]
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_field = None  # the unit itself
+    list_display = ["full_name", "kind", "depth", "sort_order"]
+    list_filter = ["kind", "depth"]
+    search_fields = ["name", "full_name"]
+    autocomplete_fields = ["parent"]
+    ordering = ["path"]
+
+    def get_queryset(self, request):
+        qs = super(ScopedAdminMixin, self).get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        from apps.common.scoping import units_in_scope
+
+        return qs.filter(pk__in=units_in_scope(request.user))
+
+
+@admin.register(User)
+class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
+    scope_field = "org_unit"
+    list_display = [
+        "username",
+        "real_name",
+        "mobile",
+        "org_unit",
+        "position",
+        "is_cadre",
+        "is_reviewer",
+        "is_active",
+    ]
+    list_filter = ["is_cadre", "is_reviewer", "is_active", "must_change_password", "org_unit__kind"]
+    search_fields = ["username", "real_name", "mobile", "org_unit__full_name"]
+    autocomplete_fields = ["org_unit"]
+    inlines = [AdminScopeInline]
+    ordering = ["org_unit__path", "username"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("个人信息", {"fields": ("real_name", "mobile", "org_unit", "position")}),
+        (
+            "角色",
+            {
+                "fields": (
+                    "is_cadre",
+                    "is_reviewer",
+                    "is_active",
+                    "must_change_password",
+                    "is_staff",
+                    "is_superuser",
+                )
+            },
+        ),
+        ("时间", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "real_name", "org_unit", "password1", "password2"),
+            },
+        ),
+    )

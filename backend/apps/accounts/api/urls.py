@@ -1,0 +1,22 @@
+from django.urls import path
+
+from apps.accounts.api import views
+
+urlpatterns = [
+    path("auth/csrf", views.CsrfView.as_view(), name="auth-csrf"),
+    path("auth/login", views.LoginView.as_view(), name="auth-login"),
+    path("auth/logout", views.LogoutView.as_view(), name="auth-logout"),
+    path("auth/me", views.MeView.as_view(), name="auth-me"),
+    path("auth/password", views.PasswordView.as_view(), name="auth-password"),
+    path("auth/token", views.TokenView.as_view(), name="auth-token"),
+    path("org-units/", views.OrgUnitListView.as_view(), name="org-unit-list"),
+    path("org-units/<int:pk>/", views.OrgUnitDetailView.as_view(), name="org-unit-detail"),
+    path("users/", views.UserListView.as_view(), name="user-list"),
+    path("users/import", views.RosterImportView.as_view(), name="user-import"),
+    path("users/<int:pk>/", views.UserDetailView.as_view(), name="user-detail"),
+    path(
+        "users/<int:pk>/reset-password",
+        views.UserPasswordResetView.as_view(),
+        name="user-reset-password",
+    ),
+]

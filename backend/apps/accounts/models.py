@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+
+from apps.common.models import TimeStampedModel
+
+ROLE_CADRE = "cadre"
+ROLE_REVIEWER = "reviewer"
+ROLE_ORG_ADMIN = "org_admin"
+ROLE_SUPERUSER = "superuser"
+ROLE_LABELS = {
+    ROLE_CADRE: "干部",
+    ROLE_REVIEWER: "评审员",
+    ROLE_ORG_ADMIN: "组织部管理员",
+    ROLE_SUPERUSER: "超级管理员",
+}
+
+
+class OrgUnit(TimeStampedModel):
+    """A node of the org tree. `path` ("12/40/77/") makes a subtree one prefix query."""
+
+    class Kind(models.TextChoices):
+        COUNTY = "county", "县（区）"
+        TOWNSHIP = "township", "乡镇（街道）"
+        DEPARTMENT = "department", "部门"
+        VILLAGE = "village", "村"
+        COMMUNITY = "community", "社区"
+        OTHER = "other", "其他"
+
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField("树路径", max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField("层级", default=0, editable=False)
+    full_name = models.CharField("全称", max_length=500, db_index=True, editable=False, default="")
+    sort_order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "组织单位"
+        verbose_name_plural = "组织单位"
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="orgunit_unique_name_per_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.name
+
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        if self.pk is None:
+            super().save(*args, **kwargs)  # the path is built from the new id
+            kwargs = {}
+        self._refresh_tree_fields()
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:  # moved: carry the subtree along
+            for child in self.children.all():
+                child.save()
+
+    def _refresh_tree_fields(self) -> None:
+        if self.parent_id:
+            parent = self.parent
+            self.path = f"{parent.path}{self.pk}/"
+            self.depth = parent.depth + 1
+            self.full_name = f"{parent.full_name}/{self.name}"
+        else:
+            self.path = f"{self.pk}/"
+            self.depth = 0
+            self.full_name = self.name
+
+    def descendants(self, include_self: bool = True) -> models.QuerySet[OrgUnit]:
+        qs = OrgUnit.objects.filter(path__startswith=self.path)
+        return qs if include_self else qs.exclude(pk=self.pk)
+
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+
+    def ancestors(self) -> models.QuerySet[OrgUnit]:
+        return OrgUnit.objects.filter(pk__in=self.ancestor_ids())
+
+    def is_within(self, other: OrgUnit) -> bool:
+        """True when self is other or lies in other's subtree."""
+        return self.path.startswith(other.path)
+
+    def is_related_to(self, other: OrgUnit) -> bool:
+        """Same unit, an ancestor or a descendant: the conflict-of-interest rule."""
+        return self.is_within(other) or other.is_within(self)
+
+
+class User(AbstractUser):
+    """A cadre, reviewer or administrator. `username` is the 工号 (staff number)."""
+
+    username = models.CharField(
+        "工号", max_length=64, unique=True, error_messages={"unique": "该工号已存在"}
+    )
+    real_name = models.CharField("姓名", max_length=50, blank=True)
+    mobile = models.CharField("手机号", max_length=11, unique=True, null=True, blank=True)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name="所属单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    position = models.CharField("职务", max_length=100, blank=True)
+    is_cadre = models.BooleanField("干部", default=True)
+    is_reviewer = models.BooleanField("评审员", default=False)
+    must_change_password = models.BooleanField("首次登录须改密码", default=False)
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return f"{self.real_name or self.username}（{self.username}）"
+
+    @property
+    def display_name(self) -> str:
+        return self.real_name or self.username
+
+    @property
+    def admin_unit_paths(self) -> list[str]:
+        """Paths of the subtrees this user administers; cached on the instance."""
+        if not hasattr(self, "_admin_unit_paths"):
+            self._admin_unit_paths = list(
+                self.admin_scopes.values_list("org_unit__path", flat=True)
+            )
+        return self._admin_unit_paths
+
+    @property
+    def is_org_admin(self) -> bool:
+        return self.is_superuser or bool(self.admin_unit_paths)
+
+    @property
+    def roles(self) -> list[str]:
+        roles = []
+        if self.is_cadre:
+            roles.append(ROLE_CADRE)
+        if self.is_reviewer:
+            roles.append(ROLE_REVIEWER)
+        if self.is_org_admin:
+            roles.append(ROLE_ORG_ADMIN)
+        if self.is_superuser:
+            roles.append(ROLE_SUPERUSER)
+        return roles
+
+
+class AdminScope(models.Model):
+    """Makes a user an org admin of one subtree; a user may hold several."""
+
+    user = models.ForeignKey(
+        User, verbose_name="管理员", on_delete=models.CASCADE, related_name="admin_scopes"
+    )
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="管理范围", on_delete=models.CASCADE, related_name="admin_scopes"
+    )
+
+    class Meta:
+        verbose_name = "管理范围"
+        verbose_name_plural = "管理范围"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "org_unit"], name="adminscope_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} 管理 {self.org_unit}"
+
+
+def subtree_q(paths: list[str], field: str = "org_unit") -> Q:
+    """Q matching rows whose `field` unit lies in any of the subtrees given by paths;
+    with field="" the rows are the units themselves."""
+    lookup = f"{field}__path__startswith" if field else "path__startswith"
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{lookup: path})
+    return condition

@@ -1,0 +1,72 @@
+"""Log in, log out, change passwords."""
+
+from __future__ import annotations
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib.auth import (
+    authenticate,
+    login,
+    logout,
+    password_validation,
+    update_session_auth_hash,
+)
+from django.core.exceptions import ValidationError
+
+from apps.accounts.models import User
+from apps.common.errors import Forbidden, InvalidInput
+
+BAD_CREDENTIALS = "工号/手机号或密码错误"
+LOCKED_OUT = "登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试"
+WRONG_OLD_PASSWORD = "原密码不正确"
+SAME_PASSWORD = "新密码不能与原密码相同"
+MISSING_CREDENTIALS = "请输入工号/手机号和密码"
+
+
+def _locked_out_error() -> Forbidden:
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return Forbidden(LOCKED_OUT.format(minutes=minutes), code="locked")
+
+
+def authenticate_credentials(request, username: str, password: str) -> User:
+    """Check credentials through django-axes, which counts failures per username."""
+    if not username or not password:
+        raise InvalidInput(MISSING_CREDENTIALS, {"username": [MISSING_CREDENTIALS]})
+    credentials = {"username": username}
+    if AxesProxyHandler.is_locked(request, credentials):
+        raise _locked_out_error()
+    user = authenticate(request, username=username, password=password)
+    if getattr(request, "axes_locked_out", False) or AxesProxyHandler.is_locked(
+        request, credentials
+    ):
+        raise _locked_out_error()
+    if user is None:
+        raise InvalidInput(BAD_CREDENTIALS, {"password": [BAD_CREDENTIALS]}, code="bad_credentials")
+    return user
+
+
+def log_in(request, username: str, password: str) -> User:
+    user = authenticate_credentials(request, username, password)
+    login(request, user, backend="apps.accounts.backends.UsernameOrMobileBackend")
+    return user
+
+
+def log_out(request) -> None:
+    logout(request)
+
+
+def change_password(request, user: User, old_password: str, new_password: str) -> User:
+    if not user.check_password(old_password):
+        raise InvalidInput(WRONG_OLD_PASSWORD, {"old_password": [WRONG_OLD_PASSWORD]})
+    if old_password == new_password:
+        raise InvalidInput(SAME_PASSWORD, {"new_password": [SAME_PASSWORD]})
+    try:
+        password_validation.validate_password(new_password, user)
+    except ValidationError as exc:
+        raise InvalidInput(exc.messages[0], {"new_password": list(exc.messages)}) from exc
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    if request is not None and request.user.is_authenticated:
+        update_session_auth_hash(request, user)
+    return user

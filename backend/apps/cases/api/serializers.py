@@ -1,0 +1,257 @@
+"""Input and output shapes. Reviewer-facing shapes carry nothing that identifies the author."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from apps.accounts.models import OrgUnit, User
+from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, Rubric
+from apps.common.markdown import render_markdown
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+class CaseRubricCriterionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(max_length=50)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    max_score = serializers.DecimalField(max_digits=5, decimal_places=2)
+    levels = serializers.ListField(child=serializers.DictField(), required=False, default=list)
+
+
+class CaseRubricSerializer(serializers.ModelSerializer):
+    criteria = CaseRubricCriterionSerializer(many=True)
+    max_total = serializers.DecimalField(max_digits=6, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Rubric
+        fields = ["id", "name", "description", "version", "max_total", "criteria"]
+        read_only_fields = ["version"]
+
+
+class CaseCallInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    theme = serializers.CharField(max_length=100)
+    description = serializers.CharField(required=False, allow_blank=True)
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+    audience_units = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), many=True)
+    rubric = serializers.PrimaryKeyRelatedField(queryset=Rubric.objects.all())
+    reviewers_per_case = serializers.IntegerField(required=False, min_value=1, max_value=5)
+    arbitration_threshold_pct = serializers.DecimalField(
+        max_digits=5, decimal_places=2, required=False
+    )
+    assign_mode = serializers.ChoiceField(choices=CaseCall.AssignMode.choices, required=False)
+    reviewer_pool = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_reviewer=True), many=True, required=False
+    )
+
+
+class CaseCallSerializer(serializers.ModelSerializer):
+    state = serializers.CharField(read_only=True)
+    rubric = CaseRubricSerializer(read_only=True)
+    audience_units = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
+
+    class Meta:
+        model = CaseCall
+        fields = [
+            "id",
+            "title",
+            "theme",
+            "description",
+            "opens_at",
+            "closes_at",
+            "state",
+            "org_unit",
+            "org_unit_name",
+            "audience_units",
+            "rubric",
+            "reviewers_per_case",
+            "arbitration_threshold_pct",
+            "assign_mode",
+        ]
+
+
+class CaseImageSerializer(serializers.ModelSerializer):
+    url = serializers.FileField(source="file", read_only=True)
+    thumbnail_url = serializers.FileField(source="thumbnail", read_only=True)
+
+    class Meta:
+        model = CaseImage
+        fields = ["id", "url", "thumbnail_url", "width", "height", "format", "size"]
+
+
+class CaseReviewScoreSerializer(serializers.Serializer):
+    criterion = serializers.IntegerField(source="criterion_id")
+    criterion_name = serializers.CharField(source="criterion.name")
+    max_score = serializers.DecimalField(
+        source="criterion.max_score", max_digits=5, decimal_places=2
+    )
+    score = serializers.DecimalField(max_digits=5, decimal_places=2)
+    comment = serializers.CharField()
+
+
+class CaseAnonymousReviewSerializer(serializers.Serializer):
+    """What an author sees of a review: the words and numbers, never who wrote them."""
+
+    label = serializers.SerializerMethodField()
+    kind = serializers.CharField()
+    round = serializers.IntegerField()
+    decision = serializers.CharField()
+    total = serializers.DecimalField(max_digits=6, decimal_places=2)
+    overall_comment = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    scores = CaseReviewScoreSerializer(many=True)
+
+    def get_label(self, obj) -> str:
+        index = self.context["labels"][obj.pk]
+        prefix = "仲裁意见" if obj.kind == ReviewAssignment.Kind.ARBITRATION else "评审意见"
+        return f"第{obj.round}版·{prefix}{CHINESE_NUMERALS[index % 10]}"
+
+
+class CaseReturnNoteSerializer(serializers.Serializer):
+    criterion_name = serializers.CharField()
+    comment = serializers.CharField()
+
+
+class CaseReturnCommentSerializer(serializers.Serializer):
+    """One reviewer's words on a returned version, labelled by order, never by name."""
+
+    label = serializers.CharField(help_text="评审意见1、评审意见2……")
+    asked_revision = serializers.BooleanField(help_text="该评审员是否要求退回修改")
+    overall_comment = serializers.CharField()
+    criterion_comments = CaseReturnNoteSerializer(many=True)
+
+
+class CaseAdminReviewSerializer(CaseAnonymousReviewSerializer):
+    id = serializers.IntegerField()
+    reviewer = serializers.IntegerField(source="reviewer_id")
+    reviewer_name = serializers.CharField(source="reviewer.display_name")
+    status = serializers.CharField()
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    call_title = serializers.CharField(source="call.title", read_only=True)
+    theme = serializers.CharField(source="call.theme", read_only=True)
+    body_html = serializers.SerializerMethodField()
+    char_count = serializers.IntegerField(read_only=True)
+    # Plain strings in the schema: the codes are listed in the model's Status choices.
+    status = serializers.CharField(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    final_score = serializers.DecimalField(max_digits=6, decimal_places=2, read_only=True)
+    max_total = serializers.DecimalField(
+        source="call.rubric.max_total", max_digits=6, decimal_places=2, read_only=True
+    )
+    images = serializers.SerializerMethodField()
+    return_comments = serializers.SerializerMethodField(
+        help_text="退回修改时评审员的意见（不含评审员身份）；其他状态为空"
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "call",
+            "call_title",
+            "theme",
+            "title",
+            "body",
+            "body_html",
+            "char_count",
+            "show_author_name",
+            "status",
+            "status_label",
+            "version",
+            "submitted_at",
+            "updated_at",
+            "final_score",
+            "max_total",
+            "is_excellent",
+            "published_at",
+            "images",
+            "return_comments",
+        ]
+
+    def get_body_html(self, obj) -> str:
+        return render_markdown(obj.body)
+
+    @extend_schema_field(CaseImageSerializer(many=True))
+    def get_images(self, obj) -> list[dict]:
+        current = [i for i in obj.images.all() if i.removed_at is None]
+        return CaseImageSerializer(current, many=True, context=self.context).data
+
+    @extend_schema_field(CaseReturnCommentSerializer(many=True))
+    def get_return_comments(self, obj) -> list[dict]:
+        # Only the case-detail presenter (author or admin in scope) supplies them.
+        rows = self.context.get("return_comments") or []
+        return CaseReturnCommentSerializer(rows, many=True).data
+
+
+class CaseListSerializer(CaseSerializer):
+    author_name = serializers.CharField(source="author.display_name", read_only=True)
+    author_unit_name = serializers.CharField(source="author_unit.full_name", read_only=True)
+
+    class Meta(CaseSerializer.Meta):
+        fields = [
+            "id",
+            "call",
+            "call_title",
+            "theme",
+            "title",
+            "char_count",
+            "status",
+            "status_label",
+            "version",
+            "submitted_at",
+            "final_score",
+            "is_excellent",
+            "published_at",
+            "author_name",
+            "author_unit_name",
+        ]
+
+
+class CaseInputSerializer(serializers.Serializer):
+    call = serializers.PrimaryKeyRelatedField(queryset=CaseCall.objects.all())
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    body = serializers.CharField(
+        required=False, allow_blank=True, default="", trim_whitespace=False
+    )
+    show_author_name = serializers.BooleanField(required=False, default=True)
+
+
+class CaseDraftSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    body = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    show_author_name = serializers.BooleanField(required=False)
+
+
+class CaseSubmitSerializer(serializers.Serializer):
+    show_author_name = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class CaseReviewerChoiceSerializer(serializers.Serializer):
+    reviewer = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+
+
+class CaseDeclineSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300, allow_blank=True)
+
+
+class CaseScoreAdjustSerializer(serializers.Serializer):
+    score = serializers.CharField()
+    reason = serializers.CharField(allow_blank=True)
+
+
+class CasePublishSerializer(serializers.Serializer):
+    excellent = serializers.BooleanField(required=False, default=True)
+
+
+class CaseReviewInputSerializer(serializers.Serializer):
+    scores = serializers.DictField(child=serializers.DictField(), required=False, default=dict)
+    overall_comment = serializers.CharField(required=False, allow_blank=True, default="")
+    decision = serializers.ChoiceField(
+        choices=ReviewAssignment.Decision.choices, required=False, default="score"
+    )

@@ -1,0 +1,117 @@
+"""Case calls and rubrics: admins write, everyone in the audience reads."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.cases import selectors, stats
+from apps.cases.api import serializers as s
+from apps.cases.models import CaseCall, Rubric
+from apps.cases.services import assignment, calls, rubrics
+from apps.common.errors import NotFound
+from apps.common.permissions import IsOrgAdmin, IsOrgAdminOrReadOnly
+
+
+class RubricListView(ListAPIView):
+    permission_classes = [IsOrgAdminOrReadOnly]
+    serializer_class = s.CaseRubricSerializer
+    queryset = Rubric.objects.prefetch_related("criteria")
+
+    @extend_schema(request=s.CaseRubricSerializer, responses={201: s.CaseRubricSerializer})
+    def post(self, request):
+        data = s.CaseRubricSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rubric = rubrics.create_rubric(by=request.user, **data.validated_data)
+        return Response(s.CaseRubricSerializer(rubric).data, status=status.HTTP_201_CREATED)
+
+
+class RubricDetailView(APIView):
+    permission_classes = [IsOrgAdminOrReadOnly]
+
+    def _get(self, pk) -> Rubric:
+        rubric = Rubric.objects.filter(pk=pk).first()
+        if rubric is None:
+            raise NotFound()
+        return rubric
+
+    @extend_schema(responses=s.CaseRubricSerializer)
+    def get(self, request, pk):
+        return Response(s.CaseRubricSerializer(self._get(pk)).data)
+
+    @extend_schema(request=s.CaseRubricSerializer, responses=s.CaseRubricSerializer)
+    def put(self, request, pk):
+        """Returns the same rubric, or its new version when the old one was already used."""
+        data = s.CaseRubricSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rubric = rubrics.revise_rubric(self._get(pk), by=request.user, **data.validated_data)
+        return Response(s.CaseRubricSerializer(rubric).data)
+
+
+class CallListView(ListAPIView):
+    permission_classes = [IsOrgAdminOrReadOnly]
+    serializer_class = s.CaseCallSerializer
+    queryset = CaseCall.objects.none()  # for the schema; the real one is scoped
+
+    def get_queryset(self):
+        qs = selectors.calls_visible_to(self.request.user).prefetch_related(
+            "audience_units", "rubric__criteria"
+        )
+        if theme := self.request.query_params.get("theme"):
+            qs = qs.filter(theme__icontains=theme)
+        return qs
+
+    @extend_schema(request=s.CaseCallInputSerializer, responses={201: s.CaseCallSerializer})
+    def post(self, request):
+        data = s.CaseCallInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        call = calls.create_call(by=request.user, data=data.validated_data)
+        return Response(s.CaseCallSerializer(call).data, status=status.HTTP_201_CREATED)
+
+
+class CallDetailView(APIView):
+    permission_classes = [IsOrgAdminOrReadOnly]
+
+    @extend_schema(responses=s.CaseCallSerializer)
+    def get(self, request, pk):
+        call = selectors.calls_visible_to(request.user).filter(pk=pk).first()
+        if call is None:
+            raise NotFound()
+        return Response(s.CaseCallSerializer(call).data)
+
+    @extend_schema(request=s.CaseCallInputSerializer, responses=s.CaseCallSerializer)
+    def patch(self, request, pk):
+        call = selectors.call_for_admin(request.user, pk)
+        data = s.CaseCallInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        call = calls.update_call(call, by=request.user, data=data.validated_data)
+        return Response(s.CaseCallSerializer(call).data)
+
+
+class CallAssignView(APIView):
+    """Assign reviewers now to every submitted case still waiting for them."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=None, responses={200: dict})
+    def post(self, request, pk):
+        call = selectors.call_for_admin(request.user, pk)
+        created = assignment.assign_waiting_cases(call)
+        return Response({"assigned": created})
+
+
+class CallStatsView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("call", int, location=OpenApiParameter.PATH)],
+        responses={200: dict},
+    )
+    def get(self, request, pk):
+        call = selectors.calls_visible_to(request.user).filter(pk=pk).first()
+        if call is None:
+            raise NotFound()
+        return Response(stats.call_statistics(call, request.user))

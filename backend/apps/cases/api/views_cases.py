@@ -1,0 +1,209 @@
+"""The author's endpoints (draft, photos, submit, withdraw) and the admin's case actions."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.cases import conf, errors, selectors
+from apps.cases.api import serializers as s
+from apps.cases.api.presenters import case_detail
+from apps.cases.models import Case
+from apps.cases.services import assignment, cases, images, results
+from apps.common.errors import Forbidden, InvalidInput, NotFound
+from apps.common.permissions import IsCadre, IsOrgAdmin
+from apps.common.uploads import declared_file_bytes
+
+# Multipart framing around the file: a refusal by Content-Length keeps this much slack.
+
+
+class CaseListView(ListAPIView):
+    serializer_class = s.CaseListSerializer
+    queryset = Case.objects.none()  # for the schema; the real one is scoped
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "mine", bool, description="只看自己撰写的案例（管理员默认看管理范围内全部）"
+            ),
+            OpenApiParameter("call", int),
+            OpenApiParameter("status", str),
+        ]
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        user, params = self.request.user, self.request.query_params
+        if user.is_org_admin and params.get("mine") not in ("1", "true"):
+            qs = selectors.cases_for_admin(user)
+        else:
+            qs = Case.objects.filter(author=user).select_related(
+                "call__rubric", "author", "author_unit", "result"
+            )
+        if call := params.get("call"):
+            qs = qs.filter(call_id=call) if call.isdigit() else qs.none()
+        if state := params.get("status"):
+            qs = qs.filter(status=state)
+        return qs
+
+    @extend_schema(request=s.CaseInputSerializer, responses={201: s.CaseSerializer})
+    def post(self, request):
+        if not IsCadre().has_permission(request, self):
+            raise Forbidden("仅干部可以撰写案例")
+        data = s.CaseInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if (
+            not selectors.calls_visible_to(request.user)
+            .filter(pk=data.validated_data["call"].pk)
+            .exists()
+        ):
+            raise NotFound()
+        case = cases.start_case(author=request.user, **data.validated_data)
+        return Response(case_detail(case, request), status=status.HTTP_201_CREATED)
+
+
+class CaseDetailView(APIView):
+    @extend_schema(responses=s.CaseSerializer)
+    def get(self, request, pk):
+        return Response(case_detail(selectors.case_for(request.user, pk), request))
+
+    @extend_schema(request=s.CaseDraftSerializer, responses=s.CaseSerializer)
+    def patch(self, request, pk):
+        data = s.CaseDraftSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = cases.save_draft(pk, request.user, **data.validated_data)
+        return Response(case_detail(case, request))
+
+
+class CaseImageView(APIView):
+    parser_classes = [MultiPartParser]
+
+    def initial(self, request, *args, **kwargs):
+        # Refuse an oversized upload from its declared length before anything reads the
+        # body: session authentication's CSRF check would parse the whole multipart first.
+        if declared_file_bytes(request) > conf.image_max_bytes():
+            raise images.too_large_error()
+        super().initial(request, *args, **kwargs)
+
+    @extend_schema(
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+        responses={201: s.CaseImageSerializer},
+    )
+    def post(self, request, pk):
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise InvalidInput(errors.IMAGE_REQUIRED, {"file": [errors.IMAGE_REQUIRED]})
+        if upload.size > conf.image_max_bytes():
+            raise images.too_large_error()
+        image = images.add_image(pk, request.user, upload.read())
+        return Response(
+            s.CaseImageSerializer(image, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class CaseImageDetailView(APIView):
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk, image_id):
+        images.delete_image(pk, request.user, image_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CaseSubmitView(APIView):
+    @extend_schema(request=s.CaseSubmitSerializer, responses=s.CaseSerializer)
+    def post(self, request, pk):
+        data = s.CaseSubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = cases.submit_case(pk, request.user, **data.validated_data)
+        return Response(case_detail(case, request))
+
+
+class CaseWithdrawView(APIView):
+    @extend_schema(request=None, responses=s.CaseSerializer)
+    def post(self, request, pk):
+        return Response(case_detail(cases.withdraw_case(pk, request.user), request))
+
+
+class CaseReviewersView(APIView):
+    """Who reviews a case: admins only. The author is told plainly that this stays hidden."""
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, pk):
+        case = selectors.case_for(request.user, pk)
+        if not request.user.is_org_admin or case.author_id == request.user.pk:
+            raise Forbidden(errors.CASE_REVIEWERS_HIDDEN, code="reviewers_hidden")
+        reviews = case.assignments.select_related("reviewer", "reviewer__org_unit")
+        return Response(
+            [
+                {
+                    "assignment": a.pk,
+                    "reviewer": a.reviewer_id,
+                    "reviewer_name": a.reviewer.display_name,
+                    "reviewer_unit": a.reviewer.org_unit.full_name
+                    if a.reviewer.org_unit_id
+                    else "",
+                    "kind": a.kind,
+                    "round": a.round,
+                    "status": a.status,
+                    "total": a.total,
+                    "decline_reason": a.decline_reason,
+                }
+                for a in reviews
+            ]
+        )
+
+    @extend_schema(request=s.CaseReviewerChoiceSerializer, responses={201: dict})
+    def post(self, request, pk):
+        if not request.user.is_org_admin:
+            raise Forbidden()
+        case = selectors.cases_for_admin(request.user).filter(pk=pk).first()
+        if case is None:
+            raise NotFound()
+        data = s.CaseReviewerChoiceSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        made = assignment.add_reviewer(case.pk, data.validated_data["reviewer"])
+        return Response({"assignment": made.pk, "kind": made.kind}, status=status.HTTP_201_CREATED)
+
+
+def _admin_case(request, pk) -> Case:
+    case = selectors.cases_for_admin(request.user).filter(pk=pk).first()
+    if case is None:
+        raise NotFound()
+    return case
+
+
+class CasePublishView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.CasePublishSerializer, responses=s.CaseSerializer)
+    def post(self, request, pk):
+        data = s.CasePublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = results.publish(_admin_case(request, pk).pk, **data.validated_data)
+        return Response(case_detail(case, request))
+
+    @extend_schema(responses=s.CaseSerializer)
+    def delete(self, request, pk):
+        case = results.unpublish(_admin_case(request, pk).pk)
+        return Response(case_detail(case, request))
+
+
+class CaseScoreView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.CaseScoreAdjustSerializer, responses=s.CaseSerializer)
+    def post(self, request, pk):
+        data = s.CaseScoreAdjustSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        results.adjust_score(_admin_case(request, pk).pk, by=request.user, **data.validated_data)
+        return Response(case_detail(selectors.case_for(request.user, pk), request))

@@ -1,0 +1,138 @@
+"""Who sees which calls, cases and reviews. Anything outside a caller's view is a 404."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from apps.accounts.models import User
+from apps.cases.models import Case, CaseCall, ReviewAssignment, ReviewScore
+from apps.common import scoping
+from apps.common.errors import NotFound
+
+A = ReviewAssignment
+
+
+def _unit_chain(user: User) -> list[int]:
+    """The user's unit and its ancestors: a call whose audience holds any of them includes the user."""
+    if not user.org_unit_id:
+        return []
+    return [*user.org_unit.ancestor_ids(), user.org_unit_id]
+
+
+def calls_visible_to(user: User) -> QuerySet[CaseCall]:
+    qs = CaseCall.objects.select_related("rubric", "org_unit")
+    if user.is_superuser:
+        return qs
+    condition = Q(audience_units__in=_unit_chain(user))
+    if user.is_org_admin:
+        condition |= scoping.unit_scope_q(user, "org_unit") | scoping.unit_scope_q(
+            user, "audience_units"
+        )
+    return qs.filter(condition).distinct()
+
+
+def call_for_admin(user: User, pk: int) -> CaseCall:
+    qs = (
+        CaseCall.objects.all()
+        if user.is_superuser
+        else scoping.scope_queryset(CaseCall.objects, user, "org_unit")
+    )
+    call = qs.filter(pk=pk).first()
+    if call is None:
+        raise NotFound()
+    return call
+
+
+def cases_for_admin(user: User) -> QuerySet[Case]:
+    qs = Case.objects.select_related("call", "author", "author_unit", "result")
+    return scoping.scope_queryset(qs, user, "author_unit")
+
+
+def case_for(user: User, pk: int) -> Case:
+    """The author's own case, or one in an org admin's scope."""
+    qs = Case.objects.select_related("call__rubric", "author", "author_unit", "result")
+    case = qs.filter(pk=pk, author=user).first()
+    if case is None and user.is_org_admin:
+        case = cases_for_admin(user).filter(pk=pk).first()
+    if case is None:
+        raise NotFound()
+    return case
+
+
+def assignments_for(user: User) -> QuerySet[ReviewAssignment]:
+    return (
+        A.objects.filter(reviewer=user)
+        .exclude(status=A.Status.CANCELLED)
+        .select_related("case__call", "rubric")
+        .prefetch_related("rubric__criteria", "scores", "case__versions")
+    )
+
+
+def assignment_for(user: User, pk: int) -> ReviewAssignment:
+    assignment = assignments_for(user).filter(pk=pk).first()
+    if assignment is None:
+        raise NotFound()
+    return assignment
+
+
+def submitted_reviews(case: Case) -> list[ReviewAssignment]:
+    """Submitted reviews, oldest first, with scores and criteria loaded (no reviewer needed)."""
+    scores = Prefetch("scores", queryset=ReviewScore.objects.select_related("criterion"))
+    return list(
+        case.assignments.filter(status=A.Status.SUBMITTED)
+        .order_by("round", "kind", "submitted_at", "id")
+        .select_related("reviewer")
+        .prefetch_related(scores)
+    )
+
+
+def return_comments(case: Case) -> list[dict]:
+    """The comments of the reviewers of the version that was returned, numbered by the order
+    they submitted; reviewers' identities never leave this function."""
+    reviews = [
+        r for r in submitted_reviews(case) if r.round == case.version and r.kind == A.Kind.REGULAR
+    ]
+    rows = []
+    for review in reviews:
+        notes = [
+            {"criterion_name": sc.criterion.name, "comment": sc.comment.strip()}
+            for sc in sorted(
+                review.scores.all(), key=lambda sc: (sc.criterion.order, sc.criterion_id)
+            )
+            if sc.comment.strip()
+        ]
+        if not review.overall_comment.strip() and not notes:
+            continue
+        rows.append(
+            {
+                "label": f"评审意见{len(rows) + 1}",
+                "asked_revision": review.decision == A.Decision.REVISE,
+                "overall_comment": review.overall_comment.strip(),
+                "criterion_comments": notes,
+            }
+        )
+    return rows
+
+
+def library(user: User, *, theme: str = "", keyword: str = "") -> QuerySet[Case]:
+    qs = Case.objects.filter(published_at__isnull=False).select_related(
+        "call", "author", "author_unit", "result"
+    )
+    condition = Q(call__audience_units__in=_unit_chain(user))
+    if user.is_superuser:
+        condition = Q()
+    elif user.is_org_admin:
+        condition |= scoping.unit_scope_q(user, "author_unit")
+    qs = qs.filter(condition)
+    if theme:
+        qs = qs.filter(call__theme__icontains=theme)
+    for word in keyword.split():
+        qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    return qs.distinct().order_by("-published_at", "-id")
+
+
+def library_case(user: User, pk: int) -> Case:
+    case = library(user).filter(pk=pk).first()
+    if case is None:
+        raise NotFound()
+    return case

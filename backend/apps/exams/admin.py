@@ -1,0 +1,109 @@
+"""Django admin for exams, in Chinese, scoped to the admin's units."""
+
+from django.contrib import admin
+
+from apps.common.admin import ScopedAdminMixin
+from apps.exams.models import (
+    Attempt,
+    Exam,
+    Paper,
+    PaperItem,
+    PaperRule,
+    RegradeRun,
+    ScoreChange,
+    SubjectiveGrade,
+)
+
+
+class PaperItemInline(admin.TabularInline):
+    model = PaperItem
+    extra = 0
+    raw_id_fields = ["question"]
+
+
+class PaperRuleInline(admin.TabularInline):
+    model = PaperRule
+    extra = 0
+
+
+@admin.register(Paper)
+class PaperAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "mode", "org_unit", "created_at"]
+    list_filter = ["mode"]
+    search_fields = ["title"]
+    inlines = [PaperItemInline, PaperRuleInline]
+
+
+@admin.register(Exam)
+class ExamAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "org_unit",
+        "opens_at",
+        "closes_at",
+        "duration_minutes",
+        "result_policy",
+    ]
+    list_filter = ["kind", "result_policy"]
+    search_fields = ["title"]
+    filter_horizontal = ["audience_units"]
+    raw_id_fields = ["audience_users", "paper"]
+
+
+@admin.register(Attempt)
+class AttemptAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_field = "user__org_unit"
+    list_display = [
+        "id",
+        "exam",
+        "user",
+        "status",
+        "started_at",
+        "deadline",
+        "score",
+        "passed",
+        "pending_review",
+    ]
+    list_filter = ["status", "pending_review", "submit_reason"]
+    search_fields = ["user__username", "user__real_name", "exam__title"]
+    # Scores change only through services (submit, review, regrade), never by hand here.
+    readonly_fields = [f.name for f in Attempt._meta.fields]
+
+
+@admin.register(SubjectiveGrade)
+class SubjectiveGradeAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_field = "attempt__exam__org_unit"
+    list_display = ["id", "attempt", "question", "points", "score", "reviewer", "graded_at"]
+    list_filter = ["graded_at"]
+    readonly_fields = ["attempt", "question", "points", "score", "comment", "reviewer", "graded_at"]
+
+
+@admin.register(ScoreChange)
+class ScoreChangeAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_field = "attempt__user__org_unit"
+    list_display = ["attempt", "kind", "old_score", "new_score", "reason", "actor", "created_at"]
+    list_filter = ["kind"]
+    readonly_fields = ["attempt", "kind", "old_score", "new_score", "reason", "actor"]
+
+
+@admin.register(RegradeRun)
+class RegradeRunAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_field = "question__bank__org_unit"
+    list_display = [
+        "question",
+        "reason",
+        "attempts_rescored",
+        "scores_changed",
+        "actor",
+        "created_at",
+    ]
+    readonly_fields = [
+        "question",
+        "old_answer",
+        "new_answer",
+        "reason",
+        "actor",
+        "attempts_rescored",
+        "scores_changed",
+    ]

@@ -1,0 +1,195 @@
+"""Input validation and output shapes of the exams API (see team/API_CONTRACT.md)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from apps.accounts.models import OrgUnit, User
+from apps.exams.models import AttemptEvent, Exam, Paper
+from apps.questions.models import Bank, KnowledgePoint, QuestionType
+
+
+class ExamCardSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display")
+    state = serializers.SerializerMethodField()
+    attempts_used = serializers.IntegerField()
+    in_progress_attempt = serializers.IntegerField(allow_null=True)
+    last_attempt = serializers.IntegerField(allow_null=True)
+    total_points = serializers.DecimalField(max_digits=8, decimal_places=2)
+    question_count = serializers.IntegerField()
+
+    class Meta:
+        model = Exam
+        fields = [
+            "id",
+            "title",
+            "description",
+            "kind",
+            "kind_label",
+            "opens_at",
+            "closes_at",
+            "duration_minutes",
+            "attempts_allowed",
+            "attempts_used",
+            "state",
+            "in_progress_attempt",
+            "last_attempt",
+            "pass_mark",
+            "total_points",
+            "question_count",
+            "result_policy",
+            "focus_loss_limit",
+        ]
+
+    def get_state(self, exam) -> str:
+        return exam.state()
+
+
+class ExamDetailSerializer(ExamCardSerializer):
+    class Meta(ExamCardSerializer.Meta):
+        fields = [*ExamCardSerializer.Meta.fields, "rules"]
+
+
+class ExamAdminSerializer(ExamDetailSerializer):
+    class Meta(ExamCardSerializer.Meta):
+        fields = [
+            *ExamDetailSerializer.Meta.fields,
+            "org_unit",
+            "paper",
+            "shuffle_questions",
+            "shuffle_options",
+            "multiple_policy",
+            "audience_units",
+            "audience_roles",
+            "audience_users",
+        ]
+
+
+class ExamInputSerializer(serializers.ModelSerializer):
+    org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), label="主办单位")
+    paper = serializers.PrimaryKeyRelatedField(queryset=Paper.objects.all(), label="试卷")
+    audience_units = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), many=True, required=False, label="参考单位"
+    )
+    audience_users = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(), many=True, required=False, label="指定人员"
+    )
+    audience_roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=["cadre", "reviewer"]), required=False
+    )
+
+    class Meta:
+        model = Exam
+        fields = [
+            "title",
+            "description",
+            "rules",
+            "kind",
+            "org_unit",
+            "paper",
+            "opens_at",
+            "closes_at",
+            "duration_minutes",
+            "attempts_allowed",
+            "pass_mark",
+            "shuffle_questions",
+            "shuffle_options",
+            "result_policy",
+            "multiple_policy",
+            "focus_loss_limit",
+            "audience_units",
+            "audience_roles",
+            "audience_users",
+        ]
+        extra_kwargs = {"duration_minutes": {"min_value": 1}, "attempts_allowed": {"min_value": 1}}
+
+
+class PaperItemInput(serializers.Serializer):
+    question_id = serializers.IntegerField(label="试题")
+    points = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, label="分值")
+    section = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+
+class PaperRuleInput(serializers.Serializer):
+    section = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    bank = serializers.PrimaryKeyRelatedField(queryset=Bank.objects.all(), label="题库")
+    type = serializers.ChoiceField(
+        choices=QuestionType.choices, required=False, allow_blank=True, default=""
+    )
+    knowledge_point = serializers.PrimaryKeyRelatedField(
+        queryset=KnowledgePoint.objects.all(), required=False, allow_null=True, default=None
+    )
+    difficulty_min = serializers.IntegerField(min_value=1, max_value=5, default=1)
+    difficulty_max = serializers.IntegerField(min_value=1, max_value=5, default=5)
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=50), required=False, default=list
+    )
+    count = serializers.IntegerField(min_value=1, max_value=500, label="抽题数")
+    points = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, label="每题分值")
+
+
+class PaperInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, label="名称")
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    mode = serializers.ChoiceField(choices=Paper.Mode.choices, label="组卷方式")
+    org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), label="所属单位")
+    items = PaperItemInput(many=True, required=False, default=list)
+    rules = PaperRuleInput(many=True, required=False, default=list)
+
+
+class PaperSerializer(serializers.ModelSerializer):
+    items = serializers.SerializerMethodField()
+    rules = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Paper
+        fields = ["id", "title", "description", "mode", "org_unit", "items", "rules", "created_at"]
+
+    def get_items(self, paper) -> list[dict]:
+        return [
+            {
+                "question_id": i.question_id,
+                "points": str(i.points),
+                "section": i.section,
+                "position": i.position,
+            }
+            for i in paper.items.all()
+        ]
+
+    def get_rules(self, paper) -> list[dict]:
+        return [
+            {
+                "position": r.position,
+                "section": r.section,
+                "bank": r.bank_id,
+                "type": r.type,
+                "knowledge_point": r.knowledge_point_id,
+                "difficulty_min": r.difficulty_min,
+                "difficulty_max": r.difficulty_max,
+                "tags": r.tags,
+                "count": r.count,
+                "points": str(r.points),
+                "description": r.describe(),
+            }
+            for r in paper.rules.all()
+        ]
+
+
+class BatchInputSerializer(serializers.Serializer):
+    answers = serializers.ListField(child=serializers.DictField(), max_length=500, label="作答列表")
+
+
+class EventInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AttemptEvent.Kind.choices, label="事件类型")
+    detail = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
+class GradeInputSerializer(serializers.Serializer):
+    score = serializers.CharField(label="得分")
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class RegradeInputSerializer(serializers.Serializer):
+    question_id = serializers.IntegerField(label="试题")
+    answer = serializers.JSONField(label="更正后的答案")
+    reason = serializers.CharField(max_length=500, label="更正原因")

@@ -1,0 +1,49 @@
+from django.urls import path
+
+from apps.common.permissions import IsOrgAdminOrReadOnly
+from apps.exams.api import fast_save
+from apps.exams.api import views_admin as admin
+from apps.exams.api import views_cadre as cadre
+from apps.exams.api import views_review as review
+
+
+class ExamCollectionView(cadre.ExamListView, admin.ExamCreateView):
+    permission_classes = [IsOrgAdminOrReadOnly]
+
+
+class ExamItemView(cadre.ExamDetailView, admin.ExamUpdateView):
+    permission_classes = [IsOrgAdminOrReadOnly]
+
+
+urlpatterns = [
+    path("papers/", admin.PaperListView.as_view(), name="paper-list"),
+    path("papers/<int:pk>", admin.PaperDetailView.as_view(), name="paper-detail"),
+    path("papers/<int:pk>/preview", admin.PaperPreviewView.as_view(), name="paper-preview"),
+    path("exams/", ExamCollectionView.as_view(), name="exam-list"),
+    path("exams/<int:pk>", ExamItemView.as_view(), name="exam-detail"),
+    path("exams/<int:pk>/attempts", cadre.StartAttemptView.as_view(), name="exam-start"),
+    path(
+        "exams/<int:pk>/progress",
+        admin.ExamReportView.as_view(report="progress"),
+        name="exam-progress",
+    ),
+    path("exams/<int:pk>/stats", admin.ExamReportView.as_view(report="stats"), name="exam-stats"),
+    path("exams/<int:pk>/items", admin.ExamReportView.as_view(report="items"), name="exam-items"),
+    path("exams/<int:pk>/items/flag", admin.ItemFlagView.as_view(), name="exam-items-flag"),
+    path("exams/<int:pk>/results.xlsx", admin.ResultsXlsxView.as_view(), name="exam-results-xlsx"),
+    path("attempts/<int:pk>", cadre.AttemptView.as_view(), name="attempt-detail"),
+    path(
+        "attempts/<int:pk>/answers/batch", cadre.SaveBatchView.as_view(), name="attempt-save-batch"
+    ),
+    path(
+        "attempts/<int:pk>/answers/<int:question_id>",
+        fast_save.save_answer,
+        name="attempt-save",
+    ),
+    path("attempts/<int:pk>/submit", cadre.SubmitView.as_view(), name="attempt-submit"),
+    path("attempts/<int:pk>/events", cadre.EventView.as_view(), name="attempt-events"),
+    path("regrades/", admin.RegradeView.as_view(), name="regrade-list"),
+    path("grading-tasks/", review.GradingTaskListView.as_view(), name="grading-task-list"),
+    path("grading-tasks/<int:pk>", review.GradingTaskView.as_view(), name="grading-task-detail"),
+    path("grading-tasks/<int:pk>/grade", review.GradeView.as_view(), name="grading-task-grade"),
+]

@@ -1,0 +1,211 @@
+"""Org-admin endpoints: papers, exams, live progress, statistics, item analysis, regrade."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.common import scoping
+from apps.common.errors import NotFound
+from apps.common.permissions import IsOrgAdmin
+from apps.exams import analytics, selectors
+from apps.exams.api import serializers as s
+from apps.exams.models import Paper, RegradeRun
+from apps.exams.services import exams as exam_services
+from apps.exams.services import item_flags, papers, regrade
+from apps.questions.models import Question
+
+OUT_OF_SCOPE_UNIT = "所选单位不在您的管理范围内"
+
+
+def _check_unit(user, unit) -> None:
+    if not scoping.unit_in_scope(user, unit):
+        from apps.common.errors import InvalidInput
+
+        raise InvalidInput(OUT_OF_SCOPE_UNIT, errors={"org_unit": [OUT_OF_SCOPE_UNIT]})
+
+
+class PaperListView(ListAPIView):
+    permission_classes = [IsOrgAdmin]
+    serializer_class = s.PaperSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Paper.objects.none()
+        return selectors.papers_for_admin(self.request.user)
+
+    @extend_schema(request=s.PaperInputSerializer, responses=s.PaperSerializer)
+    def post(self, request):
+        data = s.PaperInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        _check_unit(request.user, values["org_unit"])
+        paper = papers.save_paper(
+            paper=None,
+            data=values,
+            items=values.pop("items"),
+            rules=values.pop("rules"),
+            user=request.user,
+        )
+        return Response(s.PaperSerializer(paper).data, status=status.HTTP_201_CREATED)
+
+
+class PaperDetailView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    def _paper(self, request, pk):
+        return scoping.get_in_scope_or_404(
+            selectors.papers_for_admin(request.user), request.user, pk=pk
+        )
+
+    @extend_schema(responses=s.PaperSerializer)
+    def get(self, request, pk):
+        return Response(s.PaperSerializer(self._paper(request, pk)).data)
+
+    @extend_schema(request=s.PaperInputSerializer, responses=s.PaperSerializer)
+    def put(self, request, pk):
+        paper = self._paper(request, pk)
+        data = s.PaperInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        _check_unit(request.user, values["org_unit"])
+        paper = papers.save_paper(
+            paper=paper,
+            data=values,
+            items=values.pop("items"),
+            rules=values.pop("rules"),
+            user=request.user,
+        )
+        return Response(s.PaperSerializer(paper).data)
+
+
+class PaperPreviewView(PaperDetailView):
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request, pk):
+        return Response(selectors.paper_preview(self._paper(request, pk)))
+
+
+class ExamCreateView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.ExamInputSerializer, responses=s.ExamAdminSerializer)
+    def post(self, request):
+        data = s.ExamInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _check_unit(request.user, data.validated_data["org_unit"])
+        exam = exam_services.save_exam(exam=None, data=data.validated_data, user=request.user)
+        selectors.annotate_cards([exam], request.user)
+        return Response(s.ExamAdminSerializer(exam).data, status=status.HTTP_201_CREATED)
+
+
+def admin_exam(request, pk):
+    exam = selectors.exams_for_admin(request.user).filter(pk=pk).first()
+    if exam is None:
+        raise NotFound()
+    return exam
+
+
+class ExamUpdateView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.ExamInputSerializer, responses=s.ExamAdminSerializer)
+    def patch(self, request, pk):
+        exam = admin_exam(request, pk)
+        data = s.ExamInputSerializer(exam, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        if "org_unit" in data.validated_data:
+            _check_unit(request.user, data.validated_data["org_unit"])
+        exam = exam_services.save_exam(exam=exam, data=data.validated_data, user=request.user)
+        selectors.annotate_cards([exam], request.user)
+        return Response(s.ExamAdminSerializer(exam).data)
+
+
+class ExamReportView(APIView):
+    """GET exams/{id}/progress | stats | items."""
+
+    permission_classes = [IsOrgAdmin]
+    report = "progress"
+    REPORTS = {
+        "progress": analytics.progress,
+        "stats": analytics.stats,
+        "items": analytics.item_analysis,
+    }
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request, pk):
+        return Response(self.REPORTS[self.report](admin_exam(request, pk), request.user))
+
+
+class ItemFlagView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
+    def post(self, request, pk):
+        return Response(
+            {"flagged": item_flags.flag_low_discrimination(admin_exam(request, pk), request.user)}
+        )
+
+
+class ResultsXlsxView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(
+        responses={
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ): OpenApiTypes.BINARY
+        }
+    )
+    def get(self, request, pk):
+        exam = admin_exam(request, pk)
+        response = HttpResponse(
+            analytics.results_xlsx(exam, request.user),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="exam-{exam.pk}-results.xlsx"'
+        return response
+
+
+class RegradeView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.RegradeInputSerializer, responses=OpenApiTypes.OBJECT)
+    def post(self, request):
+        data = s.RegradeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        question = scoping.get_in_scope_or_404(
+            Question.objects.all(),
+            request.user,
+            "bank__org_unit",
+            pk=data.validated_data["question_id"],
+        )
+        run = regrade.correct_key(
+            question, data.validated_data["answer"], data.validated_data["reason"], request.user
+        )
+        return Response(_run_payload(run), status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        runs = scoping.scope_queryset(
+            RegradeRun.objects.all(), request.user, "question__bank__org_unit"
+        )[:100]
+        return Response({"results": [_run_payload(r) for r in runs]})
+
+
+def _run_payload(run: RegradeRun) -> dict:
+    return {
+        "id": run.pk,
+        "question_id": run.question_id,
+        "old_answer": run.old_answer,
+        "new_answer": run.new_answer,
+        "reason": run.reason,
+        "attempts_rescored": run.attempts_rescored,
+        "scores_changed": run.scores_changed,
+        "created_at": run.created_at,
+    }

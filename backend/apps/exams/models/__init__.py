@@ -1,0 +1,22 @@
+from apps.exams.models.attempts import (
+    Answer,
+    Attempt,
+    AttemptEvent,
+    RegradeRun,
+    ScoreChange,
+    SubjectiveGrade,
+)
+from apps.exams.models.papers import Exam, Paper, PaperItem, PaperRule
+
+__all__ = [
+    "Answer",
+    "Attempt",
+    "AttemptEvent",
+    "Exam",
+    "Paper",
+    "PaperItem",
+    "PaperRule",
+    "RegradeRun",
+    "ScoreChange",
+    "SubjectiveGrade",
+]

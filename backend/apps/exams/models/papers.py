@@ -1,0 +1,190 @@
+"""Papers (fixed or rule-based) and the exams that use them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from apps.accounts.models import OrgUnit
+from apps.common.models import TimeStampedModel
+from apps.questions.models import Bank, KnowledgePoint, Question, QuestionType
+
+
+class Paper(TimeStampedModel):
+    class Mode(models.TextChoices):
+        FIXED = "fixed", "固定试卷"
+        RULES = "rules", "规则抽题"
+
+    title = models.CharField("名称", max_length=200)
+    description = models.TextField("说明", blank=True)
+    mode = models.CharField("组卷方式", max_length=10, choices=Mode.choices, default=Mode.FIXED)
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="所属单位", on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "试卷"
+        verbose_name_plural = "试卷"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PaperItem(models.Model):
+    """One question of a fixed paper; `section` groups items under a heading (一、单选题)."""
+
+    paper = models.ForeignKey(
+        Paper, verbose_name="试卷", on_delete=models.CASCADE, related_name="items"
+    )
+    section = models.CharField("分组", max_length=100, blank=True)
+    position = models.PositiveIntegerField("顺序")
+    question = models.ForeignKey(
+        Question, verbose_name="试题", on_delete=models.PROTECT, related_name="+"
+    )
+    points = models.DecimalField("分值", max_digits=6, decimal_places=2)
+
+    class Meta:
+        verbose_name = "试卷题目"
+        verbose_name_plural = "试卷题目"
+        ordering = ["paper", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "question"], name="paper_item_unique_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper_id}#{self.position}"
+
+
+class PaperRule(models.Model):
+    """Draw `count` published questions matching every given filter, `points` each."""
+
+    paper = models.ForeignKey(
+        Paper, verbose_name="试卷", on_delete=models.CASCADE, related_name="rules"
+    )
+    section = models.CharField("分组", max_length=100, blank=True)
+    position = models.PositiveIntegerField("顺序")
+    bank = models.ForeignKey(Bank, verbose_name="题库", on_delete=models.PROTECT, related_name="+")
+    type = models.CharField("题型", max_length=20, choices=QuestionType.choices, blank=True)
+    knowledge_point = models.ForeignKey(
+        KnowledgePoint,
+        verbose_name="知识点",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    difficulty_min = models.PositiveSmallIntegerField("最低难度", default=1)
+    difficulty_max = models.PositiveSmallIntegerField("最高难度", default=5)
+    tags = models.JSONField("标签（全部包含）", default=list, blank=True)
+    count = models.PositiveIntegerField("抽题数")
+    points = models.DecimalField("每题分值", max_digits=6, decimal_places=2)
+
+    class Meta:
+        verbose_name = "抽题规则"
+        verbose_name_plural = "抽题规则"
+        ordering = ["paper", "position"]
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        parts = [f"题库「{self.bank.name}」"]
+        if self.type:
+            parts.append(f"题型{QuestionType(self.type).label}")
+        if self.knowledge_point_id:
+            parts.append(f"知识点「{self.knowledge_point.name}」")
+        if (self.difficulty_min, self.difficulty_max) != (1, 5):
+            parts.append(f"难度{self.difficulty_min}-{self.difficulty_max}")
+        if self.tags:
+            parts.append(f"标签{'、'.join(self.tags)}")
+        return f"第{self.position}条规则（{'，'.join(parts)}）"
+
+
+class Exam(TimeStampedModel):
+    class Kind(models.TextChoices):
+        FORMAL = "formal", "正式考试"
+        MOCK = "mock", "模拟考试"
+        PRACTICE = "practice", "练习"
+
+    class ResultPolicy(models.TextChoices):
+        IMMEDIATE = "immediate", "交卷后立即公布成绩和答案"
+        AFTER_CLOSE = "after_close", "交卷后公布成绩，考试结束后公布答案"
+        NEVER = "never", "只公布成绩，不公布答案"
+
+    class MultiplePolicy(models.TextChoices):
+        ALL_OR_NOTHING = "all_or_nothing", "全对得分"
+        PARTIAL = "partial", "少选得一半分，错选不得分"
+
+    title = models.CharField("名称", max_length=200)
+    description = models.TextField("说明", blank=True)
+    rules = models.TextField("考试须知", blank=True)
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.FORMAL)
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="主办单位", on_delete=models.PROTECT, related_name="+"
+    )
+    paper = models.ForeignKey(
+        Paper, verbose_name="试卷", on_delete=models.PROTECT, related_name="exams"
+    )
+    opens_at = models.DateTimeField("开始时间")
+    closes_at = models.DateTimeField("结束时间")
+    duration_minutes = models.PositiveIntegerField("答题时长（分钟）")
+    attempts_allowed = models.PositiveIntegerField("可参加次数", default=1)
+    pass_mark = models.DecimalField("及格分", max_digits=6, decimal_places=2, default=Decimal("60"))
+    shuffle_questions = models.BooleanField("打乱题目顺序", default=False)
+    shuffle_options = models.BooleanField("打乱选项顺序", default=False)
+    result_policy = models.CharField(
+        "成绩公布", max_length=20, choices=ResultPolicy.choices, default=ResultPolicy.AFTER_CLOSE
+    )
+    multiple_policy = models.CharField(
+        "多选题计分",
+        max_length=20,
+        choices=MultiplePolicy.choices,
+        default=MultiplePolicy.ALL_OR_NOTHING,
+    )
+    focus_loss_limit = models.PositiveIntegerField("切屏次数上限", null=True, blank=True)
+    audience_units = models.ManyToManyField(
+        OrgUnit, verbose_name="参考单位（含下级）", blank=True, related_name="+"
+    )
+    audience_roles = models.JSONField("参考角色", default=list, blank=True)
+    audience_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="指定人员", blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "考试"
+        verbose_name_plural = "考试"
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")), name="exam_window_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def state(self, now=None) -> str:
+        """Derived from the window and the clock, never stored."""
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return "upcoming"
+        return "open" if now < self.closes_at else "closed"

@@ -1,0 +1,274 @@
+"""Reads for cadres: exam cards, an attempt with its questions, and results as policy allows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+
+from apps.common import scoping
+from apps.exams.models import Answer, Attempt, Exam, Paper
+from apps.exams.services.exams import in_audience
+from apps.exams.services.grading import to_displayed
+from apps.exams.services.papers import paper_totals
+from apps.questions.models import Question
+
+QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
+
+
+def exams_for_admin(user):
+    return scoping.scope_queryset(Exam.objects.all(), user).select_related("paper", "org_unit")
+
+
+def exams_for_cadre(user) -> list[Exam]:
+    qs = Exam.objects.select_related("paper", "org_unit").prefetch_related(
+        "audience_units", "paper__items", "paper__rules"
+    )
+    return [exam for exam in qs if in_audience(exam, user)]
+
+
+def annotate_cards(exams: list[Exam], user) -> list[Exam]:
+    """Attach the viewer's attempts and the paper's totals to each exam, in two queries."""
+    ids = [e.pk for e in exams]
+    mine: dict[int, dict] = {}
+    for row in (
+        Attempt.objects.filter(exam_id__in=ids, user=user)
+        .values("exam_id")
+        .annotate(used=Count("id"), last=Max("id"), open=Max("id", filter=Q(status="in_progress")))
+    ):
+        mine[row["exam_id"]] = row
+    for exam in exams:
+        row = mine.get(exam.pk, {})
+        exam.attempts_used = row.get("used", 0)
+        exam.last_attempt = row.get("last")
+        exam.in_progress_attempt = row.get("open")
+        exam.question_count, exam.total_points = paper_totals(exam.paper)
+    return exams
+
+
+def render_text(text: str) -> str:
+    return linebreaks(escape(text or ""))
+
+
+def question_payloads(attempt: Attempt, questions: dict[int, Question] | None = None) -> list[dict]:
+    if questions is None:
+        questions = Question.objects.only(*QUESTION_FIELDS).in_bulk(attempt.question_ids)
+    out = []
+    for position, entry in enumerate(attempt.layout, start=1):
+        question = questions[entry["q"]]
+        by_key = {opt["key"]: opt for opt in question.options or []}
+        options = [
+            {
+                "key": chr(ord("A") + i),
+                "html": by_key[key].get("html") or escape(by_key[key].get("text", "")),
+            }
+            for i, key in enumerate(entry.get("o") or [])
+            if key in by_key
+        ]
+        blanks = (
+            len(question.answer)
+            if question.type == "fill_in" and isinstance(question.answer, list)
+            else 0
+        )
+        out.append(
+            {
+                "id": question.pk,
+                "position": position,
+                "type": question.type,
+                "stem_html": question.stem_html or render_text(question.stem),
+                "options": options,
+                "blanks": blanks,
+                "points": entry["p"],
+                "section": entry.get("s", ""),
+            }
+        )
+    return out
+
+
+def saved_answers(attempt: Attempt) -> dict[str, dict]:
+    rows = Answer.objects.filter(attempt=attempt).values(
+        "question_id", "response", "seq", "saved_at"
+    )
+    return {
+        str(r["question_id"]): {
+            "response": r["response"],
+            "seq": r["seq"],
+            "saved_at": r["saved_at"],
+        }
+        for r in rows
+    }
+
+
+def attempt_for_cadre(attempt_id: int, user) -> Attempt | None:
+    return Attempt.objects.select_related("exam").filter(pk=attempt_id, user=user).first()
+
+
+def answers_visible(exam: Exam, now=None) -> bool:
+    """Keys and explanations leave the server only when the exam's policy allows."""
+    if exam.result_policy == Exam.ResultPolicy.IMMEDIATE:
+        return True
+    return exam.result_policy == Exam.ResultPolicy.AFTER_CLOSE and exam.state(now) == "closed"
+
+
+def rank_in_unit(attempt: Attempt) -> tuple[int | None, int]:
+    unit_id = attempt.user.org_unit_id
+    best = (
+        Attempt.objects.filter(
+            exam_id=attempt.exam_id,
+            status="submitted",
+            pending_review=False,
+            user__org_unit_id=unit_id,
+        )
+        .values("user_id")
+        .annotate(best=Max("score"))
+    )
+    scores = {row["user_id"]: row["best"] for row in best}
+    mine = scores.get(attempt.user_id)
+    if mine is None:
+        return None, len(scores)
+    return 1 + sum(1 for s in scores.values() if s > mine), len(scores)
+
+
+def knowledge_point_mastery(attempt: Attempt) -> list[dict]:
+    through = Question.knowledge_points.through
+    rows = through.objects.filter(question_id__in=attempt.question_ids).values_list(
+        "question_id", "knowledgepoint_id", "knowledgepoint__name"
+    )
+    points = {e["q"]: Decimal(e["p"]) for e in attempt.layout}
+    out: dict[int, dict] = {}
+    for qid, kp_id, name in rows:
+        entry = out.setdefault(
+            kp_id,
+            {"id": kp_id, "name": name, "score": Decimal("0.00"), "max_score": Decimal("0.00")},
+        )
+        entry["score"] += Decimal(attempt.item_scores.get(str(qid), {}).get("s", "0"))
+        entry["max_score"] += points[qid]
+    return [{**e, "score": str(e["score"]), "max_score": str(e["max_score"])} for e in out.values()]
+
+
+def result_for(attempt: Attempt, now=None) -> dict | None:
+    """The cadre's result, or None while the attempt is in progress."""
+    if attempt.status != Attempt.Status.SUBMITTED:
+        return None
+    now = now or timezone.now()
+    rank, unit_count = (None, 0) if attempt.pending_review else rank_in_unit(attempt)
+    result = {
+        "score": str(attempt.score),
+        "max_score": str(attempt.max_score),
+        "passed": attempt.passed,
+        "pending_review": attempt.pending_review,
+        "rank_in_unit": rank,
+        "unit_count": unit_count,
+        "knowledge_points": knowledge_point_mastery(attempt),
+        "answers_visible": answers_visible(attempt.exam, now),
+        "items": [],
+    }
+    if result["answers_visible"]:
+        result["items"] = result_items(attempt)
+    return result
+
+
+def result_items(attempt: Attempt) -> list[dict]:
+    questions = Question.objects.select_related("source_passage__material").in_bulk(
+        attempt.question_ids
+    )
+    responses = {k: v["response"] for k, v in saved_answers(attempt).items()}
+    items = []
+    for position, entry in enumerate(attempt.layout, start=1):
+        q = questions[entry["q"]]
+        graded = attempt.item_scores.get(str(q.pk), {})
+        order = entry.get("o")
+        answer = q.answer
+        if q.type == "single":
+            answer = to_displayed(answer, order)
+        elif q.type == "multiple":
+            answer = sorted(to_displayed(k, order) for k in answer or [])
+        passage = q.source_passage
+        items.append(
+            {
+                "question_id": q.pk,
+                "position": position,
+                "type": q.type,
+                "stem_html": q.stem_html or render_text(q.stem),
+                "your_response": responses.get(str(q.pk)),
+                "correct": graded.get("c"),
+                "score": graded.get("s", "0.00"),
+                "points": entry["p"],
+                "answer": answer,
+                "explanation_html": q.explanation_html or render_text(q.explanation),
+                "source": None
+                if passage is None
+                else {
+                    "material_id": passage.material_id,
+                    "material_title": passage.material.title,
+                    "passage_id": passage.pk,
+                    "passage_key": passage.key,
+                    "quote": q.source_quote,
+                },
+            }
+        )
+    return items
+
+
+def attempt_payload(
+    attempt: Attempt, questions: dict[int, Question] | None = None, fresh: bool = False
+) -> dict:
+    """<Attempt> of the API contract: questions without keys, saved answers, server time."""
+    exam = attempt.exam
+    now = timezone.now()
+    return {
+        "id": attempt.pk,
+        "exam": {
+            "id": exam.pk,
+            "title": exam.title,
+            "kind": exam.kind,
+            "result_policy": exam.result_policy,
+        },
+        "status": attempt.status,
+        "started_at": attempt.started_at,
+        "deadline": attempt.deadline,
+        "server_now": now,
+        "submitted_at": attempt.submitted_at,
+        "submit_reason": attempt.submit_reason or None,
+        "questions": question_payloads(attempt, questions),
+        "answers": {} if fresh else saved_answers(attempt),
+        "focus_loss_count": attempt.focus_loss_count,
+        "focus_loss_limit": exam.focus_loss_limit,
+        "result": result_for(attempt, now),
+    }
+
+
+def papers_for_admin(user):
+    return scoping.scope_queryset(Paper.objects.all(), user).prefetch_related(
+        "items", "rules__bank", "rules__knowledge_point"
+    )
+
+
+def paper_preview(paper: Paper) -> dict:
+    """A sample draw of the paper, with keys (admins only)."""
+    from apps.exams.services.papers import draw
+
+    drawn = draw(paper, use_cache=False)
+    questions = Question.objects.in_bulk([qid for qid, _, _ in drawn])
+    rows = [
+        {
+            "position": i,
+            "section": section,
+            "points": str(points),
+            "question_id": qid,
+            "type": questions[qid].type,
+            "stem": questions[qid].stem,
+            "options": questions[qid].options,
+            "answer": questions[qid].answer,
+            "difficulty": questions[qid].difficulty,
+        }
+        for i, (qid, points, section) in enumerate(drawn, start=1)
+    ]
+    return {
+        "paper_id": paper.pk,
+        "question_count": len(rows),
+        "total_points": str(sum(Decimal(r["points"]) for r in rows)),
+        "questions": rows,
+    }

@@ -1,0 +1,142 @@
+"""The lean storage under the save path: an attempt's facts from cache and one upsert.
+
+No decisions about an attempt's state are made here; services.attempts makes them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.cache import cache
+from django.db import connection
+
+from apps.exams.models import Answer, Attempt
+from apps.questions.models import Question
+
+META_KEY = "exams:attempt:{id}"
+
+
+# One statement: insert, or replace only when the new seq is higher, and only while the
+# attempt is in progress and not past deadline + grace. On PostgreSQL FOR SHARE makes a save
+# wait for a concurrent submit (which locks the attempt row) and then see it submitted;
+# saves never block each other. SQLite serializes writers, which gives the same order.
+_UPSERT = """
+INSERT INTO exams_answer (attempt_id, question_id, response, seq, saved_at, first_saved_at)
+SELECT a.id, %s, {json}, %s, %s, %s FROM exams_attempt a
+WHERE a.id = %s AND a.status = 'in_progress' AND a.deadline > %s{lock}
+ON CONFLICT (attempt_id, question_id) DO UPDATE
+SET response = excluded.response, seq = excluded.seq, saved_at = excluded.saved_at
+WHERE excluded.seq > exams_answer.seq
+RETURNING seq
+"""
+
+
+def _upsert_sql() -> str:
+    if connection.vendor == "postgresql":
+        return _UPSERT.format(json="%s::jsonb", lock=" FOR SHARE OF a")
+    return _UPSERT.format(json="%s", lock="")
+
+
+def upsert(attempt_id: int, question_id: int, response, seq: int, now, cutoff) -> bool:
+    """Store the answer if its seq is the highest; True when this call wrote it.
+    Runs in autocommit, so a True result is committed before the caller answers."""
+    ops = connection.ops
+    stamp = ops.adapt_datetimefield_value(now)
+    params = [
+        question_id,
+        json.dumps(response, ensure_ascii=False),
+        seq,
+        stamp,
+        stamp,
+        attempt_id,
+        ops.adapt_datetimefield_value(cutoff),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_upsert_sql(), params)
+        return cursor.fetchone() is not None
+
+
+def stored_answer(attempt_id: int, question_id: int) -> dict | None:
+    return (
+        Answer.objects.filter(attempt_id=attempt_id, question_id=question_id)
+        .values("response", "seq", "saved_at")
+        .first()
+    )
+
+
+def question_spec(question: Question) -> list:
+    """[type, option count, blank count]: enough to validate a response's shape."""
+    blanks = 0
+    if question.type == "fill_in":
+        blanks = (
+            len(question.answer)
+            if isinstance(question.answer, list)
+            else question.stem.count("____")
+        )
+    return [question.type, len(question.options or []), blanks]
+
+
+def build_meta(attempt: Attempt, specs: dict[int, list]) -> dict:
+    return {
+        "u": attempt.user_id,
+        "s": attempt.status,
+        "d": attempt.deadline.timestamp(),
+        "q": {str(qid): specs[qid] for qid in attempt.question_ids if qid in specs},
+    }
+
+
+def put_meta(attempt: Attempt, specs: dict[int, list]) -> dict:
+    meta = build_meta(attempt, specs)
+    cache.set(META_KEY.format(id=attempt.pk), meta, 6 * 3600)
+    return meta
+
+
+def get_meta(attempt_id: int) -> dict | None:
+    """From the cache, else from the database (and cached again); None if no such attempt."""
+    meta = cache.get(META_KEY.format(id=attempt_id))
+    if meta is not None:
+        return meta
+    attempt = Attempt.objects.filter(pk=attempt_id).first()
+    if attempt is None:
+        return None
+    questions = Question.objects.filter(id__in=attempt.question_ids).only(
+        "id", "type", "options", "answer", "stem"
+    )
+    return put_meta(attempt, {q.pk: question_spec(q) for q in questions})
+
+
+def mark_submitted(attempt_id: int) -> None:
+    key = META_KEY.format(id=attempt_id)
+    meta = cache.get(key)
+    if meta is not None:
+        meta["s"] = Attempt.Status.SUBMITTED
+        cache.set(key, meta, 6 * 3600)
+
+
+# Scores computed by services.attempts, written back in bulk.
+_STORE_SQL = (
+    "UPDATE exams_attempt SET item_scores = {json}, score = %s, max_score = %s, pending_review = %s,"
+    " passed = %s, graded_at = %s WHERE id = %s"
+)
+
+
+def store_scores(dirty: list[Attempt]) -> None:
+    """One pipelined UPDATE per attempt (much cheaper than bulk_update's CASE expressions)."""
+    if not dirty:
+        return
+    ops = connection.ops
+    sql = _STORE_SQL.format(json="%s::jsonb" if connection.vendor == "postgresql" else "%s")
+    rows = [
+        (
+            json.dumps(a.item_scores),
+            ops.adapt_decimalfield_value(a.score, 7, 2),
+            ops.adapt_decimalfield_value(a.max_score, 7, 2),
+            a.pending_review,
+            a.passed,
+            ops.adapt_datetimefield_value(a.graded_at),
+            a.pk,
+        )
+        for a in dirty
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

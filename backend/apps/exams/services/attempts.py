@@ -1,0 +1,310 @@
+"""The only place an attempt's state changes: start, save answer, submit, expire, events,
+and setting its score (finalize, reviewer grades, regrade)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from apps.common.errors import Conflict, Forbidden, NotFound
+from apps.exams import conf
+from apps.exams.models import Attempt, AttemptEvent, Exam, ScoreChange, SubjectiveGrade
+from apps.exams.services import answer_store, papers, scoring
+from apps.exams.services.exams import in_audience
+from apps.exams.services.responses import check_response, check_seq
+from apps.exams.signals import attempt_graded
+
+log = logging.getLogger(__name__)
+# What presenting and checking a question needs (no explanation, no source).
+QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
+
+NOT_IN_AUDIENCE = "您不在本次考试的参考范围内"
+NOT_OPEN = "考试尚未开始，请在开考后进入"
+CLOSED = "考试已结束，不能再开始作答"
+NO_ATTEMPTS_LEFT = "您的考试次数已用完"
+ATTEMPT_NOT_FOUND = "答卷不存在或无权访问"
+QUESTION_NOT_IN_ATTEMPT = "本答卷中没有这道题"
+TIME_UP = "考试时间已到，本次作答未能保存"
+ALREADY_SUBMITTED = "本次考试已交卷，不能再修改答案"
+FOCUS_LOSS_SUBMITTED = "您切出考试页面已超过 {limit} 次，系统已自动交卷"
+SUBMITTED_NOTICE = "本次考试已交卷"
+
+IN_PROGRESS = Attempt.Status.IN_PROGRESS
+SUBMITTED = Attempt.Status.SUBMITTED
+
+
+# --- start ------------------------------------------------------------------------------
+def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
+    """(attempt, created, questions by id when freshly drawn). Refusals raise with a code."""
+    if not in_audience(exam, user):
+        raise Forbidden(NOT_IN_AUDIENCE, code="not_in_audience")
+    now = timezone.now()
+    mine = list(
+        Attempt.objects.filter(exam=exam, user=user).only("id", "status", "deadline", "exam_id")
+    )
+    current = next((a for a in mine if a.status == IN_PROGRESS), None)
+    if current is not None:
+        current = finalize_if_expired(current, now)
+        if current.status == IN_PROGRESS:
+            current = Attempt.objects.select_related("exam").get(pk=current.pk)
+            return current, False, None
+    state = exam.state(now)
+    if state == "upcoming":
+        raise Conflict(NOT_OPEN, code="not_open")
+    if state == "closed":
+        raise Conflict(CLOSED, code="closed")
+    if len(mine) >= exam.attempts_allowed:
+        raise Conflict(NO_ATTEMPTS_LEFT, code="no_attempts_left")
+    layout, questions = papers.freeze_layout(exam, QUESTION_FIELDS)
+    deadline = min(now + timedelta(minutes=exam.duration_minutes), exam.closes_at)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                exam=exam,
+                user=user,
+                started_at=now,
+                deadline=deadline,
+                layout=layout,
+                max_score=sum((scoring.q2(e["p"]) for e in layout), scoring.ZERO),
+            )
+    except IntegrityError:  # a parallel tap created it first: resume that one
+        return Attempt.objects.get(exam=exam, user=user, status=IN_PROGRESS), False, None
+    answer_store.put_meta(
+        attempt, {qid: answer_store.question_spec(q) for qid, q in questions.items()}
+    )
+    return attempt, True, questions
+
+
+# --- saves -------------------------------------------------------------------------------
+def _meta_for(attempt_id: int, user) -> dict:
+    meta = answer_store.get_meta(attempt_id)
+    if meta is None or meta["u"] != user.pk:
+        raise NotFound(ATTEMPT_NOT_FOUND)
+    return meta
+
+
+def save_answer(attempt_id: int, user, question_id: int, response, seq) -> dict:
+    meta = _meta_for(attempt_id, user)
+    results = _save_many(attempt_id, meta, [(question_id, response, seq, "")])
+    return results[0]
+
+
+def save_batch(attempt_id: int, user, answers: list[dict]) -> list[dict]:
+    """Same rules per item as save_answer; all items are checked before any is stored."""
+    meta = _meta_for(attempt_id, user)
+    rows = [
+        (a.get("question_id"), a.get("response"), a.get("seq"), f"answers.{i}.")
+        for i, a in enumerate(answers)
+    ]
+    return _save_many(attempt_id, meta, rows)
+
+
+def _save_many(attempt_id: int, meta: dict, rows: list[tuple]) -> list[dict]:
+    for question_id, response, seq, prefix in rows:
+        spec = meta["q"].get(str(question_id))
+        if spec is None:
+            raise NotFound(QUESTION_NOT_IN_ATTEMPT)
+        check_seq(seq, f"{prefix}seq")
+        check_response(spec, response, f"{prefix}response")
+    now = timezone.now()
+    grace = timedelta(seconds=conf.save_grace_seconds())
+    if meta["s"] != IN_PROGRESS:
+        raise Conflict(ALREADY_SUBMITTED, code="submitted")
+    if now.timestamp() > meta["d"] + grace.total_seconds():
+        _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
+        raise Conflict(TIME_UP, code="time_up")
+    results = []
+    for question_id, response, seq, _ in rows:
+        if answer_store.upsert(attempt_id, question_id, response, seq, now, now - grace):
+            results.append(
+                {
+                    "question_id": question_id,
+                    "response": response,
+                    "seq": seq,
+                    "saved_at": now,
+                    "accepted": True,
+                }
+            )
+        else:
+            results.append(_not_written(attempt_id, question_id, now, grace))
+    return results
+
+
+def _not_written(attempt_id: int, question_id: int, now, grace) -> dict:
+    """The upsert wrote nothing: an older seq, or the attempt stopped taking answers."""
+    status, deadline = Attempt.objects.filter(pk=attempt_id).values_list("status", "deadline").get()
+    if status != IN_PROGRESS:
+        answer_store.mark_submitted(attempt_id)
+        raise Conflict(ALREADY_SUBMITTED, code="submitted")
+    if now > deadline + grace:
+        _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
+        raise Conflict(TIME_UP, code="time_up")
+    stored = answer_store.stored_answer(attempt_id, question_id)
+    return {"question_id": question_id, **stored, "accepted": False}
+
+
+# --- submit and expiry -----------------------------------------------------------------
+def submit(attempt: Attempt, reason: str = Attempt.SubmitReason.MANUAL, actor=None) -> Attempt:
+    """Idempotent: a submitted attempt is returned unchanged."""
+    return _finalize_by_id(attempt.pk, reason, actor)
+
+
+def _finalize_by_id(attempt_id: int, reason: str, actor=None) -> Attempt:
+    with transaction.atomic():
+        # The row lock makes in-flight saves (FOR SHARE) finish first or see the submit.
+        attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt_id)
+        if attempt.status == SUBMITTED:
+            return attempt
+        now = timezone.now()
+        attempt.status = SUBMITTED
+        attempt.submit_reason = reason
+        attempt.submitted_at = attempt.deadline if reason == Attempt.SubmitReason.DEADLINE else now
+        result = scoring.compute_many([attempt])[attempt.pk]
+        SubjectiveGrade.objects.bulk_create(
+            [
+                SubjectiveGrade(attempt=attempt, question_id=qid, points=points)
+                for qid, points in result.subjective
+            ],
+            ignore_conflicts=True,
+        )
+        _apply(attempt, result, now)
+        attempt.save()
+        ScoreChange.objects.create(
+            attempt=attempt,
+            kind=ScoreChange.Kind.FINALIZE,
+            old_score=None,
+            new_score=attempt.score,
+            reason=Attempt.SubmitReason(reason).label,
+            actor=actor,
+        )
+    answer_store.mark_submitted(attempt.pk)
+    _announce([attempt])
+    return attempt
+
+
+def _apply(attempt: Attempt, result: scoring.AttemptScore, now) -> None:
+    attempt.item_scores = result.item_scores
+    attempt.score = result.score
+    attempt.max_score = result.max_score
+    attempt.pending_review = result.pending_review
+    attempt.passed = None if result.pending_review else result.score >= attempt.exam.pass_mark
+    attempt.graded_at = now
+
+
+def finalize_if_expired(attempt: Attempt, now=None) -> Attempt:
+    now = now or timezone.now()
+    grace = timedelta(seconds=conf.save_grace_seconds())
+    if attempt.status == IN_PROGRESS and now > attempt.deadline + grace:
+        return _finalize_by_id(attempt.pk, Attempt.SubmitReason.DEADLINE)
+    return attempt
+
+
+def finalize_expired(now=None) -> int:
+    """The periodic sweep: finalize every attempt past deadline + grace; returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=conf.save_grace_seconds())
+    ids = list(
+        Attempt.objects.filter(status=IN_PROGRESS, deadline__lt=cutoff).values_list("id", flat=True)
+    )
+    done = 0
+    for attempt_id in ids:
+        if (
+            _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE).submit_reason
+            == Attempt.SubmitReason.DEADLINE
+        ):
+            done += 1
+    return done
+
+
+# --- events ------------------------------------------------------------------------------
+def record_event(attempt: Attempt, kind: str, detail: str = "") -> dict:
+    attempt = finalize_if_expired(attempt)
+    if attempt.status == SUBMITTED:
+        return _event_reply(attempt, True, SUBMITTED_NOTICE)
+    AttemptEvent.objects.create(attempt=attempt, kind=kind, detail=detail[:500])
+    if kind != AttemptEvent.Kind.FOCUS_LOSS:
+        return _event_reply(attempt, False, "")
+    Attempt.objects.filter(pk=attempt.pk, status=IN_PROGRESS).update(
+        focus_loss_count=F("focus_loss_count") + 1
+    )
+    attempt.refresh_from_db(fields=["focus_loss_count", "status"])
+    limit = attempt.exam.focus_loss_limit
+    if limit is not None and attempt.focus_loss_count > limit:
+        _finalize_by_id(attempt.pk, Attempt.SubmitReason.FOCUS_LOSS)
+        return _event_reply(attempt, True, FOCUS_LOSS_SUBMITTED.format(limit=limit))
+    return _event_reply(attempt, False, "")
+
+
+def _event_reply(attempt: Attempt, submitted: bool, detail: str) -> dict:
+    return {
+        "focus_loss_count": attempt.focus_loss_count,
+        "focus_loss_limit": attempt.exam.focus_loss_limit,
+        "submitted": submitted,
+        "detail": detail,
+    }
+
+
+# --- rescoring (reviewer grades, regrade) --------------------------------------------------
+def rescore(
+    attempt_ids: list[int], *, kind: str, reason: str, actor=None, chunk: int = 500
+) -> tuple[int, int]:
+    """Recompute scores of submitted attempts; returns (rescored, changed). Each change is
+    kept in ScoreChange and announced with attempt_graded."""
+    rescored = changed = 0
+    keys: dict = {}
+    for start in range(0, len(attempt_ids), chunk):
+        with transaction.atomic():
+            batch = list(
+                Attempt.objects.select_for_update()
+                .select_related("exam")
+                .filter(pk__in=attempt_ids[start : start + chunk], status=SUBMITTED)
+            )
+            missing = {qid for a in batch for qid in a.question_ids} - keys.keys()
+            keys.update(scoring.load_keys(missing))
+            results = scoring.compute_many(batch, keys)
+            now = timezone.now()
+            dirty, history = [], []
+            for attempt in batch:
+                old, old_pending = attempt.score, attempt.pending_review
+                new = results[attempt.pk]
+                if (new.score, new.item_scores, new.pending_review) == (
+                    old,
+                    attempt.item_scores,
+                    old_pending,
+                ):
+                    continue
+                _apply(attempt, new, now)
+                dirty.append(attempt)
+                if new.score != old or new.pending_review != old_pending:
+                    history.append(
+                        ScoreChange(
+                            attempt=attempt,
+                            kind=kind,
+                            old_score=old,
+                            new_score=new.score,
+                            reason=reason,
+                            actor=actor,
+                        )
+                    )
+            answer_store.store_scores(dirty)
+            ScoreChange.objects.bulk_create(history)
+        rescored += len(batch)
+        changed += len(history)
+        _announce([h.attempt for h in history])
+    return rescored, changed
+
+
+def _announce(attempts: list[Attempt]) -> None:
+    for attempt in attempts:
+        for receiver, error in attempt_graded.send_robust(sender=Attempt, attempt=attempt):
+            if isinstance(error, Exception):
+                log.error(
+                    "attempt_graded listener %r failed for attempt %s",
+                    receiver,
+                    attempt.pk,
+                    exc_info=error,
+                )

@@ -1,0 +1,184 @@
+"""Composing papers: fixed items or drawing rules, checked against the published bank."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.db import transaction
+
+from apps.common.errors import Conflict, InvalidInput
+from apps.exams import conf
+from apps.exams.models import Attempt, Paper, PaperItem, PaperRule
+from apps.questions.models import Question
+
+RULE_SHORT = "{rule}只有 {available} 道已发布试题，不足 {count} 道"
+QUESTION_NOT_PUBLISHED = "第{position}题（编号 {qid}）不存在或未发布"
+PAPER_EMPTY = "试卷至少需要一道题目或一条抽题规则"
+PAPER_IN_USE = "已有考生开始作答，试卷题目不能再修改；如需更正答案请使用重新评分"
+DRAW_SHORT = "抽题时可用试题不足（多条规则抽到了相同的题目），请调整试卷规则"
+
+PAPER_FIELDS = ["title", "description", "mode", "org_unit"]
+
+
+def published_questions():
+    return Question.objects.filter(status=Question.Status.PUBLISHED, is_current=True)
+
+
+def rule_candidates_qs(rule: PaperRule):
+    qs = published_questions().filter(
+        bank_id=rule.bank_id,
+        difficulty__gte=rule.difficulty_min,
+        difficulty__lte=rule.difficulty_max,
+    )
+    if rule.type:
+        qs = qs.filter(type=rule.type)
+    if rule.knowledge_point_id:
+        qs = qs.filter(knowledge_points=rule.knowledge_point_id)
+    return qs
+
+
+def rule_candidate_ids(rule: PaperRule, use_cache: bool = False) -> list[int]:
+    """Ids of published questions a rule may draw (tags: every listed tag present)."""
+    key = f"exams:rule:{rule.pk}:{rule.paper_id}"
+    if use_cache and (ids := cache.get(key)) is not None:
+        return ids
+    if rule.tags:
+        wanted = set(rule.tags)
+        rows = rule_candidates_qs(rule).values_list("id", "tags")
+        ids = [qid for qid, tags in rows if wanted <= set(tags or [])]
+    else:
+        ids = list(rule_candidates_qs(rule).values_list("id", flat=True))
+    if use_cache:
+        cache.set(key, ids, conf.rule_cache_seconds())
+    return ids
+
+
+def check_rules(rules: list[PaperRule]) -> None:
+    """Name every rule for which the bank holds too few published questions."""
+    errors = {}
+    for index, rule in enumerate(rules):
+        available = len(rule_candidate_ids(rule))
+        if available < rule.count:
+            errors[f"rules.{index}"] = [
+                RULE_SHORT.format(rule=rule.describe(), available=available, count=rule.count)
+            ]
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors=errors)
+
+
+def paper_in_use(paper: Paper) -> bool:
+    return Attempt.objects.filter(exam__paper=paper).exists()
+
+
+@transaction.atomic
+def save_paper(
+    *, paper: Paper | None, data: dict, items: list[dict], rules: list[dict], user
+) -> Paper:
+    """Create or replace a paper with its items or rules; nothing is saved if a check fails."""
+    if paper is not None and paper_in_use(paper):
+        raise Conflict(PAPER_IN_USE, code="paper_in_use")
+    paper = paper or Paper(created_by=user)
+    for field in PAPER_FIELDS:
+        if field in data:
+            setattr(paper, field, data[field])
+    paper.save()
+    paper.items.all().delete()
+    paper.rules.all().delete()
+    if paper.mode == Paper.Mode.FIXED:
+        _save_items(paper, items)
+    else:
+        _save_rules(paper, rules)
+    return paper
+
+
+def _save_items(paper: Paper, items: list[dict]) -> None:
+    if not items:
+        raise InvalidInput(PAPER_EMPTY, errors={"items": [PAPER_EMPTY]})
+    wanted = [item["question_id"] for item in items]
+    found = set(published_questions().filter(id__in=wanted).values_list("id", flat=True))
+    errors = {
+        f"items.{i}": [QUESTION_NOT_PUBLISHED.format(position=i + 1, qid=qid)]
+        for i, qid in enumerate(wanted)
+        if qid not in found
+    }
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors=errors)
+    PaperItem.objects.bulk_create(
+        PaperItem(
+            paper=paper,
+            position=i + 1,
+            question_id=item["question_id"],
+            points=item["points"],
+            section=item.get("section", ""),
+        )
+        for i, item in enumerate(items)
+    )
+
+
+def _save_rules(paper: Paper, rules: list[dict]) -> None:
+    if not rules:
+        raise InvalidInput(PAPER_EMPTY, errors={"rules": [PAPER_EMPTY]})
+    objs = [PaperRule(paper=paper, position=i + 1, **rule) for i, rule in enumerate(rules)]
+    check_rules(objs)
+    PaperRule.objects.bulk_create(objs)
+
+
+def paper_totals(paper: Paper) -> tuple[int, Decimal]:
+    """(question count, total points), from prefetched items/rules when present."""
+    if paper.mode == Paper.Mode.FIXED:
+        items = list(paper.items.all())
+        return len(items), sum((i.points for i in items), Decimal("0.00"))
+    rules = list(paper.rules.all())
+    return sum(r.count for r in rules), sum((r.points * r.count for r in rules), Decimal("0.00"))
+
+
+def _rules(paper: Paper, use_cache: bool) -> list[PaperRule]:
+    """A paper's rules; cached per paper version (saving a paper touches updated_at)."""
+    if not use_cache:
+        return list(paper.rules.all())
+    key = f"exams:rules:{paper.pk}:{paper.updated_at.timestamp()}"
+    rules = cache.get(key)
+    if rules is None:
+        rules = list(paper.rules.all())
+        cache.set(key, rules, conf.rule_cache_seconds())
+    return rules
+
+
+def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, str]]:
+    """The questions of one sitting: [(question id, points, section)] in paper order."""
+    if paper.mode == Paper.Mode.FIXED:
+        return [(i.question_id, i.points, i.section) for i in paper.items.all()]
+    chosen: list[tuple[int, Decimal, str]] = []
+    taken: set[int] = set()
+    for rule in _rules(paper, use_cache):
+        pool = rule_candidate_ids(rule, use_cache=use_cache)
+        pool = [qid for qid in pool if qid not in taken] if taken else pool
+        if len(pool) < rule.count:
+            raise Conflict(DRAW_SHORT, code="draw_short")
+        picked = random.sample(pool, rule.count)
+        taken.update(picked)
+        chosen.extend((qid, rule.points, rule.section) for qid in picked)
+    return chosen
+
+
+def freeze_layout(exam, fields: list[str]) -> tuple[list[dict], dict[int, Question]]:
+    """One sitting's questions in display order with their option orders, frozen at start."""
+    drawn = draw(exam.paper)
+    questions = Question.objects.only(*fields).in_bulk([qid for qid, _, _ in drawn])
+    if exam.shuffle_questions:  # shuffle within each section, keeping sections in order
+        sections: dict[str, list] = {}
+        for row in drawn:
+            sections.setdefault(row[2], []).append(row)
+        drawn = []
+        for rows in sections.values():
+            random.shuffle(rows)
+            drawn.extend(rows)
+    layout = []
+    for qid, points, section in drawn:
+        keys = [opt["key"] for opt in questions[qid].options or []]
+        if exam.shuffle_options and keys:
+            random.shuffle(keys)
+        layout.append({"q": qid, "p": str(points), "o": keys, "s": section})
+    return layout, questions

@@ -1,0 +1,76 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from apps.common.markdown import render_markdown
+from apps.notices.models import Notice
+
+
+class NoticeSerializer(serializers.ModelSerializer):
+    """What a reader sees: the body only as sanitized HTML rendered on the server."""
+
+    body_html = serializers.SerializerMethodField()
+    org_unit_name = serializers.CharField(source="org_unit.name", read_only=True)
+
+    class Meta:
+        model = Notice
+        fields = ["id", "title", "body_html", "org_unit_name", "published_at", "expires_at"]
+        read_only_fields = fields
+
+    def get_body_html(self, obj) -> str:
+        return render_markdown(obj.body)
+
+
+class NoticeAudienceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class NoticeAdminSerializer(NoticeSerializer):
+    audience = serializers.SerializerMethodField()
+    is_live = serializers.SerializerMethodField()
+
+    class Meta(NoticeSerializer.Meta):
+        fields = [
+            *NoticeSerializer.Meta.fields,
+            "body",
+            "org_unit",
+            "audience",
+            "is_live",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(NoticeAudienceSerializer(many=True))
+    def get_audience(self, obj) -> list[dict]:
+        units = obj.audience_units.all()
+        return NoticeAudienceSerializer(
+            [{"id": u.id, "name": u.name} for u in units], many=True
+        ).data
+
+    def get_is_live(self, obj) -> bool:
+        return obj.is_live()
+
+
+class NoticeInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=100, allow_blank=True)
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    expires_at = serializers.DateTimeField(required=False, allow_null=True)
+    org_unit = serializers.IntegerField(
+        required=False, allow_null=True, help_text="发布单位；只管理一个单位时可省略"
+    )
+    audience_units = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        default=list,
+        help_text="接收单位（含下级）；为空则发给发布单位下全部人员",
+    )
+
+
+class NoticeUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=100, allow_blank=True, required=False)
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False, required=False)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    expires_at = serializers.DateTimeField(required=False, allow_null=True)
+    audience_units = serializers.ListField(child=serializers.IntegerField(), required=False)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from apps.notices.api import views
+
+urlpatterns = [
+    path("notices/", views.NoticeListView.as_view(), name="notice-list"),
+    path("notices/mine", views.MyNoticeListView.as_view(), name="notice-mine"),
+    path("notices/<int:pk>", views.NoticeDetailView.as_view(), name="notice-detail"),
+]

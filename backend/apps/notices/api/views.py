@@ -1,0 +1,59 @@
+"""Notices: admins manage those of their scope; everyone reads those addressed to them."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.common.permissions import IsOrgAdmin
+from apps.notices import selectors, services
+from apps.notices.api import serializers as s
+
+
+class NoticeListView(ListAPIView):
+    """Admin: every notice published in the admin's scope, newest first."""
+
+    permission_classes = [IsOrgAdmin]
+    serializer_class = s.NoticeAdminSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return selectors.notices_for_admin(self.request.user)
+
+    @extend_schema(request=s.NoticeInputSerializer, responses={201: s.NoticeAdminSerializer})
+    def post(self, request):
+        data = s.NoticeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        notice = services.create_notice(request.user, **data.validated_data)
+        return Response(s.NoticeAdminSerializer(notice).data, status=status.HTTP_201_CREATED)
+
+
+class NoticeDetailView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(responses=s.NoticeAdminSerializer)
+    def get(self, request, pk: int):
+        return Response(s.NoticeAdminSerializer(services.get_for_admin(request.user, pk)).data)
+
+    @extend_schema(request=s.NoticeUpdateSerializer, responses=s.NoticeAdminSerializer)
+    def patch(self, request, pk: int):
+        data = s.NoticeUpdateSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        notice = services.update_notice(request.user, pk, **data.validated_data)
+        return Response(s.NoticeAdminSerializer(notice).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk: int):
+        services.delete_notice(request.user, pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyNoticeListView(ListAPIView):
+    """Anyone logged in: live notices addressed to their unit, newest first."""
+
+    serializer_class = s.NoticeSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return selectors.notices_for_reader(self.request.user)

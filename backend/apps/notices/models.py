@@ -1,0 +1,50 @@
+"""Short notices (通知公告) that org admins publish to the cadres of some units."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from apps.accounts.models import OrgUnit
+from apps.common.models import TimeStampedModel
+
+
+class Notice(TimeStampedModel):
+    """Seen by cadres in the subtrees of `audience_units`, or, when none are chosen, by every
+    cadre under `org_unit` (the publishing admin's unit), between publish and expiry."""
+
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="发布单位", on_delete=models.PROTECT, related_name="notices"
+    )
+    title = models.CharField("标题", max_length=100)
+    body = models.TextField("正文（Markdown）")
+    published_at = models.DateTimeField("发布时间", default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField("截止时间", null=True, blank=True)
+    audience_units = models.ManyToManyField(
+        OrgUnit,
+        verbose_name="接收单位（含下级）",
+        blank=True,
+        related_name="received_notices",
+        help_text="不选则发给发布单位下的全部人员",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="发布人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "通知公告"
+        verbose_name_plural = "通知公告"
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_live(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.published_at <= now and (self.expires_at is None or self.expires_at > now)

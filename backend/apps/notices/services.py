@@ -1,0 +1,124 @@
+"""Publishing notices: an admin writes for units inside their own scope only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from apps.accounts.models import OrgUnit, User
+from apps.common.errors import InvalidInput, NotFound
+from apps.common.scoping import unit_in_scope
+from apps.notices import selectors
+from apps.notices.models import Notice
+
+NOTICE_NOT_FOUND = "通知不存在或不在您的管理范围内"
+TITLE_REQUIRED = "请填写通知标题"
+BODY_REQUIRED = "请填写通知正文"
+BODY_TOO_LONG = "通知正文不能超过 {max} 字"
+UNIT_REQUIRED = "您管理多个单位，请选择发布单位"
+UNIT_OUT_OF_SCOPE = "发布单位不在您的管理范围内"
+AUDIENCE_OUT_OF_SCOPE = "接收单位必须在发布单位之下：{names}"
+EXPIRY_BEFORE_PUBLISH = "截止时间应晚于发布时间"
+
+BODY_MAX = 5000
+FIELDS = ["title", "body", "published_at", "expires_at"]
+
+
+def _publishing_unit(admin: User, unit_id: int | None) -> OrgUnit:
+    if unit_id is None:
+        # The units the admin was given (not those below them); one means no choice to make.
+        roots = list(OrgUnit.objects.filter(path__in=admin.admin_unit_paths))
+        if len(roots) != 1:
+            raise InvalidInput(UNIT_REQUIRED, errors={"org_unit": [UNIT_REQUIRED]})
+        return roots[0]
+    unit = OrgUnit.objects.filter(pk=unit_id).first()
+    if unit is None or not unit_in_scope(admin, unit):
+        raise InvalidInput(UNIT_OUT_OF_SCOPE, errors={"org_unit": [UNIT_OUT_OF_SCOPE]})
+    return unit
+
+
+def _audience(unit: OrgUnit, audience_ids: list[int]) -> list[OrgUnit]:
+    chosen = list(OrgUnit.objects.filter(pk__in=set(audience_ids)))
+    outside = [u for u in chosen if not u.path.startswith(unit.path)]
+    missing = set(audience_ids) - {u.pk for u in chosen}
+    if outside or missing:
+        names = "、".join([u.name for u in outside] + [f"#{pk}" for pk in sorted(missing)])
+        message = AUDIENCE_OUT_OF_SCOPE.format(names=names)
+        raise InvalidInput(message, errors={"audience_units": [message]})
+    return chosen
+
+
+def _check(data: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    data["title"] = (data.get("title") or "").strip()
+    data["body"] = (data.get("body") or "").strip()
+    if not data["title"]:
+        errors["title"] = [TITLE_REQUIRED]
+    if not data["body"]:
+        errors["body"] = [BODY_REQUIRED]
+    elif len(data["body"]) > BODY_MAX:
+        errors["body"] = [BODY_TOO_LONG.format(max=BODY_MAX)]
+    published, expires = data.get("published_at"), data.get("expires_at")
+    if published and expires and expires <= published:
+        errors["expires_at"] = [EXPIRY_BEFORE_PUBLISH]
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors=errors)
+    return data
+
+
+def get_for_admin(admin: User, notice_id: int) -> Notice:
+    notice = selectors.notices_for_admin(admin).filter(pk=notice_id).first()
+    if notice is None:
+        raise NotFound(NOTICE_NOT_FOUND)
+    return notice
+
+
+@transaction.atomic
+def create_notice(
+    admin: User,
+    *,
+    title: str,
+    body: str,
+    published_at: dt.datetime | None = None,
+    expires_at: dt.datetime | None = None,
+    org_unit: int | None = None,
+    audience_units: list[int] | None = None,
+) -> Notice:
+    data = _check(
+        {
+            "title": title,
+            "body": body,
+            "published_at": published_at or timezone.now(),
+            "expires_at": expires_at,
+        }
+    )
+    unit = _publishing_unit(admin, org_unit)
+    audience = _audience(unit, audience_units or [])
+    notice = Notice.objects.create(org_unit=unit, created_by=admin, **data)
+    notice.audience_units.set(audience)
+    return notice
+
+
+@transaction.atomic
+def update_notice(admin: User, notice_id: int, **changes: Any) -> Notice:
+    notice = get_for_admin(admin, notice_id)
+    merged = {f: changes.get(f, getattr(notice, f)) for f in FIELDS}
+    if merged["published_at"] is None:
+        merged["published_at"] = notice.published_at
+    data = _check(merged)
+    audience = None
+    if "audience_units" in changes:
+        audience = _audience(notice.org_unit, changes["audience_units"] or [])
+    for field in FIELDS:
+        setattr(notice, field, data[field])
+    notice.save()
+    if audience is not None:
+        notice.audience_units.set(audience)
+    return notice
+
+
+def delete_notice(admin: User, notice_id: int) -> None:
+    get_for_admin(admin, notice_id).delete()

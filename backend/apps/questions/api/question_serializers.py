@@ -1,0 +1,209 @@
+"""Serializers of questions: the full (admin) and public (cadre) shapes, inputs, queries."""
+
+from decimal import Decimal
+
+from rest_framework import serializers
+
+from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
+from apps.questions.models import (
+    Bank,
+    KnowledgePoint,
+    Passage,
+    Question,
+    QuestionImage,
+    QuestionType,
+)
+from apps.questions.services.review import REJECT_REASONS, TRANSITIONS
+
+
+class OptionSerializer(serializers.Serializer):
+    key = serializers.RegexField(r"^[A-H]$", label="选项字母")
+    text = serializers.CharField(allow_blank=True, max_length=1000, label="选项内容")
+
+
+class ScoringPointSerializer(serializers.Serializer):
+    point = serializers.CharField(max_length=500, label="要点")
+    score = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, label="分值")
+
+
+class QuestionInput(serializers.Serializer):
+    bank = serializers.PrimaryKeyRelatedField(
+        queryset=Bank.objects.select_related("org_unit"), label="题库"
+    )
+    type = serializers.ChoiceField(choices=QuestionType.choices, label="题型")
+    stem = serializers.CharField(max_length=5000, allow_blank=True, label="题干")
+    options = OptionSerializer(many=True, required=False, default=list)
+    answer = serializers.JSONField(label="答案")
+    scoring_points = ScoringPointSerializer(many=True, required=False, default=list)
+    explanation = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=10000
+    )
+    difficulty = serializers.IntegerField(min_value=1, max_value=5, required=False, default=3)
+    default_points = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=False,
+        default=Decimal("2.00"),
+    )
+    knowledge_points = serializers.PrimaryKeyRelatedField(
+        queryset=KnowledgePoint.objects.all(), many=True, required=False, default=list
+    )
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=50), required=False, default=list
+    )
+    source_passage = serializers.PrimaryKeyRelatedField(
+        queryset=Passage.objects.all(), required=False, allow_null=True
+    )
+    source_quote = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate_scoring_points(self, value):
+        return [{"point": p["point"], "score": str(p["score"])} for p in value]
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    """The full question, answers included: org admins only."""
+
+    type_label = serializers.CharField(source="get_type_display", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    answer = serializers.JSONField()
+    options = OptionSerializer(many=True)
+    scoring_points = ScoringPointSerializer(many=True)
+
+    class Meta:
+        model = Question
+        fields = [
+            "id",
+            "bank",
+            "lineage",
+            "version",
+            "is_current",
+            "type",
+            "type_label",
+            "stem",
+            "stem_html",
+            "options",
+            "answer",
+            "scoring_points",
+            "explanation",
+            "explanation_html",
+            "difficulty",
+            "default_points",
+            "knowledge_points",
+            "tags",
+            "source_passage",
+            "source_quote",
+            "source_start",
+            "source_end",
+            "status",
+            "status_label",
+            "generation_batch",
+            "generation_rule",
+            "quality",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class QuestionPublicSerializer(serializers.ModelSerializer):
+    """What a cadre may see: no answer, explanation, scoring points or source quote."""
+
+    type_label = serializers.CharField(source="get_type_display", read_only=True)
+    knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    options = OptionSerializer(many=True)
+
+    class Meta:
+        model = Question
+        fields = [
+            "id",
+            "bank",
+            "type",
+            "type_label",
+            "stem",
+            "stem_html",
+            "options",
+            "difficulty",
+            "default_points",
+            "knowledge_points",
+            "tags",
+        ]
+
+
+class QuestionWithSimilarSerializer(QuestionSerializer):
+    similar = serializers.ListField(child=serializers.DictField(), read_only=True, default=list)
+
+    class Meta(QuestionSerializer.Meta):
+        fields = [*QuestionSerializer.Meta.fields, "similar"]
+
+
+class QuestionListQuery(serializers.Serializer):
+    bank = serializers.IntegerField(required=False)
+    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
+    knowledge_point = serializers.IntegerField(required=False)
+    difficulty = serializers.IntegerField(min_value=1, max_value=5, required=False)
+    status = serializers.ChoiceField(choices=Question.Status.choices, required=False)
+    batch = serializers.IntegerField(required=False, label="生成批次")
+    lineage = serializers.UUIDField(required=False)
+    search = serializers.CharField(required=False, allow_blank=True)
+    all_versions = serializers.BooleanField(required=False, default=False)
+
+
+class QuestionReviewInput(serializers.Serializer):
+    action = serializers.ChoiceField(choices=[*TRANSITIONS], label="操作")
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    reason = serializers.ChoiceField(
+        choices=list(REJECT_REASONS.items()), required=False, allow_blank=True, default=""
+    )
+    changes = serializers.DictField(required=False, label="通过前的修改（仅 approve）")
+
+
+class QuestionReviewLogSerializer(serializers.Serializer):
+    action = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    reason = serializers.CharField()
+    comment = serializers.CharField()
+    actor = serializers.CharField(source="actor.display_name", default="")
+    created_at = serializers.DateTimeField()
+
+
+class ImportQuery(ImportOptionsSerializer):
+    bank = serializers.IntegerField(label="题库")
+    publish = serializers.BooleanField(default=False, label="导入后直接发布")
+
+
+class BankQuery(serializers.Serializer):
+    bank = serializers.IntegerField(label="题库")
+
+
+class ExportQuery(QuestionListQuery):
+    format = serializers.ChoiceField(choices=["xlsx", "csv", "json"], default="xlsx")
+
+
+class BankUploadInput(FileUploadSerializer):
+    bank = serializers.IntegerField(label="题库")
+
+
+class QuestionImageSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+    markdown = serializers.SerializerMethodField()
+
+    class Meta:
+        model = QuestionImage
+        fields = ["id", "bank", "url", "thumbnail_url", "width", "height", "markdown"]
+
+    def get_url(self, obj) -> str:
+        return obj.image.url
+
+    def get_thumbnail_url(self, obj) -> str:
+        return obj.thumbnail.url if obj.thumbnail else ""
+
+    def get_markdown(self, obj) -> str:
+        return f"![]({obj.image.url})"
+
+
+class DuplicateClusterSerializer(serializers.Serializer):
+    score = serializers.FloatField()
+    questions = serializers.ListField(child=serializers.DictField())

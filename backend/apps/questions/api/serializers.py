@@ -1,0 +1,161 @@
+from rest_framework import serializers
+
+from apps.accounts.models import OrgUnit
+from apps.common.api.serializers import FileUploadSerializer
+from apps.questions.models import (
+    Bank,
+    GenerationBatch,
+    KnowledgePoint,
+    Material,
+    Passage,
+)
+from question_bank.generate import QUESTION_TYPES
+
+
+class MaterialSerializer(serializers.ModelSerializer):
+    org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    passage_count = serializers.IntegerField(read_only=True, default=None)
+
+    class Meta:
+        model = Material
+        fields = [
+            "id",
+            "title",
+            "org_unit",
+            "org_unit_name",
+            "original_name",
+            "file_kind",
+            "status",
+            "status_label",
+            "error",
+            "passage_count",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class MaterialDetailSerializer(MaterialSerializer):
+    class Meta(MaterialSerializer.Meta):
+        fields = [*MaterialSerializer.Meta.fields, "text"]
+
+
+class MaterialTextInput(serializers.Serializer):
+    title = serializers.CharField(max_length=200, allow_blank=True, label="标题")
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False, label="正文")
+    org_unit = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), required=False, label="所属单位"
+    )
+
+
+class MaterialUploadInput(FileUploadSerializer):
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, label="标题")
+    org_unit = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), required=False, label="所属单位"
+    )
+
+
+class PassageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Passage
+        fields = ["id", "key", "position", "kind", "heading_path", "text", "start", "end"]
+
+
+class KnowledgePointSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = KnowledgePoint
+        fields = [
+            "id",
+            "name",
+            "parent",
+            "org_unit",
+            "description",
+            "status",
+            "status_label",
+            "passages",
+        ]
+        read_only_fields = ["status"]
+
+
+class KnowledgePointInput(serializers.Serializer):
+    name = serializers.CharField(max_length=100, allow_blank=True, label="名称")
+    parent = serializers.PrimaryKeyRelatedField(
+        queryset=KnowledgePoint.objects.all(), required=False, allow_null=True
+    )
+    org_unit = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), required=False, label="所属单位"
+    )
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    passages = serializers.PrimaryKeyRelatedField(
+        queryset=Passage.objects.select_related("material__org_unit"), many=True, required=False
+    )
+    confirm = serializers.BooleanField(required=False, default=False, label="确认建议")
+
+
+class BankSerializer(serializers.ModelSerializer):
+    org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
+    can_manage = serializers.SerializerMethodField()
+    question_count = serializers.IntegerField(read_only=True, default=None)
+
+    class Meta:
+        model = Bank
+        fields = [
+            "id",
+            "name",
+            "description",
+            "org_unit",
+            "org_unit_name",
+            "shared_down",
+            "can_manage",
+            "question_count",
+            "created_at",
+        ]
+
+    def get_can_manage(self, bank) -> bool:
+        from apps.questions.selectors import can_manage_bank
+
+        return can_manage_bank(self.context["request"].user, bank)
+
+
+class GenerateInput(serializers.Serializer):
+    bank = serializers.IntegerField(label="目标题库")
+    types = serializers.ListField(
+        child=serializers.ChoiceField(choices=QUESTION_TYPES), required=False, default=list
+    )
+    max_per_type = serializers.IntegerField(
+        min_value=1, max_value=200, required=False, allow_null=True, default=None
+    )
+    seed = serializers.IntegerField(required=False, default=0)
+
+
+class GenerationBatchSerializer(serializers.ModelSerializer):
+    material_title = serializers.CharField(source="material.title", read_only=True)
+    bank_name = serializers.CharField(source="bank.name", read_only=True)
+    pending_count = serializers.IntegerField(read_only=True, default=None)
+
+    class Meta:
+        model = GenerationBatch
+        fields = [
+            "id",
+            "material",
+            "material_title",
+            "bank",
+            "bank_name",
+            "params",
+            "candidate_count",
+            "pending_count",
+            "created_at",
+        ]
+
+
+class RuleStatsSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    generated = serializers.IntegerField()
+    pending = serializers.IntegerField()
+    approved = serializers.IntegerField()
+    approved_edited = serializers.IntegerField()
+    rejected = serializers.IntegerField()
+    reasons = serializers.DictField(child=serializers.IntegerField())
+    approval_rate = serializers.FloatField(allow_null=True)

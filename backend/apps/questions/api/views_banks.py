@@ -1,0 +1,155 @@
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.accounts.models import OrgUnit
+from apps.common.errors import Forbidden, InvalidInput
+from apps.common.permissions import IsOrgAdmin
+from apps.common.scoping import get_in_scope_or_404
+from apps.questions import selectors
+from apps.questions.api import serializers as s
+from apps.questions.models import Bank, KnowledgePoint, Question
+from apps.questions.services import banks, knowledge
+
+ORG_UNIT_REQUIRED = "请选择所属单位"
+
+
+def _default_unit(request, unit: OrgUnit | None) -> OrgUnit:
+    unit = unit or request.user.org_unit
+    if unit is None:
+        raise InvalidInput(ORG_UNIT_REQUIRED, {"org_unit": [ORG_UNIT_REQUIRED]})
+    return unit
+
+
+class BankListView(ListAPIView):
+    serializer_class = s.BankSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        published = Q(questions__is_current=True, questions__status=Question.Status.PUBLISHED)
+        qs = selectors.usable_banks(self.request.user).annotate(
+            question_count=Count("questions", filter=published)
+        )
+        return qs.order_by("org_unit__path", "name")
+
+    @extend_schema(request=s.BankSerializer, responses={201: s.BankSerializer})
+    def post(self, request):
+        if not request.user.is_org_admin:
+            raise Forbidden()
+        data = s.BankSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        bank = banks.create_bank(
+            actor=request.user,
+            name=v["name"],
+            org_unit=v["org_unit"],
+            description=v.get("description", ""),
+            shared_down=v.get("shared_down", True),
+        )
+        return Response(
+            s.BankSerializer(bank, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class BankDetailView(APIView):
+    @extend_schema(responses=s.BankSerializer)
+    def get(self, request, pk: int):
+        bank = get_object_or_404(selectors.usable_banks(request.user), pk=pk)
+        return Response(s.BankSerializer(bank, context={"request": request}).data)
+
+    @extend_schema(request=s.BankSerializer, responses=s.BankSerializer)
+    def patch(self, request, pk: int):
+        bank = get_in_scope_or_404(Bank.objects.select_related("org_unit"), request.user, pk=pk)
+        data = s.BankSerializer(bank, data=request.data, partial=True, context={"request": request})
+        data.is_valid(raise_exception=True)
+        bank = banks.update_bank(actor=request.user, bank=bank, data=data.validated_data)
+        return Response(s.BankSerializer(bank, context={"request": request}).data)
+
+
+def _kp_tree(items: list[KnowledgePoint]) -> list[dict]:
+    nodes = {kp.pk: {**s.KnowledgePointSerializer(kp).data, "children": []} for kp in items}
+    roots = []
+    for kp in items:
+        parent = nodes.get(kp.parent_id)
+        (parent["children"] if parent else roots).append(nodes[kp.pk])
+    return roots
+
+
+class KnowledgePointListView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("tree", bool, description="按树形返回（含 children）"),
+            OpenApiParameter("status", str, enum=["suggested", "confirmed"]),
+            OpenApiParameter("material", int, description="只列出与该材料段落关联的知识点"),
+        ],
+        responses=s.KnowledgePointSerializer(many=True),
+    )
+    def get(self, request):
+        qs = selectors.visible_knowledge_points(request.user).prefetch_related("passages")
+        if request.query_params.get("status") in ("suggested", "confirmed"):
+            qs = qs.filter(status=request.query_params["status"])
+        material = request.query_params.get("material")
+        if material and material.isdigit():
+            qs = qs.filter(passages__material_id=int(material)).distinct()
+        items = list(qs.order_by("org_unit__path", "name"))
+        if request.query_params.get("tree") in ("1", "true"):
+            return Response(_kp_tree(items))
+        return Response(s.KnowledgePointSerializer(items, many=True).data)
+
+    @extend_schema(request=s.KnowledgePointInput, responses={201: s.KnowledgePointSerializer})
+    def post(self, request):
+        if not request.user.is_org_admin:
+            raise Forbidden()
+        data = s.KnowledgePointInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        kp = knowledge.create_knowledge_point(
+            actor=request.user,
+            org_unit=_default_unit(request, v.get("org_unit")),
+            name=v["name"],
+            parent=v.get("parent"),
+            description=v.get("description", ""),
+            passages=v.get("passages", []),
+        )
+        return Response(s.KnowledgePointSerializer(kp).data, status=status.HTTP_201_CREATED)
+
+
+class KnowledgePointDetailView(APIView):
+    def _managed(self, request, pk):
+        if not request.user.is_org_admin:
+            raise Forbidden()
+        return get_in_scope_or_404(
+            KnowledgePoint.objects.select_related("org_unit"), request.user, pk=pk
+        )
+
+    @extend_schema(responses=s.KnowledgePointSerializer)
+    def get(self, request, pk: int):
+        kp = get_object_or_404(selectors.visible_knowledge_points(request.user), pk=pk)
+        return Response(s.KnowledgePointSerializer(kp).data)
+
+    @extend_schema(request=s.KnowledgePointInput, responses=s.KnowledgePointSerializer)
+    def patch(self, request, pk: int):
+        kp = self._managed(request, pk)
+        data = s.KnowledgePointInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        kp = knowledge.update_knowledge_point(actor=request.user, kp=kp, data=data.validated_data)
+        return Response(s.KnowledgePointSerializer(kp).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk: int):
+        self._managed(request, pk).delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class KnowledgePointConfirmView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=None, responses=s.KnowledgePointSerializer)
+    def post(self, request, pk: int):
+        kp = get_in_scope_or_404(KnowledgePoint.objects.all(), request.user, pk=pk)
+        return Response(s.KnowledgePointSerializer(knowledge.confirm(kp=kp)).data)

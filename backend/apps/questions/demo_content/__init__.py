@@ -1,0 +1,1 @@
+"""The demo's own study material and questions, written for this project."""

@@ -1,0 +1,134 @@
+"""Who may see which banks, materials, knowledge points and questions.
+
+An org admin manages what their subtrees own. A bank marked `shared_down` may also be
+used (read) by admins and cadres below its unit. Cadres read published questions of
+those shared banks only, and never their answers (the serializer leaves them out).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from apps.accounts.models import User
+from apps.common import scoping
+from apps.questions.models import Bank, KnowledgePoint, Material, Question
+
+
+def _ancestor_ids(user: User) -> set[int]:
+    """Units at or above the user's own unit and the units they administer."""
+    paths = list(user.admin_unit_paths)
+    if user.org_unit_id:
+        paths.append(user.org_unit.path)
+    return {int(part) for path in paths for part in path.strip("/").split("/") if part}
+
+
+def managed_banks(user: User) -> QuerySet[Bank]:
+    return scoping.scope_queryset(Bank.objects.select_related("org_unit"), user)
+
+
+def usable_banks(user: User) -> QuerySet[Bank]:
+    if user.is_superuser:
+        return Bank.objects.select_related("org_unit")
+    shared = Q(shared_down=True, org_unit_id__in=_ancestor_ids(user))
+    if user.is_org_admin:
+        shared |= scoping.unit_scope_q(user)
+    return Bank.objects.filter(shared).select_related("org_unit")
+
+
+def can_manage_bank(user: User, bank: Bank) -> bool:
+    return scoping.unit_in_scope(user, bank.org_unit)
+
+
+def visible_materials(user: User) -> QuerySet[Material]:
+    """Admins: materials in their subtrees; others: ready materials of units above them."""
+    qs = Material.objects.select_related("org_unit")
+    if user.is_org_admin:
+        return scoping.scope_queryset(qs, user)
+    return qs.filter(org_unit_id__in=_ancestor_ids(user), status=Material.Status.READY)
+
+
+def visible_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:
+    qs = KnowledgePoint.objects.select_related("org_unit")
+    above = Q(org_unit_id__in=_ancestor_ids(user))
+    if user.is_org_admin:
+        return qs.filter(above | scoping.unit_scope_q(user))
+    return qs.filter(above, status=KnowledgePoint.Status.CONFIRMED)
+
+
+def visible_questions(user: User) -> QuerySet[Question]:
+    qs = Question.objects.select_related("bank", "source_passage").prefetch_related(
+        "knowledge_points"
+    )
+    banks = usable_banks(user)
+    if not user.is_org_admin:
+        return qs.filter(bank__in=banks, status=Question.Status.PUBLISHED, is_current=True)
+    managed = Q(bank__in=managed_banks(user))
+    shared_published = Q(bank__in=banks, status=Question.Status.PUBLISHED)
+    return qs.filter(managed | shared_published)
+
+
+def question_list(user: User, params) -> QuerySet[Question]:
+    qs = visible_questions(user)
+    if params.get("all_versions") not in ("1", "true") or not user.is_org_admin:
+        qs = qs.filter(is_current=True)
+    for name, lookup in (
+        ("bank", "bank_id"),
+        ("type", "type"),
+        ("difficulty", "difficulty"),
+        ("status", "status"),
+        ("knowledge_point", "knowledge_points__id"),
+        ("batch", "generation_batch_id"),
+        ("lineage", "lineage"),
+    ):
+        value = params.get(name)
+        if value not in (None, ""):
+            qs = qs.filter(**{lookup: value})
+    search = (params.get("search") or "").strip()
+    if search:
+        qs = qs.filter(Q(stem__icontains=search) | Q(tags__icontains=search))
+    return qs.distinct().order_by("-created_at", "-id")
+
+
+def duplicate_clusters(bank: Bank, threshold: float) -> list[dict]:
+    """Groups of current questions in a bank that are near-duplicates of each other."""
+    from apps.questions.services import duplicates
+
+    rows = list(
+        Question.objects.filter(bank=bank, is_current=True).values_list(
+            "pk", "stem", "options", "status"
+        )
+    )
+    sets = {
+        pk: duplicates.shingles(duplicates.question_text(stem, options))
+        for pk, stem, options, _ in rows
+    }
+    index = duplicates.SimilarityIndex(threshold)
+    index.build({}, extra=sets.values())
+    parent = {pk: pk for pk in sets}
+    best: dict[int, float] = {}
+
+    def root(pk: int) -> int:
+        while parent[pk] != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    for pk, tokens in sets.items():
+        for other, score in index.query(tokens):
+            parent[root(pk)] = root(other)
+            best[pk] = max(best.get(pk, 0), score)
+            best[other] = max(best.get(other, 0), score)
+        index.add(pk, tokens)
+    info = {pk: {"id": pk, "stem": stem[:80], "status": status} for pk, stem, _, status in rows}
+    groups: dict[int, list[int]] = {}
+    for pk in sets:
+        groups.setdefault(root(pk), []).append(pk)
+    clusters = [
+        {
+            "score": max(best[pk] for pk in members),
+            "questions": [info[pk] for pk in sorted(members)],
+        }
+        for members in groups.values()
+        if len(members) > 1
+    ]
+    return sorted(clusters, key=lambda c: -c["score"])

@@ -1,0 +1,204 @@
+"""Import questions from our xlsx/CSV template, CMMLU CSV, the yf-exam layout or our JSON.
+
+Rows go through the shared import runner (per-row Chinese errors, dry_run, strict).
+Near-duplicates, of questions already in the bank or of earlier rows, are flagged in
+the report with the similar question and a score; they are still imported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from apps.accounts.models import User
+from apps.common.errors import InvalidInput, NotFound
+from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
+from apps.questions import conf, selectors
+from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
+from apps.questions.services import duplicates
+from apps.questions.services.rendering import render_question_text
+from question_bank.format_exchange import group_yf_rows, parse_yf_group, question_from_json
+from question_bank.formats import (
+    JSON_FORMAT,
+    QuestionData,
+    QuestionProblems,
+    detect_format,
+    parse_cmmlu_row,
+    parse_template_row,
+)
+from question_bank.tables import TableRow
+
+UNKNOWN_LAYOUT = (
+    "无法识别表格格式：请使用本平台模板（题型、题干、答案等列），"
+    "或 CMMLU 格式（Question、A、B、C、D、Answer），或云帆考试导入模板"
+)
+BAD_JSON = "JSON 文件格式不正确：{error}"
+JSON_NOT_QUESTIONS = (
+    f"JSON 文件应为试题数组，或包含 questions 数组的对象（format 为 {JSON_FORMAT}）"
+)
+YF_HEADERS = ("题目序号", "题目类型", "题目内容", "是否正确项", "选项内容")
+TOO_MANY_QUESTIONS = "试题超过 {limit} 道的上限，请分批导入"
+
+
+@dataclass
+class ParsedQuestion:
+    row: int
+    data: QuestionData
+
+
+def _json_rows(data: bytes) -> list[TableRow]:
+    try:
+        payload = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        message = BAD_JSON.format(error=str(exc)[:80])
+        raise InvalidInput(message, {"file": [message]}) from exc
+    items = payload.get("questions") if isinstance(payload, dict) else payload
+    if not isinstance(items, list) or not items:
+        raise InvalidInput(JSON_NOT_QUESTIONS, {"file": [JSON_NOT_QUESTIONS]})
+    if len(items) > conf.import_max_rows():
+        message = TOO_MANY_QUESTIONS.format(limit=conf.import_max_rows())
+        raise InvalidInput(message, {"file": [message]})
+    return [TableRow(number=i, values={"_json": item}) for i, item in enumerate(items, start=1)]
+
+
+def _rows_and_parser(data: bytes):
+    if data.lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"{", b"["):
+        return _json_rows(data), lambda row: question_from_json(row.values["_json"])
+    table = read_upload(data, max_rows=conf.import_max_rows())
+    layout = detect_format(table.headers)
+    if layout is None:  # yf-exam puts a title row above its header
+        try:
+            table = read_upload(data, required_headers=YF_HEADERS, max_rows=conf.import_max_rows())
+            layout = detect_format(table.headers)
+        except InvalidInput:
+            layout = None
+    if layout == "template":
+        return table.rows, lambda row: parse_template_row(row.values)
+    if layout == "cmmlu":
+        return table.rows, lambda row: parse_cmmlu_row(row.values)
+    if layout == "yf":
+        groups = group_yf_rows([(row.number, row.values) for row in table.rows])
+        by_number = {g.number: g for g in groups}
+        rows = [TableRow(number=g.number, values={}) for g in groups]
+        return rows, lambda row: parse_yf_group(by_number[row.number])
+    raise InvalidInput(UNKNOWN_LAYOUT, {"file": [UNKNOWN_LAYOUT]})
+
+
+class QuestionImport:
+    def __init__(self, actor: User, bank: Bank, parse, publish: bool):
+        self.actor, self.bank, self.parse_data, self.publish = actor, bank, parse, publish
+
+    def parse(self, row: TableRow) -> ParsedQuestion:
+        try:
+            return ParsedQuestion(row.number, self.parse_data(row))
+        except QuestionProblems as exc:
+            raise RowInvalid(exc.problems) from exc
+
+    def _knowledge_points(self, names: set[str], report: ImportReport) -> dict[str, KnowledgePoint]:
+        found: dict[str, KnowledgePoint] = {}
+        for kp in (
+            selectors.visible_knowledge_points(self.actor)
+            .filter(name__in=names)
+            .order_by("-org_unit__depth")
+        ):
+            found.setdefault(kp.name, kp)
+        missing = [n for n in sorted(names) if n not in found]
+        created = KnowledgePoint.objects.bulk_create(
+            [KnowledgePoint(name=n[:100], org_unit=self.bank.org_unit) for n in missing]
+        )
+        found.update({kp.name: kp for kp in created})
+        report.extra["knowledge_points_created"] = missing
+        return found
+
+    def _flag_duplicates(self, rows: list[ParsedQuestion], report: ImportReport) -> None:
+        existing = Question.objects.filter(bank=self.bank, is_current=True).values_list(
+            "pk", "stem", "options"
+        )
+        stems, items, exact = {}, {}, {}
+        for pk, stem, options in existing.iterator():
+            text = duplicates.question_text(stem, options)
+            items[("q", pk)] = duplicates.shingles(text)
+            exact.setdefault(text, ("q", pk))
+            stems[pk] = stem
+        texts = [duplicates.question_text(r.data.stem, r.data.options) for r in rows]
+        new_sets = [duplicates.shingles(text) for text in texts]
+        index = duplicates.SimilarityIndex(conf.duplicate_threshold())
+        index.build(items, extra=new_sets)
+        flagged = []
+        for parsed, text, tokens in zip(rows, texts, new_sets, strict=True):
+            # An identical text is the best possible match: no need to search.
+            matches = [(exact[text], 1.0)] if text in exact else index.query(tokens)
+            if matches:
+                (kind, ref), score = matches[0]
+                entry = {"row": parsed.row, "score": score}
+                if kind == "q":
+                    entry["similar_question"] = {"id": ref, "stem": stems[ref][:80]}
+                else:
+                    entry["similar_row"] = ref
+                flagged.append(entry)
+            if text not in exact:
+                exact[text] = ("row", parsed.row)
+                index.add(("row", parsed.row), tokens)
+        report.extra["duplicates"] = flagged
+
+    def apply(self, rows: list[ParsedQuestion], report: ImportReport) -> None:
+        self._flag_duplicates(rows, report)
+        kps = self._knowledge_points({n for r in rows for n in r.data.knowledge_points}, report)
+        status = Question.Status.PUBLISHED if self.publish else Question.Status.DRAFT
+        questions = [self._build(r.data, status) for r in rows]
+        Question.objects.bulk_create(questions, batch_size=1000)
+        through = Question.knowledge_points.through
+        through.objects.bulk_create(
+            [
+                through(question_id=q.pk, knowledgepoint_id=kps[name].pk)
+                for q, r in zip(questions, rows, strict=True)
+                for name in dict.fromkeys(r.data.knowledge_points)
+            ],
+            batch_size=2000,
+        )
+        QuestionReview.objects.bulk_create(
+            [
+                QuestionReview(
+                    question=q, action="import", from_status="", to_status=status, actor=self.actor
+                )
+                for q in questions
+            ],
+            batch_size=2000,
+        )
+        report.created = len(questions)
+
+    def _build(self, d: QuestionData, status: str) -> Question:
+        return Question(
+            bank=self.bank,
+            type=d.type,
+            stem=d.stem,
+            stem_html=render_question_text(d.stem),
+            options=d.options,
+            answer=d.answer,
+            explanation=d.explanation,
+            explanation_html=render_question_text(d.explanation),
+            difficulty=d.difficulty,
+            default_points=d.default_points,
+            tags=d.tags,
+            scoring_points=d.scoring_points,
+            source_quote=d.source_quote,
+            status=status,
+            created_by=self.actor,
+            fingerprint=duplicates.fingerprint(d.stem, d.options),
+        )
+
+
+def import_questions(
+    *,
+    actor: User,
+    bank: Bank,
+    data: bytes,
+    dry_run: bool = False,
+    strict: bool = False,
+    publish: bool = False,
+) -> ImportReport:
+    if not selectors.can_manage_bank(actor, bank):
+        raise NotFound()
+    rows, parse = _rows_and_parser(data)
+    run = QuestionImport(actor, bank, parse, publish)
+    return run_import(rows, run.parse, run.apply, dry_run=dry_run, strict=strict)

@@ -1,0 +1,197 @@
+"""Create and edit questions. Editing a question that was ever published makes a new
+version row (same lineage, next version), so exams keep the row they froze."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from apps.accounts.models import User
+from apps.common.errors import Conflict, InvalidInput, NotFound
+from apps.questions import conf, selectors
+from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
+from apps.questions.services import duplicates
+from apps.questions.services.rendering import render_question_text
+from question_bank.format_checks import check_question
+
+INVALID_QUESTION = "试题内容有误，请检查标出的字段"
+NOT_CURRENT_VERSION = "只能编辑试题的当前版本"
+BANK_NOT_MANAGED = "无权在该题库中添加或修改试题"
+KP_OUT_OF_SCOPE = "知识点不存在或无权使用：{name}"
+FIELD_NAMES = {"题干": "stem", "答案": "answer", "选项": "options"}
+CONTENT_FIELDS = (
+    "type",
+    "stem",
+    "options",
+    "answer",
+    "scoring_points",
+    "explanation",
+    "difficulty",
+    "default_points",
+    "tags",
+    "source_passage",
+    "source_quote",
+    "source_start",
+    "source_end",
+)
+VERSIONED_STATUSES = {Question.Status.PUBLISHED, Question.Status.RETIRED}
+
+
+def validate_content(data: dict[str, Any]) -> None:
+    answer = data.get("answer")
+    if data["type"] == "fill_in" and isinstance(answer, list):
+        # one string per blank (the response shape) is accepted as one accepted answer each
+        data["answer"] = [[a] if isinstance(a, str) else a for a in answer]
+    problems = check_question(
+        data["type"], data.get("stem", ""), data.get("options") or [], data.get("answer")
+    )
+    if data["type"] not in ("single", "multiple") and data.get("options"):
+        data["options"] = []
+    if problems:
+        errors: dict[str, list[str]] = {}
+        for name, message in problems:
+            key = FIELD_NAMES.get(name, "options" if name.startswith("选项") else name)
+            errors.setdefault(key, []).append(message)
+        raise InvalidInput(INVALID_QUESTION, errors)
+
+
+def _render(question: Question) -> None:
+    question.stem_html = render_question_text(question.stem)
+    question.explanation_html = render_question_text(question.explanation)
+    question.fingerprint = duplicates.fingerprint(question.stem, question.options)
+
+
+def _check_kps(user: User, kps: list[KnowledgePoint]) -> None:
+    allowed = set(
+        selectors.visible_knowledge_points(user)
+        .filter(pk__in=[k.pk for k in kps])
+        .values_list("pk", flat=True)
+    )
+    for kp in kps:
+        if kp.pk not in allowed:
+            raise InvalidInput(
+                KP_OUT_OF_SCOPE.format(name=kp.name),
+                {"knowledge_points": [KP_OUT_OF_SCOPE.format(name=kp.name)]},
+            )
+
+
+def find_similar(question: Question, limit: int = 5) -> list[dict[str, Any]]:
+    """Current questions of the same bank whose text is close to this one."""
+    tokens = duplicates.shingles(duplicates.question_text(question.stem, question.options))
+    others = Question.objects.filter(bank_id=question.bank_id, is_current=True).exclude(
+        lineage=question.lineage
+    )
+    threshold = conf.duplicate_threshold()
+    found = []
+    for pk, stem, options in others.values_list("pk", "stem", "options").iterator():
+        score = duplicates.jaccard(
+            tokens, duplicates.shingles(duplicates.question_text(stem, options))
+        )
+        if score >= threshold:
+            found.append({"id": pk, "stem": stem[:80], "score": round(score, 3)})
+    return sorted(found, key=lambda item: -item["score"])[:limit]
+
+
+@transaction.atomic
+def create_question(
+    *, actor: User, bank: Bank, data: dict[str, Any], status: str = Question.Status.DRAFT
+) -> Question:
+    if not selectors.can_manage_bank(actor, bank):
+        raise NotFound()
+    validate_content(data)
+    kps = list(data.pop("knowledge_points", []) or [])
+    _check_kps(actor, kps)
+    question = Question(
+        bank=bank,
+        created_by=actor,
+        status=status,
+        **{k: v for k, v in data.items() if k in CONTENT_FIELDS},
+    )
+    question.default_points = Decimal(question.default_points).quantize(Decimal("0.01"))
+    _render(question)
+    question.full_clean(exclude=["lineage"])
+    question.save()
+    question.knowledge_points.set(kps)
+    QuestionReview.objects.create(
+        question=question, action="create", from_status="", to_status=status, actor=actor
+    )
+    return question
+
+
+@transaction.atomic
+def update_question(*, actor: User, question: Question, data: dict[str, Any]) -> Question:
+    """Apply changes; a published (or retired) question gets a new version row instead."""
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if not question.is_current:
+        raise Conflict(NOT_CURRENT_VERSION)
+    if not selectors.can_manage_bank(actor, question.bank):
+        raise NotFound()
+    kps = data.pop("knowledge_points", None)
+    merged = {name: getattr(question, name) for name in CONTENT_FIELDS}
+    merged.update({k: v for k, v in data.items() if k in CONTENT_FIELDS})
+    validate_content(merged)
+    if kps is not None:
+        _check_kps(actor, kps)
+    else:
+        kps = list(question.knowledge_points.all())
+    if question.status in VERSIONED_STATUSES:
+        question = _new_version(actor, question, merged)
+    else:
+        for name, value in merged.items():
+            setattr(question, name, value)
+        _render(question)
+        question.full_clean(exclude=["lineage"])
+        question.save()
+    question.knowledge_points.set(kps)
+    return question
+
+
+def _new_version(actor: User, old: Question, merged: dict[str, Any]) -> Question:
+    old.is_current = False
+    old.save(update_fields=["is_current", "updated_at"])
+    latest = Question.objects.filter(lineage=old.lineage).aggregate(v=Max("version"))["v"]
+    new = Question(
+        bank=old.bank,
+        lineage=old.lineage,
+        version=latest + 1,
+        status=old.status,
+        created_by=actor,
+        generation_batch=old.generation_batch,
+        generation_rule=old.generation_rule,
+        quality=old.quality,
+        **merged,
+    )
+    _render(new)
+    new.full_clean(exclude=["lineage"])
+    new.save()
+    QuestionReview.objects.create(
+        question=new,
+        action="new_version",
+        from_status=old.status,
+        to_status=new.status,
+        actor=actor,
+        comment=f"由第 {old.version} 版修改而来",
+    )
+    return new
+
+
+PUBLISHED_NOT_DELETABLE = "已发布或停用的试题不能删除，请使用“停用”"
+IN_USE = "该试题已被试卷或答卷引用，不能删除"
+
+
+@transaction.atomic
+def delete_question(*, actor: User, question: Question) -> None:
+    """Only drafts and pending questions that nothing refers to may be deleted."""
+    from django.db.models import ProtectedError
+
+    if not selectors.can_manage_bank(actor, question.bank):
+        raise NotFound()
+    if question.status in VERSIONED_STATUSES or question.version > 1:
+        raise Conflict(PUBLISHED_NOT_DELETABLE)
+    try:
+        question.delete()
+    except ProtectedError as exc:
+        raise Conflict(IN_USE) from exc

@@ -1,0 +1,10 @@
+"""Background work of the question bank (runs in-process when Redis is not configured)."""
+
+from celery import shared_task
+
+
+@shared_task(name="questions.ingest_material")
+def ingest_material_task(material_id: int) -> str:
+    from apps.questions.services.materials import ingest
+
+    return ingest(material_id).status

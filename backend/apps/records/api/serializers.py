@@ -1,0 +1,191 @@
+from rest_framework import serializers
+
+from apps.cases.models import CaseCall
+from apps.exams.models import Exam
+from apps.records.models import Adjustment, Component, ComponentScore, Objection, Period, Record
+
+
+class ComponentSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = Component
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "weight",
+            "order",
+            "aggregation",
+            "missing",
+            "cap",
+            "level",
+            "value_min",
+            "value_max",
+            "mapping",
+            "bands",
+        ]
+        extra_kwargs = {"order": {"required": False}}
+
+
+class PeriodSerializer(serializers.ModelSerializer):
+    components = ComponentSerializer(many=True, required=False)
+    exams = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Exam.objects.all(), required=False
+    )
+    case_calls = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=CaseCall.objects.all(), required=False
+    )
+    org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Period
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "start_date",
+            "end_date",
+            "org_unit",
+            "org_unit_name",
+            "status",
+            "status_display",
+            "exams",
+            "case_calls",
+            "excellent_share",
+            "excellent_cap",
+            "excellent_min",
+            "pass_min",
+            "basic_min",
+            "publicity_starts_at",
+            "publicity_ends_at",
+            "computed_at",
+            "components",
+        ]
+        read_only_fields = ["status", "publicity_starts_at", "publicity_ends_at", "computed_at"]
+
+
+class ComponentScoreSerializer(serializers.ModelSerializer):
+    component = serializers.IntegerField(source="component_id")
+    name = serializers.CharField(source="component.name")
+    kind = serializers.CharField(source="component.kind")
+    weight = serializers.DecimalField(source="component.weight", max_digits=5, decimal_places=2)
+
+    class Meta:
+        model = ComponentScore
+        fields = [
+            "component",
+            "name",
+            "kind",
+            "weight",
+            "computed",
+            "adjustment",
+            "adjustment_reason",
+            "score",
+            "points",
+            "inputs",
+        ]
+
+
+class ObjectionSerializer(serializers.ModelSerializer):
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    record = serializers.IntegerField(source="record_id", read_only=True)
+    user_name = serializers.CharField(source="record.user.display_name", read_only=True)
+    component_name = serializers.CharField(source="component.name", read_only=True, default=None)
+
+    class Meta:
+        model = Objection
+        fields = [
+            "id",
+            "record",
+            "user_name",
+            "component",
+            "component_name",
+            "reason",
+            "status",
+            "status_display",
+            "reply",
+            "resolved_at",
+            "created_at",
+        ]
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    period_name = serializers.CharField(source="period.name")
+    period_status = serializers.CharField(source="period.status")
+    username = serializers.CharField(source="user.username")
+    name = serializers.CharField(source="user.display_name")
+    unit_name = serializers.CharField(source="org_unit.full_name")
+    grade_display = serializers.CharField(source="get_grade_display")
+    components = ComponentScoreSerializer(source="scores", many=True)
+
+    class Meta:
+        model = Record
+        fields = [
+            "id",
+            "period",
+            "period_name",
+            "period_status",
+            "user",
+            "username",
+            "name",
+            "org_unit",
+            "unit_name",
+            "total",
+            "rank_in_unit",
+            "rank_in_scope",
+            "grade",
+            "grade_display",
+            "locked",
+            "components",
+        ]
+
+
+class MyRecordSerializer(RecordSerializer):
+    objections = ObjectionSerializer(many=True)
+
+    class Meta(RecordSerializer.Meta):
+        fields = [*RecordSerializer.Meta.fields, "objections"]
+
+
+class ObjectionInSerializer(serializers.Serializer):
+    reason = serializers.CharField(label="异议理由", max_length=1000)
+    component = serializers.IntegerField(label="涉及分项", required=False, allow_null=True)
+
+
+class ResolveInSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        label="处理方式", choices=[("adjust", "调整"), ("reject", "驳回")]
+    )
+    reply = serializers.CharField(label="答复", max_length=1000)
+    component = serializers.IntegerField(label="调整分项", required=False, allow_null=True)
+    adjustment = serializers.DecimalField(
+        label="调整分", max_digits=8, decimal_places=2, required=False
+    )
+
+
+class AdjustInSerializer(serializers.Serializer):
+    component = serializers.IntegerField(label="调整分项")
+    adjustment = serializers.DecimalField(label="调整分", max_digits=8, decimal_places=2)
+    reason = serializers.CharField(label="理由", max_length=200)
+
+
+class ReasonInSerializer(serializers.Serializer):
+    reason = serializers.CharField(label="理由", max_length=200)
+
+
+class PublishInSerializer(serializers.Serializer):
+    ends_at = serializers.DateTimeField(label="公示结束时间", required=False)
+    days = serializers.IntegerField(
+        label="公示天数（默认见 RECORDS_PUBLICITY_DAYS）", min_value=1, max_value=60, required=False
+    )
+
+
+class AdjustmentSerializer(serializers.ModelSerializer):
+    user_name = serializers.CharField(source="user.display_name", read_only=True)
+
+    class Meta:
+        model = Adjustment
+        fields = ["id", "component", "user", "user_name", "points", "reason", "created_at"]
+        read_only_fields = ["created_at"]

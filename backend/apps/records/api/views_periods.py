@@ -1,0 +1,225 @@
+"""Period endpoints: CRUD, indicator import, compute, publish, lock, table, export, distribution."""
+
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.accounts.models import User
+from apps.common import scoping
+from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
+from apps.common.errors import Forbidden, NotFound
+from apps.common.permissions import IsOrgAdmin
+from apps.records import selectors
+from apps.records.api import serializers as s
+from apps.records.services import compute, export, indicators, objections, periods
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ADMIN_ONLY = "仅组织部管理员可以执行此操作"
+UNIT_NOT_IN_SCOPE = "该单位不在您的管理范围内"
+UNIT_PARAM = OpenApiParameter("unit", int, description="单位（含下级）")
+
+
+def _split(data: dict) -> tuple[dict, list | None]:
+    data = dict(data)
+    return data, data.pop("components", None)
+
+
+def scoped_unit(request):
+    """The ?unit= filter, which must lie in the admin's scope."""
+    unit_id = request.query_params.get("unit")
+    if not unit_id:
+        return None
+    unit = (
+        scoping.units_in_scope(request.user).filter(pk=unit_id).first()
+        if unit_id.isdigit()
+        else None
+    )
+    if unit is None:
+        raise Forbidden(UNIT_NOT_IN_SCOPE)
+    return unit
+
+
+class PeriodListView(ListAPIView):
+    serializer_class = s.PeriodSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return selectors.periods_for(self.request.user)
+
+    @extend_schema(request=s.PeriodSerializer, responses={201: s.PeriodSerializer})
+    def post(self, request):
+        if not request.user.is_org_admin:
+            raise Forbidden(ADMIN_ONLY)
+        data = s.PeriodSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields, components = _split(data.validated_data)
+        period = periods.create_period(actor=request.user, data=fields, components=components or [])
+        return Response(s.PeriodSerializer(period).data, status=status.HTTP_201_CREATED)
+
+
+class PeriodDetailView(APIView):
+    @extend_schema(responses=s.PeriodSerializer)
+    def get(self, request, pk: int):
+        period = selectors.periods_for(request.user).filter(pk=pk).first()
+        if period is None:
+            raise NotFound()
+        return Response(s.PeriodSerializer(period).data)
+
+    @extend_schema(request=s.PeriodSerializer, responses=s.PeriodSerializer)
+    def patch(self, request, pk: int):
+        period = selectors.period_for_admin(request.user, pk)
+        data = s.PeriodSerializer(period, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        fields, components = _split(data.validated_data)
+        period = periods.update_period(
+            actor=request.user, period=period, data=fields, components=components
+        )
+        return Response(s.PeriodSerializer(period).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk: int):
+        periods.delete_period(
+            actor=request.user, period=selectors.period_for_admin(request.user, pk)
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class IndicatorImportView(APIView):
+    permission_classes = [IsOrgAdmin]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        parameters=[ImportOptionsSerializer],
+        request={"multipart/form-data": FileUploadSerializer},
+        responses={200: {"type": "object"}},
+    )
+    def post(self, request, pk: int):
+        options = ImportOptionsSerializer(data=request.query_params)
+        options.is_valid(raise_exception=True)
+        upload = FileUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        file = upload.validated_data["file"]
+        report = indicators.import_indicators(
+            actor=request.user,
+            period=selectors.period_for_admin(request.user, pk),
+            data=file.read(),
+            file_name=file.name,
+            **options.validated_data,
+        )
+        return Response(report.to_dict())
+
+
+class PeriodActionView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    def period(self, request, pk):
+        return selectors.period_for_admin(request.user, pk)
+
+
+class ComputeView(PeriodActionView):
+    @extend_schema(request=None, responses={200: {"type": "object"}})
+    def post(self, request, pk: int):
+        return Response(compute.compute_period(actor=request.user, period=self.period(request, pk)))
+
+
+class PublishView(PeriodActionView):
+    @extend_schema(request=s.PublishInSerializer, responses=s.PeriodSerializer)
+    def post(self, request, pk: int):
+        data = s.PublishInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        period = periods.publish_period(
+            actor=request.user, period=self.period(request, pk), **data.validated_data
+        )
+        return Response(s.PeriodSerializer(period).data)
+
+
+class LockView(PeriodActionView):
+    @extend_schema(request=None, responses=s.PeriodSerializer)
+    def post(self, request, pk: int):
+        period = periods.lock_period(actor=request.user, period=self.period(request, pk))
+        return Response(s.PeriodSerializer(period).data)
+
+
+class UnlockView(PeriodActionView):
+    @extend_schema(request=s.ReasonInSerializer, responses=s.PeriodSerializer)
+    def post(self, request, pk: int):
+        data = s.ReasonInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        period = periods.unlock_period(
+            actor=request.user, period=self.period(request, pk), **data.validated_data
+        )
+        return Response(s.PeriodSerializer(period).data)
+
+
+class TableView(PeriodActionView):
+    @extend_schema(parameters=[UNIT_PARAM], responses={200: {"type": "object"}})
+    def get(self, request, pk: int):
+        period = self.period(request, pk)
+        records = selectors.records_for_admin(request.user, period, scoped_unit(request))
+        units = [
+            {
+                "unit": {"id": u.pk, "name": u.full_name},
+                "rows": [[selectors.cell(v) for v in r] for r in rows],
+            }
+            for u, rows in selectors.table_by_unit(period, records)
+        ]
+        return Response({"columns": selectors.table_columns(period), "units": units})
+
+
+class ExportView(PeriodActionView):
+    @extend_schema(parameters=[UNIT_PARAM], responses={(200, XLSX): bytes})
+    def get(self, request, pk: int):
+        period = self.period(request, pk)
+        records = selectors.records_for_admin(request.user, period, scoped_unit(request))
+        response = HttpResponse(export.export_records(period, records), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="records-{period.pk}.xlsx"'
+        return response
+
+
+class DistributionView(PeriodActionView):
+    @extend_schema(parameters=[UNIT_PARAM], responses={200: {"type": "array"}})
+    def get(self, request, pk: int):
+        period = self.period(request, pk)
+        records = selectors.records_for_admin(request.user, period, scoped_unit(request))
+        return Response(selectors.distribution(period, records))
+
+
+class AdjustmentListView(PeriodActionView):
+    @extend_schema(responses=s.AdjustmentSerializer(many=True))
+    def get(self, request, pk: int):
+        period = self.period(request, pk)
+        items = scoping.scope_queryset(
+            period.adjustments.select_related("user"), request.user, "user__org_unit"
+        )
+        return Response(s.AdjustmentSerializer(items, many=True).data)
+
+    @extend_schema(request=s.AdjustmentSerializer, responses={201: s.AdjustmentSerializer})
+    def post(self, request, pk: int):
+        period = self.period(request, pk)
+        data = s.AdjustmentSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = scoping.get_in_scope_or_404(
+            User.objects.select_related("org_unit"), request.user, pk=data.validated_data["user"].pk
+        )
+        item = objections.add_adjustment(
+            actor=request.user,
+            period=period,
+            user=user,
+            component_id=data.validated_data["component"].pk,
+            points=data.validated_data["points"],
+            reason=data.validated_data["reason"],
+        )
+        return Response(s.AdjustmentSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+class IndicatorTemplateView(PeriodActionView):
+    @extend_schema(responses={(200, XLSX): bytes})
+    def get(self, request, pk: int):
+        period = self.period(request, pk)
+        response = HttpResponse(indicators.indicator_template(period), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="indicators-{period.pk}.xlsx"'
+        return response

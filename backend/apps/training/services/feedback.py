@@ -1,0 +1,69 @@
+"""Grade one training answer with the exams app's rules and build the feedback a cadre sees.
+
+Grading itself lives in apps.exams.services.grading; training only adapts its result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from apps.exams.services import grading
+from apps.questions.models import Question, QuestionType
+from apps.questions.services.rendering import render_question_text
+
+
+@dataclass(frozen=True)
+class Grade:
+    is_correct: bool
+    score: Decimal
+    max_score: Decimal
+
+
+def grade(question: Question, response) -> Grade:
+    """Training shows options in their own order and scores multiple choice all-or-nothing."""
+    points = grading.q2(question.default_points)
+    item = grading.score_item(question.type, question.answer, response, points)
+    return Grade(is_correct=bool(item.correct), score=item.score, max_score=points)
+
+
+def display_answer(question: Question):
+    """The key in the response's own shape; fill-in shows each blank's first accepted text."""
+    if question.type == QuestionType.FILL_IN:
+        return [
+            accepted[0] if isinstance(accepted, list) and accepted else accepted
+            for accepted in question.answer
+        ]
+    return question.answer
+
+
+def feedback(question: Question, response, result: Grade) -> dict:
+    """What the cadre sees right after answering: verdict, key, explanation and source."""
+    passage = question.source_passage
+    return {
+        "question_id": question.pk,
+        "is_correct": result.is_correct,
+        "score": result.score,
+        "max_score": result.max_score,
+        "response": response,
+        "correct_answer": display_answer(question),
+        "accepted_answers": question.answer if question.type == QuestionType.FILL_IN else None,
+        "explanation": question.explanation,
+        "explanation_html": question.explanation_html or render_question_text(question.explanation),
+        "source": {
+            "quote": question.source_quote,
+            "passage_id": passage.key if passage else None,
+            "material_id": passage.material_id if passage else None,
+        },
+    }
+
+
+def feedback_for_answer(answer) -> dict:
+    """Feedback rebuilt from a stored PracticeAnswer (for reopening a session or quiz)."""
+    question = answer.question
+    result = Grade(
+        is_correct=answer.is_correct,
+        score=answer.score,
+        max_score=grading.q2(question.default_points),
+    )
+    return feedback(question, answer.response, result)

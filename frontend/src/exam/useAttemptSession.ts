@@ -1,0 +1,184 @@
+// One attempt being taken: loads it (from the network, or the cached copy when offline),
+// merges server, acknowledged and queued answers, saves every change through the answer
+// queue, runs the server-time countdown and submits.
+import { computed, reactive, ref, shallowRef } from 'vue'
+import { examsApi } from '@/api/exams'
+import { ApiError, errorMessage } from '@/api/http'
+import type { AnswerResponse, Attempt } from '@/api/types'
+import { AnswerQueue, type QueueSnapshot } from './answerQueue'
+import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
+import { ExamClock } from './clock'
+import { loadFlags, saveFlags } from './flags'
+import { takePrefetched } from './prefetch'
+import { isAnswered } from './responses'
+
+export interface SessionHooks {
+  onWarn?: (secondsLeft: number) => void
+  onExpire?: () => void
+  onStopped?: (snapshot: QueueSnapshot) => void
+  onServerAnswer?: (questionId: number) => void
+}
+
+export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
+  const attempt = shallowRef<Attempt | null>(null)
+  const fromCache = ref(false)
+  const loadError = ref('')
+  const answers = reactive<Record<number, AnswerResponse>>({})
+  const flags = ref<Set<number>>(loadFlags(attemptId))
+  const remainingMs = ref(0)
+  const queueState = ref<QueueSnapshot>({
+    status: 'idle',
+    pendingCount: 0,
+    lastError: '',
+    stopCode: '',
+    rejected: {},
+  })
+  let queue: AnswerQueue | null = null
+  let clock: ExamClock | null = null
+
+  async function fetchAttempt(): Promise<{ attempt: Attempt; receivedAt: number } | null> {
+    try {
+      const early = takePrefetched(attemptId)
+      const { attempt: fresh, receivedAt } = early
+        ? await early
+        : { attempt: await examsApi.attempt(attemptId), receivedAt: Date.now() }
+      await saveCachedAttempt(fresh, receivedAt)
+      fromCache.value = false
+      return { attempt: fresh, receivedAt }
+    } catch (error) {
+      if (error instanceof ApiError && !error.isNetwork) throw error
+      const cached = await loadCachedAttempt(attemptId)
+      if (!cached) throw error
+      fromCache.value = true
+      return cached
+    }
+  }
+
+  /** Load and start; returns the attempt, or null when it could not be loaded. */
+  async function load(): Promise<Attempt | null> {
+    loadError.value = ''
+    let loaded: { attempt: Attempt; receivedAt: number } | null
+    try {
+      loaded = await fetchAttempt()
+    } catch (error) {
+      loadError.value = errorMessage(error)
+      return null
+    }
+    if (!loaded) return null
+    const { attempt: a, receivedAt } = loaded
+    attempt.value = a
+    if (a.status !== 'in_progress') return a
+
+    let serverSeq = 0
+    const seqs: Record<number, number> = {}
+    for (const [id, stored] of Object.entries(a.answers)) {
+      answers[Number(id)] = stored.response
+      seqs[Number(id)] = stored.seq
+      serverSeq = Math.max(serverSeq, stored.seq)
+    }
+    queue?.close()
+    queue = await AnswerQueue.open(attemptId, {
+      transport: {
+        putOne: (input) => examsApi.saveAnswer(attemptId, input.question_id, input.response, input.seq),
+        putMany: async (inputs) => (await examsApi.saveBatch(attemptId, inputs)).results,
+      },
+      serverSeq,
+      onChange: (snapshot) => {
+        queueState.value = snapshot
+        if (snapshot.status === 'stopped') hooks.onStopped?.(snapshot)
+      },
+      onServerAnswer: (questionId, stored) => {
+        answers[questionId] = stored.response
+        hooks.onServerAnswer?.(questionId)
+      },
+    })
+    // What this device knows beyond the (possibly older) attempt copy, by seq.
+    for (const [id, ack] of Object.entries(queue.acked())) {
+      if ((seqs[Number(id)] ?? 0) < ack.seq) {
+        answers[Number(id)] = ack.response
+        seqs[Number(id)] = ack.seq
+      }
+    }
+    for (const entry of queue.pending()) {
+      if ((seqs[entry.questionId] ?? 0) < entry.seq) answers[entry.questionId] = entry.response
+    }
+    queueState.value = queue.snapshot()
+
+    clock?.stop()
+    clock = new ExamClock({
+      deadline: a.deadline,
+      serverNow: a.server_now,
+      receivedAt,
+      onTick: (ms) => (remainingMs.value = ms),
+      onWarn: (s) => hooks.onWarn?.(s),
+      onExpire: () => hooks.onExpire?.(),
+    })
+    clock.start()
+    return a
+  }
+
+  function setAnswer(questionId: number, response: AnswerResponse): Promise<void> {
+    answers[questionId] = response
+    if (!queue) return Promise.resolve()
+    return queue.answer(questionId, response).then(
+      () => undefined,
+      () => undefined, // stopped: reported through onStopped
+    )
+  }
+
+  function toggleFlag(questionId: number): void {
+    const next = new Set(flags.value)
+    if (next.has(questionId)) next.delete(questionId)
+    else next.add(questionId)
+    flags.value = next
+    saveFlags(attemptId, next)
+  }
+
+  const questions = computed(() => attempt.value?.questions ?? [])
+  const answeredIds = computed(
+    () => new Set(questions.value.filter((q) => isAnswered(q.type, answers[q.id])).map((q) => q.id)),
+  )
+  const unanswered = computed(() => questions.value.filter((q) => !answeredIds.value.has(q.id)))
+
+  /** Send what is queued; true when nothing is left unsent. */
+  async function flush(): Promise<boolean> {
+    if (!queue) return true
+    await queue.flushNow()
+    return queue.pendingCount === 0
+  }
+
+  /** Submit (idempotent on the server); the caller shows errors. */
+  async function submit(): Promise<Attempt> {
+    await flush()
+    const done = await examsApi.submit(attemptId)
+    attempt.value = done
+    await saveCachedAttempt(done)
+    stop()
+    return done
+  }
+
+  function stop(): void {
+    clock?.stop()
+    queue?.close()
+  }
+
+  return {
+    attempt,
+    fromCache,
+    loadError,
+    answers,
+    flags,
+    remainingMs,
+    queueState,
+    questions,
+    answeredIds,
+    unanswered,
+    load,
+    setAnswer,
+    toggleFlag,
+    flush,
+    submit,
+    stop,
+    retryNow: () => queue?.flushNow(),
+  }
+}

@@ -1,0 +1,135 @@
+import { IDBFactory } from 'fake-indexeddb'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '@/api/http'
+import type { AnswerInput, Attempt } from '@/api/types'
+
+const api = vi.hoisted(() => ({
+  attempt: vi.fn(),
+  saveAnswer: vi.fn(),
+  saveBatch: vi.fn(),
+  submit: vi.fn(),
+  event: vi.fn(),
+}))
+vi.mock('@/api/exams', () => ({ examsApi: api }))
+
+const { AnswerQueue } = await import('@/exam/answerQueue')
+const { saveCachedAttempt } = await import('@/exam/attemptCache')
+const { resetExamStoreForTests } = await import('@/exam/db')
+const { useAttemptSession } = await import('@/exam/useAttemptSession')
+
+const offline = () => new ApiError(0, '网络连接失败，请检查网络后重试', 'network')
+
+function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
+  const q = (id: number, position: number) => ({
+    id,
+    position,
+    type: 'single' as const,
+    stem_html: `<p>题目 ${position}</p>`,
+    options: [
+      { key: 'A', html: '甲' },
+      { key: 'B', html: '乙' },
+    ],
+    blanks: 0,
+    points: '10.00',
+  })
+  const now = new Date()
+  return {
+    id: 5,
+    exam: { id: 1, title: '测试考试', kind: 'formal', result_policy: 'immediate' },
+    status: 'in_progress',
+    started_at: now.toISOString(),
+    deadline: new Date(now.getTime() + 30 * 60_000).toISOString(),
+    server_now: now.toISOString(),
+    submitted_at: null,
+    submit_reason: null,
+    questions: [q(1, 1), q(2, 2), q(3, 3)],
+    answers,
+    focus_loss_count: 0,
+    focus_loss_limit: null,
+    result: null,
+  }
+}
+
+const ack = (i: AnswerInput) => ({ ...i, saved_at: 'now', accepted: true })
+
+describe('useAttemptSession', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory()
+    resetExamStoreForTests()
+    localStorage.clear()
+    for (const fn of Object.values(api)) fn.mockReset()
+  })
+
+  it('renders from the cached copy offline, with queued answers on top', async () => {
+    await saveCachedAttempt(makeAttempt({ '1': { response: 'A', seq: 3, saved_at: 'x' } }))
+    api.saveAnswer.mockRejectedValue(offline())
+    api.saveBatch.mockRejectedValue(offline())
+    const before = await AnswerQueue.open(5, {
+      transport: { putOne: api.saveAnswer, putMany: api.saveBatch },
+      serverSeq: 3,
+    })
+    await before.answer(1, 'B')
+    before.close()
+
+    api.attempt.mockRejectedValue(offline())
+    const session = useAttemptSession(5)
+    const loaded = await session.load()
+    session.stop()
+    expect(loaded?.id).toBe(5)
+    expect(session.fromCache.value).toBe(true)
+    expect(session.answers[1]).toBe('B')
+    expect(session.queueState.value.pendingCount).toBe(1)
+    expect(session.unanswered.value.map((q) => q.id)).toEqual([2, 3])
+  })
+
+  it('shows an error, not a blank page, when offline with nothing cached', async () => {
+    api.attempt.mockRejectedValue(offline())
+    const session = useAttemptSession(5)
+    expect(await session.load()).toBeNull()
+    expect(session.loadError.value).toBe('网络连接失败，请检查网络后重试')
+  })
+
+  it('prefers the server answer when another device saved a newer one', async () => {
+    api.attempt.mockResolvedValue(makeAttempt({ '2': { response: 'A', seq: 20, saved_at: 'x' } }))
+    api.saveAnswer.mockImplementation(async (_a: number, qid: number, response: unknown, seq: number) =>
+      ack({ question_id: qid, response: response as string, seq }),
+    )
+    const session = useAttemptSession(5)
+    await session.load()
+    expect(session.answers[2]).toBe('A')
+    await session.setAnswer(3, 'B')
+    await session.flush()
+    session.stop()
+    // New changes are numbered above what the server holds.
+    expect(api.saveAnswer).toHaveBeenCalledWith(5, 3, 'B', 21)
+  })
+
+  it('sends queued answers before submitting', async () => {
+    api.attempt.mockResolvedValue(makeAttempt())
+    const order: string[] = []
+    api.saveAnswer.mockImplementation(async (_a: number, qid: number, response: unknown, seq: number) => {
+      order.push(`save ${qid}`)
+      return ack({ question_id: qid, response: response as string, seq })
+    })
+    api.submit.mockImplementation(async () => {
+      order.push('submit')
+      return { ...makeAttempt(), status: 'submitted' }
+    })
+    const session = useAttemptSession(5)
+    await session.load()
+    void session.setAnswer(1, 'A')
+    const done = await session.submit()
+    expect(done.status).toBe('submitted')
+    expect(order).toEqual(['save 1', 'submit'])
+  })
+
+  it('keeps flags per attempt on this device', async () => {
+    api.attempt.mockResolvedValue(makeAttempt())
+    const first = useAttemptSession(5)
+    first.toggleFlag(2)
+    first.toggleFlag(3)
+    first.toggleFlag(3)
+    expect([...useAttemptSession(5).flags.value]).toEqual([2])
+    expect(useAttemptSession(6).flags.value.size).toBe(0)
+  })
+})

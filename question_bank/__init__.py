@@ -1,0 +1,1 @@
+"""Question-bank domain logic: plain Python, no Django."""

@@ -1,0 +1,224 @@
+"""Clean extracted text: Simplified characters, no furniture, no bracketed pinyin.
+
+The output has one paragraph per line ("\\n" between lines, no blank lines). Content
+sentences are never reordered or reworded: the only edits are character-level
+normalisation (Traditional→Simplified, full-width letters/digits, odd spaces),
+removal of whole furniture lines or of a trailing truncation notice, removal of
+bracketed pinyin, and re-joining a sentence that a page break or hard wrap split.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from collections import Counter
+
+import opencc
+
+from question_bank.furniture import (
+    is_furniture,
+    is_related_heading,
+    is_site_name,
+    looks_like_link_title,
+    strip_inline_furniture,
+)
+from question_bank.pinyin import remove_bracketed_pinyin
+
+_converter: opencc.OpenCC | None = None
+_converter_lock = threading.Lock()
+
+# Full-width ASCII letters and digits → half-width; Chinese punctuation stays.
+_WIDTH_TABLE = {
+    **{cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)},
+    **{cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)},
+    **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)},
+}
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_SPACES = re.compile(" {2,}")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_ATTRS = r"""(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s*/?>"""
+_BREAK_TAG = re.compile(rf"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]){_ATTRS}", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:span|font|b|strong|i|em|u|a|sup|sub|small|big|td|th|table|tbody|ul|ol|section|article)"
+    + _ATTRS,
+    re.IGNORECASE,
+)
+
+_TERMINAL = tuple("。！？!?；;：:…”’」』）)】》>—")
+_INNER_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Starts of lines that open a new block and so never continue the previous line.
+_BLOCK_START = re.compile(
+    r"^(?:#|>|[-*+]\s|第[一二三四五六七八九十百千零〇\d]+[编章节条部款项]|"
+    r"[一二三四五六七八九十]+\s*[、.．)）]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[)）]|"
+    r"\d+\s*[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+\s*[，,、:：]|"
+    r"[一二三四五六七八九十][是要]|同志们|各位)"
+)
+_SALUTATION = re.compile(r"^(?:同志们|各位|尊敬的|亲爱的)")
+
+
+def to_simplified(text: str) -> str:
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                _converter = opencc.OpenCC("t2s")
+    return _converter.convert(text)
+
+
+def strip_stray_markup(text: str) -> str:
+    """HTML left in pasted text: entities (&nbsp;) decoded, line-break tags as breaks,
+    inline formatting tags dropped. Only named tags go: "<<书名>>" is left alone."""
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if "<" in text:
+        text = _BREAK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+    return text
+
+
+def normalize_chars(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
+    if _FULL_WIDTH.search(text):
+        text = _FULL_WIDTH.sub(lambda m: m.group().translate(_WIDTH_TABLE), text)
+    return text
+
+
+def _normalize_line(line: str) -> str:
+    return _SPACES.sub(" ", line.strip())
+
+
+def _site_names(lines: list[str], furniture: list[bool]) -> set[int]:
+    """Bare site names ("某某文秘网") among the first and last lines, next to other
+    furniture or closing the text; a heading such as "织密基层治理网" is left alone."""
+    filled = [index for index, line in enumerate(lines) if line]
+    found = set()
+    for position, index in enumerate(filled):
+        if 5 <= position < len(filled) - 5 or not is_site_name(lines[index]):
+            continue
+        neighbours = filled[max(0, position - 1) : position] + filled[position + 1 : position + 2]
+        if position == len(filled) - 1 or any(furniture[n] for n in neighbours):
+            found.add(index)
+    return found
+
+
+def drop_furniture(lines: list[str]) -> list[str | None]:
+    """Blank lines stay "", furniture lines become None (a barrier for joining)."""
+    furniture = [bool(line) and is_furniture(line) for line in lines]
+    site_names = _site_names(lines, furniture)
+    out: list[str | None] = []
+    in_related = False
+    for index, line in enumerate(lines):
+        if not line:
+            out.append("")
+            continue
+        if is_related_heading(line):
+            in_related = True
+            out.append(None)
+            continue
+        if in_related and looks_like_link_title(line):
+            out.append(None)
+            continue
+        in_related = False
+        if furniture[index] or index in site_names:
+            out.append(None)
+            continue
+        stripped = strip_inline_furniture(line)
+        out.append(stripped)
+        if stripped != line:
+            out.append(None)  # text was cut here: never glue what follows onto it
+    return out
+
+
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*\S[^。，,]{0,14}$")
+
+
+def _drop_repeated_title(lines: list[str | None]) -> list[str | None]:
+    """A web page shows its title twice (page title, article title): keep the second.
+    The page title may carry the site's name: "标题 - 某某网" then "标题"."""
+    seen: dict[str, int] = {}
+    content_seen = 0
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        content_seen += 1
+        if content_seen > 6:
+            break
+        if len(line) > 60 or _INNER_SENTENCE_END.search(line):
+            continue
+        for earlier, position in seen.items():
+            if earlier == line or (
+                earlier.startswith(line)
+                and len(line) >= 4
+                and _SITE_SUFFIX.fullmatch(earlier[len(line) :])
+            ):
+                lines[position] = None
+                return lines
+        seen[line] = index
+    return lines
+
+
+def wrap_width(lines: list[str | None]) -> int | None:
+    """The width a hard-wrapped text was cut at: the most common line length, if most
+    long lines share it (a pasted PDF or a 28-character 公文 line)."""
+    lengths = [len(line) for line in lines if line and len(line) >= 15]
+    if len(lengths) < 6:
+        return None
+    width, count = Counter(lengths).most_common(1)[0]
+    near = sum(1 for n in lengths if abs(n - width) <= 1)
+    return width if count >= 3 and near >= 0.3 * len(lengths) and width <= 80 else None
+
+
+def _continues(previous: str, following: str, width: int | None = None) -> bool:
+    """Was one sentence split across these two lines (page break, hard wrap)?"""
+    if previous.startswith("#") or _BLOCK_START.match(following) or _SALUTATION.match(following):
+        return False
+    if not (_HAN.match(following) or following[0] in "“‘《、，,0123456789"):
+        return False
+    if previous.endswith(("，", ",", "、")):
+        return True  # a sentence never ends on a comma
+    if previous.endswith(_TERMINAL) or not _HAN.search(previous[-1:]):
+        return False
+    if _INNER_SENTENCE_END.search(previous):
+        return True
+    if width and len(previous) >= width - 1:
+        return True
+    # A prose line (commas, or a colon inside) that stops mid-word is a hard wrap.
+    # Joining a heading to its paragraph by mistake loses less than splitting a sentence.
+    return (
+        len(previous) >= 20
+        and bool(re.search(r"[，,、]|[：:].", previous))
+        and not (_BLOCK_START.match(previous))
+    )
+
+
+def join_wrapped(lines: list[str | None]) -> list[str]:
+    width = wrap_width(lines)
+    paragraphs: list[str] = []
+    joinable = False  # may the next line continue the last paragraph?
+    for line in lines:
+        if line is None:
+            joinable = False
+            continue
+        if not line:
+            continue  # blank lines separate nothing more than a line break does
+        if joinable and paragraphs and _continues(paragraphs[-1], line, width):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+        joinable = True
+    return paragraphs
+
+
+def clean_text(text: str) -> str:
+    text = normalize_chars(strip_stray_markup(text))
+    text = remove_bracketed_pinyin(text)
+    text = to_simplified(text)
+    lines = [_normalize_line(line) for line in text.split("\n")]
+    kept = _drop_repeated_title(drop_furniture(lines))
+    return "\n".join(join_wrapped(kept))

@@ -1,0 +1,189 @@
+"""Wrong options of the same kind as the answer, drawn from the same document."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .context import Context
+from .elements import Element
+from .textutil import int_to_cn
+
+NICE = (
+    1,
+    2,
+    3,
+    5,
+    6,
+    7,
+    10,
+    12,
+    15,
+    20,
+    24,
+    30,
+    45,
+    50,
+    60,
+    90,
+    100,
+    120,
+    180,
+    200,
+    300,
+    500,
+    1000,
+    2000,
+    3000,
+    5000,
+    10000,
+    20000,
+    50000,
+    100000,
+    200000,
+    500000,
+    1000000,
+)
+# Values a law would plausibly use for a unit, so distractors look like real limits.
+UNIT_NICE = {
+    "日": (3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 180),
+    "天": (3, 5, 7, 10, 15, 20, 30, 60, 90),
+    "个工作日": (3, 5, 7, 10, 15, 20, 30),
+    "工作日": (3, 5, 7, 10, 15, 20, 30),
+    "个月": (1, 2, 3, 6, 9, 12, 18, 24),
+    "年": (1, 2, 3, 4, 5, 6, 8, 10, 15, 20),
+    "周岁": (14, 16, 18, 20, 22, 25, 60, 65),
+    "岁": (14, 16, 18, 20, 22, 25, 60, 65),
+    "小时": (2, 4, 6, 12, 24, 48, 72),
+    "届": (1, 2, 3, 4),
+}
+FRACTIONS = {
+    0.5: "二分之一",
+    1 / 3: "三分之一",
+    2 / 3: "三分之二",
+    0.25: "四分之一",
+    0.75: "四分之三",
+    0.2: "五分之一",
+    0.8: "五分之四",
+}
+
+
+RELATIVE_BODY = ("本级", "同级", "上一级", "上级", "有关", "其他有关", "所在地", "当地", "主管")
+
+
+def _gov(name: str) -> bool:
+    return "人民政府" in name or "国务院" in name or name.endswith("部门")
+
+
+EXECUTIVE = ("行政机关", "公安机关", "审计机关", "税务机关", "统计局", "部门", "人民政府", "国务院")
+
+
+def _executive(name: str) -> bool:
+    return any(w in name for w in EXECUTIVE)
+
+
+def overlapping_bodies(answer: str, other: str) -> bool:
+    """True when `other` could also be right: a government is itself an administrative organ,
+    and 国务院 or a provincial government is one of the 各级 / 县级以上 governments."""
+    if "行政机关" in answer and not _gov(answer):
+        return _executive(other)  # 公安机关 and every government are 行政机关 too
+    if "行政机关" in other and _executive(answer):
+        return True
+    if _gov(answer) and any(w in answer for w in ("各级", "以上")):
+        return _gov(other)
+    if _gov(other) and any(w in other for w in ("各级", "以上")):
+        return _gov(answer)
+    return False
+
+
+@lru_cache(maxsize=50000)
+def normalize(text: str) -> str:
+    """Drop words that do not change meaning, so near-synonyms compare equal."""
+    return re.sub(r"[的之、\s“”\"]|地方|各级|有关|人民", "", text)
+
+
+def distinct(answer: str, option: str) -> bool:
+    a, o = normalize(answer), normalize(option)
+    return bool(o) and a != o and a not in o and o not in a
+
+
+def _format(value: float, like: str) -> str | None:
+    if "分之" in like:
+        return next((t for v, t in FRACTIONS.items() if abs(v - value) < 1e-9), None)
+    if value != int(value):
+        return f"{value:g}" if like[0].isdigit() else None
+    if like[0].isdigit():
+        return str(int(value))
+    return int_to_cn(int(value)) if value < 10**8 else None
+
+
+def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
+    value = el.value or 0
+    seen_values = {value}
+    ranked: list[tuple[float, str]] = []
+    doc_texts = {}
+    for v, text in ctx.pools.numbers.get(el.group, []):
+        if (text[0].isdigit()) == (el.text[0].isdigit()):
+            doc_texts.setdefault(v, text)
+    candidates = dict.fromkeys(doc_texts, 0.8)
+    if el.group == "比例":
+        for v in FRACTIONS:
+            candidates.setdefault(v, 1.0)
+    elif value == int(value):
+        for v in UNIT_NICE.get(el.group, NICE):
+            candidates.setdefault(float(v), 1.0)
+        if value <= 12 and el.group not in UNIT_NICE:
+            for v in (value - 2, value - 1, value + 1, value + 2):
+                if v > 0:
+                    candidates.setdefault(float(v), 1.0)
+    for v, weight in candidates.items():
+        if v in seen_values or v <= 0 or value <= 0:
+            continue
+        text = doc_texts.get(v) or _format(v, el.text)
+        if not text or text == el.text:
+            continue
+        if f"{text}{el.group}" in stem:
+            continue
+        distance = abs(math.log(v / value)) * weight
+        ranked.append((distance, text))
+        seen_values.add(v)
+    ranked.sort()
+    return [t for _, t in ranked[:k]]
+
+
+def bodies(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:
+    chosen: list[str] = []
+    want = max(k + 2, 5)
+    for name in ctx.ranked_bodies():
+        if len(chosen) >= want:
+            break
+        if name.startswith(RELATIVE_BODY) or name in context_text or not distinct(el.text, name):
+            continue
+        if overlapping_bodies(el.text, name):
+            continue
+        if any(not distinct(name, c) for c in chosen):
+            continue
+        chosen.append(name)
+    top = chosen[:want]
+    ctx.rng.shuffle(top)
+    return sorted(top[:k], key=chosen.index)
+
+
+def quotes(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:
+    parts = len(re.split("[，、,]", el.text))
+    ranked = []
+    for q in ctx.pools.quotes:
+        if q in context_text or not distinct(el.text, q):
+            continue
+        if len(re.split("[，、,]", q)) != parts or abs(len(q) - len(el.text)) > 2:
+            continue
+        if parts == 1 and q[-1] != el.text[-1]:
+            continue  # 连心图 → 作战图, not 连心图 → 一条主线
+        ranked.append((abs(len(q) - len(el.text)), q))
+    ranked.sort()
+    chosen: list[str] = []
+    for _, q in ranked:
+        if all(distinct(q, c) for c in chosen):
+            chosen.append(q)
+    return chosen[:k]

@@ -1,0 +1,183 @@
+"""Named predicates that drop a candidate; each returns a Chinese reason or None."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from question_bank.document import Document
+
+from . import distractors
+from .candidate import BLANK, Candidate
+from .elements import DATE_RE
+from .textutil import han_ratio, normalize_punct, pos_tags, token_bounds
+
+LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
+ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
+REFERENCE_RE = re.compile(
+    r"^(这|此|上述|该|其|它|那|前款|前述|前两款|前三款|以上|上面|上列|对此|为此)"
+)
+ACHIEVEMENT_RE = re.compile(
+    r"以来|得到了|取得了|共计|累计|先后|陆续|完成了|建立了|设立了|成立了|提高了|增加了|"
+    r"帮助.{0,8}实现|媒体|报道|肯定"
+)
+EXAMPLE_RE = re.compile(r"(举例来说|比如说?|例如|譬如)")
+INNER_REFERENCE_RE = re.compile(r"前款|前两款|前三款|上述|前述")
+TRIVIA_RE = re.compile(
+    r"同志们|刚才|今天|昨天|上午|下午|这次会议|本次会议|会议上|我讲|我提|我就|我再|我们讲|讲话|发言|"
+    r"通报了|汇报|XXX|××|＊＊|\*\*|签名"
+)
+FURNITURE_RE = re.compile(
+    r"https?:|www\.|版权|来源[:：]|责任编辑|本站|点击|免责声明|上一篇|下一篇|转载|扫一扫|分享到|"
+    r"正式会员|省略\d+字|阅读全文|返回顶部"
+)
+# An amendment quotes the wording it replaces ("宪法第三条第三款“…”修改为…"): that
+# wording is no longer law, so never ask about it.
+EDIT_RE = re.compile(
+    r"增写|删去|修改为|改为|前增加|后增加|中的“|"
+    r"第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?“"
+)
+NUMERIC_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿分之]+\D{0,3}")
+MIN_CORE = 12
+MAX_STEM = 110
+MAX_STEM_SHORT = 150
+
+
+def statement(c: Candidate) -> str:
+    return LAW_PREFIX_RE.sub("", c.stem)
+
+
+def stem_gives_away(c: Candidate, document: Document) -> str | None:
+    if c.type in ("true_false", "short_answer"):
+        return None
+    stem = c.stem.replace(BLANK, "\u0000")
+    for answer in c.answer_texts:
+        if len(answer) >= 2 and answer in stem:
+            return f"题干泄露答案：{answer}"
+    return None
+
+
+def answer_not_in_source(c: Candidate, document: Document) -> str | None:
+    src = c.source
+    if document.text[src.start : src.end] != src.quote:
+        return "出处位置与原文不符"
+    if not c.answer_texts:
+        return "缺少答案"
+    quote = normalize_punct(src.quote)
+    for answer in c.answer_texts:
+        if normalize_punct(answer) not in quote:
+            return f"答案不在原文中：{answer}"
+    if c.type == "single":
+        correct = c.option_text(c.answer)
+        if not any(correct.startswith(a) for a in c.answer_texts):
+            return "正确选项与答案不符"
+    if c.swapped and c.swapped["replacement"] in quote:
+        return "替换后的说法也出现在原文中"
+    return None
+
+
+def options_repeat(c: Candidate, document: Document) -> str | None:
+    if not c.options:
+        return None
+    texts = [o.text for o in c.options]
+    keys = [distractors.normalize(t) for t in texts]
+    if len(set(keys)) < len(keys):
+        return "选项重复"
+    if all(NUMERIC_RE.fullmatch(t) for t in texts):
+        return None  # distinct numbers: 二十 and 二十四 are different answers
+    correct = set(c.answer) if c.type == "multiple" else {c.answer}
+    right = [o.text for o in c.options if o.key in correct]
+    wrong = [o.text for o in c.options if o.key not in correct]
+    for w in wrong:
+        for r in right:
+            if not distractors.distinct(r, w):
+                return f"干扰项与答案相同或同义：{w}"
+    for i, a in enumerate(wrong):
+        for b in wrong[i + 1 :]:
+            if not distractors.distinct(a, b):
+                return f"干扰项互相重复：{a}"
+    return None
+
+
+def unresolved_reference(c: Candidate, document: Document) -> str | None:
+    m = INNER_REFERENCE_RE.search(statement(c))
+    if m:
+        return f"依赖上下文：{m.group(0)}"
+    core = ARTICLE_RE.sub("", c.source.quote)
+    for text in (statement(c), core):
+        m = REFERENCE_RE.match(text)
+        if m:
+            return f"句首指代不明：{m.group(0)}"
+    return None
+
+
+def speech_trivia(c: Candidate, document: Document) -> str | None:
+    m = TRIVIA_RE.search(c.focus or c.source.quote)
+    if m:
+        return f"讲话琐事而非知识：{m.group(0)}"
+    if EXAMPLE_RE.match(ARTICLE_RE.sub("", c.source.quote)):
+        return "举例说明而非知识"
+    if not LAW_PREFIX_RE.match(c.stem):
+        m = ACHIEVEMENT_RE.search(c.focus or c.source.quote)
+        if m:
+            return f"工作成绩汇报而非知识：{m.group(0)}"
+    m = EDIT_RE.search(statement(c))
+    if m:
+        return f"修改说明而非知识：{m.group(0)}"
+    if DATE_RE.search(statement(c)):
+        return "含会议日期等时间信息"
+    for answer in c.answer_texts:
+        if f"“{answer}”" in c.source.quote:
+            continue  # a quoted slogan, not a bare place or person name
+        tags = pos_tags(answer)
+        if len(tags) == 1 and tags[0][1] in ("ns", "nr", "nrt", "t"):
+            return f"答案是孤立的地名、人名或时间：{answer}"
+    return None
+
+
+def furniture_or_short(c: Candidate, document: Document) -> str | None:
+    quote = c.source.quote
+    if FURNITURE_RE.search(c.focus or quote) or FURNITURE_RE.search(c.stem):
+        return "来源是网页杂项"
+    core = ARTICLE_RE.sub("", quote)
+    if len(core) < MIN_CORE:
+        return "来源过短"
+    if han_ratio(c.focus or core) < 0.6:
+        return "来源不是正文"
+    if len(c.stem) > (MAX_STEM_SHORT if c.type == "short_answer" else MAX_STEM):
+        return "题干过长"
+    return None
+
+
+def blank_inside_word(c: Candidate, document: Document) -> str | None:
+    src = c.source
+    for start, end in c.checks:
+        if not src.start <= start < end <= src.end:
+            return "空位不在出处范围内"
+        # Tokenise the sentence around the blank, not the whole (possibly long) quote.
+        s_lo = max(src.start, document.text.rfind("。", src.start, start) + 1)
+        s_hi = document.text.find("。", end, src.end)
+        s_hi = src.end if s_hi < 0 else s_hi + 1
+        bounds = token_bounds(document.text[s_lo:s_hi])
+        if start - s_lo not in bounds or end - s_lo not in bounds:
+            return f"空位切断了词语：{document.text[start:end]}"
+    return None
+
+
+FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
+    answer_not_in_source,
+    furniture_or_short,
+    speech_trivia,
+    unresolved_reference,
+    stem_gives_away,
+    options_repeat,
+    blank_inside_word,
+)
+
+
+def first_failure(c: Candidate, document: Document) -> tuple[str, str] | None:
+    for check in FILTERS:
+        reason = check(c, document)
+        if reason:
+            return check.__name__, reason
+    return None

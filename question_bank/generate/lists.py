@@ -1,0 +1,156 @@
+"""Enumerations: inline lists (A、B和C), named totals ("三个率"), numbered points (一要/二是),
+and law articles whose lead-in ends with a colon followed by (一)(二) items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .textutil import Sentence, cn_to_int, token_bounds
+
+SEP = "、"
+FINAL_JOIN = ("以及", "和", "及", "与", "或者")
+ITEM_CHARS = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
+QUOTED_TOTAL_RE = re.compile(
+    r"(?<!第)“([两二三四五六七八九十])(个|项|大|种|条|类|张|句|点|件)([^”]{1,5})”"
+)
+TOTAL_RE = re.compile(
+    r"(?<!第)([两二三四五六七八九十])(个|项|大|种|条|类|张|句|点|件)([\u4e00-\u9fa5]{1,4}?)(?=[的，。：、即是包括有为]|$)"
+)
+LEAD_VERB = re.compile(r"(包括|分为|主要有|有以下|：)$")
+MARKERS = "一二三四五六七八九十"
+BAD_ITEM_START = ("还", "要", "和", "及", "与", "并", "也", "都", "就", "又", "在", "对")
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int  # offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class InlineList:
+    sentence: Sentence
+    items: tuple[Item, ...]
+    head: str  # what the items are ("“三个率”", "行政处罚的种类"), "" when unknown
+    named_total: bool
+    head_inside: bool = True  # False when the total is named in a later sentence
+
+
+def _closest(bounds, lo: int, hi: int, want: int, from_left: bool) -> int | None:
+    """A token boundary between lo and hi giving an item length closest to `want`."""
+    best = None
+    for b in bounds:
+        if lo <= b <= hi:
+            length = (hi - b) if from_left else (b - lo)
+            if length >= 2 and (best is None or abs(length - want) < abs(best[0] - want)):
+                best = (length, b)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=65536)
+def inline_lists(sentence: Sentence) -> list[InlineList]:
+    text = sentence.text
+    out = []
+    for m in re.finditer(
+        r"(?:[^\s，。；：、“”《》（）()]{1,12}、){1,8}[^\s，。；：、“”《》（）()]{1,24}", text
+    ):
+        parts = m.group(0).split(SEP)
+        if len(parts) < 2:
+            continue
+        bounds = token_bounds(text)
+        offsets, pos = [], m.start()
+        for p in parts:
+            offsets.append((pos, pos + len(p)))
+            pos += len(p) + 1
+        last_s, last_e = offsets[-1]
+        last_raw = parts[-1]
+        join = next((j for j in FINAL_JOIN if j in last_raw[1:]), None)
+        spans = list(offsets[:-1])
+        if join:
+            cut = last_raw.index(join, 1)
+            spans.append((last_s, last_s + cut))
+            tail_start = last_s + cut + len(join)
+        else:
+            tail_start = last_s
+        inner = spans[1:]
+        lengths = [e - s for s, e in inner] or [2]
+        want = sorted(lengths)[len(lengths) // 2]
+        # First and last item: trim what precedes/follows them at a word boundary.
+        first_s, first_e = spans[0]
+        trimmed = _closest(bounds, first_s, first_e, want, from_left=True)
+        tail_end = _closest(bounds, tail_start, last_e, want, from_left=False)
+        if trimmed is None or tail_end is None:
+            continue
+        spans[0] = (trimmed, first_e)
+        spans.append((tail_start, tail_end))
+        first_start = trimmed
+        items = [text[s:e] for s, e in spans]
+        if len(items) < 3 or any(not 2 <= len(i) <= 10 for i in items):
+            continue
+        if max(map(len, items)) - min(map(len, items)) > 4 or len(set(items)) < len(items):
+            continue
+        if any(s not in bounds or e not in bounds for s, e in spans):
+            continue
+        if any(i.startswith(BAD_ITEM_START) for i in items):
+            continue
+        rest = text[spans[-1][1] : m.end()]
+        if rest and not re.match(r"(等|的|这|是|为|作为|[两二三四五六七八九十])", rest):
+            continue  # the last item was cut out of a longer phrase
+        head, named, inside = _head(sentence, first_start, len(items), spans[-1][1])
+        base = sentence.start
+        out.append(
+            InlineList(
+                sentence,
+                tuple(Item(base + s, base + e, t) for (s, e), t in zip(spans, items, strict=True)),
+                head,
+                named,
+                inside,
+            )
+        )
+    out.extend(_pair(sentence))
+    return out
+
+
+PAIR_RE = re.compile(
+    r"(“[两二]个[^”]{1,5}”)[，,]?(?:即|就是|是指|包括)([^\s，。；、“”]{2,10})(?:和|与|以及)([^\s，。；、“”]{2,10})(?=[，。；])"
+)
+
+
+def _pair(sentence: Sentence) -> list[InlineList]:
+    """“两个重点”，即A和B: a named total of two."""
+    out = []
+    bounds = token_bounds(sentence.text)
+    for m in PAIR_RE.finditer(sentence.text, sentence.core_start - sentence.start):
+        spans = [m.span(2), m.span(3)]
+        if any(s not in bounds or e not in bounds for s, e in spans):
+            continue
+        items = tuple(
+            Item(sentence.start + s, sentence.start + e, sentence.text[s:e]) for s, e in spans
+        )
+        out.append(InlineList(sentence, items, m.group(1), True, True))
+    return out
+
+
+def _head(sentence: Sentence, list_start: int, count: int, list_end: int) -> tuple[str, bool, bool]:
+    text = sentence.text
+    core = sentence.core_start - sentence.start
+    before = text[core:list_start]
+    # The total may be named before the list or in the next sentence ("…这“三个率”").
+    passage = sentence.passage
+    after_at = sentence.end - passage.start
+    after = passage.text[after_at : after_at + 120]
+    for window, regexes in ((before, (QUOTED_TOTAL_RE, TOTAL_RE)), (after, (QUOTED_TOTAL_RE,))):
+        for regex in regexes:
+            for m in regex.finditer(window):
+                if cn_to_int(m.group(1)) == count:
+                    return m.group(0), True, window is before
+    lead = LEAD_VERB.search(before.rstrip("，"))
+    if lead:
+        head = before.rstrip("，")[: lead.start()]
+        head = re.split(r"[，；：、]", head)[-1]
+        if 2 <= len(head) <= 14 and not head.startswith(("这", "其", "该", "此", "我", "要")):
+            return head, False, True
+    return "", False, True

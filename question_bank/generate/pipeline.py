@@ -1,0 +1,112 @@
+"""One generator run: rules → filters → quality score → caps → ranked candidates."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+
+from question_bank.document import Document
+from question_bank.errors import BAD_MAX_PER_TYPE, UNKNOWN_QUESTION_TYPE, GenerationOptionError
+
+from . import filters, llm, quality, rules_choice, rules_fill, rules_multi, rules_short
+from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
+from .context import build_context
+
+log = logging.getLogger(__name__)
+MIN_SCORE = 0.45
+PER_SOURCE = 2  # candidates that may cite the same sentence (of different types)
+SAME_ANSWER = 4  # e.g. at most four 单选 whose answer is 村民委员会
+
+
+def generate(
+    document: Document,
+    types: Iterable[str] | None = None,
+    max_per_type: int | None = None,
+    seed: int = 0,
+    extra_distractor_pool: Iterable[str] | None = None,
+) -> GenerationResult:
+    wanted = _check_options(types, max_per_type)
+    ctx = build_context(document, seed, extra_distractor_pool)
+    raw = list(_propose(ctx, wanted))
+    if llm.enabled():
+        raw.extend(c for c in llm.propose(ctx) if c.type in wanted)
+    result = GenerationResult(
+        title=document.title,
+        chars=len(document.text),
+        substantive_chars=sum(len(p.text) for p in document.passages if p.kind != "heading"),
+    )
+    kept: list[Candidate] = []
+    for cand in raw:
+        failure = filters.first_failure(cand, document)
+        if failure:
+            result.dropped.append(Dropped(cand, *failure))
+            continue
+        quality.score(cand, law=bool(ctx.law))
+        if cand.quality.score < MIN_SCORE:
+            result.dropped.append(Dropped(cand, "low_quality", "质量分过低"))
+            continue
+        kept.append(cand)
+    kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
+    result.candidates = _cap(kept, max_per_type, result.dropped)
+    return result
+
+
+def _check_options(types: Iterable[str] | None, max_per_type: int | None) -> tuple[str, ...]:
+    if max_per_type is not None and (not isinstance(max_per_type, int) or max_per_type < 1):
+        raise GenerationOptionError(BAD_MAX_PER_TYPE)
+    if types is None:
+        return QUESTION_TYPES
+    asked = [str(t) for t in types]
+    unknown = [t for t in asked if t not in QUESTION_TYPES]
+    if unknown:
+        raise GenerationOptionError(UNKNOWN_QUESTION_TYPE.format(types="、".join(unknown)))
+    return tuple(t for t in QUESTION_TYPES if t in asked)
+
+
+def _propose(ctx, wanted: tuple[str, ...]):
+    for sentence in ctx.sentences:
+        if "fill_in" in wanted:
+            yield from rules_fill.from_sentence(ctx, sentence)
+        if "single" in wanted:
+            yield from rules_choice.single(ctx, sentence)
+        if "true_false" in wanted:
+            yield from rules_choice.true_false(ctx, sentence)
+    if "fill_in" in wanted:
+        for group in ctx.numbered_groups():
+            cand = rules_fill.from_numbered(ctx, group)
+            if cand:
+                yield cand
+    if "multiple" in wanted:
+        yield from rules_multi.multiple(ctx, rules_multi.list_pool(ctx))
+        yield from rules_multi.numbered_multiple(ctx)
+    if "short_answer" in wanted:
+        yield from rules_short.short_answers(ctx)
+    if "short_answer" in wanted or "multiple" in wanted:
+        yield from rules_short.heading_questions(ctx, wanted)
+
+
+def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Dropped]):
+    per_source: dict[tuple[int, int], set[str]] = {}
+    per_type: Counter = Counter()
+    per_answer: Counter = Counter()
+    stems: set[str] = set()
+    out = []
+    for cand in ranked:
+        key = (cand.source.start, cand.source.end)
+        used = per_source.setdefault(key, set())
+        if cand.stem in stems or cand.type in used or len(used) >= PER_SOURCE:
+            dropped.append(Dropped(cand, "duplicate", "同一出处已有同类题"))
+            continue
+        answer_key = (cand.type, "|".join(cand.answer_texts))
+        if per_answer[answer_key] >= SAME_ANSWER:
+            dropped.append(Dropped(cand, "duplicate", "同一答案的同类题已足够"))
+            continue
+        if max_per_type is not None and per_type[cand.type] >= max_per_type:
+            continue
+        used.add(cand.type)
+        per_answer[answer_key] += 1
+        stems.add(cand.stem)
+        per_type[cand.type] += 1
+        out.append(cand)
+    return out

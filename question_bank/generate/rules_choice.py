@@ -1,0 +1,114 @@
+"""单选 and 判断 rules: blank or swap one key element (number, body, slogan)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import distractors, elements
+from .candidate import Candidate, Option
+from .context import Context
+from .textutil import Sentence
+
+KEYS = "ABCDEFGH"
+
+
+NORMATIVE = re.compile(r"应当|必须|不得|要|坚持|不能|负责|规定|原则|至少|每")
+BOUND = re.compile(r"^(?:个|名|人|项|次)?(以上|以下|以外)")
+
+
+def key_elements(ctx: Context, sentence: Sentence, swap: bool = False) -> list[elements.Element]:
+    """The elements worth asking about, best first; at most one of each kind."""
+    found: list[elements.Element] = []
+    if ctx.law:
+        found += [
+            b for b in elements.bodies(sentence) if not b.text.startswith(distractors.RELATIVE_BODY)
+        ][:1]
+    nums = elements.numbers(sentence, law=bool(ctx.law))
+    if swap:  # "三个以上" stays true when the law says "两个以上": do not swap bounds
+        nums = [n for n in nums if not BOUND.match(ctx.document.text[n.end : n.end + 4])]
+    found += nums[:1]
+    found += [
+        q
+        for q in elements.quotes(sentence)
+        if len(q.text) <= 12
+        and ("、" in q.text or "，" in q.text or ctx.single_use_quote(q, sentence))
+    ][:1]
+    return found
+
+
+def _wrong(ctx: Context, el: elements.Element, k: int, sentence: Sentence, stem: str) -> list[str]:
+    context = ctx.document.text[sentence.passage.start : sentence.passage.end]
+    if el.kind == "number":
+        return distractors.numbers(ctx, el, k, stem)
+    if el.kind == "body":
+        return distractors.bodies(ctx, el, k, context)
+    return distractors.quotes(ctx, el, k, context)
+
+
+def single(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    for el in key_elements(ctx, sentence):
+        stem = ctx.stem(sentence, [(el.start, el.end)])
+        wrong = _wrong(ctx, el, 3, sentence, stem)
+        if len(wrong) < 3:
+            continue
+        texts = [el.text, *wrong]
+        if el.kind == "number":
+            units = el.group if el.group != "比例" else ""
+            texts = [f"{t}{units}" if not stem.count(f"____{units}") else t for t in texts]
+        order = list(range(4))
+        ctx.rng.shuffle(order)
+        options = [Option(KEYS[i], texts[j]) for i, j in enumerate(order)]
+        answer = KEYS[order.index(0)]
+        yield Candidate(
+            type="single",
+            stem=stem,
+            options=options,
+            answer=answer,
+            explanation=f"{ctx.explain(sentence)}故选{answer}。",
+            source=ctx.source(sentence),
+            rule=f"single.{el.kind}",
+            knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
+            answer_texts=[el.text],
+            checks=[(el.check_start, el.check_end)],
+            difficulty=2,
+        )
+
+
+def true_false(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    if not ctx.law and not NORMATIVE.search(sentence.core):
+        return  # a speech's report of what happened is not a rule to know
+    els = key_elements(ctx, sentence, swap=True)
+    if not els:
+        return
+    el = els[0]
+    base = dict(
+        type="true_false",
+        source=ctx.source(sentence),
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
+        answer_texts=[el.text],
+        checks=[(el.check_start, el.check_end)],
+        difficulty=1,
+    )
+    if ctx.rng.random() < 0.5:
+        yield Candidate(
+            stem=ctx.stem(sentence),
+            answer=True,
+            rule="true_false.true",
+            explanation=f"{ctx.explain(sentence)}表述正确。",
+            **base,
+        )
+        return
+    stem_blank = ctx.stem(sentence, [(el.start, el.end)])
+    wrong = _wrong(ctx, el, 1, sentence, stem_blank)
+    if not wrong:
+        return
+    swapped = {"kind": el.kind, "original": el.text, "replacement": wrong[0]}
+    yield Candidate(
+        stem=ctx.stem(sentence, replace={(el.start, el.end): wrong[0]}),
+        answer=False,
+        rule=f"true_false.swap_{el.kind}",
+        explanation=f"{ctx.explain(sentence)}应为“{el.text}”，而非“{wrong[0]}”。",
+        swapped=swapped,
+        **base,
+    )

@@ -1,0 +1,151 @@
+"""填空 rules: one sentence (or one numbered group) with its key element(s) blanked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import elements, formulas, lists, outline
+from .candidate import BLANK, Candidate
+from .context import Context
+from .textutil import Sentence, normalize_punct
+
+SLOGAN_SEP = re.compile("[，、]")
+
+
+def number_rule(ctx: Context, el: elements.Element, sentence: Sentence) -> str:
+    if not ctx.law:
+        return "fill.number"
+    after = sentence.text[el.check_end - sentence.start : el.check_end - sentence.start + 4]
+    before = sentence.text[max(0, el.start - sentence.start - 8) : el.start - sentence.start]
+    if el.group in {"元", "万元", "千元", "倍"} or "罚款" in after:
+        return "fill.law_penalty"
+    if el.group in elements.TIME_MONEY_UNITS and (
+        after.startswith(("内", "以内")) or "之日起" in before
+    ):
+        return "fill.law_deadline"
+    return "fill.law_number"
+
+
+def _fill(
+    ctx: Context,
+    sentence: Sentence,
+    els: list[elements.Element],
+    rule: str,
+    kps: tuple[str, ...] = (),
+) -> Candidate:
+    return Candidate(
+        type="fill_in",
+        stem=ctx.stem(sentence, [(e.start, e.end) for e in els]),
+        answer=[e.text for e in els],
+        explanation=ctx.explain(sentence),
+        source=ctx.source(sentence),
+        rule=rule,
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, *kps),
+        answer_texts=[e.text for e in els],
+        checks=[(e.check_start, e.check_end) for e in els],
+    )
+
+
+def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    nums = elements.numbers(sentence, law=bool(ctx.law))
+    for el in nums[:2]:
+        yield _fill(ctx, sentence, [el], number_rule(ctx, el, sentence))
+    if ctx.law:
+        for el in elements.bodies(sentence)[:1]:
+            yield _fill(ctx, sentence, [el], "fill.law_body")
+    term = elements.definition(sentence)
+    if term:
+        yield _fill(ctx, sentence, [term], "fill.definition", (term.text,))
+    for el in elements.quotes(sentence):
+        parts = SLOGAN_SEP.split(el.text)
+        if 2 <= len(parts) <= 4 and all(2 <= len(p) <= 9 for p in parts):
+            last = parts[-1]
+            start = el.end - len(last)
+            part = elements.Element("quote", start, el.end, last, start, el.end, "slogan")
+            yield _fill(ctx, sentence, [part], "fill.slogan", (el.text,))
+        elif len(parts) == 1 and ctx.single_use_quote(el, sentence):
+            yield _fill(ctx, sentence, [el], "fill.slogan")
+    core_at = sentence.core_start - sentence.start
+    m = formulas.FORMULA_RE.search(sentence.text, core_at)
+    if m and sentence.text[m.start() - 1 : m.start()] != "“":
+        s, e = sentence.start + m.start(), sentence.start + m.end()
+        el = elements.Element("formula", s, e, m.group(0), s, e, "formula")
+        yield _fill(ctx, sentence, [el], "fill.formula", (m.group(0),))
+    for lst in lists.inline_lists(sentence):
+        if lst.named_total:
+            els = [
+                elements.Element("item", i.start, i.end, i.text, i.start, i.end) for i in lst.items
+            ]
+            cand = _fill(ctx, sentence, els, "fill.named_total", (lst.head.strip("“”"),))
+            if not lst.head_inside:  # "抓好A、B、C。……这“三个率”": say what is asked
+                head = lst.head if lst.head.startswith("“") else f"“{lst.head}”"
+                blanks = "、".join([BLANK] * len(els))
+                cand.stem = f"{head}是指{blanks}。"
+                if ctx.law:
+                    cand.stem = f"根据《{ctx.law}》，{cand.stem}"
+            yield cand
+
+
+def numbered_lead(ctx: Context, group: outline.NumberedGroup) -> tuple[str, bool] | None:
+    """What a run of points is about: its lead sentence, or (topical) the 第N point/heading."""
+    passage = ctx.passage(group.passage_id)
+    lead = group.lead.rstrip("：:？?。，, ")
+    if "我" in lead and "，" in lead:
+        lead = lead.rsplit("，", 1)[1]  # "我体会到，群众最怕两件事" → the point itself
+    named = re.search(
+        r"(要求|做到|方面|措施|意见|重点|如何|怎样|怎么|工作|原则|任务|办法|举措|"
+        r"[两二三四五六七八九十](?:件|个|点|条|项))",
+        lead,
+    )
+    topical = False
+    if not (lead and named and len(lead) <= 40) and 4 <= len(group.topic) <= 30:
+        lead, topical = normalize_punct(group.topic).rstrip("：:？?。，, "), True
+    elif not (lead and named and len(lead) <= 40):
+        topical = True
+        if not passage.heading_path or group.lead:
+            return None  # a sentence of its own introduces these points, not the heading
+        lead = re.sub(
+            r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[，、])\s*",
+            "",
+            normalize_punct(passage.heading_path[-1]),
+        ).rstrip("：:？?。 ")
+        if not 4 <= len(lead) <= 30 or lead == ctx.document.title:
+            return None
+    lead = re.sub(r"^(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、.．])", "", lead)
+    return lead, topical
+
+
+def from_numbered(ctx: Context, group: outline.NumberedGroup) -> Candidate | None:
+    """一要____，二要____: the lead sentence (or the heading) names what the points are about."""
+    if len(group.heads) > 5:
+        return None
+    found = numbered_lead(ctx, group)
+    if not found:
+        return None
+    lead, topical = found
+    passage = ctx.passage(group.passage_id)
+    num = "一二三四五六七八九"
+    body = "，".join(f"{num[i]}{group.marker}{BLANK}" for i in range(len(group.heads)))
+    points = "……".join(f"{num[i]}{group.marker}{h.text}" for i, h in enumerate(group.heads))
+    if topical:
+        stem = f"关于“{lead}”，材料提出：{body}。"
+    elif re.search(r"如何|怎样|怎么|哪", lead):
+        stem = f"{lead}？{body}。"
+    else:
+        stem = f"{lead}：{body}。"
+    if ctx.law:
+        stem = f"根据《{ctx.law}》，{stem}"
+    return Candidate(
+        type="fill_in",
+        stem=stem,
+        answer=[h.text for h in group.heads],
+        explanation=f"原文：“{group.lead}{'……' if group.lead else ''}{points}”",
+        source=ctx.span_source(group.passage_id, group.start, group.end),
+        rule="fill.numbered_points",
+        knowledge_points=ctx.knowledge_points(passage.heading_path, lead[:20]),
+        answer_texts=[h.text for h in group.heads],
+        checks=[(h.start, h.end) for h in group.heads],
+        difficulty=3,
+        focus=group.lead + "".join(h.text for h in group.heads),
+    )

@@ -1,0 +1,250 @@
+"""Sentences with offsets, jieba tokens and small Chinese text helpers."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from question_bank.document import Document, Passage
+
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+ARTICLE_RE = re.compile(r"^\s*(第[一二三四五六七八九十百零〇]+条)[\s\u3000]*")
+POINT_PREFIX_RE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
+    r"|第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+要"
+    r"|首先[，,]|其次[，,]|再次[，,]|最后[，,])\s*"
+)
+CONNECTIVE_RE = re.compile(
+    r"^(?:所以|因此|因而|同时|另外|此外|当然|总之|比如说?|例如|特别是|尤其是|而且|并且|但是|然而)[，,]"
+)
+SENT_END = "。！？!?"
+CLOSERS = "”’」』）)"
+
+
+def jieba_module():
+    """Import and initialise jieba once, quietly (its default logging is chatty)."""
+    global _jieba_ready
+    import jieba
+
+    if not _jieba_ready:
+        with _jieba_lock:
+            if not _jieba_ready:
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba_ready = True
+    return jieba
+
+
+@lru_cache(maxsize=65536)
+def token_bounds(text: str) -> frozenset[int]:
+    """Offsets in `text` where a jieba token starts or ends."""
+    jieba = jieba_module()
+    bounds = {0, len(text)}
+    for _word, start, end in jieba.tokenize(text):
+        bounds.add(start)
+        bounds.add(end)
+    return frozenset(bounds)
+
+
+@lru_cache(maxsize=5000)
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    jieba_module()
+    import jieba.posseg as pseg
+
+    return tuple((p.word, p.flag) for p in pseg.lcut(text))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    passage: Passage
+    start: int  # offsets into Document.text
+    end: int
+    text: str
+    core_start: int  # after an article number, a point marker or a leading connective
+    article: str | None  # "第十条" when inside a law article
+
+    @property
+    def core(self) -> str:
+        return self.text[self.core_start - self.start :]
+
+
+_PUNCT = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+)
+
+
+def normalize_punct(text: str) -> str:
+    """ASCII punctuation pasted into Chinese text → full width (same length, same offsets)."""
+    return text.translate(_PUNCT)
+
+
+def normalized_document(document: Document) -> Document:
+    text = normalize_punct(document.text)
+    if text == document.text:
+        return document
+    passages = [
+        Passage(p.id, p.kind, p.heading_path, text[p.start : p.end], p.start, p.end)
+        for p in document.passages
+    ]
+    return Document(document.title, text, passages)
+
+
+def law_name(document: Document) -> str | None:
+    """Short law name for stems ("行政处罚法"), or None when the document is not a law."""
+    heads = sum(1 for p in document.passages if ARTICLE_RE.match(p.text))
+    if heads < 3:
+        return None
+    title = re.sub(r"[（(][^）)]*[）)]", "", document.title or "").strip()
+    title = re.sub(r"\.\w+$", "", title).replace("中华人民共和国", "").strip("# ")
+    if re.search(r"(法|条例|规定|办法|修正案|规则|准则)$", title):
+        return title
+    return None
+
+
+def _split_spans(text: str) -> list[tuple[int, int]]:
+    spans, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in SENT_END or ch == "\n":
+            j = i + 1
+            while j < n and (text[j] in CLOSERS or text[j] in SENT_END):
+                j += 1
+            spans.append((start, j))
+            start, i = j, j
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    out = []
+    for s, e in spans:
+        # Long legal sentences read better split at semicolons.
+        if e - s > 110 and "；" in text[s:e]:
+            cur = s
+            for m in re.finditer("；", text[s:e]):
+                out.append((cur, s + m.end()))
+                cur = s + m.end()
+            if cur < e:
+                out.append((cur, e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(document: Document) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    article = None
+    for passage in document.passages:
+        if passage.kind == "heading":
+            article = None
+            continue
+        m = ARTICLE_RE.match(passage.text)
+        if m:
+            article = m.group(1)
+        for s, e in _split_spans(passage.text):
+            raw = passage.text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw) - len(raw.rstrip())
+            s, e = s + lead, e - trail
+            if e - s < 2:
+                continue
+            text = passage.text[s:e]
+            core = 0
+            am = ARTICLE_RE.match(text)
+            if am:
+                core = am.end()
+            pm = POINT_PREFIX_RE.match(text[core:])
+            if pm:
+                core += pm.end()
+            cm = CONNECTIVE_RE.match(text[core:])
+            if cm:
+                core += cm.end()
+            if re.match(r"[（(][一二三四五六七八九十\d]+[）)]", text) or text.endswith(
+                ("：", ":", "？", "?")
+            ):
+                continue  # list items and lead-ins are fragments, not statements
+            q = text.find("：“", core)
+            if q >= 0 and "”" not in text[q:-1] and len(text) - q > 20:
+                core = q + 2  # an amendment's quoted new wording: ask about the wording
+                if text.endswith("”"):
+                    e -= 1
+                    text = text[:-1]
+            abs_start = passage.start + s
+            sentences.append(
+                Sentence(passage, abs_start, passage.start + e, text, abs_start + core, article)
+            )
+    return sentences
+
+
+_CN_VAL = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
+
+
+def cn_to_int(text: str) -> int | None:
+    """'十五' -> 15, '三千' -> 3000, '25' -> 25; None when not a plain integer."""
+    if text.isdigit():
+        return int(text)
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_VAL:
+            digit = _CN_VAL[ch]
+        elif ch in _CN_UNIT:
+            unit = _CN_UNIT[ch]
+            if unit >= 10000:
+                section = (section + (digit or 0)) * unit
+                total += section
+                section = 0
+            else:
+                section += (digit if digit is not None else 1) * unit
+            digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def int_to_cn(value: int) -> str:
+    """15 -> '十五', 3000 -> '三千', 20000 -> '二万' (the forms laws use)."""
+    digits = "零一二三四五六七八九"
+    if value == 0:
+        return "零"
+    if value >= 10000:
+        high, low = divmod(value, 10000)
+        rest = int_to_cn(low) if low else ""
+        if low and low < 1000:
+            rest = "零" + rest
+        return int_to_cn(high) + "万" + rest
+    out, zero = "", False
+    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, value = divmod(value, unit_value)
+        if d:
+            if zero:
+                out += "零"
+                zero = False
+            out += ("" if (unit == "十" and d == 1 and not out) else digits[d]) + unit
+        elif out:
+            zero = True
+    return out
+
+
+def han_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / len(text)

@@ -1,0 +1,178 @@
+"""Real parallel requests against a gunicorn process on PostgreSQL (skipped elsewhere)."""
+
+from __future__ import annotations
+
+import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import httpx
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from apps.exams.models import Answer, Attempt, ScoreChange
+from apps.exams.services import attempts as svc
+from apps.exams.services import scoring
+from tests import factories
+from tests.backend.exams.conftest import make_exam, make_paper
+from tests.backend.exams.live import Server
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _needs_postgres():
+    if connection.vendor != "postgresql":
+        pytest.skip("需要 PostgreSQL：请设置 DATABASE_URL=postgresql://... 后运行")
+
+
+@pytest.fixture(scope="module")
+def server(django_db_setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("需要 PostgreSQL")
+    srv = Server()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def setup(tree, questions):
+    return make_exam(tree, make_paper(tree, questions))
+
+
+def _client(server, user) -> httpx.Client:
+    token, _ = Token.objects.get_or_create(user=user)
+    return httpx.Client(
+        base_url=f"{server.url}/api/v1", headers={"Authorization": f"Token {token.key}"}, timeout=30
+    )
+
+
+def _parallel(n, fn):
+    barrier = threading.Barrier(n)
+
+    def run(i):
+        barrier.wait()
+        try:
+            return fn(i)
+        finally:
+            connections.close_all()  # this thread's own connections only
+
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(run, range(n)))
+
+
+def test_fifty_parallel_saves_keep_the_highest_seq(server, setup, tree, questions):
+    user = factories.make_user(tree.village_a1)
+    clients = [_client(server, user) for _ in range(10)]
+    attempt_id = clients[0].post(f"/exams/{setup.pk}/attempts").json()["id"]
+    seqs = list(range(1, 51))
+    random.shuffle(seqs)
+    qid = questions["fill_in"].pk
+
+    def save(i):
+        seq = seqs[i]
+        return clients[i % 10].put(
+            f"/attempts/{attempt_id}/answers/{qid}", json={"response": [f"答{seq}"], "seq": seq}
+        )
+
+    responses = _parallel(50, save)
+    assert all(r.status_code == 200 for r in responses), [
+        r.text for r in responses if r.status_code != 200
+    ]
+    stored = Answer.objects.get(attempt_id=attempt_id, question_id=qid)
+    assert (stored.seq, stored.response) == (50, ["答50"])
+    assert any(r.json()["accepted"] for r in responses if r.json()["seq"] == 50)
+
+
+def test_two_parallel_starts_make_one_attempt(server, setup, tree):
+    users = [factories.make_user(tree.village_a1) for _ in range(5)]
+    for user in users:
+        a, b = _client(server, user), _client(server, user)
+        first, second = _parallel(
+            2, lambda i, a=a, b=b: (a, b)[i].post(f"/exams/{setup.pk}/attempts")
+        )
+        assert sorted([first.status_code, second.status_code]) == [200, 201]
+        assert first.json()["id"] == second.json()["id"]
+        assert Attempt.objects.filter(user=user, exam=setup).count() == 1
+
+
+def test_submit_racing_a_save_and_the_sweep_gives_one_final_score(
+    server, setup, tree, questions, settings
+):
+    grace = svc.conf.save_grace_seconds()
+    for _ in range(5):
+        user = factories.make_user(tree.village_a1)
+        client = _client(server, user)
+        attempt_id = client.post(f"/exams/{setup.pk}/attempts").json()["id"]
+        client.put(
+            f"/attempts/{attempt_id}/answers/{questions['single'].pk}",
+            json={"response": "B", "seq": 1},
+        )
+        # The deadline (plus grace) passes right as the three arrive together.
+        Attempt.objects.filter(pk=attempt_id).update(
+            deadline=timezone.now() - timedelta(seconds=grace - 0.5)
+        )
+        save_client = _client(server, user)
+
+        def act(i, attempt_id=attempt_id, client=client, save_client=save_client):
+            if i == 0:
+                return client.post(f"/attempts/{attempt_id}/submit").status_code
+            if i == 1:
+                return save_client.put(
+                    f"/attempts/{attempt_id}/answers/{questions['true_false'].pk}",
+                    json={"response": True, "seq": 2},
+                )
+            return svc.finalize_expired(now=timezone.now() + timedelta(seconds=1))
+
+        results = _parallel(3, act)
+        attempt = Attempt.objects.get(pk=attempt_id)
+        assert attempt.status == "submitted"
+        assert ScoreChange.objects.filter(attempt=attempt, kind="finalize").count() == 1
+        assert scoring.compute_many([attempt])[attempt.pk].score == attempt.score
+        save = results[1]
+        if save.status_code == 200:  # acknowledged: it must be in the DB and in the score
+            assert Answer.objects.filter(attempt=attempt, question=questions["true_false"]).exists()
+            assert attempt.score == 4
+        else:
+            assert save.status_code == 409 and attempt.score == 2
+
+
+def test_save_one_second_after_deadline_plus_grace_is_refused(server, setup, tree, questions):
+    user = factories.make_user(tree.village_a1)
+    client = _client(server, user)
+    attempt_id = client.post(f"/exams/{setup.pk}/attempts").json()["id"]
+    grace = svc.conf.save_grace_seconds()
+    Attempt.objects.filter(pk=attempt_id).update(
+        deadline=timezone.now() - timedelta(seconds=grace + 1)
+    )
+    res = client.put(
+        f"/attempts/{attempt_id}/answers/{questions['single'].pk}", json={"response": "B", "seq": 1}
+    )
+    assert res.status_code == 409 and res.json()["code"] == "time_up"
+    assert not Answer.objects.filter(attempt_id=attempt_id).exists()
+
+
+def test_sigkill_right_after_2xx_loses_nothing(setup, tree, questions):
+    server = Server(workers=1, threads=4)
+    try:
+        user = factories.make_user(tree.village_a1)
+        client = _client(server, user)
+        attempt_id = client.post(f"/exams/{setup.pk}/attempts").json()["id"]
+        acknowledged = {}
+        for seq in range(1, 31):
+            qid = questions["short_answer"].pk if seq % 2 else questions["fill_in"].pk
+            response = f"第{seq}次" if seq % 2 else [f"空{seq}"]
+            res = client.put(
+                f"/attempts/{attempt_id}/answers/{qid}", json={"response": response, "seq": seq}
+            )
+            assert res.status_code == 200
+            acknowledged[qid] = (seq, response)
+        server.kill()  # at once after the last 2xx
+    finally:
+        server.stop()
+    for qid, (seq, response) in acknowledged.items():
+        stored = Answer.objects.get(attempt_id=attempt_id, question_id=qid)
+        assert (stored.seq, stored.response) == (seq, response)

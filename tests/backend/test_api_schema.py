@@ -1,0 +1,29 @@
+"""The OpenAPI schema builds, validates and carries no generator warnings."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_schema_builds_without_warnings(capsys):
+    out = io.StringIO()
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+    assert "openapi: 3" in out.getvalue()
+    assert "/api/v1/auth/login" in out.getvalue()
+
+
+def test_swagger_ui_is_served(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    assert b"swagger" in response.content.lower()
+
+
+def test_errors_use_the_common_body(client_for, cadre):
+    response = client_for(cadre).post("/api/v1/auth/password", {}, format="json")
+    body = response.json()
+    assert response.status_code == 400
+    assert set(body) == {"detail", "errors", "code"}
+    assert body["errors"]["old_password"] == ["该字段是必填项。"]

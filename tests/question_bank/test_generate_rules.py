@@ -1,0 +1,147 @@
+"""Each question type on small hand-written passages with known right answers."""
+
+import pytest
+
+from question_bank.errors import BAD_MAX_PER_TYPE, GenerationOptionError
+from question_bank.generate import generate
+from tests.question_bank.generate_helpers import LAW, SPEECH, make_document
+
+EXTRA = ["党员参与率", "政策知晓率", "土地征收补偿情况", "低保评定情况"]
+
+
+@pytest.fixture(scope="module")
+def speech():
+    return generate(make_document(SPEECH), extra_distractor_pool=EXTRA)
+
+
+@pytest.fixture(scope="module")
+def law():
+    return generate(make_document(LAW), extra_distractor_pool=EXTRA)
+
+
+def find(result, type_, needle):
+    found = [c for c in result.candidates if c.type == type_ and needle in c.source.quote]
+    assert found, f"no {type_} candidate citing {needle!r}: {[c.stem for c in result.candidates]}"
+    return found[0]
+
+
+def test_fill_in_named_total_blanks_every_item():
+    cand = find(generate(make_document(SPEECH)), "fill_in", "三个率")
+    assert cand.stem == "我们要抓好“三个率”，即____、____和____。"
+    assert cand.answer == ["入户走访率", "问题解决率", "群众满意率"]
+    assert cand.rule == "fill.named_total"
+
+
+def test_fill_in_number_keeps_the_unit_in_the_stem(speech):
+    cand = find(speech, "fill_in", "每周至少走访")
+    unit = {"8": "户群众", "7": "日内答复"}[cand.answer[0]]
+    assert f"____{unit}" in cand.stem
+    assert cand.stem.replace("____", cand.answer[0]) == cand.source.quote
+
+
+def test_fill_in_definition_blanks_the_defined_term(speech):
+    cand = find(speech, "fill_in", "民情台账是指")
+    assert cand.answer == ["民情台账"]
+    assert cand.stem.startswith("____是指")
+
+
+def test_fill_in_numbered_points_uses_the_lead(speech):
+    cand = next(c for c in speech.candidates if c.rule == "fill.numbered_points")
+    assert cand.answer == ["沉下身子", "放下架子", "结对子"]
+    assert cand.stem == "做好群众工作：一要____，二要____，三要____。"
+
+
+def test_fill_in_law_deadline_and_penalty(law):
+    deadline = find(law, "fill_in", "十日内")
+    assert deadline.answer == ["十"] and deadline.rule == "fill.law_deadline"
+    assert deadline.stem.startswith("根据《村级事务管理办法》，")
+    penalty = find(law, "fill_in", "罚款")
+    assert penalty.rule == "fill.law_penalty"
+    assert penalty.answer in (["二千"], ["一万"])
+
+
+def test_single_body_has_three_other_bodies_as_distractors(law):
+    cand = find(law, "single", "负责指导本行政区域")
+    assert cand.option_text(cand.answer) == "乡镇人民政府"
+    assert cand.stem.endswith("____负责指导本行政区域内的村务公开工作。")
+    wrong = [o.text for o in cand.options if o.key != cand.answer]
+    assert len(wrong) == 3 and "乡镇人民政府" not in wrong
+    assert all(w.endswith(("政府", "委员会", "会议", "部门")) for w in wrong)
+
+
+def test_single_number_distractors_are_numbers_of_the_same_form(law):
+    cand = find(law, "single", "每届任期")
+    assert cand.option_text(cand.answer) == "五"
+    assert sorted(o.text for o in cand.options) == sorted({"五", *[o.text for o in cand.options]})
+    assert all(o.text in "一二三四六七八九十五" or o.text.startswith("十") for o in cand.options)
+
+
+def test_multiple_from_enumeration_with_false_items_from_elsewhere(speech):
+    cand = find(speech, "multiple", "三个率")
+    right = {cand.option_text(k) for k in cand.answer}
+    assert len(right) >= 2 and right <= {"入户走访率", "问题解决率", "群众满意率"}
+    wrong = {o.text for o in cand.options} - right
+    assert wrong and wrong <= {"党员参与率", "政策知晓率"}
+
+
+def test_multiple_from_article_items(law):
+    cand = next(c for c in law.candidates if c.rule == "multiple.article_items")
+    assert "村务公开内容" in cand.stem
+    right = {cand.option_text(k) for k in cand.answer}
+    assert right <= {"财务收支情况", "集体土地承包情况", "救灾救济款物发放情况", "宅基地审批情况"}
+    assert len(right) >= 2
+
+
+def test_true_false_false_statement_swaps_exactly_one_element():
+    # Different seeds flip true/false; collect both kinds over a few runs.
+    seen = {}
+    for seed in range(6):
+        for cand in generate(make_document(LAW), types=["true_false"], seed=seed).candidates:
+            seen.setdefault(cand.answer, cand)
+    false = seen[False]
+    original, replacement = false.swapped["original"], false.swapped["replacement"]
+    assert original != replacement and original in false.source.quote
+    rebuilt = false.stem.replace(replacement, original, 1)
+    assert rebuilt.endswith(false.source.quote.split(" ", 1)[-1])
+    assert seen[True].stem.endswith(seen[True].source.quote.split(" ", 1)[-1])
+
+
+def test_short_answer_from_article_lead_in(law):
+    cand = next(c for c in law.candidates if c.type == "short_answer")
+    assert cand.stem == "根据《村级事务管理办法》第八条，村务公开的内容包括哪些？"
+    assert cand.scoring_points == [
+        "财务收支情况",
+        "集体土地承包情况",
+        "救灾救济款物发放情况",
+        "宅基地审批情况",
+    ]
+    assert cand.to_dict()["scoring_points"] == cand.scoring_points
+
+
+def test_types_and_max_per_type_limit_the_output():
+    result = generate(make_document(LAW), types=["single"], max_per_type=2)
+    assert [c.type for c in result.candidates] == ["single", "single"]
+
+
+def test_unknown_type_and_bad_limit_raise_named_errors():
+    with pytest.raises(GenerationOptionError, match="未知题型：essay"):
+        generate(make_document(LAW), types=["essay"])
+    with pytest.raises(GenerationOptionError) as err:
+        generate(make_document(LAW), max_per_type=0)
+    assert err.value.message == BAD_MAX_PER_TYPE
+
+
+def test_candidates_are_ranked_by_quality_score(law):
+    scores = [c.quality.score for c in law.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert all(c.quality.reasons for c in law.candidates)
+
+
+def test_named_total_of_two_and_definition_by_role():
+    text = "# 示例\n全镇要突出“两个重点”，即矛盾纠纷化解和便民服务提升。\n村党组织书记是村级治理的第一责任人。\n"
+    result = generate(make_document(text))
+    pair = find(result, "fill_in", "两个重点")
+    assert pair.stem == "全镇要突出“两个重点”，即____和____。"
+    assert pair.answer == ["矛盾纠纷化解", "便民服务提升"]
+    role = find(result, "fill_in", "第一责任人")
+    assert role.stem == "____是村级治理的第一责任人。" and role.answer == ["村党组织书记"]
