@@ -260,8 +260,9 @@ LOGGING = {
     },
 }
 
-# In the embedded mode Django serves uploaded files itself; behind nginx set SERVE_MEDIA=0.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Uploaded files always pass a permission check in Django (apps.common.media). Behind
+# nginx, name its internal location here and nginx sends the bytes (X-Accel-Redirect).
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

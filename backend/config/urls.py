@@ -1,10 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from apps.common.views import spa_index
+from apps.common.views import media_file, spa_index
 
 admin.site.site_header = "应知应会管理后台"
 admin.site.site_title = "应知应会"
@@ -25,12 +23,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/v1/", include(api_v1)),
+    re_path(r"^media/(?P<path>.+)$", media_file, name="media"),
 ]
-
-if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
 
 # Every other path belongs to the single-page app's router.
 urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/).*$", spa_index, name="spa"))

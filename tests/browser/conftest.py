@@ -9,12 +9,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test.testcases import _MediaFilesHandler
 
 from tests.conftest import REPO_ROOT, chromium_path
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
 # tests themselves (fixtures, database checks) are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Django's live server answers /media/ itself, from disk and without any check. Turn
+# that off so uploaded files go through the app's own permission view, as in production.
+_MediaFilesHandler._should_handle = lambda self, path: False
 
 PHONE = {"width": 390, "height": 844}
 CHROMIUM_ARGS = [

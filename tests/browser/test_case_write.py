@@ -33,6 +33,14 @@ def test_a_cadre_writes_a_case_with_a_photo_and_submits_it(live_server, phone, t
     # The compressed photo is uploaded and its Markdown is inserted into the body.
     expect(body).to_have_value(re.compile(r"!\[[^\]]*\]\([^)]+\)"), timeout=WAIT)
     expect(page.get_by_test_id("case-save-state")).to_contain_text("已保存", timeout=WAIT)
+    # The preview shows the photo: the protected /media/ view lets its author read it.
+    page.get_by_role("tab", name="预览").click()
+    photo = page.locator(".case-view__body img")
+    expect(photo).to_be_visible(timeout=WAIT)
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )
+    page.get_by_role("tab", name="编辑").click()
 
     page.get_by_test_id("case-submit").click()
     page.get_by_role("button", name="确认提交").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 
 from apps.accounts.models import User
-from apps.cases.models import Case, CaseCall, ReviewAssignment, ReviewScore
+from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, ReviewScore
 from apps.common import scoping
 from apps.common.errors import NotFound
 
@@ -136,3 +136,22 @@ def library_case(user: User, pk: int) -> Case:
     if case is None:
         raise NotFound()
     return case
+
+
+def can_see_case(user: User, case_id: int) -> bool:
+    """Its author, an org admin over the author's unit, a reviewer holding (or having
+    held) an assignment on it, or anyone the case library shows it to."""
+    if Case.objects.filter(pk=case_id, author=user).exists():
+        return True
+    if user.is_org_admin and cases_for_admin(user).filter(pk=case_id).exists():
+        return True
+    reviewing = A.objects.filter(case_id=case_id, reviewer=user).exclude(
+        status__in=[A.Status.DECLINED, A.Status.CANCELLED]
+    )
+    return reviewing.exists() or library(user).filter(pk=case_id).exists()
+
+
+def can_read_case_image(user: User, name: str) -> bool:
+    """Media check for stored names under cases/ (a photo or its thumbnail)."""
+    image = CaseImage.objects.filter(Q(file=name) | Q(thumbnail=name)).values("case_id").first()
+    return image is not None and can_see_case(user, image["case_id"])

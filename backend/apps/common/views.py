@@ -1,8 +1,11 @@
-"""The single-page app's entry: every non-API path returns the built index.html."""
+"""The single-page app's entry, and uploaded files behind their owners' checks."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_safe
+
+from apps.common import media
 
 FRONTEND_MISSING = "前端尚未构建，请先运行 make install"
 
@@ -16,3 +19,12 @@ def spa_index(request, *args, **kwargs):
     # The shell must be revalidated so a new build is picked up; hashed assets are cached.
     response["Cache-Control"] = "no-cache"
     return response
+
+
+@require_safe
+def media_file(request, path: str):
+    """An uploaded file, for a logged-in user whom the owning app lets read it; else 404."""
+    name = media.clean_name(path)
+    if name is None or not request.user.is_authenticated or not media.can_read(request.user, name):
+        raise Http404
+    return media.file_response(name)

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from apps.accounts.models import User
 from apps.common import scoping
-from apps.questions.models import Bank, KnowledgePoint, Material, Question
+from apps.questions.models import Bank, KnowledgePoint, Material, Question, QuestionImage
 
 
 def _ancestor_ids(user: User) -> set[int]:
@@ -132,3 +132,17 @@ def duplicate_clusters(bank: Bank, threshold: float) -> list[dict]:
         if len(members) > 1
     ]
     return sorted(clusters, key=lambda c: -c["score"])
+
+
+def can_read_material_file(user: User, name: str) -> bool:
+    """Media check for stored names under materials/: the uploaded original."""
+    return visible_materials(user).filter(file=name).exists()
+
+
+def can_read_question_image(user: User, name: str) -> bool:
+    """Media check for stored names under question-images/.
+
+    Any signed-in user: the images sit in question text that every cadre taking an
+    exam or practising is shown, and those paths do not go through bank visibility.
+    """
+    return QuestionImage.objects.filter(Q(image=name) | Q(thumbnail=name)).exists()
