@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.test.testcases import _MediaFilesHandler
 
+from tests.browser.network import NetworkSwitch
 from tests.conftest import REPO_ROOT, chromium_path
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
@@ -70,6 +71,15 @@ def phone(browser, request):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture
+def network(live_server):
+    """The live server behind a relay that can lose the network; browse `network.url`."""
+    host, port = live_server.thread.host, live_server.thread.port
+    switch = NetworkSwitch(host, port)
+    yield switch
+    switch.close()
 
 
 @pytest.fixture(autouse=True)

@@ -22,14 +22,14 @@ from tests.factories import make_tree, make_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(live_server, phone):
+def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(network, phone):
     tree = make_tree()
     cadre = make_user(tree.village_a1, username="cadre11", real_name="李明")
     exam = objective_exam(tree)
     page = phone
 
-    log_in(page, live_server.url, "cadre11")
-    attempt_id = start_exam(page, live_server.url, exam)
+    log_in(page, network.url, "cadre11")
+    attempt_id = start_exam(page, network.url, exam)
     # The app shell must be cached before the network goes away.
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
 
@@ -44,7 +44,9 @@ def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(live_se
     attempt = Attempt.objects.get(pk=attempt_id, user=cadre)
     assert Answer.objects.filter(attempt=attempt).count() == 2
 
+    # Airplane mode: the phone knows it is offline, and the network is really gone.
     page.context.set_offline(True)
+    network.down()
     next_question(page, 3)
     page.get_by_test_id("option-true").click()
     next_question(page, 4)
@@ -54,10 +56,12 @@ def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(live_se
     expect(page.get_by_test_id("save-state")).to_contain_text("离线，已缓存 2 题", timeout=WAIT)
     assert Answer.objects.filter(attempt=attempt).count() == 2
 
-    # A reload without network: the service worker serves the shell, the attempt comes
-    # from its cached copy and the unsent answers from IndexedDB. (Once the service worker
-    # controls the page, Chromium lets the page's requests past Playwright's offline
-    # emulation, so the test does not claim the server still lacks them from here on.)
+    # Then a dead network that the phone believes is up (a weak rural signal): the
+    # reload's requests, the service worker's included, all fail at the relay, so the
+    # shell must come from the service worker's cache, the attempt from its cached copy
+    # and the unsent answers from IndexedDB.
+    page.context.set_offline(False)
+    refused_before = network.refused_while_down
     page.reload()
     expect(page.get_by_text("网络未连接：可以继续作答")).to_be_visible(timeout=WAIT)
     expect(page.get_by_role("button", name="答题卡 4/4")).to_be_visible(timeout=WAIT)
@@ -68,8 +72,11 @@ def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(live_se
     expect(question_card(page, 4)).to_be_visible()
     expect(page.get_by_test_id("blank-1")).to_have_value("乡村振兴")
     expect(page.get_by_test_id("blank-2")).to_have_value("ABC")
+    expect(page.get_by_test_id("save-state")).to_contain_text("离线，已缓存 2 题", timeout=WAIT)
+    assert network.refused_while_down > refused_before  # the reload really met a dead network
+    assert Answer.objects.filter(attempt=attempt).count() == 2
 
-    page.context.set_offline(False)
+    network.up()
     wait_saved(page)
     wait_stored(attempt_id, q["fill_in"], ["乡村振兴", "ABC"])
 
