@@ -56,23 +56,19 @@ def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(network
     expect(page.get_by_test_id("save-state")).to_contain_text("离线，已缓存 2 题", timeout=WAIT)
     assert Answer.objects.filter(attempt=attempt).count() == 2
 
-    # Then a dead network that the phone believes is up (a weak rural signal): the
-    # reload's requests, the service worker's included, all fail at the relay, so the
-    # shell must come from the service worker's cache, the attempt from its cached copy
-    # and the unsent answers from IndexedDB.
+    # A reload in airplane mode: with the network really gone below the browser, nothing
+    # (the service worker included) reaches the server, so the shell must come from the
+    # service worker's cache, the attempt from its cached copy and the unsent answers
+    # from IndexedDB.
+    page.reload()
+    expect_resumed_from_the_phone(page)
+
+    # Then a dead network that the phone believes is up (a weak rural signal): every
+    # request now goes out and fails, and the exam still opens from what the phone holds.
     page.context.set_offline(False)
     refused_before = network.refused_while_down
     page.reload()
-    expect(page.get_by_text("网络未连接：可以继续作答")).to_be_visible(timeout=WAIT)
-    expect(page.get_by_role("button", name="答题卡 4/4")).to_be_visible(timeout=WAIT)
-    expect(question_card(page, 1)).to_be_visible()
-    expect(page.get_by_test_id("option-B")).to_have_attribute("aria-checked", "true")
-    page.get_by_role("button", name="答题卡 4/4").click()
-    page.get_by_test_id("sheet-4").click()
-    expect(question_card(page, 4)).to_be_visible()
-    expect(page.get_by_test_id("blank-1")).to_have_value("乡村振兴")
-    expect(page.get_by_test_id("blank-2")).to_have_value("ABC")
-    expect(page.get_by_test_id("save-state")).to_contain_text("离线，已缓存 2 题", timeout=WAIT)
+    expect_resumed_from_the_phone(page)
     assert network.refused_while_down > refused_before  # the reload really met a dead network
     assert Answer.objects.filter(attempt=attempt).count() == 2
 
@@ -101,3 +97,17 @@ def test_answers_given_offline_and_kept_across_a_reload_reach_the_server(network
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.SUBMITTED
     assert attempt.score == FULL_MARKS == Decimal("12")
+
+
+def expect_resumed_from_the_phone(page) -> None:
+    """The attempt is open with the two answers saved before and the two still queued."""
+    expect(page.get_by_text("网络未连接：可以继续作答")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("button", name="答题卡 4/4")).to_be_visible(timeout=WAIT)
+    expect(question_card(page, 1)).to_be_visible()
+    expect(page.get_by_test_id("option-B")).to_have_attribute("aria-checked", "true")
+    page.get_by_role("button", name="答题卡 4/4").click()
+    page.get_by_test_id("sheet-4").click()
+    expect(question_card(page, 4)).to_be_visible()
+    expect(page.get_by_test_id("blank-1")).to_have_value("乡村振兴")
+    expect(page.get_by_test_id("blank-2")).to_have_value("ABC")
+    expect(page.get_by_test_id("save-state")).to_contain_text("离线，已缓存 2 题", timeout=WAIT)
