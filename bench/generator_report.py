@@ -1,4 +1,5 @@
-"""Generator quality report: counts per type and rule, rate per 1,000 chars, 30 samples.
+"""Generator quality report: counts per type and rule (per file and in total), rate per
+1,000 chars of substantive text, 30 samples.
 
 Usage: .venv/bin/python bench/generator_report.py PATH [PATH...] [--samples N] [--seed N]
 The last line is one JSON object with the figures.
@@ -73,6 +74,7 @@ def main(argv=None) -> int:
         path = Path(name)
         result = generate(load_document(path), seed=args.seed)
         types = Counter(c.type for c in result.candidates)
+        rules = Counter(c.rule for c in result.candidates)
         rate = 1000 * len(result.candidates) / max(1, result.substantive_chars)
         files.append(
             {
@@ -82,10 +84,11 @@ def main(argv=None) -> int:
                 "candidates": len(result.candidates),
                 "per_1000": round(rate, 2),
                 "types": dict(types),
+                "rules": dict(sorted(rules.items())),
             }
         )
         by_type.update(types)
-        by_rule.update(c.rule for c in result.candidates)
+        by_rule.update(rules)
         drop_reasons.update(d.filter for d in result.dropped)
         total_chars += result.chars
         total_sub += result.substantive_chars
@@ -94,6 +97,7 @@ def main(argv=None) -> int:
             f"{path.name}: {result.chars} 字（正文 {result.substantive_chars}），"
             f"{len(result.candidates)} 题，每千字 {rate:.2f}，{dict(types)}"
         )
+        print(f"  按规则：{dict(sorted(rules.items()))}")
         if args.dropped:
             for d in result.dropped:
                 print(f"  DROP {d.filter}: {d.reason} | {d.candidate.stem[:70]}")

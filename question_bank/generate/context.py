@@ -112,11 +112,14 @@ class Context:
         return Source(passage_id, start, end, self.original.text[start:end])
 
     def explain(self, sentence: Sentence) -> str:
+        core = sentence.core
+        if core.endswith("”") and core.count("”") > core.count("“"):
+            core = core[:-1]  # the close of an amendment's quoted wording
         if self.law and sentence.article:
-            return f"《{self.law}》{sentence.article}规定：“{sentence.core}”"
+            return f"《{self.law}》{sentence.article}规定：“{core}”"
         if self.law:
-            return f"《{self.law}》规定：“{sentence.core}”"
-        return f"原文：“{sentence.core}”"
+            return f"《{self.law}》规定：“{core}”"
+        return f"原文：“{core}”"
 
     def knowledge_points(self, heading_path: Iterable[str], *extra: str) -> list[str]:
         points = []

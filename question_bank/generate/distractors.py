@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .context import Context
-from .elements import Element
+from .elements import Element, all_bodies
 from .textutil import int_to_cn
 
 NICE = (
@@ -69,6 +69,8 @@ FRACTIONS = {
 }
 
 
+# An organ and the kind of body it is: the passage naming the kind names the organ too.
+KIND_OF = {"人民法院": "审判机关", "人民检察院": "检察机关", "监察委员会": "监察机关"}
 RELATIVE_BODY = ("本级", "同级", "上一级", "上级", "有关", "其他有关", "所在地", "当地", "主管")
 
 
@@ -83,6 +85,7 @@ def _executive(name: str) -> bool:
     return any(w in name for w in EXECUTIVE)
 
 
+@lru_cache(maxsize=65536)
 def overlapping_bodies(answer: str, other: str) -> bool:
     """True when `other` could also be right: a government is itself an administrative organ,
     and 国务院 or a provincial government is one of the 各级 / 县级以上 governments."""
@@ -155,19 +158,28 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
 def bodies(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:
     chosen: list[str] = []
     want = max(k + 2, 5)
+    # "县级以上各级人民政府应当…。乡镇人民政府应当…": 国务院 would be right in that passage too.
+    named = _named_bodies(context_text)
     for name in ctx.ranked_bodies():
         if len(chosen) >= want:
             break
         if name.startswith(RELATIVE_BODY) or name in context_text or not distinct(el.text, name):
             continue
-        if overlapping_bodies(el.text, name):
+        if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):
             continue
+        if any(name.endswith(organ) and kind in context_text for organ, kind in KIND_OF.items()):
+            continue  # 人民法院 beside "审判机关": names a body the passage already lists
         if any(not distinct(name, c) for c in chosen):
             continue
         chosen.append(name)
     top = chosen[:want]
     ctx.rng.shuffle(top)
     return sorted(top[:k], key=chosen.index)
+
+
+@lru_cache(maxsize=4096)
+def _named_bodies(text: str) -> frozenset[str]:
+    return frozenset(all_bodies(text))
 
 
 def quotes(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:

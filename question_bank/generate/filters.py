@@ -15,7 +15,8 @@ from .textutil import han_ratio, normalize_punct, pos_tags, token_bounds
 LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
 ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
 REFERENCE_RE = re.compile(
-    r"^(这|此|上述|该|其|它|那|前款|前述|前两款|前三款|以上|上面|上列|对此|为此)"
+    r"^(这|此|上述|该|其|它|那|前款|前述|前两款|前三款|以上|上面|上列|对此|为此|"
+    r"为了[^，。]{0,4}(?:这|此))"
 )
 ACHIEVEMENT_RE = re.compile(
     r"以来|得到了|取得了|共计|累计|先后|陆续|完成了|建立了|设立了|成立了|提高了|增加了|"
@@ -135,6 +136,19 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     return None
 
 
+def subjectless_fragment(c: Candidate, document: Document) -> str | None:
+    """A point cut from its list ("发挥了政策宣传的“____”作用"): whose role is not said."""
+    if c.type not in ("fill_in", "single", "true_false") or c.focus:
+        return None
+    head = statement(c)[:12]
+    if "了" not in head[1:5]:
+        return None  # cheap test first: tagging every stem would cost a tenth of the run
+    tags = pos_tags(head)
+    if len(tags) >= 2 and tags[0][1].startswith("v") and tags[1][0] == "了":
+        return f"缺少主语的叙述片段：{tags[0][0]}了"
+    return None
+
+
 def furniture_or_short(c: Candidate, document: Document) -> str | None:
     quote = c.source.quote
     if FURNITURE_RE.search(c.focus or quote) or FURNITURE_RE.search(c.stem):
@@ -169,6 +183,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     furniture_or_short,
     speech_trivia,
     unresolved_reference,
+    subjectless_fragment,
     stem_gives_away,
     options_repeat,
     blank_inside_word,

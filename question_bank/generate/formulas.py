@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .elements import Element
+from .textutil import Sentence
+
 FORMULAS = (
     "以人民为中心",
     "全心全意为人民服务",
@@ -69,5 +72,20 @@ FORMULAS = (
     "中国特色社会主义最本质的特征",
     "生态文明建设",
     "乡村振兴战略",
+    "为民务实清廉",
+    "血肉联系",
+    "平等团结互助和谐",
+    "社会主义现代化建设",
+    "双层经营体制",
 )
 FORMULA_RE = re.compile("|".join(sorted(map(re.escape, FORMULAS), key=len, reverse=True)))
+
+
+def find(sentence: Sentence) -> Element | None:
+    """The first formula in the sentence core, unless it is quoted as a name (“…”)."""
+    text = sentence.text
+    m = FORMULA_RE.search(text, sentence.core_start - sentence.start)
+    if not m or (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
+        return None
+    s, e = sentence.start + m.start(), sentence.start + m.end()
+    return Element("formula", s, e, m.group(0), s, e, "formula")

@@ -9,7 +9,17 @@ from collections.abc import Iterable
 from question_bank.document import Document
 from question_bank.errors import BAD_MAX_PER_TYPE, UNKNOWN_QUESTION_TYPE, GenerationOptionError
 
-from . import filters, llm, quality, rules_choice, rules_fill, rules_multi, rules_short
+from . import (
+    filters,
+    llm,
+    quality,
+    rules_choice,
+    rules_fill,
+    rules_law,
+    rules_multi,
+    rules_named,
+    rules_short,
+)
 from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
 from .context import build_context
 
@@ -68,15 +78,19 @@ def _propose(ctx, wanted: tuple[str, ...]):
     for sentence in ctx.sentences:
         if "fill_in" in wanted:
             yield from rules_fill.from_sentence(ctx, sentence)
+            yield from rules_law.duty_fill(ctx, sentence)
         if "single" in wanted:
             yield from rules_choice.single(ctx, sentence)
         if "true_false" in wanted:
             yield from rules_choice.true_false(ctx, sentence)
+            yield from rules_choice.true_false_parallel(ctx, sentence)
+            yield from rules_law.prohibition_swap(ctx, sentence)
     if "fill_in" in wanted:
         for group in ctx.numbered_groups():
             cand = rules_fill.from_numbered(ctx, group)
             if cand:
                 yield cand
+    yield from rules_named.named_point_questions(ctx, wanted)
     if "multiple" in wanted:
         yield from rules_multi.multiple(ctx, rules_multi.list_pool(ctx))
         yield from rules_multi.numbered_multiple(ctx)

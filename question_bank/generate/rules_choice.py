@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import distractors, elements
+from . import distractors, elements, rules_fill
 from .candidate import Candidate, Option
 from .context import Context
 from .textutil import Sentence
@@ -111,4 +111,30 @@ def true_false(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         explanation=f"{ctx.explain(sentence)}应为“{el.text}”，而非“{wrong[0]}”。",
         swapped=swapped,
         **base,
+    )
+
+
+def true_false_parallel(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """把A作为B，把C作为D restated with B and D swapped: false, and easy to believe."""
+    run = rules_fill.parallel_run(sentence)
+    if not run:
+        return
+    first, second = run[0], run[1]
+    base = sentence.start
+    spans = [(base + m.start(2), base + m.end(2)) for m in (first, second)]
+    edits = {spans[0]: second.group(2), spans[1]: first.group(2)}
+    original = first.group(0)
+    wrong = original[: first.start(2) - first.start()] + second.group(2)
+    yield Candidate(
+        type="true_false",
+        stem=ctx.stem(rules_fill.cut(sentence, run[-1].end()), replace=edits),
+        answer=False,
+        rule="true_false.swap_order",
+        explanation=f"{ctx.explain(sentence)}应为“{original}”，而非“{wrong}”。",
+        source=ctx.source(sentence),
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
+        answer_texts=[first.group(2), second.group(2)],
+        checks=spans,
+        difficulty=2,
+        swapped={"kind": "order", "original": original, "replacement": wrong},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import elements, formulas, lists, outline
 from .candidate import BLANK, Candidate
@@ -11,6 +12,14 @@ from .context import Context
 from .textutil import Sentence, normalize_punct
 
 SLOGAN_SEP = re.compile("[，、]")
+# 把A作为B，把C作为D: parallel clauses whose second slots share a word (头等大事、头等要事…).
+# 坚持A与B相结合 / A与B的有机统一: a principle whose second half is asked (A stays as the cue).
+COMBINATION_RE = re.compile(
+    r"坚持([^，。；、“”与和]{2,6})(?:与|和|同)([^，。；、“”与和的]{2,6})的?(?:相结合|有机统一|相统一)"
+)
+PARALLEL_RE = re.compile(
+    r"把([^，。；、“”]{2,10}?)(?:作为|当作|当成)([^，。；、“”]{2,8})(?=[，；。])"
+)
 
 
 def number_rule(ctx: Context, el: elements.Element, sentence: Sentence) -> str:
@@ -66,12 +75,13 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             yield _fill(ctx, sentence, [part], "fill.slogan", (el.text,))
         elif len(parts) == 1 and ctx.single_use_quote(el, sentence):
             yield _fill(ctx, sentence, [el], "fill.slogan")
-    core_at = sentence.core_start - sentence.start
-    m = formulas.FORMULA_RE.search(sentence.text, core_at)
-    if m and sentence.text[m.start() - 1 : m.start()] != "“":
-        s, e = sentence.start + m.start(), sentence.start + m.end()
-        el = elements.Element("formula", s, e, m.group(0), s, e, "formula")
-        yield _fill(ctx, sentence, [el], "fill.formula", (m.group(0),))
+    el = formulas.find(sentence)
+    if el:
+        yield _fill(ctx, sentence, [el], "fill.formula", (el.text,))
+    for rule in (parallel, combination):
+        cand = rule(ctx, sentence)
+        if cand:
+            yield cand
     for lst in lists.inline_lists(sentence):
         if lst.named_total:
             els = [
@@ -85,6 +95,70 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 if ctx.law:
                     cand.stem = f"根据《{ctx.law}》，{cand.stem}"
             yield cand
+
+
+def parallel_run(sentence: Sentence) -> list[re.Match] | None:
+    """The first run of two or more adjacent 把A作为B clauses whose B slots share a word."""
+    if "把" not in sentence.text:
+        return None
+    run: list[re.Match] = []
+    for m in PARALLEL_RE.finditer(sentence.text, sentence.core_start - sentence.start):
+        if run and sentence.text[run[-1].end() : m.start()] not in ("，", "；"):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(m)
+    slots = [m.group(2) for m in run]
+    if len(run) < 2 or len(set(slots)) < len(slots) or not _share_word(slots):
+        return None
+    return run
+
+
+def cut(sentence: Sentence, at: int) -> Sentence:
+    """The sentence up to offset `at` of its text, so a stem is about that part only."""
+    return replace(sentence, end=sentence.start + at, text=sentence.text[:at])
+
+
+def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
+    """把群众的急事作为____，把群众的难事作为____: every B slot of the run blanked."""
+    run = parallel_run(sentence)
+    if not run:
+        return None
+    base = sentence.start
+    els = [
+        elements.Element(
+            "slot",
+            base + m.start(2),
+            base + m.end(2),
+            m.group(2),
+            base + m.start(2),
+            base + m.end(2),
+        )
+        for m in run
+    ]
+    cand = _fill(ctx, sentence, els, "fill.parallel", (run[0].group(1),))
+    cand.stem = ctx.stem(cut(sentence, run[-1].end()), [(e.start, e.end) for e in els])
+    return cand
+
+
+def _share_word(slots: list[str]) -> bool:
+    """头等大事、头等要事 share 头等; free phrases would make the blanks guesswork."""
+    return len({s[:2] for s in slots}) == 1 or len({s[-2:] for s in slots}) == 1
+
+
+def combination(ctx: Context, sentence: Sentence) -> Candidate | None:
+    """要坚持服务与____相结合: the stem stops after the principle, so what follows
+    ("，提高服务水平") cannot give the answer away."""
+    if "坚持" not in sentence.text:
+        return None
+    m = COMBINATION_RE.search(sentence.text, sentence.core_start - sentence.start)
+    if not m:
+        return None
+    s, e = sentence.start + m.start(2), sentence.start + m.end(2)
+    el = elements.Element("principle", s, e, m.group(2), s, e)
+    cand = _fill(ctx, sentence, [el], "fill.combination", (m.group(0)[2:],))
+    cand.stem = ctx.stem(cut(sentence, m.end()), [(s, e)])
+    return cand
 
 
 def numbered_lead(ctx: Context, group: outline.NumberedGroup) -> tuple[str, bool] | None:

@@ -144,3 +144,36 @@ def test_plan_headings_give_short_answer_and_multiple():
     wrong = {o.text for o in multiple.options} - right
     assert right <= {"加强组织领导", "落实经费保障", "严格督查考核"} and len(right) >= 2
     assert wrong and wrong <= {"整治村庄环境", "完善服务设施"}
+
+
+REPORTS = """# 示范报告办法
+第一条 县级以上各级人民政府应当向本级人民代表大会常务委员会报告执法情况。乡镇人民政府应当向本级人民代表大会报告执法情况。
+第二条 国务院统一领导全国的报告工作。
+第三条 人民法院依法审理案件。
+第四条 人民检察院依法实行法律监督。
+第五条 村民委员会协助乡镇人民政府开展工作。
+第六条 村民会议讨论决定本村重大事项。
+第七条 监察机关办理案件，应当与审判机关、检察机关互相配合。
+第八条 人民团体依法开展活动。
+第九条 村民小组会议推选村民小组组长。
+"""
+
+
+def test_body_distractors_never_name_a_body_the_passage_already_covers():
+    """国务院 is one of the 县级以上各级人民政府 of the same passage, and 人民法院 is the
+    审判机关 beside it: either would make the wrong option right."""
+    wrong_for = {"乡镇人民政府": set(), "监察机关": set()}
+    for seed in range(6):
+        for cand in generate(
+            make_document(REPORTS), types=["single", "true_false"], seed=seed
+        ).candidates:
+            answer = cand.answer_texts[0]
+            if answer not in wrong_for:
+                continue
+            if cand.type == "single":
+                wrong_for[answer] |= {o.text for o in cand.options if o.key != cand.answer}
+            elif cand.swapped:
+                wrong_for[answer].add(cand.swapped["replacement"])
+    assert wrong_for["乡镇人民政府"] and wrong_for["监察机关"]
+    assert not wrong_for["乡镇人民政府"] & {"国务院", "县级以上各级人民政府"}
+    assert not wrong_for["监察机关"] & {"人民法院", "人民检察院"}
