@@ -121,8 +121,11 @@ def _title_before_salutation(text: str, start: int, end: int) -> list[_Block] | 
     cut = salutation_cut(text[start:end])
     if cut is None:
         return None
+    title_start, title_end = _trimmed(text, start, start + cut)
+    if title_start == title_end:
+        return None
     return [
-        _Block("heading", start, start + cut, rank=RANK_TITLE),
+        _Block("heading", title_start, title_end, rank=RANK_TITLE),
         *_split_points(text, start + cut, end, "paragraph"),
     ]
 

@@ -216,3 +216,9 @@ def test_any_text_gives_exact_non_overlapping_passages(text):
     gaps.append(doc.text[last:])
     # no text is left out of the passages: between them only spaces and markup (#, **, -)
     assert re.sub(r"[\s#*_\-+•·]", "", "".join(gaps)) == ""
+
+
+def test_a_title_run_into_the_salutation_keeps_no_trailing_space():
+    doc = ingest_text("第一条 同志们：")
+    assert [p.text for p in doc.passages] == ["第一条", "同志们："]
+    _check_offsets(doc)
