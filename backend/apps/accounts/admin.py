@@ -28,6 +28,18 @@ class OrgUnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
         return qs.filter(pk__in=units_in_scope(request.user))
 
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a unit re-roots a subtree (and could put it under itself): superuser only.
+        if obj is not None and not request.user.is_superuser:
+            return ["parent"]
+        return []
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and not request.user.is_superuser and "parent" in form.base_fields:
+            form.base_fields["parent"].required = True  # a new unit sits inside the scope
+        return form
+
 
 @admin.register(User)
 class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
@@ -65,6 +77,18 @@ class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
         ),
         ("时间", {"fields": ("last_login", "date_joined")}),
     )
+    # An org admin manages people, not privileges: who is staff or superuser, and who
+    # administers which subtree (the AdminScope inline), is for superusers.
+    PRIVILEGE_FIELDS = ["is_staff", "is_superuser", "last_login", "date_joined"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(is_superuser=False)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if request.user.is_superuser else readonly + self.PRIVILEGE_FIELDS
+
     add_fieldsets = (
         (
             None,

@@ -215,6 +215,7 @@ def _item_row(
     return {
         "question_id": question.pk,
         "type": question.type,
+        "type_label": question.get_type_display(),
         "stem": question.stem[:200],
         "responses": n,
         "facility": round(facility, 4),
