@@ -40,6 +40,8 @@ class Context:
     _passages: dict[str, Passage] | None = None
     _article_lists: list | None = None
     _numbered_groups: list | None = None
+    # distractors.bodies: ranked bodies reordered kin-first, per kind of answer
+    body_orders: dict = field(default_factory=dict)
 
     def passage(self, passage_id: str) -> Passage:
         if self._passages is None:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .context import Context
-from .elements import Element, all_bodies
+from .elements import LEVEL_RE, Element, all_bodies
 from .textutil import int_to_cn
 
 NICE = (
@@ -85,6 +85,36 @@ def _executive(name: str) -> bool:
     return any(w in name for w in EXECUTIVE)
 
 
+# Kinds of body, so a swapped-in body could carry the same duty: a government's duty
+# given to another government or department reads as a real mistake, given to a
+# people's congress (人民代表大会常务委员会应当加强农村住房…) as nonsense. A generic
+# organ (行政机关) may also be swapped for another generic organ (司法机关).
+FAMILIES = (
+    ("congress", ("人民代表大会",)),
+    (
+        "judicial",
+        ("人民法院", "人民检察院", "司法机关", "监察机关", "监察委员会", "审判机关", "检察机关"),
+    ),
+    ("party", ("党组织", "党委", "县委", "纪委", "组织部")),
+    ("village", ("村民", "村务", "居民委员会", "基层群众性自治组织", "集体经济组织")),
+    ("social", ("人民团体",)),
+    ("government", (*EXECUTIVE, "局", "厅")),
+)
+GENERIC_ORGAN = re.compile(r"^(?:行政|司法|监察|审判|检察)机关$")
+
+
+@lru_cache(maxsize=4096)
+def family(name: str) -> str:
+    return next((kind for kind, words in FAMILIES if any(w in name for w in words)), "")
+
+
+def same_family(answer: str, other: str) -> bool:
+    """`other` could plausibly carry the duty the law gives to `answer`."""
+    if GENERIC_ORGAN.match(answer) and GENERIC_ORGAN.match(other):
+        return True
+    return family(answer) != "" and family(answer) == family(other)
+
+
 @lru_cache(maxsize=65536)
 def overlapping_bodies(answer: str, other: str) -> bool:
     """True when `other` could also be right: a government is itself an administrative organ,
@@ -97,6 +127,9 @@ def overlapping_bodies(answer: str, other: str) -> bool:
         return _gov(other)
     if _gov(other) and any(w in other for w in ("各级", "以上")):
         return _gov(answer)
+    if family(answer) == family(other) == "judicial":
+        # 人民法院 is a 司法机关 (and a 审判机关): a generic organ covers the specific ones.
+        return bool(GENERIC_ORGAN.match(answer)) != bool(GENERIC_ORGAN.match(other))
     return False
 
 
@@ -155,16 +188,23 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
     return [t for _, t in ranked[:k]]
 
 
-def bodies(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:
+def bodies(
+    ctx: Context, el: Element, k: int, context_text: str, family_only: bool = False
+) -> list[str]:
+    """Bodies of the same family as the answer first; with `family_only` (a 判断 swap,
+    where one implausible body makes the statement obviously false) no others."""
     chosen: list[str] = []
     want = max(k + 2, 5)
     # "县级以上各级人民政府应当…。乡镇人民政府应当…": 国务院 would be right in that passage too.
     named = _named_bodies(context_text)
-    for name in ctx.ranked_bodies():
+    kin, others = _kin_first(ctx, el.text)
+    for name in kin if family_only else kin + others:
         if len(chosen) >= want:
             break
         if name.startswith(RELATIVE_BODY) or name in context_text or not distinct(el.text, name):
             continue
+        if family(name) == "village" and LEVEL_RE.match(name):
+            continue  # "其他地方村民委员会": a village body has no level, this is a misreading
         if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):
             continue
         if any(name.endswith(organ) and kind in context_text for organ, kind in KIND_OF.items()):
@@ -175,6 +215,16 @@ def bodies(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:
     top = chosen[:want]
     ctx.rng.shuffle(top)
     return sorted(top[:k], key=chosen.index)
+
+
+def _kin_first(ctx: Context, answer: str) -> tuple[list[str], list[str]]:
+    """The document's bodies split into the answer's family and the rest, in rank order."""
+    key = (family(answer), bool(GENERIC_ORGAN.match(answer)))
+    if key not in ctx.body_orders:
+        ranked = ctx.ranked_bodies()
+        kin = [name for name in ranked if same_family(answer, name)]
+        ctx.body_orders[key] = (kin, [name for name in ranked if name not in kin])
+    return ctx.body_orders[key]
 
 
 @lru_cache(maxsize=4096)

@@ -63,6 +63,9 @@ _CORE = (
 BODY_RE = re.compile(
     rf"(?:{_PREFIX})*(?:(?:人民政府)?(?:{_DEPT})(?:主管)?部门|(?:县|市|区|省)?(?:{_DEPT})(?:局|厅)|(?:{_DEPT})?(?:{_CORE}))"
 )
+# A body named by its level (县级以上地方人民政府, 乡镇党委, 县公安局): blanked, the level is
+# guesswork (各级 or 县级以上?), so a fill-in never asks for it.
+LEVEL_RE = re.compile(rf"^(?:{_PREFIX}|[县市区省](?:{_DEPT}))")
 ACTOR_AFTER = re.compile(
     r"^(应当|负责|可以|依法|有权|不得|按照|依照|统筹|组织|决定|批准|规定|制定|作出|设定|指导|"
     r"支持|鼓励|加强|建立|主持|召集|讨论|领导|监督|协助|予以|给予|报|向|对|推选|通过|公布|审议|"

@@ -38,6 +38,11 @@ EDIT_RE = re.compile(
     r"增写|删去|修改为|改为|前增加|后增加|中的“|"
     r"第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?“"
 )
+# Spoken enumeration ("一个方面，要……；再一个方面，更重要的是……"): two half-thoughts in one
+# sentence, neither a statement to learn.
+RAMBLING_RE = re.compile(
+    r"(?:^|[，。；：])(?:一个方面|再一个方面|另外一个方面|还有一个方面|再一个|还有一个|还有)[，,]"
+)
 NUMERIC_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿分之]+\D{0,3}")
 MIN_CORE = 12
 MAX_STEM = 110
@@ -45,7 +50,12 @@ MAX_STEM_SHORT = 150
 
 
 def statement(c: Candidate) -> str:
-    return LAW_PREFIX_RE.sub("", c.stem)
+    return statement_of(c.stem)
+
+
+def statement_of(stem: str) -> str:
+    """A stem without its "根据《…》，" lead."""
+    return LAW_PREFIX_RE.sub("", stem)
 
 
 def stem_gives_away(c: Candidate, document: Document) -> str | None:
@@ -136,6 +146,11 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     return None
 
 
+def rambling_speech(c: Candidate, document: Document) -> str | None:
+    m = RAMBLING_RE.search(c.focus or ARTICLE_RE.sub("", c.source.quote))
+    return f"口语化的罗列而非完整表述：{m.group(0).strip('，。；：,')}" if m else None
+
+
 def subjectless_fragment(c: Candidate, document: Document) -> str | None:
     """A point cut from its list ("发挥了政策宣传的“____”作用"): whose role is not said."""
     if c.type not in ("fill_in", "single", "true_false") or c.focus:
@@ -183,6 +198,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     furniture_or_short,
     speech_trivia,
     unresolved_reference,
+    rambling_speech,
     subjectless_fragment,
     stem_gives_away,
     options_repeat,

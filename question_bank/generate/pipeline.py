@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -26,7 +27,15 @@ from .context import build_context
 log = logging.getLogger(__name__)
 MIN_SCORE = 0.45
 PER_SOURCE = 2  # candidates that may cite the same sentence (of different types)
-SAME_ANSWER = 4  # e.g. at most four 单选 whose answer is 村民委员会
+# Questions whose answer is the same text (群众路线 three times in one speech), of any type.
+SAME_ANSWER = 2
+SAME_ELEMENT_TF = 4  # 判断 built on the same element (its answer is only 对/错)
+# Two sentence stems of one type this alike ask the same thing: parallel articles that
+# differ only in who they bind ("全国/地方各级人民代表大会常务委员会的组成人员不得担任…").
+# (Stems built from a template, 简答 and 多选, differ only in their topic: not compared.)
+NEAR_SAME = 0.75
+SENTENCE_TYPES = ("fill_in", "single", "true_false")
+PUNCT_RE = re.compile(r"[\s，。；、：？！“”‘’（）《》_]")
 
 
 def generate(
@@ -101,10 +110,12 @@ def _propose(ctx, wanted: tuple[str, ...]):
 
 
 def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Dropped]):
+    """Keep candidates best first, dropping the ones that repeat a kept one."""
     per_source: dict[tuple[int, int], set[str]] = {}
     per_type: Counter = Counter()
     per_answer: Counter = Counter()
     stems: set[str] = set()
+    shingles: dict[str, list[frozenset[str]]] = {}
     out = []
     for cand in ranked:
         key = (cand.source.start, cand.source.end)
@@ -112,15 +123,32 @@ def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Droppe
         if cand.stem in stems or cand.type in used or len(used) >= PER_SOURCE:
             dropped.append(Dropped(cand, "duplicate", "同一出处已有同类题"))
             continue
-        answer_key = (cand.type, "|".join(cand.answer_texts))
-        if per_answer[answer_key] >= SAME_ANSWER:
-            dropped.append(Dropped(cand, "duplicate", "同一答案的同类题已足够"))
+        tf = cand.type == "true_false"
+        answer_key = (tf, "|".join(cand.answer_texts))
+        if per_answer[answer_key] >= (SAME_ELEMENT_TF if tf else SAME_ANSWER):
+            dropped.append(Dropped(cand, "duplicate", "同一答案的题已足够"))
+            continue
+        grams = _shingles(cand.stem) if cand.type in SENTENCE_TYPES else frozenset()
+        kept = shingles.setdefault(cand.type, [])
+        if grams and any(_alike(grams, other) for other in kept):
+            dropped.append(Dropped(cand, "duplicate", "与已选的同类题题干几乎相同"))
             continue
         if max_per_type is not None and per_type[cand.type] >= max_per_type:
             continue
         used.add(cand.type)
         per_answer[answer_key] += 1
         stems.add(cand.stem)
+        kept.append(grams)
         per_type[cand.type] += 1
         out.append(cand)
     return out
+
+
+def _shingles(stem: str) -> frozenset[str]:
+    text = PUNCT_RE.sub("", filters.statement_of(stem))
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    small = min(len(a), len(b))
+    return small > 0 and len(a & b) >= NEAR_SAME * small

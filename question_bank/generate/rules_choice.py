@@ -37,12 +37,14 @@ def key_elements(ctx: Context, sentence: Sentence, swap: bool = False) -> list[e
     return found
 
 
-def _wrong(ctx: Context, el: elements.Element, k: int, sentence: Sentence, stem: str) -> list[str]:
+def _wrong(
+    ctx: Context, el: elements.Element, k: int, sentence: Sentence, stem: str, swap: bool = False
+) -> list[str]:
     context = ctx.document.text[sentence.passage.start : sentence.passage.end]
     if el.kind == "number":
         return distractors.numbers(ctx, el, k, stem)
     if el.kind == "body":
-        return distractors.bodies(ctx, el, k, context)
+        return distractors.bodies(ctx, el, k, context, family_only=swap)
     return distractors.quotes(ctx, el, k, context)
 
 
@@ -100,7 +102,7 @@ def true_false(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         )
         return
     stem_blank = ctx.stem(sentence, [(el.start, el.end)])
-    wrong = _wrong(ctx, el, 1, sentence, stem_blank)
+    wrong = _wrong(ctx, el, 1, sentence, stem_blank, swap=True)
     if not wrong:
         return
     swapped = {"kind": el.kind, "original": el.text, "replacement": wrong[0]}

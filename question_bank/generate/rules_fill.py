@@ -9,7 +9,8 @@ from dataclasses import replace
 from . import elements, formulas, lists, outline
 from .candidate import BLANK, Candidate
 from .context import Context
-from .textutil import Sentence, normalize_punct
+from .distractors import RELATIVE_BODY
+from .textutil import Sentence, normalize_punct, quoted
 
 SLOGAN_SEP = re.compile("[，、]")
 # 把A作为B，把C作为D: parallel clauses whose second slots share a word (头等大事、头等要事…).
@@ -62,7 +63,8 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         yield _fill(ctx, sentence, [el], number_rule(ctx, el, sentence))
     if ctx.law:
         for el in elements.bodies(sentence)[:1]:
-            yield _fill(ctx, sentence, [el], "fill.law_body")
+            if not elements.LEVEL_RE.match(el.text) and not el.text.startswith(RELATIVE_BODY):
+                yield _fill(ctx, sentence, [el], "fill.law_body")
     term = elements.definition(sentence)
     if term:
         yield _fill(ctx, sentence, [term], "fill.definition", (term.text,))
@@ -203,7 +205,7 @@ def from_numbered(ctx: Context, group: outline.NumberedGroup) -> Candidate | Non
     body = "，".join(f"{num[i]}{group.marker}{BLANK}" for i in range(len(group.heads)))
     points = "……".join(f"{num[i]}{group.marker}{h.text}" for i, h in enumerate(group.heads))
     if topical:
-        stem = f"关于“{lead}”，材料提出：{body}。"
+        stem = f"关于{quoted(lead)}，材料提出：{body}。"
     elif re.search(r"如何|怎样|怎么|哪", lead):
         stem = f"{lead}？{body}。"
     else:

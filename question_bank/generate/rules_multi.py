@@ -8,20 +8,40 @@ from collections.abc import Iterator
 from . import distractors, lists, outline, rules_fill
 from .candidate import BLANK, Candidate, Option
 from .context import Context
+from .textutil import quoted
 
 KEYS = "ABCDEFGH"
 
 
+# "法律、法规规定的其他情形": true of any list, so never an option either way.
+CATCH_ALL = re.compile(r"其他|其它")
+# A condition or an act ("依法成立并具有…职能") among kinds of thing ("行政拘留").
+PREDICATE = re.compile(r"^(?:有|需要|依法|经|未|对|在|因|由|能)|并|具有|应当|进行|能够")
+
+
+def _shape(item: str) -> tuple[bool, bool]:
+    return "、" in item, bool(PREDICATE.search(item))
+
+
+def _fits(item: str, true_items: list[str]) -> bool:
+    """A wrong option that reads like the right ones: close in length, and a form (a list
+    of terms, a predicate) that at least one right option has too."""
+    mean = sum(map(len, true_items)) / len(true_items)
+    if abs(len(item) - mean) > max(3.0, 0.4 * mean):
+        return False
+    compound, predicate = _shape(item)
+    shapes = [_shape(t) for t in true_items]
+    return any(c == compound for c, _ in shapes) and any(p == predicate for _, p in shapes)
+
+
 def _false_items(
-    ctx: Context, true_items: list[str], context: str, k: int, pool: list[str]
+    ctx: Context, true_items: list[str], shown: list[str], context: str, k: int, pool: list[str]
 ) -> list[str]:
-    suffixes = {t[-1] for t in true_items}
-    lengths = [len(t) for t in true_items]
-    lo, hi = min(lengths) - 1, max(lengths) + 2
-    clauses = all(t.endswith("的") for t in true_items)  # "…的" conditions vs. plain nouns
+    suffixes = {t[-1] for t in shown}
+    clauses = all(t.endswith("的") for t in shown)  # "…的" conditions vs. plain nouns
     ranked = []
     for item in pool:
-        if item in context or not lo <= len(item) <= hi:
+        if item in context or CATCH_ALL.search(item) or not _fits(item, shown):
             continue
         if item.endswith("的") != clauses or ("，" in item and not clauses):
             continue  # a different grammatical shape gives itself away
@@ -43,25 +63,28 @@ def _false_items(
 def make_multiple(
     ctx: Context, question: str, true_items: list[str], pool: list[str], context: str, **fields
 ) -> Candidate | None:
+    items = [t for t in true_items if not CATCH_ALL.search(t)]
+    if len(items) < 2:
+        return None
     # Vary how many options are right, so "all but one" is never a safe guess.
-    n_true = min(len(true_items), ctx.rng.choice((2, 3, 3, 4)))
-    keep = sorted(ctx.rng.sample(range(len(true_items)), n_true))
-    wrong = _false_items(ctx, true_items, context, 5 - n_true, pool)
+    n_true = min(len(items), ctx.rng.choice((2, 3, 3, 4)))
+    keep = sorted(ctx.rng.sample(range(len(items)), n_true))
+    shown = [items[i] for i in keep]
+    wrong = _false_items(ctx, true_items, shown, context, 5 - n_true, pool)
     if not wrong:
         return None
-    true_items = [true_items[i] for i in keep]
-    texts = [*true_items, *wrong]
+    texts = [*shown, *wrong]
     order = list(range(len(texts)))
     ctx.rng.shuffle(order)
     options = [Option(KEYS[i], texts[j]) for i, j in enumerate(order)]
-    answer = sorted(KEYS[order.index(j)] for j in range(len(true_items)))
+    answer = sorted(KEYS[order.index(j)] for j in range(len(shown)))
     prefix = f"根据《{ctx.law}》，" if ctx.law else ""
     return Candidate(
         type="multiple",
         stem=f"{prefix}{question}",
         options=options,
         answer=answer,
-        answer_texts=true_items,
+        answer_texts=shown,
         difficulty=3,
         **fields,
     )
@@ -154,7 +177,7 @@ def numbered_multiple(ctx: Context) -> Iterator[Candidate]:
         verb = "要求" if group.marker == "要" else "做法"
         cand = make_multiple(
             ctx,
-            f"关于“{lead}”，材料提出的{verb}有{BLANK}。",
+            f"关于{quoted(lead)}，材料提出的{verb}有{BLANK}。",
             own,
             others,
             "".join(own),

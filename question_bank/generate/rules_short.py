@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .candidate import BLANK, Candidate
 from .context import Context
 from .rules_multi import article_explain, heading_path_of, make_multiple
-from .textutil import normalize_punct
+from .textutil import normalize_punct, quoted
 
 
 def _question_from_lead(lead: str) -> str | None:
@@ -72,7 +72,7 @@ def short_answers(ctx: Context) -> Iterator[Candidate]:
         verb = "要求" if group.marker == "要" else "做法"
         yield Candidate(
             type="short_answer",
-            stem=f"围绕“{heading}”，材料提出了哪几方面的{verb}？",
+            stem=f"围绕{quoted(heading)}，材料提出了哪几方面的{verb}？",
             answer="；".join(points) + "。",
             scoring_points=points,
             explanation="原文：“"
@@ -139,14 +139,14 @@ def heading_questions(ctx: Context, wanted: tuple[str, ...]) -> Iterator[Candida
         last = children[-1][0]
         source = ctx.span_source(head.id, head.start, last.end)
         kps = ctx.knowledge_points((*head.heading_path, head.text))
-        explanation = f"原文“{title}”部分：" + "；".join(
+        explanation = f"原文{quoted(title)}部分：" + "；".join(
             f"（{'一二三四五六七八九'[i]}）{t}" for i, t in enumerate(texts)
         )
         focus = title + "".join(texts)
         if "short_answer" in wanted:
             yield Candidate(
                 type="short_answer",
-                stem=f"根据材料，“{title}”包括哪几个方面？",
+                stem=f"根据材料，{quoted(title)}包括哪几个方面？",
                 answer="；".join(texts) + "。",
                 scoring_points=texts,
                 explanation=explanation,
@@ -161,7 +161,7 @@ def heading_questions(ctx: Context, wanted: tuple[str, ...]) -> Iterator[Candida
         if "multiple" in wanted and others:
             cand = make_multiple(
                 ctx,
-                f"根据材料，下列属于“{title}”的有{BLANK}。",
+                f"根据材料，下列属于{quoted(title)}的有{BLANK}。",
                 texts,
                 others,
                 focus,

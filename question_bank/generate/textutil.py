@@ -248,3 +248,11 @@ def han_ratio(text: str) -> float:
     if not text:
         return 0.0
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / len(text)
+
+
+def quoted(text: str) -> str:
+    """`text` inside “”, with quotes it already has turned into the inner pair ‘’
+    (GB/T 15834): 要织密“两张网” → “要织密‘两张网’”, never “要织密“两张网””."""
+    if text.startswith("“") and text.endswith("”") and text.count("“") == 1:
+        text = text[1:-1]
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"

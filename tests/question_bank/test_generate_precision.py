@@ -45,13 +45,9 @@ def test_generic_administrative_organ_never_gets_executive_distractors():
         for c in generate(make_document(ORGANS), types=["true_false"], seed=seed).candidates
         if c.swapped and c.swapped["original"] == "行政机关"
     ]
-    assert swaps
-    assert {c.swapped["replacement"] for c in swaps} <= {
-        "人民法院",
-        "人民检察院",
-        "村民委员会",
-        "村民会议",
-    }
+    # No other generic organ (司法机关, 监察机关) is named here, so 行政机关 is never swapped:
+    # 人民法院 or 村民委员会 carrying an administrative duty would be false at a glance.
+    assert not swaps
 
 
 def test_replaced_wording_of_an_amendment_is_never_asked():
@@ -68,8 +64,14 @@ def test_short_answer_turns_a_list_lead_into_a_question():
 
 
 def test_points_under_a_numbered_requirement_use_it_as_the_topic():
-    result = generate(make_document(TOPICS))
-    fills = {tuple(c.answer): c.stem for c in result.candidates if c.rule == "fill.numbered_points"}
+    # Asked as a fill-in, a short answer and a multiple choice, the same points would be
+    # three questions with one answer: at most two are kept, so ask for each type alone.
+    fills = {
+        tuple(c.answer): c.stem
+        for c in generate(make_document(TOPICS), types=["fill_in"]).candidates
+        if c.rule == "fill.numbered_points"
+    }
+    result = generate(make_document(TOPICS), types=["short_answer"])
     assert fills[("常下基层", "常听民声", "常办实事")] == (
         "关于“以勤勉赢得信任”，材料提出：一要____，二要____，三要____。"
     )
@@ -147,7 +149,7 @@ def test_plan_headings_give_short_answer_and_multiple():
 
 
 REPORTS = """# 示范报告办法
-第一条 县级以上各级人民政府应当向本级人民代表大会常务委员会报告执法情况。乡镇人民政府应当向本级人民代表大会报告执法情况。
+第一条 县级以上各级人民政府应当向本级人民代表大会常务委员会报告执法情况。乡镇人民政府应当向本级人民代表大会说明辖区内的执法工作。
 第二条 国务院统一领导全国的报告工作。
 第三条 人民法院依法审理案件。
 第四条 人民检察院依法实行法律监督。

@@ -2,9 +2,15 @@
 of substantive text on every speech and every law (issue 4), and the duty and
 prohibition rules only ever cite wording that is in force."""
 
+from collections import Counter
+
 import pytest
 
 from question_bank.generate import generate
+from question_bank.generate.distractors import same_family
+from question_bank.generate.elements import LEVEL_RE
+from question_bank.generate.filters import RAMBLING_RE
+from question_bank.generate.pipeline import SAME_ANSWER
 from question_bank.ingest import ingest_bytes
 from tests.conftest import shared_path
 
@@ -45,3 +51,28 @@ def test_amendment_duty_and_prohibition_questions_ask_the_new_wording():
     for cand in law_rules:
         assert "修改为" not in cand.stem and "宪法第" not in cand.stem
         assert "不得" in cand.source.quote or "应当" in cand.source.quote
+
+
+def _nested_double_quotes(stem: str) -> bool:
+    depth = 0
+    for ch in stem:
+        depth += {"“": 1, "”": -1}.get(ch, 0)
+        if depth > 1:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(("folder", "pattern"), FILES, ids=[p for _, p in FILES])
+def test_reviewed_weak_spots_stay_fixed_on_every_material(folder, pattern):
+    """No level of government blanked, no implausible body swap, no nested “…“…””,
+    no answer asked more than twice, no "一个方面……再一个方面" sentence."""
+    result = _result(folder, pattern)
+    answers = Counter("|".join(c.answer_texts) for c in result.candidates if c.type != "true_false")
+    assert max(answers.values(), default=0) <= SAME_ANSWER
+    for cand in result.candidates:
+        assert not _nested_double_quotes(cand.stem), cand.stem
+        assert not RAMBLING_RE.search(cand.focus or cand.source.quote), cand.stem
+        if cand.rule == "fill.law_body":
+            assert not LEVEL_RE.match(cand.answer[0]), cand.stem
+        if cand.swapped and cand.swapped["kind"] == "body":
+            assert same_family(cand.swapped["original"], cand.swapped["replacement"])
