@@ -43,6 +43,17 @@ EDIT_RE = re.compile(
 RAMBLING_RE = re.compile(
     r"(?:^|[，。；：])(?:一个方面|再一个方面|另外一个方面|还有一个方面|再一个|还有一个|还有)[，,]"
 )
+# A local file's number ("县委〔2012〕7号文件") or the speaker's own place described as such
+# ("X是我们县…的一个创新"): facts about one county, not knowledge a cadre elsewhere needs.
+DOC_NUMBER_RE = re.compile(r"[〔﹝［\[（(【]\s*(?:19|20)\d{2}\s*[〕﹞］\]）)】]\s*\d+\s*号")
+LOCAL_SELF_RE = re.compile(
+    r"(?:我们|我|咱们?)(?:县|市|区|乡|镇|省|州|旗)(?![委级长])"
+    r"|(?:我们|我)这(?:个|里)(?:县|市|区|乡|镇)"
+)
+# Spoken exhortations ("作为…的“第一抓手”来抓"): how the speaker ranks a task, not a rule.
+EXHORT_RE = re.compile(r"作为[^。；]{0,30}“____”来(?:抓|做|办|推进|落实)")
+# "“____”就是，A；B": a label explained at length; many labels would fit the blank.
+LABEL_GLOSS_RE = re.compile(r"^“____”(?:就是|是指|指的是)，")
 NUMERIC_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿分之]+\D{0,3}")
 MIN_CORE = 12
 MAX_STEM = 110
@@ -146,6 +157,23 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     return None
 
 
+def local_trivia(c: Candidate, document: Document) -> str | None:
+    text = c.focus or c.source.quote
+    m = DOC_NUMBER_RE.search(text) or DOC_NUMBER_RE.search(c.stem)
+    if m:
+        return f"地方文件编号而非知识：{m.group(0)}"
+    if not LAW_PREFIX_RE.match(c.stem) and not ARTICLE_RE.match(c.source.quote):
+        m = LOCAL_SELF_RE.search(c.stem)
+        if m:
+            return f"讲话者所在地方的情况而非知识：{m.group(0)}"
+        m = EXHORT_RE.search(c.stem)
+        if m:
+            return "讲话中的号召，空位不止一种答法"
+        if c.type == "fill_in" and LABEL_GLOSS_RE.match(c.stem) and len(c.stem) > 40:
+            return "用长篇解释定义的提法，空位不止一种答法"
+    return None
+
+
 def rambling_speech(c: Candidate, document: Document) -> str | None:
     m = RAMBLING_RE.search(c.focus or ARTICLE_RE.sub("", c.source.quote))
     return f"口语化的罗列而非完整表述：{m.group(0).strip('，。；：,')}" if m else None
@@ -197,6 +225,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     answer_not_in_source,
     furniture_or_short,
     speech_trivia,
+    local_trivia,
     unresolved_reference,
     rambling_speech,
     subjectless_fragment,

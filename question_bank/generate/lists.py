@@ -18,6 +18,9 @@ QUOTED_TOTAL_RE = re.compile(
 TOTAL_RE = re.compile(
     r"(?<!第)([两二三四五六七八九十])(个|项|大|种|条|类|张|句|点|件)([\u4e00-\u9fa5]{1,4}?)(?=[的，。：、即是包括有为]|$)"
 )
+AFTER_TOTAL_RE = re.compile(
+    r"([两二三四五六七八九十])(个|项|大|种|条|类|点)([\u4e00-\u9fa5]{1,3}?)(?=都|均|也|缺|是|的|，|。)"
+)
 LEAD_VERB = re.compile(r"(包括|分为|主要有|有以下|：)$")
 MARKERS = "一二三四五六七八九十"
 BAD_ITEM_START = ("还", "要", "和", "及", "与", "并", "也", "都", "就", "又", "在", "对")
@@ -147,6 +150,10 @@ def _head(sentence: Sentence, list_start: int, count: int, list_end: int) -> tup
             for m in regex.finditer(window):
                 if cn_to_int(m.group(1)) == count:
                     return m.group(0), True, window is before
+    # "管理、服务、感情三个要素都是不可缺少的": the total follows the list directly.
+    m = AFTER_TOTAL_RE.match(text, list_end)
+    if m and cn_to_int(m.group(1)) == count:
+        return m.group(0), True, True
     lead = LEAD_VERB.search(before.rstrip("，"))
     if lead:
         head = before.rstrip("，")[: lead.start()]

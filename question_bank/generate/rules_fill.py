@@ -18,6 +18,9 @@ SLOGAN_SEP = re.compile("[，、]")
 COMBINATION_RE = re.compile(
     r"坚持([^，。；、“”与和]{2,6})(?:与|和|同)([^，。；、“”与和的]{2,6})的?(?:相结合|有机统一|相统一)"
 )
+# 发挥A的最大优势、防范B的最大危险: two clauses whose objects share a superlative; the
+# nouns after it are what the sentence teaches.
+SUPERLATIVE_RE = re.compile(r"的(最大|最高|根本|首要)([\u4e00-\u9fa5]{2})(?=[，、；。])")
 PARALLEL_RE = re.compile(
     r"把([^，。；、“”]{2,10}?)(?:作为|当作|当成)([^，。；、“”]{2,8})(?=[，；。])"
 )
@@ -80,7 +83,7 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     el = formulas.find(sentence)
     if el:
         yield _fill(ctx, sentence, [el], "fill.formula", (el.text,))
-    for rule in (parallel, combination):
+    for rule in (parallel, combination, superlative_pair):
         cand = rule(ctx, sentence)
         if cand:
             yield cand
@@ -90,6 +93,13 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 elements.Element("item", i.start, i.end, i.text, i.start, i.end) for i in lst.items
             ]
             cand = _fill(ctx, sentence, els, "fill.named_total", (lst.head.strip("“”"),))
+            if ctx.document.text.startswith(lst.head, els[-1].end):
+                # "A、B、C三个要素都是…": start at the clause before the list, so what a
+                # speaker says first ("前面说了，我们…，") is not part of the question.
+                start = _clause_before(sentence, els[0].start)
+                cand.stem = ctx.stem(
+                    replace(sentence, core_start=start), [(e.start, e.end) for e in els]
+                )
             if not lst.head_inside:  # "抓好A、B、C。……这“三个率”": say what is asked
                 head = lst.head if lst.head.startswith("“") else f"“{lst.head}”"
                 blanks = "、".join([BLANK] * len(els))
@@ -97,6 +107,17 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 if ctx.law:
                     cand.stem = f"根据《{ctx.law}》，{cand.stem}"
             yield cand
+
+
+def _clause_before(sentence: Sentence, at: int) -> int:
+    """Where the clause before the one holding offset `at` starts (never before the core)."""
+    text, base = sentence.text, sentence.start
+    lo = sentence.core_start - base
+    own = max(text.rfind(c, lo, at - base) for c in "，；：")
+    if own < 0:
+        return sentence.core_start
+    prev = max(text.rfind(c, lo, own) for c in "，；：")
+    return base + (prev + 1 if prev >= 0 else lo)
 
 
 def parallel_run(sentence: Sentence) -> list[re.Match] | None:
@@ -146,6 +167,36 @@ def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
 def _share_word(slots: list[str]) -> bool:
     """头等大事、头等要事 share 头等; free phrases would make the blanks guesswork."""
     return len({s[:2] for s in slots}) == 1 or len({s[-2:] for s in slots}) == 1
+
+
+def superlative_pair(ctx: Context, sentence: Sentence) -> Candidate | None:
+    """才能发挥…的最大____、防范…的最大____: both nouns after a shared superlative."""
+    if ctx.law or ("的最" not in sentence.text and "的根本" not in sentence.text):
+        return None
+    found = list(SUPERLATIVE_RE.finditer(sentence.text, sentence.core_start - sentence.start))
+    if len(found) != 2 or found[0].group(1) != found[1].group(1):
+        return None
+    first, second = found
+    if first.group(2) == second.group(2) or second.start() - first.end() < 6:
+        return None  # "第一前提、第一要素": one thought said twice, either noun fits
+    if not re.search(r"要|必须|才能|应当|坚持", sentence.core):
+        return None
+    base = sentence.start
+    els = [
+        elements.Element(
+            "slot",
+            base + m.start(2),
+            base + m.end(2),
+            m.group(2),
+            base + m.start(2),
+            base + m.end(2),
+        )
+        for m in found
+    ]
+    cand = _fill(ctx, sentence, els, "fill.parallel", (first.group(1) + first.group(2),))
+    cand.stem = ctx.stem(cut(sentence, second.end()), [(e.start, e.end) for e in els])
+    cand.stem = re.sub(r"^(?:而|但|并且|同时)(?=要|是)", "", cand.stem)
+    return cand
 
 
 def combination(ctx: Context, sentence: Sentence) -> Candidate | None:

@@ -29,6 +29,10 @@ def _question_from_lead(lead: str) -> str | None:
     return f"{m.group(1)}{verb}哪些？"
 
 
+# "法律、法规、规章规定的其他情形": true of every such list, nothing a candidate can recall.
+CATCH_ALL_RE = re.compile(r"^其他|(?:规定|确定|认定)[^，；。]{0,12}其他|其他(?:依法|应当)")
+
+
 def _point(item: str) -> str:
     """A long item is scored on its head clause ("坚持农民主体地位，充分尊重……" → the head)."""
     head = re.split("[，；]", item, maxsplit=1)[0]
@@ -42,8 +46,8 @@ def short_answers(ctx: Context) -> Iterator[Candidate]:
         items = [i.text for i in alist.items]
         if not question or not 2 <= len(items) <= 8:
             continue
-        points = [_point(i) for i in items]
-        if sum(map(len, points)) / len(points) > 30:
+        points = [_point(i) for i in items if not CATCH_ALL_RE.search(i)]
+        if len(points) < 2 or sum(map(len, points)) / len(points) > 30:
             continue  # paragraphs, not points a reviewer can score
         prefix = f"根据《{ctx.law}》{alist.article or ''}，" if ctx.law else ""
         yield Candidate(
