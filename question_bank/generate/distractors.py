@@ -103,6 +103,27 @@ FAMILIES = (
 GENERIC_ORGAN = re.compile(r"^(?:行政|司法|监察|审判|检察)机关$")
 
 
+# A government named by one level only: another level is plainly not the one the law names
+# (a 各级 or 县级以上 government includes the others, so it never gets these).
+LEVELS = (
+    "乡镇人民政府",
+    "县级人民政府",
+    "设区的市级人民政府",
+    "省、自治区、直辖市人民政府",
+    "国务院",
+)
+ONE_LEVEL_RE = re.compile(
+    r"^(?:乡镇|乡、民族乡、镇的?|县级|县|设区的市级|设区的市|省、自治区、直辖市|省级)人民政府$|^国务院$"
+)
+
+
+def other_levels(answer: str) -> list[str]:
+    if not ONE_LEVEL_RE.match(answer):
+        return []
+    own = answer[:2]
+    return [name for name in LEVELS if name[:2] != own]
+
+
 @lru_cache(maxsize=4096)
 def family(name: str) -> str:
     return next((kind for kind, words in FAMILIES if any(w in name for w in words)), "")
@@ -198,6 +219,12 @@ def bodies(
     # "县级以上各级人民政府应当…。乡镇人民政府应当…": 国务院 would be right in that passage too.
     named = _named_bodies(context_text)
     kin, others = _kin_first(ctx, el.text)
+    levels = other_levels(el.text)
+    # "乡镇人民政府应当向本级人民代表大会报告": when another article says the same of
+    # another government ("…人民政府应当向本级人民代表大会报告"), another level is right too.
+    said = ctx.document.text[el.end : el.end + 10]
+    if levels and ctx.document.text.count(said) == 1:
+        kin = levels + [name for name in kin if name not in levels]
     for name in kin if family_only else kin + others:
         if len(chosen) >= want:
             break

@@ -34,6 +34,9 @@ SAME_ELEMENT_TF = 4  # 判断 built on the same element (its answer is only 对/
 # differ only in who they bind ("全国/地方各级人民代表大会常务委员会的组成人员不得担任…").
 # (Stems built from a template, 简答 and 多选, differ only in their topic: not compared.)
 NEAR_SAME = 0.75
+# 判断 that merely restate the text: at most this many per false one (75% true at most),
+# so "对" is not a safe guess; the weakest true ones go first.
+TRUE_PER_FALSE = 3
 SENTENCE_TYPES = ("fill_in", "single", "true_false")
 PUNCT_RE = re.compile(r"[\s，。；、：？！“”‘’（）《》_]")
 
@@ -67,8 +70,22 @@ def generate(
             continue
         kept.append(cand)
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
-    result.candidates = _cap(kept, max_per_type, result.dropped)
+    result.candidates = _balance_true_false(_cap(kept, max_per_type, result.dropped), result)
     return result
+
+
+def _balance_true_false(ranked: list[Candidate], result: GenerationResult) -> list[Candidate]:
+    false = sum(1 for c in ranked if c.type == "true_false" and c.answer is False)
+    allowed = max(TRUE_PER_FALSE * false, 1)
+    out, true = [], 0
+    for cand in ranked:
+        if cand.type == "true_false" and cand.answer is True:
+            true += 1
+            if true > allowed:
+                result.dropped.append(Dropped(cand, "true_false_balance", "判断题“对”的过多"))
+                continue
+        out.append(cand)
+    return out
 
 
 def _check_options(types: Iterable[str] | None, max_per_type: int | None) -> tuple[str, ...]:

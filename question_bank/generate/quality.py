@@ -39,7 +39,7 @@ BASE = {
 }
 NORMATIVE = re.compile(r"应当|必须|不得|负责|有权|可以|要|规定|原则|至少|每")
 # "我们要…" ties a stem to the speech; "我国" and "我们党" are fixed names, not the speaker.
-FIRST_PERSON = re.compile(r"我们(?!党|国家)|我(?![们国党])|咱|你们")
+FIRST_PERSON = re.compile(r"我们(?!党|国家)|(?<!自)我(?![们国党])|咱|你们")
 
 
 def score(c: Candidate, law: bool) -> None:

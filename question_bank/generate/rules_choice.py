@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import distractors, elements, rules_fill
+from . import distractors, elements, rules_fill, rules_law
 from .candidate import Candidate, Option
 from .context import Context
 from .textutil import Sentence
@@ -44,7 +44,10 @@ def _wrong(
     if el.kind == "number":
         return distractors.numbers(ctx, el, k, stem)
     if el.kind == "body":
-        return distractors.bodies(ctx, el, k, context, family_only=swap)
+        # A government among 乡镇党委, 人民团体… stands out: its wrong options are
+        # governments too (other levels when the law names one level), or none.
+        strict = swap or "人民政府" in el.text or el.text.startswith("国务院")
+        return distractors.bodies(ctx, el, k, context, family_only=strict)
     return distractors.quotes(ctx, el, k, context)
 
 
@@ -104,6 +107,8 @@ def true_false(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     stem_blank = ctx.stem(sentence, [(el.start, el.end)])
     wrong = _wrong(ctx, el, 1, sentence, stem_blank, swap=True)
     if not wrong:
+        # No body of the same kind to swap in (各级人民政府): make the duty a discretion.
+        yield from rules_law.duty_swap(ctx, sentence)
         return
     swapped = {"kind": el.kind, "original": el.text, "replacement": wrong[0]}
     yield Candidate(

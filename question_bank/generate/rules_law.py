@@ -161,21 +161,58 @@ def prohibition(sentence: Sentence) -> tuple[int, int] | None:
 
 
 def prohibition_swap(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "X不得<act>" restated as "X可以<act>"."""
+    return modal_swap(ctx, sentence, "不得")
+
+
+def duty_swap(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "X应当<act>" restated as "X可以<act>": a duty turned into a discretion is false."""
+    return modal_swap(ctx, sentence, "应当")
+
+
+def modal_swap(ctx: Context, sentence: Sentence, original: str) -> Iterator[Candidate]:
     if not ctx.law:
         return
-    span = prohibition(sentence)
-    if span is None:
-        return
-    yield Candidate(
+    find, why = MODAL_SWAPS[original]
+    span = find(sentence)
+    if span is not None:
+        yield _modal_swap(ctx, sentence, span, original, "可以", why)
+
+
+def _modal_swap(
+    ctx: Context, sentence: Sentence, span: tuple[int, int], original: str, new: str, why: str
+) -> Candidate:
+    return Candidate(
         type="true_false",
-        stem=ctx.stem(sentence, replace={span: "可以"}),
+        stem=ctx.stem(sentence, replace={span: new}),
         answer=False,
-        explanation=f"{ctx.explain(sentence)}是“不得”，而非“可以”。",
+        explanation=f"{ctx.explain(sentence)}{why}",
         source=ctx.source(sentence),
         rule="true_false.swap_modal",
         knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
-        answer_texts=["不得"],
+        answer_texts=[original],
         checks=[span],
         difficulty=1,
-        swapped={"kind": "modal", "original": "不得", "replacement": "可以"},
+        swapped={"kind": "modal", "original": original, "replacement": new},
     )
+
+
+def duty(sentence: Sentence) -> tuple[int, int] | None:
+    """The span of the one 应当 of a sentence that states a plain duty of a named subject."""
+    text, core = sentence.text, sentence.core_start - sentence.start
+    if "应当" not in text or NO_SWAP.search(text):
+        return None
+    modals = list(MODAL_RE.finditer(text, core))
+    if len(modals) != 1 or modals[0].group(0) != "应当":
+        return None
+    m = modals[0]
+    c_start, _ = _clause(text, m.start())
+    if c_start > core or not _has_subject(text, c_start, m.start()):
+        return None  # "…的，应当": a duty under a condition, read with the condition
+    return sentence.start + m.start(), sentence.start + m.end()
+
+
+MODAL_SWAPS = {
+    "不得": (prohibition, "是“不得”，而非“可以”。"),
+    "应当": (duty, "是“应当”（法定义务），而非“可以”。"),
+}
