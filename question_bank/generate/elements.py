@@ -253,11 +253,12 @@ def definition(sentence: Sentence) -> Element | None:
     rest = core[m.end() :]
     if verb == "是" and not re.search(
         r"(的(行为|原则|制度|组织|机构|活动|基础|关键|核心|根本|前提|保障|"
-        r"抓手|标准|要求|目标|任务|方式|手段|宗旨|特征|方针|力量|保证|标志|途径|生命线|路线|基石|第一责任人|责任主体|主体)|[之的]本)",
+        r"抓手|标准|要求|目标|任务|方式|手段|宗旨|特征|方针|力量|保证|标志|途径|生命线|路线|基石|第一责任人|责任主体|主体|(?:矛盾的?)?主要方面)|[之的]本)",
         rest,
     ):
         return None
-    if len(rest) < 8 or term.strip("“”") in rest:
+    # The term named again in a later clause is cut off with it (rules_fill.definition_stem).
+    if len(rest) < 8 or term.strip("“”") in re.split("[，；]", rest, maxsplit=1)[0]:
         return None
     if term.startswith(
         ("这", "那", "此", "其", "它", "我", "你", "他", "该", "也", "都", "就", "要")

@@ -70,7 +70,12 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 yield _fill(ctx, sentence, [el], "fill.law_body")
     term = elements.definition(sentence)
     if term:
-        yield _fill(ctx, sentence, [term], "fill.definition", (term.text,))
+        cand = _fill(ctx, sentence, [term], "fill.definition", (term.text,))
+        # "干部是矛盾的主要方面，抓好了干部管理，…": the later clauses name the answer.
+        stop = sentence.text.find("，", term.end - sentence.start)
+        if stop > 0 and term.text in sentence.text[stop:]:
+            cand.stem = ctx.stem(cut(sentence, stop), [(term.start, term.end)])
+        yield cand
     for el in elements.quotes(sentence):
         parts = SLOGAN_SEP.split(el.text)
         if 2 <= len(parts) <= 4 and all(2 <= len(p) <= 9 for p in parts):
@@ -97,8 +102,14 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 # "A、B、C三个要素都是…": start at the clause before the list, so what a
                 # speaker says first ("前面说了，我们…，") is not part of the question.
                 start = _clause_before(sentence, els[0].start)
+                lead = ctx.document.text[start : els[0].start]
+                # "抓好社会管理，管理、____、____": an item the lead names stays written.
+                asked = [e for e in els if e.text not in lead]
+                if len(asked) < 2:
+                    continue
+                cand = _fill(ctx, sentence, asked, "fill.named_total", (lst.head,))
                 cand.stem = ctx.stem(
-                    replace(sentence, core_start=start), [(e.start, e.end) for e in els]
+                    replace(sentence, core_start=start), [(e.start, e.end) for e in asked]
                 )
             if not lst.head_inside:  # "抓好A、B、C。……这“三个率”": say what is asked
                 head = lst.head if lst.head.startswith("“") else f"“{lst.head}”"

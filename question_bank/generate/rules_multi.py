@@ -90,6 +90,9 @@ def make_multiple(
     )
 
 
+BARE_TOTAL_RE = re.compile(r"^[两二三四五六七八九十][个项大种条类张句点件]")
+
+
 def list_pool(ctx: Context) -> tuple[list[str], list[str]]:
     """Items of inline lists, and items of article lists: false options are drawn from
     the same kind of list as the question, so they read alike."""
@@ -106,8 +109,8 @@ def multiple(ctx: Context, pools: tuple[list[str], list[str]]) -> Iterator[Candi
     inline_pool, article_pool = pools
     for sentence in ctx.sentences:
         for lst in lists.inline_lists(sentence):
-            if not lst.head:
-                continue
+            if not lst.head or BARE_TOTAL_RE.match(lst.head):
+                continue  # "下列属于三个要素的有": three elements of what is not said
             context = ctx.document.text[sentence.passage.start : sentence.passage.end]
             cand = make_multiple(
                 ctx,

@@ -6,16 +6,23 @@ from tests.question_bank.generate_helpers import make_document
 
 LOCAL = """# 在便民服务推进会上的讲话
 一、关于便民服务
-镇委﹝2019﹞3号文件有一条很重要，即便民服务的推进，必须坚持群众评价与干部考核的有机统一。
-“便民驿站”是我们镇按照上级要求，在推进“网格化管理”基础上的一个创新。
-“两个方向”就是，面向窗口，形成服务提速的传导机制；面向基层，形成以解决难题为目标的服务链传导机制。
-希望大家把便民服务认真抓好，作为年初之后抓作风建设的“头号工程”来抓，“头件大事”来抓。
+按照镇委﹝2019﹞3号文件，窗口办件必须坚持群众评价与干部考核的有机统一。
+“便民驿站”是我们镇在推进网格化管理的基础上推出的一个创新做法。
+“两个方向”就是，对内压缩审批时限，提高办事效率；对外延伸服务触角，让群众少跑腿。
+各单位要把窗口服务作为今年改进作风的“头号工程”来抓。
 """
 
 REQUIREMENTS = """# 在群众工作会议上的讲话
 一、关于群众工作
 做好基层治理，组织、服务、信任三个条件都是不可缺少的。
-要做群众的贴心人，就必须走进群众、倾听群众，这样才能发挥党扎根群众的最大优势、防范在工作中疏远群众的最大风险。
+干部要当好群众的贴心人，必须常到基层、常听民声，才能发挥扎根基层的最大优势、防范脱离实际的最大风险。
+"""
+
+DEFINITIONS = """# 在作风建设会议上的讲话
+一、关于作风建设
+从这个意义上来说，调查研究是做好决策的基础性工作。
+“一条底线”就是，要把廉洁自律作为干部履职的前提。
+领导干部是推进改革中矛盾的主要方面，抓好了领导干部教育，改革就顺了。
 """
 
 CATCH_ALL = """# 示范管理办法
@@ -46,11 +53,18 @@ def test_total_named_after_its_list_is_asked_from_its_own_clause():
     assert totals[0].answer == ["组织", "服务", "信任"]
 
 
+def test_an_item_the_lead_names_stays_written():
+    text = "# 讲话\n一、关于治理\n推进乡村治理，治理、协商、信任三个条件都缺一不可。\n"
+    cands = generate(make_document(text), types=["fill_in"]).candidates
+    totals = [c for c in cands if c.rule == "fill.named_total"]
+    assert totals and totals[0].stem == "推进乡村治理，治理、____、____三个条件都缺一不可。"
+
+
 def test_shared_superlative_pair_blanks_both_nouns():
     cands = generate(make_document(REQUIREMENTS), types=["fill_in"]).candidates
     pairs = [c for c in cands if c.answer == ["优势", "风险"]]
     assert pairs
-    assert pairs[0].stem.endswith("的最大____、防范在工作中疏远群众的最大____。")
+    assert pairs[0].stem.endswith("扎根基层的最大____、防范脱离实际的最大____。")
 
 
 def test_catch_all_items_are_not_scoring_points():
@@ -59,3 +73,20 @@ def test_catch_all_items_are_not_scoring_points():
     for cand in shorts:
         assert not any("其他" in p for p in cand.scoring_points)
         assert "其他情形" in cand.answer  # the answer still quotes the whole article
+
+
+def test_definitions_after_a_connective_or_before_a_repeating_clause_are_asked():
+    cands = generate(make_document(DEFINITIONS), types=["fill_in"]).candidates
+    stems = {c.stem: c.answer for c in cands if c.rule == "fill.definition"}
+    assert stems.get("____是做好决策的基础性工作。") == ["调查研究"]
+    assert stems.get("____是推进改革中矛盾的主要方面。") == ["领导干部"]
+
+
+def test_a_numbered_label_glossed_by_the_speaker_is_not_asked():
+    cands = generate(make_document(DEFINITIONS), types=["fill_in"]).candidates
+    assert not [c for c in cands if c.answer == ["一条底线"]]
+
+
+def test_a_bare_total_gets_no_multiple_choice():
+    cands = generate(make_document(REQUIREMENTS), types=["multiple"]).candidates
+    assert not [c for c in cands if "三个条件" in c.stem]
