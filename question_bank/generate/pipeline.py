@@ -37,6 +37,8 @@ NEAR_SAME = 0.75
 # 判断 that merely restate the text: at most this many per false one (75% true at most),
 # so "对" is not a safe guess; the weakest true ones go first.
 TRUE_PER_FALSE = 3
+# "应当/不得" made "可以": sound, but alike; a few per 1,000 characters (at least four).
+MODAL_SWAPS_PER_1000 = 0.7
 SENTENCE_TYPES = ("fill_in", "single", "true_false")
 PUNCT_RE = re.compile(r"[\s，。；、：？！“”‘’（）《》_]")
 
@@ -70,8 +72,22 @@ def generate(
             continue
         kept.append(cand)
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
+    kept = _cap_modal_swaps(kept, result)
     result.candidates = _balance_true_false(_cap(kept, max_per_type, result.dropped), result)
     return result
+
+
+def _cap_modal_swaps(ranked: list[Candidate], result: GenerationResult) -> list[Candidate]:
+    allowed = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
+    out, seen = [], 0
+    for cand in ranked:
+        if cand.rule == "true_false.swap_modal":
+            seen += 1
+            if seen > allowed:
+                result.dropped.append(Dropped(cand, "duplicate", "同类的情态词替换题已足够"))
+                continue
+        out.append(cand)
+    return out
 
 
 def _balance_true_false(ranked: list[Candidate], result: GenerationResult) -> list[Candidate]:

@@ -190,7 +190,8 @@ def _modal_swap(
         source=ctx.source(sentence),
         rule="true_false.swap_modal",
         knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
-        answer_texts=[original],
+        # The modal with the start of its act: one 判断 per duty, not four per document.
+        answer_texts=[ctx.original.text[span[0] : span[1] + 4]],
         checks=[span],
         difficulty=1,
         swapped={"kind": "modal", "original": original, "replacement": new},

@@ -55,6 +55,8 @@ def test_a_plain_duty_turned_into_a_discretion_is_false():
         if c.rule == "true_false.swap_modal"
     ]
     assert swaps
+    keys = [c.answer_texts[0] for c in swaps]
+    assert all(k.startswith("应当") and len(k) > 2 for k in keys)  # one per duty, not per 应当
     for cand in swaps:
         assert cand.answer is False
         assert "可以" in cand.stem and "应当" in cand.source.quote
