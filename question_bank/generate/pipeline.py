@@ -72,33 +72,33 @@ def generate(
             continue
         kept.append(cand)
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
-    kept = _cap_modal_swaps(kept, result)
-    result.candidates = _balance_true_false(_cap(kept, max_per_type, result.dropped), result)
+    swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
+    kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
+    kept = _cap(kept, max_per_type, result.dropped)
+    false = sum(1 for c in kept if c.type == "true_false" and c.answer is False)
+    true_allowed = max(TRUE_PER_FALSE * false, 1)
+    result.candidates = _at_most(
+        kept, _is_true, true_allowed, result, "true_false_balance", "判断题“对”的过多"
+    )
     return result
 
 
-def _cap_modal_swaps(ranked: list[Candidate], result: GenerationResult) -> list[Candidate]:
-    allowed = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
+def _is_modal_swap(c: Candidate) -> bool:
+    return c.rule == "true_false.swap_modal"
+
+
+def _is_true(c: Candidate) -> bool:
+    return c.type == "true_false" and c.answer is True
+
+
+def _at_most(ranked, matches, allowed: int, result: GenerationResult, name: str, reason: str):
+    """The best `allowed` candidates that `matches`, and every other one."""
     out, seen = [], 0
     for cand in ranked:
-        if cand.rule == "true_false.swap_modal":
+        if matches(cand):
             seen += 1
             if seen > allowed:
-                result.dropped.append(Dropped(cand, "duplicate", "同类的情态词替换题已足够"))
-                continue
-        out.append(cand)
-    return out
-
-
-def _balance_true_false(ranked: list[Candidate], result: GenerationResult) -> list[Candidate]:
-    false = sum(1 for c in ranked if c.type == "true_false" and c.answer is False)
-    allowed = max(TRUE_PER_FALSE * false, 1)
-    out, true = [], 0
-    for cand in ranked:
-        if cand.type == "true_false" and cand.answer is True:
-            true += 1
-            if true > allowed:
-                result.dropped.append(Dropped(cand, "true_false_balance", "判断题“对”的过多"))
+                result.dropped.append(Dropped(cand, name, reason))
                 continue
         out.append(cand)
     return out
