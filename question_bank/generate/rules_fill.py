@@ -20,6 +20,7 @@ COMBINATION_RE = re.compile(
 )
 # 发挥A的最大优势、防范B的最大危险: two clauses whose objects share a superlative; the
 # nouns after it are what the sentence teaches.
+REQUIRE_RE = re.compile(r"要|必须|坚持|做到|始终|只有|一定")
 SUPERLATIVE_RE = re.compile(r"的(最大|最高|根本|首要)([\u4e00-\u9fa5]{2})(?=[，、；。])")
 PARALLEL_RE = re.compile(
     r"把([^，。；、“”]{2,10}?)(?:作为|当作|当成)([^，。；、“”]{2,8})(?=[，；。])"
@@ -92,6 +93,9 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         cand = rule(ctx, sentence)
         if cand:
             yield cand
+    cand = parallel_list(ctx, sentence)
+    if cand:
+        yield cand
     for lst in lists.inline_lists(sentence):
         if lst.named_total:
             els = [
@@ -178,6 +182,45 @@ def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
 def _share_word(slots: list[str]) -> bool:
     """头等大事、头等要事 share 头等; free phrases would make the blanks guesswork."""
     return len({s[:2] for s in slots}) == 1 or len({s[-2:] for s in slots}) == 1
+
+
+def _affix(items: list[str]) -> int:
+    """Length of the prefix or suffix every item shares (忠于…, …问题), 0 when none."""
+    return max(_shared_start(items), _shared_start([i[::-1] for i in items]))
+
+
+def _shared_start(items: list[str]) -> int:
+    first = items[0]
+    n = min(map(len, items))
+    for k in range(n):
+        if any(i[k] != first[k] for i in items):
+            return k
+    return n
+
+
+def parallel_list(ctx: Context, sentence: Sentence) -> Candidate | None:
+    """要敢于正视问题、善于发现问题、____: a set phrase of three or four parallel items
+    (a shared prefix or suffix) asked by its last item."""
+    if ctx.law or not REQUIRE_RE.search(sentence.core):
+        return None
+    for lst in lists.inline_lists(sentence):
+        items = [i.text for i in lst.items]
+        if lst.named_total or not 3 <= len(items) <= 4 or any(len(i) > 7 for i in items):
+            continue
+        shared = _affix(items)
+        if shared < 2 or any(len(i) - shared < 1 for i in items):
+            continue
+        last = lst.items[-1]
+        text = ctx.document.text
+        if not REQUIRE_RE.search(text, sentence.core_start, lst.items[0].start):
+            continue  # "方案再多、办法再多…，群众一定会说": a condition, not what is required
+        if text[last.start - 1 : last.start] == "“" or text[last.end : last.end + 1] == "”":
+            continue  # a quoted slogan: fill.slogan asks it
+        el = elements.Element("item", last.start, last.end, last.text, last.start, last.end)
+        cand = _fill(ctx, sentence, [el], "fill.parallel", (items[0],))
+        cand.stem = ctx.stem(cut(sentence, last.end - sentence.start), [(last.start, last.end)])
+        return cand
+    return None
 
 
 def superlative_pair(ctx: Context, sentence: Sentence) -> Candidate | None:

@@ -90,3 +90,19 @@ def test_a_numbered_label_glossed_by_the_speaker_is_not_asked():
 def test_a_bare_total_gets_no_multiple_choice():
     cands = generate(make_document(REQUIREMENTS), types=["multiple"]).candidates
     assert not [c for c in cands if "三个条件" in c.stem]
+
+
+PARALLEL = """# 在干部培训班上的讲话
+一、关于担当
+各级干部一定要增强责任意识，勇于直面困难、善于化解困难、合力战胜困难。
+我们办法再多、点子再多、口号再多，不抓落实，群众一定会有意见。
+"""
+
+
+def test_a_parallel_set_phrase_is_asked_by_its_last_item():
+    cands = generate(make_document(PARALLEL), types=["fill_in"]).candidates
+    asked = [c for c in cands if c.answer == ["合力战胜困难"]]
+    assert asked
+    assert asked[0].stem.endswith("勇于直面困难、善于化解困难、____。")
+    # a condition ("…再多，…一定会"), not a requirement: not asked
+    assert not [c for c in cands if c.answer == ["口号再多"]]
