@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -89,7 +90,7 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     el = formulas.find(sentence)
     if el:
         yield _fill(ctx, sentence, [el], "fill.formula", (el.text,))
-    for rule in (parallel, combination, superlative_pair):
+    for rule in (parallel, combination, superlative_pair, parallel_clauses):
         cand = rule(ctx, sentence)
         if cand:
             yield cand
@@ -219,6 +220,42 @@ def parallel_list(ctx: Context, sentence: Sentence) -> Candidate | None:
         el = elements.Element("item", last.start, last.end, last.text, last.start, last.end)
         cand = _fill(ctx, sentence, [el], "fill.parallel", (items[0],))
         cand.stem = ctx.stem(cut(sentence, last.end - sentence.start), [(last.start, last.end)])
+        return cand
+    return None
+
+
+CLAUSE_RE = re.compile(r"[^，；。：“”]+")
+COPULA_RE = re.compile(r"(?:都|就|也)?是")
+
+
+def parallel_clauses(ctx: Context, sentence: Sentence) -> Candidate | None:
+    """一切A都是…，一切B都是…，一切C都是____: three or more clauses opening alike, the
+    last one's predicate asked (the earlier ones show the pattern)."""
+    if ctx.law:
+        return None
+    clauses = list(CLAUSE_RE.finditer(sentence.text, sentence.core_start - sentence.start))
+    for i in range(len(clauses) - 2):
+        run = clauses[i : i + 3]
+        texts = [m.group(0) for m in run]
+        shared = _shared_start(texts)
+        if shared < 2 or any(len(t) > 25 for t in texts):
+            continue
+        gaps = [sentence.text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+        if any(g not in ("，", "；") for g in gaps):
+            continue
+        verbs = [COPULA_RE.search(t, shared) for t in texts]
+        if not all(verbs):
+            continue
+        last, verb = run[-1], verbs[-1]
+        start = sentence.start + last.start() + verb.end()
+        end = sentence.start + last.end()
+        if not 3 <= end - start <= 10:
+            continue
+        answer = ctx.document.text[start:end]
+        el = elements.Element("clause", start, end, answer, start, end)
+        cand = _fill(ctx, sentence, [el], "fill.parallel", (texts[0][:shared],))
+        part = replace(sentence, core_start=sentence.start + run[0].start())
+        cand.stem = ctx.stem(cut(part, last.end()), [(start, end)])
         return cand
     return None
 

@@ -106,3 +106,16 @@ def test_a_parallel_set_phrase_is_asked_by_its_last_item():
     assert asked[0].stem.endswith("勇于直面困难、善于化解困难、____。")
     # a condition ("…再多，…一定会"), not a requirement: not asked
     assert not [c for c in cands if c.answer == ["口号再多"]]
+
+
+def test_the_last_of_three_clauses_opening_alike_is_asked():
+    text = (
+        "# 讲话\n一、关于服务\n"
+        "每一个服务窗口都是联系群众的桥梁，每一个服务环节都是检验作风的考场，"
+        "每一个服务细节都是展示形象的名片。\n"
+    )
+    cands = generate(make_document(text), types=["fill_in"]).candidates
+    asked = [c for c in cands if c.answer == ["展示形象的名片"]]
+    assert asked
+    assert asked[0].stem.startswith("每一个服务窗口都是联系群众的桥梁，")
+    assert asked[0].stem.endswith("每一个服务细节都是____。")
