@@ -158,13 +158,10 @@ def cut(sentence: Sentence, at: int) -> Sentence:
     return replace(sentence, end=sentence.start + at, text=sentence.text[:at])
 
 
-def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
-    """把群众的急事作为____，把群众的难事作为____: every B slot of the run blanked."""
-    run = parallel_run(sentence)
-    if not run:
-        return None
+def _slots(sentence: Sentence, matches) -> list[elements.Element]:
+    """The second group of each match, as blanks at their place in the text."""
     base = sentence.start
-    els = [
+    return [
         elements.Element(
             "slot",
             base + m.start(2),
@@ -173,8 +170,16 @@ def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
             base + m.start(2),
             base + m.end(2),
         )
-        for m in run
+        for m in matches
     ]
+
+
+def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
+    """把群众的急事作为____，把群众的难事作为____: every B slot of the run blanked."""
+    run = parallel_run(sentence)
+    if not run:
+        return None
+    els = _slots(sentence, run)
     cand = _fill(ctx, sentence, els, "fill.parallel", (run[0].group(1),))
     cand.stem = ctx.stem(cut(sentence, run[-1].end()), [(e.start, e.end) for e in els])
     return cand
@@ -272,18 +277,7 @@ def superlative_pair(ctx: Context, sentence: Sentence) -> Candidate | None:
         return None  # "第一前提、第一要素": one thought said twice, either noun fits
     if not re.search(r"要|必须|才能|应当|坚持", sentence.core):
         return None
-    base = sentence.start
-    els = [
-        elements.Element(
-            "slot",
-            base + m.start(2),
-            base + m.end(2),
-            m.group(2),
-            base + m.start(2),
-            base + m.end(2),
-        )
-        for m in found
-    ]
+    els = _slots(sentence, found)
     cand = _fill(ctx, sentence, els, "fill.parallel", (first.group(1) + first.group(2),))
     cand.stem = ctx.stem(cut(sentence, second.end()), [(e.start, e.end) for e in els])
     cand.stem = re.sub(r"^(?:而|但|并且|同时)(?=要|是)", "", cand.stem)
