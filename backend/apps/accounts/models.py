@@ -180,6 +180,12 @@ class AdminScope(models.Model):
     def __str__(self) -> str:
         return f"{self.user} 管理 {self.org_unit}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Appointing an admin is all it takes to open the Django admin: staff status
+        # follows, and the permissions come from OrgAdminPermissionBackend.
+        User.objects.filter(pk=self.user_id, is_staff=False).update(is_staff=True)
+
 
 def subtree_q(paths: list[str], field: str = "org_unit") -> Q:
     """Q matching rows whose `field` unit lies in any of the subtrees given by paths;

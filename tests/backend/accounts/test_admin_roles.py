@@ -121,3 +121,13 @@ def test_every_admin_list_an_org_admin_may_view_opens(client, town_admin):
         assert client.get(url, {"q": "甲"}).status_code == 200, url
         opened.append(url)
     assert len(opened) >= 25
+
+
+def test_appointing_a_scope_is_all_it_takes_to_open_the_admin(client, tree):
+    clerk = factories.make_user(tree.town_b)
+    assert not clerk.is_staff
+    AdminScope.objects.create(user=clerk, org_unit=tree.town_b)
+    clerk.refresh_from_db()
+    assert clerk.is_staff
+    client.force_login(clerk)
+    assert client.get("/admin/accounts/user/").status_code == 200
