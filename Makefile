@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: install run test test-python test-frontend lint format bench-quick clean
+.PHONY: install run test test-python test-frontend lint format backup clean
 
 install: $(VENV)/.installed frontend/dist/index.html
 
@@ -41,6 +41,7 @@ run: install
 	  (while true; do sleep 60; \
 	    $(BIN)/python manage.py finalize_expired_attempts -v0 || true; \
 	    $(BIN)/python manage.py run_periodic_tasks -v0 --except finalize-expired-attempts || true; \
+	    $(BIN)/python manage.py backup_database -v0 --if-older 24 || true; \
 	  done) & \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
@@ -58,6 +59,9 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+backup: $(VENV)/.installed
+	$(BIN)/python manage.py backup_database
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

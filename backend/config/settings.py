@@ -265,6 +265,9 @@ LOGGING = {
 # nginx, name its internal location here and nginx sends the bytes (X-Accel-Redirect).
 MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 
+# manage.py backup_database writes here (make run: once a day).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "apps.accounts.hashers.InitialPasswordHasher",
