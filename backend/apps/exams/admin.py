@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from apps.common.admin import ScopedAdminMixin
-from apps.exams import analytics
+from apps.exams import analytics, selectors
 from apps.exams.models import (
     Attempt,
     Exam,
@@ -57,6 +57,13 @@ class ExamAdmin(ScopedAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["audience_users", "paper"]
     # While an exam is open the monitor page reloads itself this often.
     REPORT_REFRESH_SECONDS = 30
+
+    def get_queryset(self, request):
+        # Org admins only view exams here (no change permission), so they see every exam
+        # their people take; the monitor page shows only those people.
+        if request.user.is_superuser:
+            return super().get_queryset(request)
+        return selectors.exams_for_reports(request.user)
 
     def get_urls(self):
         report = path(

@@ -22,6 +22,36 @@ def exams_for_admin(user):
     return scoping.scope_queryset(Exam.objects.all(), user).select_related("paper", "org_unit")
 
 
+def exams_for_reports(user):
+    """Exams whose progress and results an admin may read: their own, and any exam taken by
+    people in their subtrees (a township admin follows the county's exam for the township).
+    The reports themselves only ever show the people in the admin's scope."""
+    qs = Exam.objects.select_related("paper", "org_unit")
+    if user.is_superuser:
+        return qs
+    if not user.admin_unit_paths:
+        return qs.none()
+    above_or_at = _path_prefixes(user.admin_unit_paths)
+    concerns = (
+        scoping.unit_scope_q(user, "org_unit")
+        | scoping.unit_scope_q(user, "audience_units")
+        | Q(audience_units__path__in=above_or_at)
+        # With roles only, the audience is the organizing unit's subtree.
+        | Q(audience_units__isnull=True, org_unit__path__in=above_or_at)
+        | scoping.unit_scope_q(user, "audience_users__org_unit")
+    )
+    return qs.filter(pk__in=Exam.objects.filter(concerns).values("pk"))
+
+
+def _path_prefixes(paths: list[str]) -> set[str]:
+    """Each materialized path and those of its ancestors: "1/2/5/" gives 1/, 1/2/, 1/2/5/."""
+    prefixes = set()
+    for path in paths:
+        parts = path.strip("/").split("/")
+        prefixes.update("/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
+    return prefixes
+
+
 def exams_for_cadre(user) -> list[Exam]:
     qs = Exam.objects.select_related("paper", "org_unit").prefetch_related(
         "audience_units", "paper__items", "paper__rules"

@@ -66,3 +66,49 @@ def test_a_closed_exam_does_not_refresh(client, tree, paper, county_admin):
     client.force_login(county_admin)
     page = client.get(report_url(exam)).content.decode()
     assert "已结束" in page and 'http-equiv="refresh"' not in page
+
+
+def test_a_township_admin_follows_the_county_exam_for_their_own_people(
+    client, client_for, tree, paper, questions
+):
+    """A county exam for the whole county: each township's admin sees its progress, its
+    statistics and its results sheet, with their own people only, and cannot act on it."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    exam = make_exam(tree, paper, audience_units=[tree.county])
+    a_person = factories.make_user(tree.village_a1, real_name="甲镇考生")
+    b_person = factories.make_user(tree.village_b1, real_name="乙镇考生")
+    for person in (a_person, b_person):
+        _sit(client_for, person, exam, questions, "B")
+    town_a_admin = factories.make_user(tree.town_a, admin_of=[tree.town_a])
+    api = client_for(town_a_admin)
+
+    progress = api.get(f"/api/v1/exams/{exam.pk}/progress").json()
+    assert {row["unit"]["full_name"] for row in progress["units"]} <= {
+        "测试县/甲镇/一村",
+        "测试县/甲镇/二村",
+        "测试县/甲镇",
+    }
+    assert progress["totals"]["submitted"] == 1
+    sheet = load_workbook(BytesIO(api.get(f"/api/v1/exams/{exam.pk}/results.xlsx").content))
+    names = [row[1].value for row in sheet.worksheets[0].iter_rows(min_row=2)]
+    assert names == [a_person.display_name]
+    # Reading is not owning: flagging the county's questions stays with the county.
+    assert api.post(f"/api/v1/exams/{exam.pk}/items/flag").status_code == 404
+
+    client.force_login(town_a_admin)
+    assert report_url(exam) in client.get("/admin/exams/exam/").content.decode()
+    page = client.get(report_url(exam)).content.decode()
+    assert "已交卷 <strong>1</strong>" in page
+    assert "乙镇" not in page  # neither the other township's units nor its people
+
+
+def test_an_exam_for_another_township_stays_hidden(client, client_for, tree, paper):
+    exam = make_exam(tree, paper, org_unit=tree.county, audience_units=[tree.town_b])
+    town_a_admin = factories.make_user(tree.town_a, admin_of=[tree.town_a])
+    assert client_for(town_a_admin).get(f"/api/v1/exams/{exam.pk}/progress").status_code == 404
+    client.force_login(town_a_admin)
+    assert client.get(report_url(exam)).status_code == 404
+    assert report_url(exam) not in client.get("/admin/exams/exam/").content.decode()
