@@ -65,6 +65,18 @@ class ExamAdmin(ScopedAdminMixin, admin.ModelAdmin):
             return super().get_queryset(request)
         return selectors.exams_for_reports(request.user)
 
+    def _owns(self, request, obj) -> bool:
+        if obj is None or request.user.is_superuser:
+            return True
+        return selectors.exams_for_admin(request.user).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        # Following another unit's exam is reading only, whatever permissions are granted.
+        return self._owns(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._owns(request, obj) and super().has_delete_permission(request, obj)
+
     def get_urls(self):
         report = path(
             "<path:object_id>/report/",

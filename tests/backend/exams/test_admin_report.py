@@ -112,3 +112,16 @@ def test_an_exam_for_another_township_stays_hidden(client, client_for, tree, pap
     client.force_login(town_a_admin)
     assert client.get(report_url(exam)).status_code == 404
     assert report_url(exam) not in client.get("/admin/exams/exam/").content.decode()
+
+
+def test_granting_change_rights_still_leaves_a_followed_exam_read_only(client, tree, paper):
+    from django.contrib.auth.models import Permission
+
+    exam = make_exam(tree, paper, audience_units=[tree.county])
+    own = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    town_a_admin = factories.make_user(tree.town_a, admin_of=[tree.town_a])
+    town_a_admin.user_permissions.add(Permission.objects.get(codename="change_exam"))
+    client.force_login(town_a_admin)
+    followed = client.get(f"/admin/exams/exam/{exam.pk}/change/").content.decode()
+    assert 'name="title"' not in followed  # shown read-only
+    assert 'name="title"' in client.get(f"/admin/exams/exam/{own.pk}/change/").content.decode()
