@@ -92,6 +92,11 @@ class Element:
     group: str = ""  # numbers: the unit; quotes: a length class
     value: float | None = None
 
+    @classmethod
+    def blank(cls, kind: str, start: int, end: int, text: str, group: str = "") -> Element:
+        """An element whose blank is also the span checked against word boundaries."""
+        return cls(kind, start, end, text, start, end, group)
+
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in DATE_RE.finditer(text)]
@@ -174,17 +179,7 @@ def bodies(sentence: Sentence) -> list[Element]:
             continue
         if text[m.start() - 1 : m.start()] == "、" or after.startswith(("、", "和", "或者")):
             continue  # one of several bodies: blanking one is ambiguous
-        out.append(
-            Element(
-                "body",
-                base + m.start(),
-                base + m.end(),
-                m.group(0),
-                base + m.start(),
-                base + m.end(),
-                "body",
-            )
-        )
+        out.append(Element.blank("body", base + m.start(), base + m.end(), m.group(0), "body"))
     return out
 
 
@@ -217,15 +212,7 @@ def quotes(sentence: Sentence) -> list[Element]:
         if not good_quote(inner):
             continue
         out.append(
-            Element(
-                "quote",
-                base + m.start(1),
-                base + m.end(1),
-                inner,
-                base + m.start(1),
-                base + m.end(1),
-                quote_shape(inner),
-            )
+            Element.blank("quote", base + m.start(1), base + m.end(1), inner, quote_shape(inner))
         )
     return out
 
@@ -266,4 +253,4 @@ def definition(sentence: Sentence) -> Element | None:
         return None
     inner = term.strip("“”")
     start = sentence.core_start + core.index(inner)
-    return Element("term", start, start + len(inner), inner, start, start + len(inner), "term")
+    return Element.blank("term", start, start + len(inner), inner, "term")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from question_bank.document import Document
 
-from . import distractors
+from . import distractors, lists
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import han_ratio, normalize_punct, pos_tags, token_bounds
@@ -54,7 +54,6 @@ LOCAL_SELF_RE = re.compile(
 EXHORT_RE = re.compile(r"作为[^。；]{0,30}“____”来(?:抓|做|办|推进|落实)")
 # "“____”就是，A；B": a label explained at length; many labels would fit the blank.
 LABEL_GLOSS_RE = re.compile(r"^“____”(?:就是|是指|指的是)，")
-COUNT_LABEL_RE = re.compile(r"^[一两二三四五六七八九十][个条项大种点张]")
 NUMERIC_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿分之]+\D{0,3}")
 MIN_CORE = 12
 MAX_STEM = 110
@@ -170,7 +169,7 @@ def local_trivia(c: Candidate, document: Document) -> str | None:
         m = EXHORT_RE.search(c.stem)
         if m:
             return "讲话中的号召，空位不止一种答法"
-        numbered_label = any(COUNT_LABEL_RE.match(a) for a in c.answer_texts)
+        numbered_label = any(lists.COUNT_LABEL_RE.match(a) for a in c.answer_texts)
         gloss = c.type == "fill_in" and LABEL_GLOSS_RE.match(c.stem)
         if gloss and (numbered_label or len(c.stem) > 40):
             return "用长篇解释定义的提法，空位不止一种答法"

@@ -88,4 +88,4 @@ def find(sentence: Sentence) -> Element | None:
     if not m or (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
         return None
     s, e = sentence.start + m.start(), sentence.start + m.end()
-    return Element("formula", s, e, m.group(0), s, e, "formula")
+    return Element.blank("formula", s, e, m.group(0), "formula")

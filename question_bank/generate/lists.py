@@ -21,6 +21,12 @@ TOTAL_RE = re.compile(
 AFTER_TOTAL_RE = re.compile(
     r"([两二三四五六七八九十])(个|项|大|种|条|类|点)([\u4e00-\u9fa5]{1,3}?)(?=都|均|也|缺|是|的|，|。)"
 )
+# A bare count ("三个要素", "两大任务"): says how many, not of what.
+COUNT_LABEL_RE = re.compile(r"^[一两二三四五六七八九十][个项大种条类张句点件]")
+# "法律、法规规定的其他情形": true of any list, so never an option or a scoring point.
+CATCH_ALL_RE = re.compile(
+    r"^其[他它]|(?:规定|确定|认定)[^，；。]{0,12}其[他它]|其[他它](?:依法|应当)"
+)
 LEAD_VERB = re.compile(r"(包括|分为|主要有|有以下|：)$")
 MARKERS = "一二三四五六七八九十"
 BAD_ITEM_START = ("还", "要", "和", "及", "与", "并", "也", "都", "就", "又", "在", "对")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable
 
+from question_bank import similarity
 from question_bank.document import Document
 from question_bank.errors import BAD_MAX_PER_TYPE, UNKNOWN_QUESTION_TYPE, GenerationOptionError
 
@@ -40,7 +40,6 @@ TRUE_PER_FALSE = 3
 # "应当/不得" made "可以": sound, but alike; a few per 1,000 characters (at least four).
 MODAL_SWAPS_PER_1000 = 0.7
 SENTENCE_TYPES = ("fill_in", "single", "true_false")
-PUNCT_RE = re.compile(r"[\s，。；、：？！“”‘’（）《》_]")
 
 
 def generate(
@@ -163,7 +162,7 @@ def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Droppe
             continue
         grams = _shingles(cand.stem) if cand.type in SENTENCE_TYPES else frozenset()
         kept = shingles.setdefault(cand.type, [])
-        if grams and any(_alike(grams, other) for other in kept):
+        if grams and any(similarity.overlap(grams, other) >= NEAR_SAME for other in kept):
             dropped.append(Dropped(cand, "duplicate", "与已选的同类题题干几乎相同"))
             continue
         if max_per_type is not None and per_type[cand.type] >= max_per_type:
@@ -178,10 +177,4 @@ def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Droppe
 
 
 def _shingles(stem: str) -> frozenset[str]:
-    text = PUNCT_RE.sub("", filters.statement_of(stem))
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
-def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
-    small = min(len(a), len(b))
-    return small > 0 and len(a & b) >= NEAR_SAME * small
+    return similarity.shingles(similarity.normalize(filters.statement_of(stem)), size=2)

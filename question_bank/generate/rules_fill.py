@@ -83,7 +83,7 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         if 2 <= len(parts) <= 4 and all(2 <= len(p) <= 9 for p in parts):
             last = parts[-1]
             start = el.end - len(last)
-            part = elements.Element("quote", start, el.end, last, start, el.end, "slogan")
+            part = elements.Element.blank("quote", start, el.end, last, "slogan")
             yield _fill(ctx, sentence, [part], "fill.slogan", (el.text,))
         elif len(parts) == 1 and ctx.single_use_quote(el, sentence):
             yield _fill(ctx, sentence, [el], "fill.slogan")
@@ -99,9 +99,7 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         yield cand
     for lst in lists.inline_lists(sentence):
         if lst.named_total:
-            els = [
-                elements.Element("item", i.start, i.end, i.text, i.start, i.end) for i in lst.items
-            ]
+            els = [elements.Element.blank("item", i.start, i.end, i.text) for i in lst.items]
             cand = _fill(ctx, sentence, els, "fill.named_total", (lst.head.strip("“”"),))
             if ctx.document.text.startswith(lst.head, els[-1].end):
                 # "A、B、C三个要素都是…": start at the clause before the list, so what a
@@ -162,14 +160,7 @@ def _slots(sentence: Sentence, matches) -> list[elements.Element]:
     """The second group of each match, as blanks at their place in the text."""
     base = sentence.start
     return [
-        elements.Element(
-            "slot",
-            base + m.start(2),
-            base + m.end(2),
-            m.group(2),
-            base + m.start(2),
-            base + m.end(2),
-        )
+        elements.Element.blank("slot", base + m.start(2), base + m.end(2), m.group(2))
         for m in matches
     ]
 
@@ -222,7 +213,7 @@ def parallel_list(ctx: Context, sentence: Sentence) -> Candidate | None:
             continue  # "方案再多、办法再多…，群众一定会说": a condition, not what is required
         if text[last.start - 1 : last.start] == "“" or text[last.end : last.end + 1] == "”":
             continue  # a quoted slogan: fill.slogan asks it
-        el = elements.Element("item", last.start, last.end, last.text, last.start, last.end)
+        el = elements.Element.blank("item", last.start, last.end, last.text)
         cand = _fill(ctx, sentence, [el], "fill.parallel", (items[0],))
         cand.stem = ctx.stem(cut(sentence, last.end - sentence.start), [(last.start, last.end)])
         return cand
@@ -257,7 +248,7 @@ def parallel_clauses(ctx: Context, sentence: Sentence) -> Candidate | None:
         if not 3 <= end - start <= 10:
             continue
         answer = ctx.document.text[start:end]
-        el = elements.Element("clause", start, end, answer, start, end)
+        el = elements.Element.blank("clause", start, end, answer)
         cand = _fill(ctx, sentence, [el], "fill.parallel", (texts[0][:shared],))
         part = replace(sentence, core_start=sentence.start + run[0].start())
         cand.stem = ctx.stem(cut(part, last.end()), [(start, end)])
@@ -293,7 +284,7 @@ def combination(ctx: Context, sentence: Sentence) -> Candidate | None:
     if not m:
         return None
     s, e = sentence.start + m.start(2), sentence.start + m.end(2)
-    el = elements.Element("principle", s, e, m.group(2), s, e)
+    el = elements.Element.blank("principle", s, e, m.group(2))
     cand = _fill(ctx, sentence, [el], "fill.combination", (m.group(0)[2:],))
     cand.stem = ctx.stem(cut(sentence, m.end()), [(s, e)])
     return cand

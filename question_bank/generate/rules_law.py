@@ -116,7 +116,7 @@ def duty_object(sentence: Sentence) -> elements.Element | None:
         if not tags or not (tags[0][1].startswith("v") or MODAL_RE.search(nxt)):
             return None
     start = sentence.start + obj_start
-    return elements.Element("duty", start, start + len(obj), obj, start, start + len(obj))
+    return elements.Element.blank("duty", start, start + len(obj), obj)
 
 
 def duty_fill(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:

@@ -13,8 +13,6 @@ from .textutil import quoted
 KEYS = "ABCDEFGH"
 
 
-# "法律、法规规定的其他情形": true of any list, so never an option either way.
-CATCH_ALL = re.compile(r"其他|其它")
 # A condition or an act ("依法成立并具有…职能") among kinds of thing ("行政拘留").
 PREDICATE = re.compile(r"^(?:有|需要|依法|经|未|对|在|因|由|能)|并|具有|应当|进行|能够")
 
@@ -41,7 +39,7 @@ def _false_items(
     clauses = all(t.endswith("的") for t in shown)  # "…的" conditions vs. plain nouns
     ranked = []
     for item in pool:
-        if item in context or CATCH_ALL.search(item) or not _fits(item, shown):
+        if item in context or lists.CATCH_ALL_RE.search(item) or not _fits(item, shown):
             continue
         if item.endswith("的") != clauses or ("，" in item and not clauses):
             continue  # a different grammatical shape gives itself away
@@ -63,7 +61,7 @@ def _false_items(
 def make_multiple(
     ctx: Context, question: str, true_items: list[str], pool: list[str], context: str, **fields
 ) -> Candidate | None:
-    items = [t for t in true_items if not CATCH_ALL.search(t)]
+    items = [t for t in true_items if not lists.CATCH_ALL_RE.search(t)]
     if len(items) < 2:
         return None
     # Vary how many options are right, so "all but one" is never a safe guess.
@@ -90,9 +88,6 @@ def make_multiple(
     )
 
 
-BARE_TOTAL_RE = re.compile(r"^[两二三四五六七八九十][个项大种条类张句点件]")
-
-
 def list_pool(ctx: Context) -> tuple[list[str], list[str]]:
     """Items of inline lists, and items of article lists: false options are drawn from
     the same kind of list as the question, so they read alike."""
@@ -109,7 +104,7 @@ def multiple(ctx: Context, pools: tuple[list[str], list[str]]) -> Iterator[Candi
     inline_pool, article_pool = pools
     for sentence in ctx.sentences:
         for lst in lists.inline_lists(sentence):
-            if not lst.head or BARE_TOTAL_RE.match(lst.head):
+            if not lst.head or lists.COUNT_LABEL_RE.match(lst.head):
                 continue  # "下列属于三个要素的有": three elements of what is not said
             context = ctx.document.text[sentence.passage.start : sentence.passage.end]
             cand = make_multiple(

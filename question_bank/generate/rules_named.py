@@ -94,7 +94,7 @@ def _content(sentence: Sentence, at: int) -> elements.Element | None:
     if not 2 <= len(text) <= MAX_CONTENT or re.search(r"[，,；：]", text):
         return None
     start = sentence.start + at
-    return elements.Element("point", start, start + len(text), text, start, start + len(text))
+    return elements.Element.blank("point", start, start + len(text), text)
 
 
 def _fields(ctx: Context, group: NamedPoints) -> dict:

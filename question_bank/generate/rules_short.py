@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import lists
 from .candidate import BLANK, Candidate
 from .context import Context
 from .rules_multi import article_explain, heading_path_of, make_multiple
@@ -29,10 +30,6 @@ def _question_from_lead(lead: str) -> str | None:
     return f"{m.group(1)}{verb}哪些？"
 
 
-# "法律、法规、规章规定的其他情形": true of every such list, nothing a candidate can recall.
-CATCH_ALL_RE = re.compile(r"^其他|(?:规定|确定|认定)[^，；。]{0,12}其他|其他(?:依法|应当)")
-
-
 def _point(item: str) -> str:
     """A long item is scored on its head clause ("坚持农民主体地位，充分尊重……" → the head)."""
     head = re.split("[，；]", item, maxsplit=1)[0]
@@ -46,7 +43,7 @@ def short_answers(ctx: Context) -> Iterator[Candidate]:
         items = [i.text for i in alist.items]
         if not question or not 2 <= len(items) <= 8:
             continue
-        points = [_point(i) for i in items if not CATCH_ALL_RE.search(i)]
+        points = [_point(i) for i in items if not lists.CATCH_ALL_RE.search(i)]
         if len(points) < 2 or sum(map(len, points)) / len(points) > 30:
             continue  # paragraphs, not points a reviewer can score
         prefix = f"根据《{ctx.law}》{alist.article or ''}，" if ctx.law else ""

@@ -98,10 +98,10 @@ class OrgAdminPermissionBackend(BaseBackend):
     """Grants the org-admin role its admin permissions, so that appointing someone an
     admin of a subtree (an AdminScope) is all it takes; nothing to keep in step by hand."""
 
-    def get_all_permissions(self, user_obj, obj=None) -> set[str]:
+    def get_all_permissions(self, user_obj, obj=None) -> frozenset[str]:
         if not user_obj.is_active or user_obj.is_anonymous or not user_obj.is_org_admin:
-            return set()
-        return set(ORG_ADMIN_PERMISSIONS)
+            return frozenset()
+        return ORG_ADMIN_PERMISSIONS
 
     def has_module_perms(self, user_obj, app_label: str) -> bool:
         return any(p.startswith(f"{app_label}.") for p in self.get_all_permissions(user_obj))

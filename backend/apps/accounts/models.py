@@ -84,7 +84,7 @@ class OrgUnit(TimeStampedModel):
         return qs if include_self else qs.exclude(pk=self.pk)
 
     def ancestor_ids(self) -> list[int]:
-        return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+        return path_ids(self.path)[:-1]
 
     def ancestors(self) -> models.QuerySet[OrgUnit]:
         return OrgUnit.objects.filter(pk__in=self.ancestor_ids())
@@ -185,6 +185,11 @@ class AdminScope(models.Model):
         # Appointing an admin is all it takes to open the Django admin: staff status
         # follows, and the permissions come from OrgAdminPermissionBackend.
         User.objects.filter(pk=self.user_id, is_staff=False).update(is_staff=True)
+
+
+def path_ids(path: str) -> list[int]:
+    """The units on a materialized path, root first: "1/12/5/" → [1, 12, 5]."""
+    return [int(part) for part in path.strip("/").split("/") if part]
 
 
 def subtree_q(paths: list[str], field: str = "org_unit") -> Q:

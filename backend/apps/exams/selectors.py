@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
+from apps.accounts.models import path_ids
 from apps.common import scoping
 from apps.exams.models import Answer, Attempt, Exam, Paper
 from apps.exams.services.exams import in_audience
@@ -31,25 +32,17 @@ def exams_for_reports(user):
         return qs
     if not user.admin_unit_paths:
         return qs.none()
-    above_or_at = _path_prefixes(user.admin_unit_paths)
+    # The administered units and every unit above them: an audience there includes them.
+    above_or_at = {unit_id for path in user.admin_unit_paths for unit_id in path_ids(path)}
     concerns = (
         scoping.unit_scope_q(user, "org_unit")
         | scoping.unit_scope_q(user, "audience_units")
-        | Q(audience_units__path__in=above_or_at)
+        | Q(audience_units__in=above_or_at)
         # With roles only, the audience is the organizing unit's subtree.
-        | Q(audience_units__isnull=True, org_unit__path__in=above_or_at)
+        | Q(audience_units__isnull=True, org_unit__in=above_or_at)
         | scoping.unit_scope_q(user, "audience_users__org_unit")
     )
     return qs.filter(pk__in=Exam.objects.filter(concerns).values("pk"))
-
-
-def _path_prefixes(paths: list[str]) -> set[str]:
-    """Each materialized path and those of its ancestors: "1/2/5/" gives 1/, 1/2/, 1/2/5/."""
-    prefixes = set()
-    for path in paths:
-        parts = path.strip("/").split("/")
-        prefixes.update("/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
-    return prefixes
 
 
 def exams_for_cadre(user) -> list[Exam]:

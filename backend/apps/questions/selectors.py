@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from apps.accounts.models import User
+from apps.accounts.models import User, path_ids
 from apps.common import scoping
 from apps.questions.models import Bank, KnowledgePoint, Material, Question, QuestionImage
+from question_bank import similarity
 
 
 def _ancestor_ids(user: User) -> set[int]:
@@ -19,7 +20,7 @@ def _ancestor_ids(user: User) -> set[int]:
     paths = list(user.admin_unit_paths)
     if user.org_unit_id:
         paths.append(user.org_unit.path)
-    return {int(part) for path in paths for part in path.strip("/").split("/") if part}
+    return {unit_id for path in paths for unit_id in path_ids(path)}
 
 
 def managed_banks(user: User) -> QuerySet[Bank]:
@@ -91,18 +92,16 @@ def question_list(user: User, params) -> QuerySet[Question]:
 
 def duplicate_clusters(bank: Bank, threshold: float) -> list[dict]:
     """Groups of current questions in a bank that are near-duplicates of each other."""
-    from apps.questions.services import duplicates
-
     rows = list(
         Question.objects.filter(bank=bank, is_current=True).values_list(
             "pk", "stem", "options", "status"
         )
     )
     sets = {
-        pk: duplicates.shingles(duplicates.question_text(stem, options))
+        pk: similarity.shingles(similarity.question_text(stem, options))
         for pk, stem, options, _ in rows
     }
-    index = duplicates.SimilarityIndex(threshold)
+    index = similarity.SimilarityIndex(threshold)
     index.build({}, extra=sets.values())
     parent = {pk: pk for pk in sets}
     best: dict[int, float] = {}

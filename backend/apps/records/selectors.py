@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from apps.accounts.models import OrgUnit, User
+from apps.accounts.models import OrgUnit, User, path_ids
 from apps.common import scoping
 from apps.common.errors import NotFound
 from apps.records.models import Component, Objection, Period, Record
@@ -24,7 +24,7 @@ BINS = [
 
 def tree_key(path: str) -> tuple[int, ...]:
     """ "1/12/5/" → (1, 12, 5): sorts units in tree order, numerically."""
-    return tuple(int(part) for part in path.strip("/").split("/") if part)
+    return tuple(path_ids(path))
 
 
 def cell(value):

@@ -20,11 +20,11 @@ from apps.questions.models import (
     Question,
     QuestionReview,
 )
-from apps.questions.services.duplicates import fingerprint
 from apps.questions.services.materials import as_document
 from apps.questions.services.rendering import render_question_text
 from apps.questions.services.review import REJECT_REASONS
 from question_bank.generate import QUESTION_TYPES, generate
+from question_bank.similarity import fingerprint
 
 MATERIAL_NOT_READY = "材料尚未处理完成，暂不能生成试题"
 UNKNOWN_TYPES = "不支持的题型：{types}（可选：{choices}）"

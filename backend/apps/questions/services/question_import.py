@@ -15,8 +15,8 @@ from apps.common.errors import InvalidInput, NotFound
 from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
-from apps.questions.services import duplicates
 from apps.questions.services.rendering import render_question_text
+from question_bank import similarity
 from question_bank.format_exchange import group_yf_rows, parse_yf_group, question_from_json
 from question_bank.formats import (
     JSON_FORMAT,
@@ -116,13 +116,13 @@ class QuestionImport:
         )
         stems, items, exact = {}, {}, {}
         for pk, stem, options in existing.iterator():
-            text = duplicates.question_text(stem, options)
-            items[("q", pk)] = duplicates.shingles(text)
+            text = similarity.question_text(stem, options)
+            items[("q", pk)] = similarity.shingles(text)
             exact.setdefault(text, ("q", pk))
             stems[pk] = stem
-        texts = [duplicates.question_text(r.data.stem, r.data.options) for r in rows]
-        new_sets = [duplicates.shingles(text) for text in texts]
-        index = duplicates.SimilarityIndex(conf.duplicate_threshold())
+        texts = [similarity.question_text(r.data.stem, r.data.options) for r in rows]
+        new_sets = [similarity.shingles(text) for text in texts]
+        index = similarity.SimilarityIndex(conf.duplicate_threshold())
         index.build(items, extra=new_sets)
         flagged = []
         for parsed, text, tokens in zip(rows, texts, new_sets, strict=True):
@@ -184,7 +184,7 @@ class QuestionImport:
             source_quote=d.source_quote,
             status=status,
             created_by=self.actor,
-            fingerprint=duplicates.fingerprint(d.stem, d.options),
+            fingerprint=similarity.fingerprint(d.stem, d.options),
         )
 
 

@@ -13,8 +13,8 @@ from apps.accounts.models import User
 from apps.common.errors import Conflict, InvalidInput, NotFound
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
-from apps.questions.services import duplicates
 from apps.questions.services.rendering import render_question_text
+from question_bank import similarity
 from question_bank.format_checks import check_question
 
 INVALID_QUESTION = "试题内容有误，请检查标出的字段"
@@ -61,7 +61,7 @@ def validate_content(data: dict[str, Any]) -> None:
 def _render(question: Question) -> None:
     question.stem_html = render_question_text(question.stem)
     question.explanation_html = render_question_text(question.explanation)
-    question.fingerprint = duplicates.fingerprint(question.stem, question.options)
+    question.fingerprint = similarity.fingerprint(question.stem, question.options)
 
 
 def _check_kps(user: User, kps: list[KnowledgePoint]) -> None:
@@ -80,15 +80,15 @@ def _check_kps(user: User, kps: list[KnowledgePoint]) -> None:
 
 def find_similar(question: Question, limit: int = 5) -> list[dict[str, Any]]:
     """Current questions of the same bank whose text is close to this one."""
-    tokens = duplicates.shingles(duplicates.question_text(question.stem, question.options))
+    tokens = similarity.shingles(similarity.question_text(question.stem, question.options))
     others = Question.objects.filter(bank_id=question.bank_id, is_current=True).exclude(
         lineage=question.lineage
     )
     threshold = conf.duplicate_threshold()
     found = []
     for pk, stem, options in others.values_list("pk", "stem", "options").iterator():
-        score = duplicates.jaccard(
-            tokens, duplicates.shingles(duplicates.question_text(stem, options))
+        score = similarity.jaccard(
+            tokens, similarity.shingles(similarity.question_text(stem, options))
         )
         if score >= threshold:
             found.append({"id": pk, "stem": stem[:80], "score": round(score, 3)})

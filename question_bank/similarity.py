@@ -1,4 +1,7 @@
-"""Near-duplicate questions: normalized text, character 3-gram shingles, Jaccard score.
+"""Near-duplicate text: normalized text, character shingles, Jaccard and overlap scores.
+
+The bank flags near-duplicate questions with 3-gram Jaccard; the generator drops
+candidates whose stems are nearly contained in one it already kept (bigram overlap).
 
 Candidate pairs come from an inverted index over each question's rarest shingles
 (prefix filtering), so checking 10,000 imported rows does not compare every pair,
@@ -31,10 +34,10 @@ def fingerprint(stem: str, options: Iterable[dict] = ()) -> str:
     return hashlib.sha256(question_text(stem, options).encode()).hexdigest()
 
 
-def shingles(text: str) -> frozenset[str]:
-    if len(text) <= SHINGLE:
+def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
+    if len(text) <= size:
         return frozenset([text]) if text else frozenset()
-    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+    return frozenset(text[i : i + size] for i in range(len(text) - size + 1))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -42,6 +45,13 @@ def jaccard(a: frozenset, b: frozenset) -> float:
         return 0.0
     common = len(a & b)
     return common / (len(a) + len(b) - common)
+
+
+def overlap(a: frozenset, b: frozenset) -> float:
+    """Shared share of the smaller set: 1.0 when one text's shingles all occur in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 class SimilarityIndex:
