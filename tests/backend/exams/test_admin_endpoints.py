@@ -1,9 +1,11 @@
 """Org admins: papers with rule checks, exams, progress/stats/items/xlsx, regrade, scope."""
 
+from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.utils import timezone
 
 from apps.exams.models import Attempt, Paper, ScoreChange
 from apps.questions.models import Question, QuestionReview
@@ -68,18 +70,19 @@ def test_paper_locked_once_started(client_for, county_admin, cadre, tree, exam, 
 
 def test_admin_creates_exam_and_window_order_checked(client_for, county_admin, tree, paper):
     client = client_for(county_admin)
+    opens = timezone.now() + timedelta(days=3)
     body = {
         "title": "新考试",
         "org_unit": tree.county.pk,
         "paper": paper.pk,
-        "opens_at": "2026-12-01T09:00:00+08:00",
-        "closes_at": "2026-12-01T08:00:00+08:00",
+        "opens_at": opens.isoformat(),
+        "closes_at": (opens - timedelta(hours=1)).isoformat(),
         "duration_minutes": 60,
         "audience_units": [tree.town_a.pk],
     }
     res = client.post("/api/v1/exams/", body, format="json")
     assert res.status_code == 400 and "closes_at" in res.json()["errors"]
-    body["closes_at"] = "2026-12-01T11:00:00+08:00"
+    body["closes_at"] = (opens + timedelta(hours=2)).isoformat()
     res = client.post("/api/v1/exams/", body, format="json")
     assert res.status_code == 201 and res.json()["state"] == "upcoming"
 
