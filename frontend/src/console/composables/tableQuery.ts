@@ -8,7 +8,7 @@ export type FilterKind = 'string' | 'number' | 'boolean'
 export type FilterSchema = Record<string, FilterKind>
 type ValueOf<K extends FilterKind> = K extends 'number' ? number : K extends 'boolean' ? boolean : string
 /** The filter form's model: every filter, undefined when not set. */
-export type FilterModel<S extends FilterSchema> = { [P in keyof S]: ValueOf<S[P]> | undefined }
+export type FilterModel<S extends FilterSchema> = { -readonly [P in keyof S]: ValueOf<S[P]> | undefined }
 
 export interface TableState<S extends FilterSchema> {
   filters: FilterModel<S>
