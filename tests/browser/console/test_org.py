@@ -240,3 +240,35 @@ def test_org_admin_finds_the_console_on_the_phone(live_server, browser, county):
         phone.get_by_test_id("console-menu").wait_for(timeout=WAIT)
     finally:
         phone.context.close()
+
+
+def test_admin_of_two_townships_narrows_the_console_to_one(live_server, desktop, county):
+    tree, _admin = county
+    make_user(
+        tree.town_a,
+        username="twotowns",
+        real_name="两镇管理员",
+        admin_of=[tree.town_a, tree.town_b],
+    )
+    make_user(tree.village_a1, real_name="甲镇干部")
+    make_user(tree.village_b1, real_name="乙镇干部")
+    console_login(desktop, live_server.url, "twotowns")
+    open_menu(desktop, "组织与人员", "人员管理")
+    table = desktop.get_by_test_id("list-table")
+    expect(table).to_contain_text("乙镇干部", timeout=WAIT)
+    expect(table).to_contain_text("甲镇干部")
+
+    desktop.get_by_test_id("scope-switcher").click()
+    desktop.locator(".el-select-dropdown__item:visible").get_by_text(
+        "测试县/乙镇", exact=True
+    ).click()
+    expect(table).not_to_contain_text("甲镇干部", timeout=WAIT)
+    expect(table).to_contain_text("乙镇干部")
+    shot(desktop, "scope-switched")
+    # The choice holds across a reload, and the 工作台 counts follow it.
+    desktop.reload()
+    expect(desktop.get_by_test_id("list-table")).not_to_contain_text("甲镇干部", timeout=WAIT)
+    open_menu(desktop, "工作台")
+    expect(desktop.get_by_test_id("dashboard-scope")).to_have_text(
+        "统计范围：测试县/乙镇", timeout=WAIT
+    )
