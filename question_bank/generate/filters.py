@@ -51,7 +51,7 @@ LOCAL_SELF_RE = re.compile(
     r"|(?:我们|我)这(?:个|里)(?:县|市|区|乡|镇)"
 )
 # Spoken exhortations ("作为…的“第一抓手”来抓"): how the speaker ranks a task, not a rule.
-EXHORT_RE = re.compile(r"作为[^。；]{0,30}“____”来(?:抓|做|办|推进|落实)")
+EXHORT_RE = re.compile(r"作为[^。；]{0,30}“[^“”]{1,12}”来(?:抓|做|办|推进|落实)")
 # "“____”就是，A；B": a label explained at length; many labels would fit the blank.
 LABEL_GLOSS_RE = re.compile(r"^“____”(?:就是|是指|指的是)，")
 NUMERIC_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿分之]+\D{0,3}")
