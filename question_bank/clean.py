@@ -233,10 +233,17 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)")
 _FOREIGN_TAIL = re.compile(
     r"(?<=[\u4e00-\u9fff）)》”])\s+[A-Z][\w'’.,:;()\-]*(?:\s+[\w'’.,:;()\-]+){2,}$"
 )
+# On a heading ("# 示例条例 Sample Regulation") two words are enough.
+_HEADING_FOREIGN_TAIL = re.compile(
+    r"(?<=[\u4e00-\u9fff）)》”])\s+[A-Z][\w'’.,:;()\-]*(?:\s+[\w'’.,:;()\-]+)+$"
+)
 
 
 def without_foreign_tail(line: str) -> str:
-    return _FOREIGN_TAIL.sub("", line) if line.isascii() is False and " " in line else line
+    if line.isascii() or " " not in line:
+        return line
+    tail = _HEADING_FOREIGN_TAIL if line.startswith("#") else _FOREIGN_TAIL
+    return tail.sub("", line)
 
 
 def modern_zhe(text: str) -> str:

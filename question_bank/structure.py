@@ -159,7 +159,8 @@ def _blocks(text: str) -> list[_Block]:
             continue
         if article is not None:
             marker = line_marker(line)
-            if not MARKDOWN_HEADING.match(line) and not (marker and marker.rank < 13):
+            heading = MARKDOWN_HEADING.match(line) or _PART_NAME.match(line)
+            if not heading and not (marker and marker.rank < 13):
                 article.end = end  # the paragraphs and items of a law article belong to it
                 continue
             article = None
