@@ -20,6 +20,9 @@ HEAD_MARK_RE = re.compile(
 )
 
 
+OWN_LAW_LEAD = re.compile(r"^本(?:法|条例|办法|规定|细则|规则)所称")
+
+
 @dataclass
 class Pools:
     numbers: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
@@ -95,6 +98,9 @@ class Context:
         if body.count("“") > body.count("”") and body.startswith("“"):
             body = body[1:]
         body = re.sub(r"[；，、：;,]$", "。", body)
+        # "本法所称X，是指…": the law is named in the lead (or left out when its name would
+        # give the answer away), never as a bare "本法".
+        body = OWN_LAW_LEAD.sub("", body)
         if body and body[-1] not in "。！？”":
             body += "。"
         blanked = [text[s - base : e - base] for s, e in spans]

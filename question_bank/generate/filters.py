@@ -208,6 +208,47 @@ def furniture_or_short(c: Candidate, document: Document) -> str | None:
     return None
 
 
+# A stem must stand alone (issue 16 §5): no pointer to another article, clause or item,
+# no "本法" without the law's name, no stem cut off at its start.
+CROSS_REF_RE = re.compile(
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前两款|前三款|前条|上款|"
+    r"(?:下列|以下)(?:情形|规定|事项|人员|行为)(?!包括)"
+)
+OWN_LAW_RE = re.compile(r"本(?:法|条例|办法|规定|细则|规则|决定)(?!律)")
+CUT_START_RE = re.compile(r"^(?:[一二三四五六七八九十百零]+条|[，、；：。,;:]|.{0,6}[，、][，、])")
+# A condition that only makes sense after the clause before it ("逾期不改正的，",
+# "情节严重的，", "构成犯罪的，"): its penalty is asked without saying for what.
+DEPENDENT_CONDITION_RE = re.compile(
+    r"^(?:逾期|情节|拒不|构成|尚不构成|造成|给[^，]{0,12}造成|有前款|再次|仍|继续|经[^，]{0,8}仍)"
+    r"[^，。；]{0,16}的，"
+)
+SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
+
+
+def not_standalone(c: Candidate, document: Document) -> str | None:
+    if c.type not in SENTENCE_TYPES_FOR_STANDALONE or c.label:
+        return None
+    text = statement(c)
+    m = CROSS_REF_RE.search(text)
+    if m:
+        return f"题干引用其他条款，单独成题信息不全：{m.group(0)}"
+    m = OWN_LAW_RE.search(text)
+    if m and not LAW_PREFIX_RE.match(c.stem):
+        return f"题干称“{m.group(0)}”而未写明法律名称"
+    if CUT_START_RE.match(text):
+        return "题干开头残缺"
+    if DEPENDENT_CONDITION_RE.match(text):
+        return "题干以承接上文的条件开头，缺少主语和前提"
+    start = c.source.start
+    if start > 0 and document.text[start - 1] == "；":
+        # A clause cut from a long sentence at its semicolon: its subject is before it.
+        head = re.split("[，。]", text, maxsplit=1)[0]
+        tags = pos_tags(head[:8])
+        if head.endswith("的") or (tags and tags[0][1][:1] in ("v", "p", "d", "c")):
+            return "题干是长句中承接上文的分句，缺少主语"
+    return None
+
+
 def blank_inside_word(c: Candidate, document: Document) -> str | None:
     src = c.source
     for start, end in c.checks:
@@ -229,6 +270,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     speech_trivia,
     local_trivia,
     unresolved_reference,
+    not_standalone,
     rambling_speech,
     subjectless_fragment,
     stem_gives_away,

@@ -88,7 +88,8 @@ def test_law_name_is_left_out_when_it_would_give_the_answer_away():
     )
     result = generate(make_document(text), types=["fill_in"])
     definition = next(c for c in result.candidates if c.rule == "fill.definition")
-    assert definition.stem == "本办法所称____，是指村民委员会向村民公布村级事务的制度。"
+    # Never "本办法所称____" (which law?): issue 16 §5.
+    assert definition.stem == "____，是指村民委员会向村民公布村级事务的制度。"
     assert all("村务公开办法" not in c.stem for c in result.candidates if "村务公开" in c.answer)
 
 
