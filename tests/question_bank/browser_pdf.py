@@ -8,9 +8,9 @@ set's HTML pages; it needs a CJK font (Debian: fonts-wqy-zenhei).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
-
-from tests.conftest import chromium_path
+from pathlib import Path
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PAGE_URL = "https://www.example.gov.cn/zwgk/zcwj/202403/t20240318_1.html"
@@ -26,6 +26,13 @@ FOOTER = (
 
 class BrowserUnavailable(RuntimeError):
     pass
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (never a downloaded one); importable without Django settings."""
+    return shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
 
 
 def has_cjk_font() -> bool:
