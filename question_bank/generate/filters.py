@@ -157,8 +157,18 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     return None
 
 
+# The closing provisions of a rule (who interprets it, when it takes effect) and a
+# speech's closing call ("…作出新的更大贡献！"): no knowledge a cadre is examined on.
+BOILERPLATE_RE = re.compile(r"负责解释|自[^，。]{0,12}起施行|自[^，。]{0,8}之日起施行|参照本")
+
+
 def local_trivia(c: Candidate, document: Document) -> str | None:
     text = c.focus or c.source.quote
+    m = BOILERPLATE_RE.search(text)
+    if m:
+        return f"附则性条款而非知识：{m.group(0)}"
+    if c.source.quote.rstrip("”’").endswith("！"):
+        return "讲话中的号召而非知识"
     m = DOC_NUMBER_RE.search(text) or DOC_NUMBER_RE.search(c.stem)
     if m:
         return f"地方文件编号而非知识：{m.group(0)}"

@@ -28,7 +28,11 @@ RULE_MODULES = (
 
 # Off by default: name → why (the judged acceptance on the evaluation set, or the
 # kind of question issue 16 rules out).
-OFF: dict[str, str] = {}
+OFF: dict[str, str] = {
+    # dev set: 1 of 5 acceptable. "不得" made "可以" mostly permits plain wrongdoing
+    # (selling donated blood, using untested blood): false at a glance, not a question.
+    "true_false.swap_modal": "开发集 1/5 可用：多把明显的违法行为改成“可以”，一望即知",
+}
 
 
 ANY_TYPE = "*"  # a rule that may emit any question type (the language model)

@@ -18,12 +18,14 @@ MAX_MEAN_POINT = 30  # longer items are paragraphs, not points a reviewer can sc
 
 def _question_from_lead(lead: str) -> str | None:
     core = re.sub(r"^\s*第[一二三四五六七八九十百零]+条\s*", "", lead).rstrip("：: ")
-    core = core.replace("以下", "下列")
+    core = re.sub(
+        r"以下(?=[^，；。]{0,4}(?:情形|事项|人员|行为|形式|条件|规定|措施|内容))", "下列", core
+    )
     if "下列" in core:
         clauses = core.split("，")
         if len(core) > 40 and "下列" not in clauses[0] and "下列" in clauses[-1]:
             core = f"{clauses[0]}，{clauses[-1]}"  # drop the preamble between subject and ask
-        q = core.replace("有下列", "有哪些").replace("下列", "哪些")
+        q = core.replace("有下列", "有哪些", 1).replace("下列", "哪些", 1)
         q = re.sub(r"之一的?", "", q)
         return q.rstrip("，") + "？"
     m = re.fullmatch(r"(.{2,30}?)(包括|分为|主要有|有|是|为)?", core)

@@ -138,7 +138,7 @@ def test_body_distractors_never_name_a_body_the_passage_already_covers():
     wrong_for = {"乡镇人民政府": set(), "监察机关": set()}
     for seed in range(6):
         for cand in generate(
-            make_document(REPORTS), types=["single", "true_false"], seed=seed
+            make_document(REPORTS), types=["single", "true_false"], seed=seed, variants=3
         ).candidates:
             answer = cand.answer_texts[0]
             if answer not in wrong_for:
