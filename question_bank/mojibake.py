@@ -30,6 +30,22 @@ def _common(ch: str) -> bool:
     return 0xB0 <= lead <= 0xD7
 
 
+def _level_one() -> str:
+    """The GB2312 level-1 characters (lead bytes 0xB0–0xD7), as one string."""
+    chars = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+# A Han character outside level 1: one regex pass finds whether a line has any.
+_RARE = re.compile(f"(?![{_level_one()}])[\u4e00-\u9fff]")
+
+
 def is_garbled(stretch: str) -> bool:
     if stretch.count("\ufffd") >= REPLACEMENTS:
         return True
@@ -46,7 +62,7 @@ def _garbled_sentence(sentence: str) -> bool:
 
 def drop_garbled(line: str) -> str:
     """`line` without its garbled sentences (unchanged when it has none)."""
-    if "\ufffd" not in line and not any(not _common(ch) for ch in _HAN.findall(line)):
+    if "\ufffd" not in line and not _RARE.search(line):
         return line  # cheap exit: nothing rare at all
     kept = [s for s in _SENTENCE.findall(line) if s and not _garbled_sentence(s)]
     return "".join(kept)
