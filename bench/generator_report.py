@@ -138,6 +138,39 @@ def judged_figures(everything, files, judgements_path: Path) -> dict:
     }
 
 
+def _rates(rows, key) -> dict:
+    table: dict[str, Counter] = {}
+    for row in rows:
+        table.setdefault(row[key], Counter())[row["verdict"]] += 1
+    return {
+        k: {
+            "judged": sum(c.values()),
+            "acceptable": c["accept"],
+            "rate": round(c["accept"] / sum(c.values()), 3),
+        }
+        for k, c in sorted(table.items())
+    }
+
+
+def judgement_summary(path: Path) -> dict:
+    """The judgement file as judged (whatever the rules now emit): per part, and within
+    each part per rule, type and file."""
+    rows = json.loads(path.read_text("utf-8"))
+    parts = {}
+    for part in sorted({r["part"] for r in rows}):
+        mine = [r for r in rows if r["part"] == part]
+        parts[part] = {
+            "judged": len(mine),
+            "acceptable": sum(r["verdict"] == "accept" for r in mine),
+            "keys_unsupported": sum(not r.get("key_supported", True) for r in mine),
+            "per_rule": _rates(mine, "rule"),
+            "per_type": _rates(mine, "type"),
+            "per_file": _rates(mine, "file"),
+        }
+        parts[part]["rate"] = round(parts[part]["acceptable"] / len(mine), 3)
+    return {"judged": len(rows), "parts": parts, "per_rule": _rates(rows, "rule")}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+")
@@ -197,6 +230,10 @@ def main(argv=None) -> int:
         rows = [{"file": f, "rule": c.rule, "type": c.type, **c.to_dict()} for f, c in sample]
         args.dump_sample.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
     judged = judged_figures(everything, files, args.judgements) if args.judgements else None
+    summary = judgement_summary(args.judgements) if args.judgements else None
+    if summary:
+        for part, row in summary["parts"].items():
+            print(f"评审文件 {part}：{row['acceptable']}/{row['judged']} = {row['rate']}")
     if judged:
         print(
             f"评审：{judged['judged']} 题，可直接使用 {judged['acceptable']}（{judged['acceptance']}）"
@@ -209,6 +246,7 @@ def main(argv=None) -> int:
         json.dumps(
             {
                 "judged": judged,
+                "judgement_file": summary,
                 "files": files,
                 "by_type": dict(by_type),
                 "by_rule": dict(by_rule),

@@ -233,11 +233,13 @@ DEPENDENT_CONDITION_RE = re.compile(
     r"[^，。；]{0,16}的，"
 )
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
+OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条")
 
 
 def not_standalone(c: Candidate, document: Document) -> str | None:
     if c.type not in SENTENCE_TYPES_FOR_STANDALONE or c.label:
-        return None
+        m = OWN_PART_RE.search(statement(c))  # a question built from a lead-in, too
+        return f"题干引用本法其他部分：{m.group(0)}" if m else None
     text = statement(c)
     m = CROSS_REF_RE.search(text)
     if m:

@@ -32,6 +32,16 @@ OFF: dict[str, str] = {
     # dev set: 1 of 5 acceptable. "不得" made "可以" mostly permits plain wrongdoing
     # (selling donated blood, using untested blood): false at a glance, not a question.
     "true_false.swap_modal": "开发集 1/5 可用：多把明显的违法行为改成“可以”，一望即知",
+    # held-out part: 0 of 3 (a police organ given a government's planning duty): the
+    # swapped-in body is of the same broad family but plainly not the one that acts.
+    "true_false.swap_body": "留出集 0/3 可用：换入的机关虽同属行政系统，却明显不会承担该职责",
+    # dev + held-out: 2 of 3 (a total's first item cut with its verb, "分为优秀").
+    "fill.named_total": "评测集 2/3 可用：列举项切分时带入动词",
+    # dev: 0 of 1 (an outdated term in the article); too few to trust, so off.
+    "fill.law_body": "评测集 0/1 可用",
+    # dev + held-out: 6 of 9 (a lead-in with 以下要求 left ungrammatical, since fixed;
+    # two leads that say "本章有关规定中" without naming the chapter).
+    "short.article_items": "评测集 6/9 可用：条文引语含“本章”等指代，或改写后有语病",
 }
 
 

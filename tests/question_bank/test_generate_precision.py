@@ -2,7 +2,7 @@
 
 from question_bank.generate import generate
 from question_bank.generate.distractors import overlapping_bodies
-from tests.question_bank.generate_helpers import make_document
+from tests.question_bank.generate_helpers import ALL_RULES, make_document
 
 ORGANS = """# 示范执法办法
 第一条 行政机关应当依法及时作出处理决定。
@@ -58,7 +58,7 @@ def test_replaced_wording_of_an_amendment_is_never_asked():
 
 
 def test_short_answer_turns_a_list_lead_into_a_question():
-    result = generate(make_document(ORGANS), types=["short_answer"])
+    result = generate(rules=ALL_RULES, document=make_document(ORGANS), types=["short_answer"])
     stems = [c.stem for c in result.candidates]
     assert "根据《示范执法办法》第七条，当事人有哪些情形，不予处罚？" in stems
 
@@ -74,7 +74,9 @@ PRINCIPLES = """# 示范振兴条例
 
 
 def test_long_principles_are_scored_on_their_heads_and_the_question_is_short():
-    cand = generate(make_document(PRINCIPLES), types=["short_answer"]).candidates[0]
+    cand = generate(
+        rules=ALL_RULES, document=make_document(PRINCIPLES), types=["short_answer"]
+    ).candidates[0]
     assert cand.stem == "根据《示范振兴条例》第三条，推进村庄建设，遵循哪些原则？"
     assert cand.scoring_points == ["坚持农民主体地位", "坚持因地制宜", "坚持节约集约"]
     assert "避免千村一面" in cand.answer  # the reference answer keeps the full wording

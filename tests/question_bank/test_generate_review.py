@@ -8,7 +8,7 @@ from question_bank.generate.distractors import overlapping_bodies, same_family
 from question_bank.generate.filters import rambling_speech
 from question_bank.generate.quality import score
 from question_bank.generate.textutil import quoted
-from tests.question_bank.generate_helpers import make_document
+from tests.question_bank.generate_helpers import ALL_RULES, make_document
 
 LEVELS = """# 农村道路管理办法
 第一条 县级以上地方人民政府应当将农村道路养护资金纳入本级预算。
@@ -23,7 +23,9 @@ def test_fill_in_never_asks_for_a_level_of_government():
     fills = [
         c
         for seed in range(4)
-        for c in generate(make_document(LEVELS), types=["fill_in"], seed=seed).candidates
+        for c in generate(
+            rules=ALL_RULES, document=make_document(LEVELS), types=["fill_in"], seed=seed
+        ).candidates
         if c.rule == "fill.law_body"
     ]
     answers = {c.answer[0] for c in fills}
@@ -51,7 +53,9 @@ def test_swapped_body_is_one_that_could_carry_the_duty():
     swaps = [
         c.swapped
         for seed in range(12)
-        for c in generate(make_document(DUTIES), types=["true_false"], seed=seed).candidates
+        for c in generate(
+            rules=ALL_RULES, document=make_document(DUTIES), types=["true_false"], seed=seed
+        ).candidates
         if c.swapped and c.swapped["kind"] == "body"
     ]
     assert swaps

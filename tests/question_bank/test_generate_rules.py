@@ -4,19 +4,23 @@ import pytest
 
 from question_bank.errors import BAD_MAX_PER_TYPE, GenerationOptionError
 from question_bank.generate import generate
-from tests.question_bank.generate_helpers import LAW, SPEECH, make_document
+from tests.question_bank.generate_helpers import ALL_RULES, LAW, SPEECH, make_document
 
 EXTRA = ["党员参与率", "政策知晓率", "土地征收补偿情况", "低保评定情况"]
 
 
 @pytest.fixture(scope="module")
 def speech():
-    return generate(make_document(SPEECH), extra_distractor_pool=EXTRA, variants=3)
+    return generate(
+        rules=ALL_RULES, document=make_document(SPEECH), extra_distractor_pool=EXTRA, variants=3
+    )
 
 
 @pytest.fixture(scope="module")
 def law():
-    return generate(make_document(LAW), extra_distractor_pool=EXTRA, variants=3)
+    return generate(
+        rules=ALL_RULES, document=make_document(LAW), extra_distractor_pool=EXTRA, variants=3
+    )
 
 
 def find(result, type_, needle):
@@ -26,7 +30,7 @@ def find(result, type_, needle):
 
 
 def test_fill_in_named_total_blanks_every_item():
-    cand = find(generate(make_document(SPEECH)), "fill_in", "三个率")
+    cand = find(generate(rules=ALL_RULES, document=make_document(SPEECH)), "fill_in", "三个率")
     assert cand.stem == "我们要抓好“三个率”，即____、____和____。"
     assert cand.answer == ["入户走访率", "问题解决率", "群众满意率"]
     assert cand.rule == "fill.named_total"
@@ -117,7 +121,7 @@ def test_candidates_are_ranked_by_quality_score(law):
 
 def test_named_total_of_two_and_definition_by_role():
     text = "# 示例\n全镇要突出“两个重点”，即矛盾纠纷化解和便民服务提升。\n村党组织书记是村级治理的第一责任人。\n"
-    result = generate(make_document(text))
+    result = generate(rules=ALL_RULES, document=make_document(text))
     pair = find(result, "fill_in", "两个重点")
     assert pair.stem == "全镇要突出“两个重点”，即____和____。"
     assert pair.answer == ["矛盾纠纷化解", "便民服务提升"]
