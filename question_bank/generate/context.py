@@ -40,6 +40,7 @@ class Context:
     pools: Pools
     original: Document  # quotes come from its text; `document` has normalized punctuation
     seed: int = 0
+    active: frozenset = frozenset()  # the names of the rules this run applies
     _ranked_bodies: list[str] | None = None
     _passages: dict[str, Passage] | None = None
     _article_lists: list | None = None

@@ -58,6 +58,7 @@ def generate(
     except KeyError as exc:
         raise GenerationOptionError(UNKNOWN_RULE.format(rules=exc.args[0])) from exc
     ctx = build_context(document, seed, extra_distractor_pool)
+    ctx.active = frozenset(r.name for r in active)
     result = GenerationResult(
         title=document.title,
         chars=len(document.text),

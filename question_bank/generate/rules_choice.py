@@ -111,7 +111,8 @@ def true_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """A rule restated as it stands, where the seeded coin says so or no swap is possible
     (only where a key element makes it worth asking)."""
     els = _swappable(ctx, sentence)
-    if not els or (not ctx.coin(sentence) and any(_swap(ctx, sentence, e) for e in els)):
+    swaps = [e for e in els if f"true_false.swap_{e.kind}" in ctx.active]
+    if not els or (not ctx.coin(sentence) and any(_swap(ctx, sentence, e) for e in swaps)):
         return
     yield Candidate(
         stem=ctx.stem(sentence),
