@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,6 +52,13 @@ def print_pdf(html: str, url: str = PAGE_URL) -> bytes:
         raise BrowserUnavailable("未安装 Debian chromium（/usr/bin/chromium）")
     if not has_cjk_font():
         raise BrowserUnavailable("缺少中文字体（apt-get install fonts-wqy-zenhei）")
+    # Playwright's sync API refuses to start inside a running event loop (the browser
+    # tests keep one for the whole session): print from a thread of our own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, executable, html, url).result()
+
+
+def _print(executable: str, html: str, url: str) -> bytes:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

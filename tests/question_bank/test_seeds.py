@@ -1,7 +1,7 @@
 """Every real material in ../shared: Simplified, no furniture, no pinyin, every sentence kept.
 
 The sentences checked are taken from each file at test time (never copied into the
-repository): the raw file is converted with OpenCC, bracketed pinyin is stripped
+repository): the raw file is converted with OpenCC (and 带著 → 带着), bracketed pinyin is stripped
 with an independent pattern, furniture lines are dropped by the phrases below, and
 what remains is split into sentences that must all appear in the cleaned text.
 """
