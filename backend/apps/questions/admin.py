@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from apps.common.admin import ScopedAdminMixin
+from apps.exams import held_keys
 from apps.questions.models import (
     Bank,
     GenerationBatch,
@@ -94,6 +95,10 @@ class QuestionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description="题干")
     def short_stem(self, obj):
         return obj.stem[:40]
+
+    def get_queryset(self, request):
+        # An admin who could still sit an exam does not open the questions it holds.
+        return super().get_queryset(request).exclude(held_keys.held_for(request.user).q())
 
     def has_change_permission(self, request, obj=None):
         # Edits go through the API so that published questions get a new version.

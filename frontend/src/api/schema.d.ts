@@ -2747,6 +2747,8 @@ export interface components {
             explanation: string;
             explanation_html: string;
             is_correct: boolean;
+            /** @description 答案正被尚未结束的考试保留：答案、解析和出处为空，考试结束后再看 */
+            key_held: boolean;
             /** Format: decimal */
             max_score: string;
             question_id: number;

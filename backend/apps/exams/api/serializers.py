@@ -193,3 +193,25 @@ class RegradeInputSerializer(serializers.Serializer):
     question_id = serializers.IntegerField(label="试题")
     answer = serializers.JSONField(label="更正后的答案")
     reason = serializers.CharField(max_length=500, label="更正原因")
+
+
+class GraderSerializer(serializers.ModelSerializer):
+    org_unit_name = serializers.CharField(source="org_unit.full_name", default="")
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "real_name", "org_unit", "org_unit_name"]
+
+
+class GradersSerializer(serializers.Serializer):
+    exam = serializers.IntegerField()
+    graders = GraderSerializer(many=True)
+
+
+class GradersInputSerializer(serializers.Serializer):
+    graders = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+        allow_empty=True,
+        label="评分人",
+        help_text="评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分",
+    )

@@ -18,6 +18,7 @@ QUESTION_NOT_PUBLISHED = "第{position}题（编号 {qid}）不存在或未发�
 PAPER_EMPTY = "试卷至少需要一道题目或一条抽题规则"
 PAPER_IN_USE = "已有考生开始作答，试卷题目不能再修改；如需更正答案请使用重新评分"
 DRAW_SHORT = "抽题时可用试题不足（多条规则抽到了相同的题目），请调整试卷规则"
+DRAW_SHORT_HELD = "可抽的试题不足：其余试题正用于您尚未结束的考试，请在该考试结束后再来"
 
 PAPER_FIELDS = ["title", "description", "mode", "org_unit"]
 
@@ -146,8 +147,21 @@ def _rules(paper: Paper, use_cache: bool) -> list[PaperRule]:
     return rules
 
 
-def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, str]]:
-    """The questions of one sitting: [(question id, points, section)] in paper order."""
+def _without_held(pool: list[int], rule: PaperRule, held) -> list[int]:
+    """A rule's candidates less those whose keys another exam holds from the candidate."""
+    if rule.bank_id in held.bank_ids:
+        return []
+    if not held.lineages:
+        return pool
+    out = set(Question.objects.filter(id__in=pool, lineage__in=held.lineages).values_list("id"))
+    return [qid for qid in pool if (qid,) not in out]
+
+
+def draw(paper: Paper, *, use_cache: bool = True, held=None) -> list[tuple[int, Decimal, str]]:
+    """The questions of one sitting: [(question id, points, section)] in paper order.
+
+    `held` (a HeldKeys) leaves out questions whose keys another exam holds from the
+    candidate: a mock exam must not show them in its immediate results."""
     if paper.mode == Paper.Mode.FIXED:
         return [(i.question_id, i.points, i.section) for i in paper.items.all()]
     chosen: list[tuple[int, Decimal, str]] = []
@@ -155,6 +169,10 @@ def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, st
     for rule in _rules(paper, use_cache):
         pool = rule_candidate_ids(rule, use_cache=use_cache)
         pool = [qid for qid in pool if qid not in taken] if taken else pool
+        if held:
+            pool = _without_held(pool, rule, held)
+            if len(pool) < rule.count:
+                raise Conflict(DRAW_SHORT_HELD, code="draw_short_held")
         if len(pool) < rule.count:
             raise Conflict(DRAW_SHORT, code="draw_short")
         picked = random.sample(pool, rule.count)
@@ -163,9 +181,9 @@ def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, st
     return chosen
 
 
-def freeze_layout(exam, fields: list[str]) -> tuple[list[dict], dict[int, Question]]:
+def freeze_layout(exam, fields: list[str], held=None) -> tuple[list[dict], dict[int, Question]]:
     """One sitting's questions in display order with their option orders, frozen at start."""
-    drawn = draw(exam.paper)
+    drawn = draw(exam.paper, held=held)
     questions = Question.objects.only(*fields).in_bulk([qid for qid, _, _ in drawn])
     if exam.shuffle_questions:  # shuffle within each section, keeping sections in order
         sections: dict[str, list] = {}

@@ -5,6 +5,7 @@ from decimal import Decimal
 from rest_framework import serializers
 
 from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
+from apps.exams import held_keys
 from apps.questions.models import (
     Bank,
     KnowledgePoint,
@@ -61,15 +62,44 @@ class QuestionInput(serializers.Serializer):
         return [{"point": p["point"], "score": str(p["score"])} for p in value]
 
 
+# What an admin who could still sit an exam does not get of a question that exam holds.
+HELD_KEY_FIELDS = {
+    "answer": None,
+    "scoring_points": [],
+    "explanation": "",
+    "explanation_html": "",
+    "source_quote": "",
+    "source_start": None,
+    "source_end": None,
+}
+
+
 class QuestionSerializer(serializers.ModelSerializer):
-    """The full question, answers included: org admins only."""
+    """The full question, answers included: org admins only. Pass the request in the context:
+    an admin who is also a candidate gets no keys an exam holds from them (`key_held`)."""
 
     type_label = serializers.CharField(source="get_type_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    answer = serializers.JSONField()
+    answer = serializers.JSONField(allow_null=True)
     options = OptionSerializer(many=True)
     scoring_points = ScoringPointSerializer(many=True)
+    key_held = serializers.SerializerMethodField(
+        help_text="答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空"
+    )
+
+    def _key_held(self, obj) -> bool:
+        request = self.context.get("request")
+        return request is not None and held_keys.held_for_request(request).holds(obj)
+
+    def get_key_held(self, obj) -> bool:
+        return self._key_held(obj)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data["key_held"]:
+            data.update(HELD_KEY_FIELDS)
+        return data
 
     class Meta:
         model = Question
@@ -101,6 +131,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "generation_batch",
             "generation_rule",
             "quality",
+            "key_held",
             "created_at",
             "updated_at",
         ]

@@ -60,7 +60,9 @@ class GenerationBatchDetailView(APIView):
         return Response(
             {
                 "batch": s.GenerationBatchSerializer(batch).data,
-                "questions": qs.QuestionSerializer(questions, many=True).data,
+                "questions": qs.QuestionSerializer(
+                    questions, many=True, context={"request": request}
+                ).data,
                 "reject_reasons": REJECT_REASONS,
             }
         )

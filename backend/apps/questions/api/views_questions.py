@@ -14,6 +14,7 @@ from apps.common.api.serializers import FileUploadSerializer
 from apps.common.errors import Forbidden, InvalidInput
 from apps.common.permissions import IsOrgAdmin
 from apps.common.scoping import get_in_scope_or_404
+from apps.exams import held_keys
 from apps.questions import conf, selectors
 from apps.questions.api import question_serializers as s
 from apps.questions.models import Bank, Question
@@ -29,7 +30,7 @@ CHANGES_INVALID = "修改内容有误"
 
 def _serialize(request, question: Question, **extra) -> dict:
     if request.user.is_org_admin:
-        return {**s.QuestionSerializer(question).data, **extra}
+        return {**s.QuestionSerializer(question, context={"request": request}).data, **extra}
     return s.QuestionPublicSerializer(question).data
 
 
@@ -138,7 +139,7 @@ class QuestionReviewView(APIView):
             reason=data.validated_data["reason"],
             changes=changes,
         )
-        return Response(s.QuestionSerializer(question).data)
+        return Response(s.QuestionSerializer(question, context={"request": request}).data)
 
 
 class QuestionHistoryView(APIView):
@@ -209,7 +210,12 @@ class QuestionExportView(APIView):
         query.is_valid(raise_exception=True)
         params = dict(query.validated_data)
         fmt = params.pop("format")
-        qs = selectors.question_list(request.user, params).prefetch_related("knowledge_points")
+        # Questions an exam holds from this admin (a candidate too) stay out of the file.
+        qs = (
+            selectors.question_list(request.user, params)
+            .exclude(held_keys.held_for(request.user).q())
+            .prefetch_related("knowledge_points")
+        )
         writer = {
             "xlsx": question_export.export_xlsx,
             "csv": question_export.export_csv,

@@ -53,7 +53,7 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.Serializer):
-    quote = serializers.CharField()
+    quote = serializers.CharField(allow_blank=True)
     passage_id = serializers.CharField(allow_null=True)
     material_id = serializers.IntegerField(allow_null=True)
 
@@ -64,11 +64,14 @@ class FeedbackSerializer(serializers.Serializer):
     score = serializers.DecimalField(max_digits=6, decimal_places=2)
     max_score = serializers.DecimalField(max_digits=6, decimal_places=2)
     response = serializers.JSONField()
-    correct_answer = serializers.JSONField()
+    correct_answer = serializers.JSONField(allow_null=True)
     accepted_answers = serializers.JSONField(allow_null=True)
-    explanation = serializers.CharField()
-    explanation_html = serializers.CharField()
+    explanation = serializers.CharField(allow_blank=True)
+    explanation_html = serializers.CharField(allow_blank=True)
     source = SourceSerializer()
+    key_held = serializers.BooleanField(
+        help_text="答案正被尚未结束的考试保留：答案、解析和出处为空，考试结束后再看"
+    )
 
 
 class AnswerInSerializer(serializers.Serializer):
