@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.admin import RelatedOnlyFieldListFilter
 
 from apps.common.admin import ScopedAdminMixin
 from apps.exams import held_keys
+from apps.questions import selectors
 from apps.questions.models import (
     Bank,
     GenerationBatch,
@@ -77,7 +79,14 @@ class QuestionAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "is_current",
         "created_at",
     ]
-    list_filter = ["type", "status", "difficulty", "is_current", "bank"]
+    # Only the banks of the questions listed (already scoped), not every bank's name.
+    list_filter = [
+        "type",
+        "status",
+        "difficulty",
+        "is_current",
+        ("bank", RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["stem", "explanation"]
     readonly_fields = [
         "lineage",
@@ -95,6 +104,16 @@ class QuestionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description="题干")
     def short_stem(self, obj):
         return obj.stem[:40]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bank" and not request.user.is_superuser:
+            kwargs["queryset"] = selectors.managed_banks(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "knowledge_points" and not request.user.is_superuser:
+            kwargs["queryset"] = selectors.visible_knowledge_points(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         # An admin who could still sit an exam does not open the questions it holds.

@@ -49,11 +49,15 @@ def visible_materials(user: User) -> QuerySet[Material]:
 
 
 def visible_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:
+    """Confirmed points of the units above; an admin also every point of their subtrees
+    (suggested ones included: confirming them is their job, not a township's)."""
     qs = KnowledgePoint.objects.select_related("org_unit")
-    above = Q(org_unit_id__in=_ancestor_ids(user))
+    above = Q(org_unit_id__in=_ancestor_ids(user), status=KnowledgePoint.Status.CONFIRMED)
+    if user.is_superuser:
+        return qs
     if user.is_org_admin:
         return qs.filter(above | scoping.unit_scope_q(user))
-    return qs.filter(above, status=KnowledgePoint.Status.CONFIRMED)
+    return qs.filter(above)
 
 
 def visible_questions(user: User) -> QuerySet[Question]:

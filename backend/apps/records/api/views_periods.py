@@ -220,6 +220,8 @@ class IndicatorTemplateView(PeriodActionView):
     @extend_schema(responses={(200, XLSX): bytes})
     def get(self, request, pk: int):
         period = self.period(request, pk)
-        response = HttpResponse(indicators.indicator_template(period), content_type=XLSX)
+        response = HttpResponse(
+            indicators.indicator_template(period, request.user), content_type=XLSX
+        )
         response["Content-Disposition"] = f'attachment; filename="indicators-{period.pk}.xlsx"'
         return response
