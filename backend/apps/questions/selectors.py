@@ -72,28 +72,6 @@ def visible_questions(user: User) -> QuerySet[Question]:
     return qs.filter(managed | shared_published)
 
 
-def question_list(user: User, params) -> QuerySet[Question]:
-    qs = visible_questions(user)
-    if params.get("all_versions") not in ("1", "true") or not user.is_org_admin:
-        qs = qs.filter(is_current=True)
-    for name, lookup in (
-        ("bank", "bank_id"),
-        ("type", "type"),
-        ("difficulty", "difficulty"),
-        ("status", "status"),
-        ("knowledge_point", "knowledge_points__id"),
-        ("batch", "generation_batch_id"),
-        ("lineage", "lineage"),
-    ):
-        value = params.get(name)
-        if value not in (None, ""):
-            qs = qs.filter(**{lookup: value})
-    search = (params.get("search") or "").strip()
-    if search:
-        qs = qs.filter(Q(stem__icontains=search) | Q(tags__icontains=search))
-    return qs.distinct().order_by("-created_at", "-id")
-
-
 def duplicate_clusters(bank: Bank, threshold: float) -> list[dict]:
     """Groups of current questions in a bank that are near-duplicates of each other."""
     rows = list(

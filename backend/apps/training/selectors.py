@@ -136,9 +136,14 @@ def wrong_book_entries(user: User, knowledge_point: int | None = None) -> QueryS
         "question"
     )
     if knowledge_point:
-        lineages = Question.objects.filter(knowledge_points=knowledge_point).values("lineage")
-        qs = qs.filter(lineage__in=lineages)
+        qs = on_knowledge_point(qs, knowledge_point)
     return qs.order_by("-last_wrong_at", "-id")
+
+
+def on_knowledge_point(entries: QuerySet[WrongBookEntry], knowledge_point: int):
+    """Entries whose question (any version) is linked to the knowledge point."""
+    lineages = Question.objects.filter(knowledge_points=knowledge_point).values("lineage")
+    return entries.filter(lineage__in=lineages)
 
 
 def streak(user: User, today: dt.date) -> dict:

@@ -3,7 +3,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 from rest_framework.generics import ListAPIView
@@ -13,13 +13,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.accounts.api import serializers as s
+from apps.accounts.api.filters import OrgUnitFilter, UserFilter
 from apps.accounts.models import OrgUnit, User
-from apps.accounts.selectors import user_list
+from apps.accounts.selectors import users_for_admin
 from apps.accounts.services import auth, roster, users
 from apps.accounts.services.units import create_unit
 from apps.common import scoping
 from apps.common.api.serializers import FileUploadSerializer
 from apps.common.errors import Forbidden
+from apps.common.filters import apply_filters, filter_parameters
 from apps.common.permissions import IsOrgAdmin
 
 ME_SCHEMA = extend_schema(responses=s.MeSerializer)
@@ -101,18 +103,10 @@ def _units_visible_to(user: User):
 
 class OrgUnitListView(APIView):
     @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "parent", int, description="只列出该单位的下级；不传则列出全部可见单位"
-            )
-        ],
-        responses=s.OrgUnitSerializer(many=True),
+        parameters=filter_parameters(OrgUnitFilter), responses=s.OrgUnitSerializer(many=True)
     )
     def get(self, request):
-        qs = _units_visible_to(request.user).order_by("path")
-        parent = request.query_params.get("parent")
-        if parent:
-            qs = qs.filter(parent_id=parent)
+        qs = apply_filters(OrgUnitFilter, request, _units_visible_to(request.user).order_by("path"))
         return Response(s.OrgUnitSerializer(qs, many=True).data)
 
     @extend_schema(request=s.OrgUnitSerializer, responses={201: s.OrgUnitSerializer})
@@ -143,20 +137,14 @@ class OrgUnitDetailView(APIView):
         return Response(s.OrgUnitSerializer(unit).data)
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("org_unit", int, description="单位（含下级）"),
-        OpenApiParameter("search", str, description="姓名、工号或手机号"),
-        OpenApiParameter("role", str, enum=["cadre", "reviewer"]),
-    ]
-)
 class UserListView(ListAPIView):
     permission_classes = [IsOrgAdmin]
     serializer_class = s.UserSerializer
-    filter_backends: list = []
+    queryset = User.objects.none()  # for the schema; the real one is scoped
+    filterset_class = UserFilter
 
     def get_queryset(self):
-        return user_list(self.request.user, self.request.query_params)
+        return users_for_admin(self.request.user)
 
     @extend_schema(request=s.UserSerializer, responses={201: s.UserSerializer})
     def post(self, request):

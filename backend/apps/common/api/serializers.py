@@ -1,6 +1,17 @@
-"""Input serializers shared by every spreadsheet import and file upload."""
+"""Input serializers shared by every spreadsheet import and file upload, and the id field."""
 
 from rest_framework import serializers
+
+from apps.common.filters import BAD_ID, MAX_ID
+
+
+def id_field(**kwargs) -> serializers.IntegerField:
+    """An object id in a request body: a word or a number beyond 64 bits is a 400 naming the
+    field, never a database error."""
+    messages = {"invalid": BAD_ID, "min_value": BAD_ID, "max_value": BAD_ID}
+    return serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, error_messages=messages, **kwargs
+    )
 
 
 class ImportOptionsSerializer(serializers.Serializer):

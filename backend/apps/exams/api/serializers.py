@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit, User
+from apps.common.api.serializers import id_field
 from apps.exams.models import AttemptEvent, Exam, Paper
 from apps.questions.models import Bank, KnowledgePoint, QuestionType
 
@@ -105,7 +106,7 @@ class ExamInputSerializer(serializers.ModelSerializer):
 
 
 class PaperItemInput(serializers.Serializer):
-    question_id = serializers.IntegerField(label="试题")
+    question_id = id_field(label="试题")
     points = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, label="分值")
     section = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
 
@@ -190,7 +191,7 @@ class GradeInputSerializer(serializers.Serializer):
 
 
 class RegradeInputSerializer(serializers.Serializer):
-    question_id = serializers.IntegerField(label="试题")
+    question_id = id_field(label="试题")
     answer = serializers.JSONField(label="更正后的答案")
     reason = serializers.CharField(max_length=500, label="更正原因")
 

@@ -15,6 +15,7 @@ from apps.common.errors import NotFound
 from apps.common.permissions import IsOrgAdmin
 from apps.exams import analytics, held_keys, selectors
 from apps.exams.api import serializers as s
+from apps.exams.api.filters import PaperFilter
 from apps.exams.held_keys import NOTHING_HELD
 from apps.exams.models import Paper, RegradeRun
 from apps.exams.services import exams as exam_services
@@ -34,6 +35,7 @@ def _check_unit(user, unit) -> None:
 class PaperListView(ListAPIView):
     permission_classes = [IsOrgAdmin]
     serializer_class = s.PaperSerializer
+    filterset_class = PaperFilter
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
+from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer, id_field
 from apps.exams import held_keys
 from apps.questions.models import (
     Bank,
@@ -15,6 +15,9 @@ from apps.questions.models import (
     QuestionType,
 )
 from apps.questions.services.review import REJECT_REASONS, TRANSITIONS
+
+
+SCORING_POINT_INCOMPLETE = "每条评分要点都须填写要点和分值"
 
 
 class OptionSerializer(serializers.Serializer):
@@ -59,6 +62,16 @@ class QuestionInput(serializers.Serializer):
     source_quote = serializers.CharField(required=False, allow_blank=True, default="")
 
     def validate_scoring_points(self, value):
+        # A partial update (PATCH) skips the nested required fields: check them here.
+        missing = {
+            str(index): {
+                name: [SCORING_POINT_INCOMPLETE] for name in ("point", "score") if name not in p
+            }
+            for index, p in enumerate(value)
+            if not {"point", "score"} <= set(p)
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
         return [{"point": p["point"], "score": str(p["score"])} for p in value]
 
 
@@ -168,18 +181,6 @@ class QuestionWithSimilarSerializer(QuestionSerializer):
         fields = [*QuestionSerializer.Meta.fields, "similar"]
 
 
-class QuestionListQuery(serializers.Serializer):
-    bank = serializers.IntegerField(required=False)
-    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
-    knowledge_point = serializers.IntegerField(required=False)
-    difficulty = serializers.IntegerField(min_value=1, max_value=5, required=False)
-    status = serializers.ChoiceField(choices=Question.Status.choices, required=False)
-    batch = serializers.IntegerField(required=False, label="生成批次")
-    lineage = serializers.UUIDField(required=False)
-    search = serializers.CharField(required=False, allow_blank=True)
-    all_versions = serializers.BooleanField(required=False, default=False)
-
-
 class QuestionReviewInput(serializers.Serializer):
     action = serializers.ChoiceField(choices=[*TRANSITIONS], label="操作")
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
@@ -200,20 +201,22 @@ class QuestionReviewLogSerializer(serializers.Serializer):
 
 
 class ImportQuery(ImportOptionsSerializer):
-    bank = serializers.IntegerField(label="题库")
+    bank = id_field(label="题库")
     publish = serializers.BooleanField(default=False, label="导入后直接发布")
 
 
 class BankQuery(serializers.Serializer):
-    bank = serializers.IntegerField(label="题库")
+    bank = id_field(label="题库")
 
 
-class ExportQuery(QuestionListQuery):
+class ExportQuery(serializers.Serializer):
+    """The file format; the questions are chosen by the list's filters (QuestionFilter)."""
+
     format = serializers.ChoiceField(choices=["xlsx", "csv", "json"], default="xlsx")
 
 
 class BankUploadInput(FileUploadSerializer):
-    bank = serializers.IntegerField(label="题库")
+    bank = id_field(label="题库")
 
 
 class QuestionImageSerializer(serializers.ModelSerializer):

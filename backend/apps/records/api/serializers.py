@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from apps.cases.models import CaseCall
+from apps.common.api.serializers import id_field
 from apps.exams.models import Exam
 from apps.records.models import Adjustment, Component, ComponentScore, Objection, Period, Record
 
@@ -151,7 +152,7 @@ class MyRecordSerializer(RecordSerializer):
 
 class ObjectionInSerializer(serializers.Serializer):
     reason = serializers.CharField(label="异议理由", max_length=1000)
-    component = serializers.IntegerField(label="涉及分项", required=False, allow_null=True)
+    component = id_field(label="涉及分项", required=False, allow_null=True)
 
 
 class ResolveInSerializer(serializers.Serializer):
@@ -159,14 +160,14 @@ class ResolveInSerializer(serializers.Serializer):
         label="处理方式", choices=[("adjust", "调整"), ("reject", "驳回")]
     )
     reply = serializers.CharField(label="答复", max_length=1000)
-    component = serializers.IntegerField(label="调整分项", required=False, allow_null=True)
+    component = id_field(label="调整分项", required=False, allow_null=True)
     adjustment = serializers.DecimalField(
         label="调整分", max_digits=8, decimal_places=2, required=False
     )
 
 
 class AdjustInSerializer(serializers.Serializer):
-    component = serializers.IntegerField(label="调整分项")
+    component = id_field(label="调整分项")
     adjustment = serializers.DecimalField(label="调整分", max_digits=8, decimal_places=2)
     reason = serializers.CharField(label="理由", max_length=200)
 

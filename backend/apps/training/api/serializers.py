@@ -4,6 +4,7 @@ those only travel inside the feedback that follows an answer."""
 from django.utils.html import escape
 from rest_framework import serializers
 
+from apps.common.api.serializers import id_field
 from apps.questions.models import Question
 from apps.questions.services.rendering import render_question_text
 from apps.training.models import PracticeSession, StudyTopic, StudyVote, WrongBookEntry
@@ -59,7 +60,7 @@ class SourceSerializer(serializers.Serializer):
 
 
 class FeedbackSerializer(serializers.Serializer):
-    question_id = serializers.IntegerField()
+    question_id = id_field()
     is_correct = serializers.BooleanField()
     score = serializers.DecimalField(max_digits=6, decimal_places=2)
     max_score = serializers.DecimalField(max_digits=6, decimal_places=2)
@@ -75,7 +76,7 @@ class FeedbackSerializer(serializers.Serializer):
 
 
 class AnswerInSerializer(serializers.Serializer):
-    question_id = serializers.IntegerField()
+    question_id = id_field()
     response = serializers.JSONField(allow_null=True)
 
 
@@ -84,9 +85,9 @@ class RetryInSerializer(serializers.Serializer):
 
 
 class PracticeStartSerializer(serializers.Serializer):
-    knowledge_point = serializers.IntegerField(required=False, allow_null=True)
-    bank = serializers.IntegerField(required=False, allow_null=True)
-    material = serializers.IntegerField(required=False, allow_null=True)
+    knowledge_point = id_field(required=False, allow_null=True)
+    bank = id_field(required=False, allow_null=True)
+    material = id_field(required=False, allow_null=True)
     passage = serializers.IntegerField(required=False, allow_null=True)
     count = serializers.IntegerField(required=False, allow_null=True)
 
@@ -162,8 +163,8 @@ class StudyTopicInSerializer(serializers.Serializer):
 
 
 class StudyVoteInSerializer(serializers.Serializer):
-    knowledge_point = serializers.IntegerField(required=False, allow_null=True)
-    topic = serializers.IntegerField(required=False, allow_null=True)
+    knowledge_point = id_field(required=False, allow_null=True)
+    topic = id_field(required=False, allow_null=True)
 
 
 class StudyVoteSerializer(serializers.ModelSerializer):
@@ -230,4 +231,4 @@ class PassagePracticeSerializer(serializers.Serializer):
 
 
 class PracticeMaterialQuerySerializer(serializers.Serializer):
-    material = serializers.IntegerField()
+    material = id_field()
