@@ -16,7 +16,6 @@ from apps.questions.models import (
 )
 from apps.questions.services.review import REJECT_REASONS, TRANSITIONS
 
-
 SCORING_POINT_INCOMPLETE = "每条评分要点都须填写要点和分值"
 
 
