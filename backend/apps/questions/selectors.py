@@ -7,7 +7,7 @@ those shared banks only, and never their answers (the serializer leaves them out
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from apps.accounts.models import User, path_ids
 from apps.common import scoping
@@ -34,6 +34,12 @@ def usable_banks(user: User) -> QuerySet[Bank]:
     if user.is_org_admin:
         shared |= scoping.unit_scope_q(user)
     return Bank.objects.filter(shared).select_related("org_unit")
+
+
+def with_question_counts(banks: QuerySet[Bank]) -> QuerySet[Bank]:
+    """Each bank with the number of its current published questions (`question_count`)."""
+    published = Q(questions__is_current=True, questions__status=Question.Status.PUBLISHED)
+    return banks.annotate(question_count=Count("questions", filter=published))
 
 
 def can_manage_bank(user: User, bank: Bank) -> bool:

@@ -126,30 +126,27 @@ class CaseWithdrawView(APIView):
 class CaseReviewersView(APIView):
     """Who reviews a case: admins only. The author is told plainly that this stays hidden."""
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses=s.CaseReviewerSerializer(many=True))
     def get(self, request, pk):
         case = selectors.case_for(request.user, pk)
         if not request.user.is_org_admin or case.author_id == request.user.pk:
             raise Forbidden(errors.CASE_REVIEWERS_HIDDEN, code="reviewers_hidden")
         reviews = case.assignments.select_related("reviewer", "reviewer__org_unit")
-        return Response(
-            [
-                {
-                    "assignment": a.pk,
-                    "reviewer": a.reviewer_id,
-                    "reviewer_name": a.reviewer.display_name,
-                    "reviewer_unit": a.reviewer.org_unit.full_name
-                    if a.reviewer.org_unit_id
-                    else "",
-                    "kind": a.kind,
-                    "round": a.round,
-                    "status": a.status,
-                    "total": a.total,
-                    "decline_reason": a.decline_reason,
-                }
-                for a in reviews
-            ]
-        )
+        rows = [
+            {
+                "assignment": a.pk,
+                "reviewer": a.reviewer_id,
+                "reviewer_name": a.reviewer.display_name,
+                "reviewer_unit": a.reviewer.org_unit.full_name if a.reviewer.org_unit_id else "",
+                "kind": a.kind,
+                "round": a.round,
+                "status": a.status,
+                "total": a.total,
+                "decline_reason": a.decline_reason,
+            }
+            for a in reviews
+        ]
+        return Response(s.CaseReviewerSerializer(rows, many=True).data)
 
     @extend_schema(request=s.CaseReviewerChoiceSerializer, responses={201: dict})
     def post(self, request, pk):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit, User
-from apps.common.api.serializers import id_field
+from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import AttemptEvent, Exam, Paper
 from apps.questions.models import Bank, KnowledgePoint, QuestionType
 
@@ -67,6 +67,8 @@ class ExamAdminSerializer(ExamDetailSerializer):
 
 
 class ExamInputSerializer(serializers.ModelSerializer):
+    opens_at = MomentField(label="开始时间")
+    closes_at = MomentField(label="结束时间")
     org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), label="主办单位")
     paper = serializers.PrimaryKeyRelatedField(queryset=Paper.objects.all(), label="试卷")
     audience_units = serializers.PrimaryKeyRelatedField(

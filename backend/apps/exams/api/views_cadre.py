@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from apps.common.errors import NotFound
 from apps.common.filters import filter_parameters, valid_filters
-from apps.common.pagination import StandardPagination
+from apps.common.pagination import StandardPagination, paginated
 from apps.exams import selectors
 from apps.exams.api import serializers as s
 from apps.exams.api.auth import CachedTokenAuthentication
@@ -29,7 +29,9 @@ class ExamListView(APIView):
     """A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise."""
 
     @extend_schema(
-        parameters=filter_parameters(ExamFilter), responses=s.ExamCardSerializer(many=True)
+        parameters=filter_parameters(ExamFilter),
+        responses=paginated("PaginatedExamCardList", s.ExamCardSerializer),
+        description="分页；管理员（不带 mine=1）得到的每一项另有 ExamAdmin 的管理字段。",
     )
     def get(self, request):
         user = request.user

@@ -1,4 +1,3 @@
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -14,7 +13,7 @@ from apps.common.scoping import get_in_scope_or_404
 from apps.questions import selectors
 from apps.questions.api import serializers as s
 from apps.questions.api.filters import BankFilter, KnowledgePointFilter
-from apps.questions.models import Bank, KnowledgePoint, Question
+from apps.questions.models import Bank, KnowledgePoint
 from apps.questions.services import banks, knowledge
 
 ORG_UNIT_REQUIRED = "请选择所属单位"
@@ -33,10 +32,7 @@ class BankListView(ListAPIView):
     filterset_class = BankFilter
 
     def get_queryset(self):
-        published = Q(questions__is_current=True, questions__status=Question.Status.PUBLISHED)
-        qs = selectors.usable_banks(self.request.user).annotate(
-            question_count=Count("questions", filter=published)
-        )
+        qs = selectors.with_question_counts(selectors.usable_banks(self.request.user))
         return qs.order_by("org_unit__path", "name")
 
     @extend_schema(request=s.BankSerializer, responses={201: s.BankSerializer})
@@ -53,6 +49,7 @@ class BankListView(ListAPIView):
             description=v.get("description", ""),
             shared_down=v.get("shared_down", True),
         )
+        bank.question_count = 0  # a new bank holds no question yet
         return Response(
             s.BankSerializer(bank, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
@@ -62,7 +59,8 @@ class BankListView(ListAPIView):
 class BankDetailView(APIView):
     @extend_schema(responses=s.BankSerializer)
     def get(self, request, pk: int):
-        bank = get_object_or_404(selectors.usable_banks(request.user), pk=pk)
+        usable = selectors.with_question_counts(selectors.usable_banks(request.user))
+        bank = get_object_or_404(usable, pk=pk)
         return Response(s.BankSerializer(bank, context={"request": request}).data)
 
     @extend_schema(request=s.BankSerializer, responses=s.BankSerializer)
@@ -71,6 +69,7 @@ class BankDetailView(APIView):
         data = s.BankSerializer(bank, data=request.data, partial=True, context={"request": request})
         data.is_valid(raise_exception=True)
         bank = banks.update_bank(actor=request.user, bank=bank, data=data.validated_data)
+        bank = selectors.with_question_counts(Bank.objects.filter(pk=bank.pk)).get()
         return Response(s.BankSerializer(bank, context={"request": request}).data)
 
 

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from apps.cases.models import CaseCall
-from apps.common.api.serializers import id_field
+from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import Exam
 from apps.records.models import Adjustment, Component, ComponentScore, Objection, Period, Record
 
@@ -93,7 +93,9 @@ class ObjectionSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     record = serializers.IntegerField(source="record_id", read_only=True)
     user_name = serializers.CharField(source="record.user.display_name", read_only=True)
-    component_name = serializers.CharField(source="component.name", read_only=True, default=None)
+    component_name = serializers.CharField(
+        source="component.name", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Objection
@@ -177,7 +179,7 @@ class ReasonInSerializer(serializers.Serializer):
 
 
 class PublishInSerializer(serializers.Serializer):
-    ends_at = serializers.DateTimeField(label="公示结束时间", required=False)
+    ends_at = MomentField(label="公示结束时间", required=False)
     days = serializers.IntegerField(
         label="公示天数（默认见 RECORDS_PUBLICITY_DAYS）", min_value=1, max_value=60, required=False
     )
