@@ -29,6 +29,7 @@ class ExamListView(APIView):
     """A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise."""
 
     @extend_schema(
+        operation_id="v1_exams_list",
         parameters=filter_parameters(ExamFilter),
         responses=paginated("PaginatedExamCardList", s.ExamCardSerializer),
         description="分页；管理员（不带 mine=1）得到的每一项另有 ExamAdmin 的管理字段。",
