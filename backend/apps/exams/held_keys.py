@@ -12,9 +12,10 @@ today: an edit (a new version with another difficulty, a new knowledge point) mo
 question into that slice while the exam is open, so only the bank is provably the pool.
 A bank's versions never move banks, so `bank_id` identifies the pool on any version.
 
-Cost: the open exams and their pools are cached under a fingerprint of the exams that are
-not closed (count, latest exam and paper edits), read with one aggregate query per call;
-per person, one query counts their attempts, and only when they are in some audience.
+Cost: the open exams, their audiences and pools are kept per process under a fingerprint of
+the exams that are not closed (count, latest exam and paper edits), re-read with one
+aggregate query per call; per person, one query counts their attempts, and only when they
+are in some audience. bench/held_keys.py measures it.
 """
 
 from __future__ import annotations
@@ -23,16 +24,11 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from apps.exams.models import Attempt, Exam, PaperItem, PaperRule
-from apps.exams.services.exams import in_audience
-
-# Keys of the payloads that carry a question's key, blanked when the key is held.
-HELD_NOTICE = "该题正用于您尚未结束的考试，考试结束后再查看答案与解析"
-CACHE_SECONDS = 300
+from apps.exams.services.exams import audience_includes
 
 
 @dataclass(frozen=True)
@@ -60,65 +56,89 @@ class HeldKeys:
 NOTHING_HELD = HeldKeys()
 
 
-def _fingerprint(now: dt.datetime) -> str:
+def _fingerprint(now: dt.datetime) -> tuple:
+    """Changes whenever an exam that is not closed is added, edited (its audience too: saving
+    an exam touches updated_at), removed or closes, or its paper is edited."""
     row = Exam.objects.filter(closes_at__gt=now).aggregate(
         n=Count("id"), exam=Max("updated_at"), paper=Max("paper__updated_at")
     )
-    stamp = [row["n"], row["exam"] and row["exam"].timestamp()]
-    return ":".join(str(v) for v in [*stamp, row["paper"] and row["paper"].timestamp()])
+    return (row["n"], row["exam"], row["paper"])
+
+
+# The holding exams of this process, for the fingerprint they were read under: no cache
+# round trip and no unpickling on the hot path, and never stale (the key is re-read).
+_memo: dict = {"key": None, "rows": []}
+
+
+def forget() -> None:
+    """Drop this process's copy (tests call it between databases)."""
+    _memo["key"], _memo["rows"] = None, []
+
+
+def _read_holding_exams(now: dt.datetime) -> list[dict]:
+    exams = list(
+        Exam.objects.filter(closes_at__gt=now)
+        .select_related("org_unit")
+        .prefetch_related("audience_units", "audience_users")
+        .order_by("pk")
+    )
+    paper_ids = {e.paper_id for e in exams}
+    banks: dict[int, set[int]] = {}
+    for paper_id, bank_id in PaperRule.objects.filter(paper_id__in=paper_ids).values_list(
+        "paper_id", "bank_id"
+    ):
+        banks.setdefault(paper_id, set()).add(bank_id)
+    lineages: dict[int, set[uuid.UUID]] = {}
+    for paper_id, lineage in PaperItem.objects.filter(paper_id__in=paper_ids).values_list(
+        "paper_id", "question__lineage"
+    ):
+        lineages.setdefault(paper_id, set()).add(lineage)
+    return [
+        {
+            "exam": exam.pk,
+            "attempts_allowed": exam.attempts_allowed,
+            "closes_at": exam.closes_at,
+            # The shape of services.exams.audience_facts, read for all exams at once.
+            "audience": {
+                "users": {u.pk for u in exam.audience_users.all()},
+                "paths": [u.path for u in exam.audience_units.all()],
+                "roles": set(exam.audience_roles or []),
+                "owner": exam.org_unit.path,
+            },
+            "banks": frozenset(banks.get(exam.paper_id, ())),
+            "lineages": frozenset(lineages.get(exam.paper_id, ())),
+        }
+        for exam in exams
+    ]
 
 
 def holding_exams(now: dt.datetime | None = None) -> list[dict]:
-    """Every exam not yet closed, with its pool: [{"exam", "closes_at", "banks", "lineages"}]."""
+    """Every exam not yet closed, with its audience and its pool."""
     now = now or timezone.now()
-    key = f"exams:holding:{_fingerprint(now)}"
-    rows = cache.get(key)
-    if rows is None:
-        exams = list(
-            Exam.objects.filter(closes_at__gt=now).select_related("org_unit").order_by("pk")
-        )
-        paper_ids = {e.paper_id for e in exams}
-        banks: dict[int, set[int]] = {}
-        for paper_id, bank_id in PaperRule.objects.filter(paper_id__in=paper_ids).values_list(
-            "paper_id", "bank_id"
-        ):
-            banks.setdefault(paper_id, set()).add(bank_id)
-        lineages: dict[int, set[uuid.UUID]] = {}
-        for paper_id, lineage in PaperItem.objects.filter(paper_id__in=paper_ids).values_list(
-            "paper_id", "question__lineage"
-        ):
-            lineages.setdefault(paper_id, set()).add(lineage)
-        rows = [
-            {
-                "exam": exam,
-                "closes_at": exam.closes_at,
-                "banks": frozenset(banks.get(exam.paper_id, ())),
-                "lineages": frozenset(lineages.get(exam.paper_id, ())),
-            }
-            for exam in exams
-        ]
-        cache.set(key, rows, CACHE_SECONDS)
+    key = _fingerprint(now)
+    if _memo["key"] != key:
+        _memo["rows"], _memo["key"] = _read_holding_exams(now), key
     # Filtered again on every read: an exam stops holding the moment it closes.
-    return [row for row in rows if row["closes_at"] > now]
+    return [row for row in _memo["rows"] if row["closes_at"] > now]
 
 
 def exams_user_could_sit(user, now: dt.datetime | None = None) -> list[dict]:
     """The holding exams this person is in the audience of and still has a sitting of."""
     if user is None or not user.is_authenticated:
         return []
-    rows = [row for row in holding_exams(now) if in_audience(row["exam"], user)]
+    rows = [row for row in holding_exams(now) if audience_includes(row["audience"], user)]
     if not rows:
         return []
     usage = {
         r["exam_id"]: r
-        for r in Attempt.objects.filter(user=user, exam_id__in=[row["exam"].pk for row in rows])
+        for r in Attempt.objects.filter(user=user, exam_id__in=[row["exam"] for row in rows])
         .values("exam_id")
         .annotate(used=Count("id"), open=Count("id", filter=Q(status=Attempt.Status.IN_PROGRESS)))
     }
     sittable = []
     for row in rows:
-        used = usage.get(row["exam"].pk, {"used": 0, "open": 0})
-        if used["open"] or used["used"] < row["exam"].attempts_allowed:
+        used = usage.get(row["exam"], {"used": 0, "open": 0})
+        if used["open"] or used["used"] < row["attempts_allowed"]:
             sittable.append(row)
     return sittable
 
@@ -129,7 +149,7 @@ def held_for(user, *, except_exam: Exam | None = None, now=None) -> HeldKeys:
     rows = [
         row
         for row in exams_user_could_sit(user, now)
-        if except_exam is None or row["exam"].pk != except_exam.pk
+        if except_exam is None or row["exam"] != except_exam.pk
     ]
     if not rows:
         return NOTHING_HELD
