@@ -410,7 +410,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
-        get: operations["v1_cases_reviewers_retrieve"];
+        get: operations["v1_cases_reviewers_list"];
         put?: never;
         /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
         post: operations["v1_cases_reviewers_create"];
@@ -507,7 +507,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise. */
+        /** @description 分页；管理员（不带 mine=1）得到的每一项另有 ExamAdmin 的管理字段。 */
         get: operations["v1_exams_list"];
         put?: never;
         /** @description A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise. */
@@ -544,6 +544,32 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_exams_attempts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/graders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+         *
+         *     Only the exam's owner admins (whose scope holds its organizing unit) read or set it.
+         */
+        get: operations["v1_exams_graders_retrieve"];
+        /**
+         * @description GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+         *
+         *     Only the exam's owner admins (whose scope holds its organizing unit) read or set it.
+         */
+        put: operations["v1_exams_graders_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1899,7 +1925,10 @@ export interface components {
              * Format: decimal
              */
             adjustment: string;
-            /** 调整分项 */
+            /**
+             * 调整分项
+             * Format: int64
+             */
             component: number;
             /** 理由 */
             reason: string;
@@ -1946,6 +1975,7 @@ export interface components {
          */
         AggregationEnum: "best" | "latest" | "mean" | "capped_sum";
         AnswerInRequest: {
+            /** Format: int64 */
             question_id: number;
             response: unknown;
         };
@@ -1991,7 +2021,10 @@ export interface components {
             shared_down?: boolean;
         };
         BankUploadInputRequest: {
-            /** 题库 */
+            /**
+             * 题库
+             * Format: int64
+             */
             bank: number;
             /**
              * 文件
@@ -2015,8 +2048,11 @@ export interface components {
             call: number;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             readonly images: components["schemas"]["CaseImage"][];
             /** 优秀案例 */
@@ -2225,8 +2261,11 @@ export interface components {
             call: number;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             /** 优秀案例 */
             is_excellent?: boolean;
@@ -2273,6 +2312,19 @@ export interface components {
         CaseReturnNote: {
             comment: string;
             criterion_name: string;
+        };
+        /** @description One review assignment of a case, as its admins see it (never shown to the author). */
+        CaseReviewer: {
+            assignment: number;
+            decline_reason: string;
+            kind: string;
+            reviewer: number;
+            reviewer_name: string;
+            reviewer_unit: string;
+            round: number;
+            status: string;
+            /** Format: decimal */
+            total: string | null;
         };
         CaseReviewerChoiceRequest: {
             reviewer: number;
@@ -2751,6 +2803,7 @@ export interface components {
             key_held: boolean;
             /** Format: decimal */
             max_score: string;
+            /** Format: int64 */
             question_id: number;
             response: unknown;
             /** Format: decimal */
@@ -2773,7 +2826,10 @@ export interface components {
          */
         FirstSourceEnum: "practice" | "wrong_book" | "daily_quiz" | "exam";
         GenerateInputRequest: {
-            /** 目标题库 */
+            /**
+             * 目标题库
+             * Format: int64
+             */
             bank: number;
             max_per_type?: number | null;
             /** @default 0 */
@@ -2822,6 +2878,28 @@ export interface components {
             comment: string;
             /** 得分 */
             score: string;
+        };
+        Grader: {
+            readonly id: number;
+            /** 所属单位 */
+            org_unit?: number | null;
+            /** @default  */
+            org_unit_name: string;
+            /** 姓名 */
+            real_name?: string;
+            /** 工号 */
+            username: string;
+        };
+        Graders: {
+            exam: number;
+            graders: components["schemas"]["Grader"][];
+        };
+        GradersInputRequest: {
+            /**
+             * 评分人
+             * @description 评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分
+             */
+            graders: number[];
         };
         KnowledgePoint: {
             /** 说明 */
@@ -2877,8 +2955,11 @@ export interface components {
             readonly body_html: string;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             readonly images: components["schemas"]["CaseImage"][];
             /** 优秀案例 */
@@ -3089,7 +3170,10 @@ export interface components {
             body: string;
             /** Format: date-time */
             expires_at?: string | null;
-            /** @description 发布单位；只管理一个单位时可省略 */
+            /**
+             * Format: int64
+             * @description 发布单位；只管理一个单位时可省略
+             */
             org_unit?: number | null;
             /** Format: date-time */
             published_at?: string | null;
@@ -3098,7 +3182,7 @@ export interface components {
         Objection: {
             /** 涉及分项 */
             component?: number | null;
-            readonly component_name: string;
+            readonly component_name: string | null;
             /**
              * 创建时间
              * Format: date-time
@@ -3121,7 +3205,10 @@ export interface components {
             readonly user_name: string;
         };
         ObjectionInRequest: {
-            /** 涉及分项 */
+            /**
+             * 涉及分项
+             * Format: int64
+             */
             component?: number | null;
             /** 异议理由 */
             reason: string;
@@ -3264,6 +3351,14 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["CaseRubric"][];
+        };
+        PaginatedExamCardList: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["ExamCard"][];
         };
         PaginatedGenerationBatchList: {
             /** @example 123 */
@@ -3515,7 +3610,10 @@ export interface components {
              * Format: decimal
              */
             points: string;
-            /** 试题 */
+            /**
+             * 试题
+             * Format: int64
+             */
             question_id: number;
             /** @default  */
             section: string;
@@ -3944,9 +4042,12 @@ export interface components {
             session: components["schemas"]["PracticeSession"];
         };
         PracticeStartRequest: {
+            /** Format: int64 */
             bank?: number | null;
             count?: number | null;
+            /** Format: int64 */
             knowledge_point?: number | null;
+            /** Format: int64 */
             material?: number | null;
             passage?: number | null;
         };
@@ -3959,7 +4060,10 @@ export interface components {
              */
             ends_at?: string;
         };
-        /** @description The full question, answers included: org admins only. */
+        /**
+         * @description The full question, answers included: org admins only. Pass the request in the context:
+         *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
+         */
         Question: {
             answer: unknown;
             /** 题库 */
@@ -3993,6 +4097,8 @@ export interface components {
              * @default true
              */
             is_current: boolean;
+            /** @description 答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空 */
+            readonly key_held: boolean;
             readonly knowledge_points: number[];
             /**
              * 题目标识
@@ -4151,7 +4257,10 @@ export interface components {
          * @enum {string}
          */
         QuestionStatusEnum: "draft" | "pending" | "published" | "retired";
-        /** @description The full question, answers included: org admins only. */
+        /**
+         * @description The full question, answers included: org admins only. Pass the request in the context:
+         *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
+         */
         QuestionWithSimilar: {
             answer: unknown;
             /** 题库 */
@@ -4185,6 +4294,8 @@ export interface components {
              * @default true
              */
             is_current: boolean;
+            /** @description 答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空 */
+            readonly key_held: boolean;
             readonly knowledge_points: number[];
             /**
              * 题目标识
@@ -4297,7 +4408,10 @@ export interface components {
         RegradeInputRequest: {
             /** 更正后的答案 */
             answer: unknown;
-            /** 试题 */
+            /**
+             * 试题
+             * Format: int64
+             */
             question_id: number;
             /** 更正原因 */
             reason: string;
@@ -4316,7 +4430,10 @@ export interface components {
              * Format: decimal
              */
             adjustment?: string;
-            /** 调整分项 */
+            /**
+             * 调整分项
+             * Format: int64
+             */
             component?: number | null;
             /** 答复 */
             reply: string;
@@ -4419,7 +4536,9 @@ export interface components {
             topic_title?: string;
         };
         StudyVoteInRequest: {
+            /** Format: int64 */
             knowledge_point?: number | null;
+            /** Format: int64 */
             topic?: number | null;
         };
         Token: {
@@ -4790,6 +4909,7 @@ export interface operations {
     v1_banks_list: {
         parameters: {
             query?: {
+                org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -4891,6 +5011,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 主题关键词 */
+                theme?: string;
             };
             header?: never;
             path?: never;
@@ -5178,13 +5300,23 @@ export interface operations {
         parameters: {
             query?: {
                 call?: number;
-                /** @description 只看自己撰写的案例（管理员默认看管理范围内全部） */
-                mine?: boolean;
+                mine?: "0" | "1" | "False" | "True" | "false" | "true";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                status?: string;
+                /**
+                 * @description 状态
+                 *
+                 *     * `draft` - 草稿
+                 *     * `submitted` - 已提交待分配
+                 *     * `under_review` - 评审中
+                 *     * `arbitration` - 仲裁中
+                 *     * `revision` - 退回修改
+                 *     * `finished` - 已完成评审
+                 *     * `withdrawn` - 已撤回
+                 */
+                status?: "arbitration" | "draft" | "finished" | "revision" | "submitted" | "under_review" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -5371,7 +5503,7 @@ export interface operations {
             };
         };
     };
-    v1_cases_reviewers_retrieve: {
+    v1_cases_reviewers_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5387,9 +5519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CaseReviewer"][];
                 };
             };
         };
@@ -5544,7 +5674,12 @@ export interface operations {
     };
     v1_exams_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 考试类型 */
+                kind?: "formal" | "mock" | "practice";
+                /** @description 1：只看本人可参加的考试（管理员也按考生身份） */
+                mine?: "0" | "1" | "False" | "True" | "false" | "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5556,7 +5691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExamCard"][];
+                    "application/json": components["schemas"]["PaginatedExamCardList"];
                 };
             };
         };
@@ -5653,6 +5788,54 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_graders_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graders"];
+                };
+            };
+        };
+    };
+    v1_exams_graders_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradersInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GradersInputRequest"];
+                "multipart/form-data": components["schemas"]["GradersInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graders"];
                 };
             };
         };
@@ -5773,6 +5956,8 @@ export interface operations {
     v1_generation_batches_list: {
         parameters: {
             query?: {
+                bank?: number;
+                material?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5836,7 +6021,12 @@ export interface operations {
     };
     v1_grading_tasks_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 考试 */
+                exam?: number;
+                /** @description 0：也列出已评分的（默认只列待评分） */
+                pending?: "0" | "1" | "False" | "True" | "false" | "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5912,9 +6102,10 @@ export interface operations {
             query?: {
                 /** @description 只列出与该材料段落关联的知识点 */
                 material?: number;
+                /** @description 状态 */
                 status?: "confirmed" | "suggested";
                 /** @description 按树形返回（含 children） */
-                tree?: boolean;
+                tree?: "0" | "1" | "False" | "True" | "false" | "true";
             };
             header?: never;
             path?: never;
@@ -6053,6 +6244,17 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 标题关键词 */
+                search?: string;
+                /**
+                 * @description 处理状态
+                 *
+                 *     * `pending` - 等待处理
+                 *     * `processing` - 处理中
+                 *     * `ready` - 已完成
+                 *     * `failed` - 处理失败
+                 */
+                status?: "failed" | "pending" | "processing" | "ready";
             };
             header?: never;
             path?: never;
@@ -6357,6 +6559,14 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                period?: number;
+                /**
+                 * @description 处理状态
+                 *
+                 *     * `pending` - 待处理
+                 *     * `adjusted` - 已调整
+                 *     * `rejected` - 已驳回
+                 */
                 status?: "adjusted" | "pending" | "rejected";
             };
             header?: never;
@@ -6405,7 +6615,7 @@ export interface operations {
     v1_org_units_list: {
         parameters: {
             query?: {
-                /** @description 只列出该单位的下级；不传则列出全部可见单位 */
+                /** @description 只列出该单位的直接下级 */
                 parent?: number;
             };
             header?: never;
@@ -6473,6 +6683,14 @@ export interface operations {
     v1_papers_list: {
         parameters: {
             query?: {
+                /**
+                 * @description 组卷方式
+                 *
+                 *     * `fixed` - 固定试卷
+                 *     * `rules` - 规则抽题
+                 */
+                mode?: "fixed" | "rules";
+                org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6624,6 +6842,14 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /**
+                 * @description 状态
+                 *
+                 *     * `open` - 考核中
+                 *     * `publicity` - 公示中
+                 *     * `locked` - 已锁定
+                 */
+                status?: "locked" | "open" | "publicity";
             };
             header?: never;
             path?: never;
@@ -7139,33 +7365,48 @@ export interface operations {
     v1_questions_list: {
         parameters: {
             query?: {
-                all_versions?: boolean;
+                all_versions?: "0" | "1" | "False" | "True" | "false" | "true";
                 bank?: number;
                 batch?: number;
-                difficulty?: number;
+                /**
+                 * @description 难度（1-5）
+                 *
+                 *     * `1` - 1
+                 *     * `2` - 2
+                 *     * `3` - 3
+                 *     * `4` - 4
+                 *     * `5` - 5
+                 */
+                difficulty?: "1" | "2" | "3" | "4" | "5";
                 knowledge_point?: number;
+                /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 题干或标签关键词 */
                 search?: string;
                 /**
-                 * @description * `draft` - 草稿
+                 * @description 状态
+                 *
+                 *     * `draft` - 草稿
                  *     * `pending` - 待审
                  *     * `published` - 已发布
                  *     * `retired` - 停用
                  */
                 status?: "draft" | "pending" | "published" | "retired";
                 /**
-                 * @description * `single` - 单选
+                 * @description 题型
+                 *
+                 *     * `single` - 单选
                  *     * `multiple` - 多选
                  *     * `true_false` - 判断
                  *     * `fill_in` - 填空
                  *     * `short_answer` - 简答
                  *     * `case_analysis` - 案例分析
                  */
-                type?: "single" | "multiple" | "true_false" | "fill_in" | "short_answer" | "case_analysis";
+                type?: "case_analysis" | "fill_in" | "multiple" | "short_answer" | "single" | "true_false";
             };
             header?: never;
             path?: never;
@@ -7348,35 +7589,30 @@ export interface operations {
     v1_questions_export_retrieve: {
         parameters: {
             query?: {
-                all_versions?: boolean;
+                /** @description 包含历史版本（仅管理员） */
+                all_versions?: "0" | "1" | "False" | "True" | "false" | "true";
+                /** @description 题库 */
                 bank?: number;
+                /** @description 生成批次 */
                 batch?: number;
-                difficulty?: number;
+                /** @description 难度（1-5） */
+                difficulty?: "1" | "2" | "3" | "4" | "5";
                 /**
                  * @description * `xlsx` - xlsx
                  *     * `csv` - csv
                  *     * `json` - json
                  */
                 format?: "xlsx" | "csv" | "json";
+                /** @description 知识点 */
                 knowledge_point?: number;
+                /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /** @description 题干或标签关键词 */
                 search?: string;
-                /**
-                 * @description * `draft` - 草稿
-                 *     * `pending` - 待审
-                 *     * `published` - 已发布
-                 *     * `retired` - 停用
-                 */
+                /** @description 状态 */
                 status?: "draft" | "pending" | "published" | "retired";
-                /**
-                 * @description * `single` - 单选
-                 *     * `multiple` - 多选
-                 *     * `true_false` - 判断
-                 *     * `fill_in` - 填空
-                 *     * `short_answer` - 简答
-                 *     * `case_analysis` - 案例分析
-                 */
-                type?: "single" | "multiple" | "true_false" | "fill_in" | "short_answer" | "case_analysis";
+                /** @description 题型 */
+                type?: "case_analysis" | "fill_in" | "multiple" | "short_answer" | "single" | "true_false";
             };
             header?: never;
             path?: never;
@@ -7474,7 +7710,6 @@ export interface operations {
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
                 period?: number;
-                /** @description 单位（含下级） */
                 unit?: number;
             };
             header?: never;
@@ -7686,6 +7921,7 @@ export interface operations {
     v1_reviews_list: {
         parameters: {
             query?: {
+                open?: "0" | "1" | "False" | "True" | "false" | "true";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -7975,13 +8211,20 @@ export interface operations {
     v1_users_list: {
         parameters: {
             query?: {
-                /** @description 单位（含下级） */
+                is_active?: "0" | "1" | "False" | "True" | "false" | "true";
                 org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                role?: "cadre" | "reviewer";
+                /**
+                 * @description 角色
+                 *
+                 *     * `cadre` - 干部
+                 *     * `reviewer` - 评审员
+                 *     * `org_admin` - 组织部管理员
+                 */
+                role?: "cadre" | "org_admin" | "reviewer";
                 /** @description 姓名、工号或手机号 */
                 search?: string;
             };
@@ -8003,13 +8246,7 @@ export interface operations {
     };
     v1_users_create: {
         parameters: {
-            query?: {
-                /** @description 单位（含下级） */
-                org_unit?: number;
-                role?: "cadre" | "reviewer";
-                /** @description 姓名、工号或手机号 */
-                search?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8133,7 +8370,6 @@ export interface operations {
     v1_wrong_book_list: {
         parameters: {
             query?: {
-                /** @description 只看该知识点的错题 */
                 knowledge_point?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
