@@ -151,6 +151,11 @@ class QuestionReviewAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_filter = ["action", "reason"]
     search_fields = ["question__stem", "comment"]
 
+    def get_queryset(self, request):
+        # A key correction's note names the old and new keys.
+        held = held_keys.held_for(request.user)
+        return super().get_queryset(request).exclude(held.q("question__"))
+
     def has_add_permission(self, request):
         return False
 

@@ -357,3 +357,25 @@ def test_a_grader_never_grades_an_exam_they_sit(tree, client_for, world):
     old.audience_roles = []  # now the reviewer is in the old exam's audience
     old.save()
     assert client.get("/api/v1/grading-tasks/").json()["count"] == 0
+
+
+def test_a_key_correction_note_stays_hidden_from_a_candidate_admin(tree, client_for, world):
+    for exam in (world["formal"], world["mock"]):
+        exam.audience_roles = ["cadre"]  # the county admin below is no cadre: not held
+        exam.save()
+    county = factories.make_user(tree.department, is_cadre=False, admin_of=[tree.county])
+    question = world["held"][0]  # single choice, key B
+    corrected = client_for(county).post(
+        "/api/v1/regrades/",
+        {"question_id": question.pk, "answer": "C", "reason": "原答案有误"},
+        format="json",
+    )
+    assert corrected.status_code == 201
+    candidate = factories.make_user(tree.village_a1, admin_of=[tree.town_a])
+    history = client_for(candidate).get(f"/api/v1/questions/{question.pk}/history")
+    assert history.status_code == 200
+    notes = [log["comment"] for log in history.json()]
+    assert notes and not any("'C'" in note or "'B'" in note for note in notes), notes
+    # The county admin (no candidate) reads the note as written.
+    own = client_for(county).get(f"/api/v1/questions/{question.pk}/history").json()
+    assert any("'C'" in log["comment"] for log in own)

@@ -16,6 +16,7 @@ from apps.common.filters import apply_filters, filter_parameters
 from apps.common.permissions import IsOrgAdmin
 from apps.common.scoping import get_in_scope_or_404
 from apps.exams import held_keys
+from apps.exams.services.regrade import KEY_CORRECTION
 from apps.questions import conf, selectors
 from apps.questions.api import question_serializers as s
 from apps.questions.api.filters import QuestionFilter
@@ -28,6 +29,7 @@ CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
 }
 CHANGES_INVALID = "修改内容有误"
+HELD_COMMENT = "（该题正用于您尚未结束的考试，更正内容在考试结束后可见）"
 
 
 def _serialize(request, question: Question, **extra) -> dict:
@@ -154,9 +156,15 @@ class QuestionHistoryView(APIView):
         question = get_object_or_404(selectors.visible_questions(request.user), pk=pk)
         from apps.questions.models import QuestionReview
 
-        logs = QuestionReview.objects.filter(question__lineage=question.lineage).select_related(
-            "actor"
+        logs = list(
+            QuestionReview.objects.filter(question__lineage=question.lineage).select_related(
+                "actor"
+            )
         )
+        if held_keys.held_for(request.user).holds(question):
+            for log in logs:  # a key correction's note names the old and new keys
+                if log.action == KEY_CORRECTION:
+                    log.comment = HELD_COMMENT
         return Response(s.QuestionReviewLogSerializer(logs, many=True).data)
 
 
