@@ -379,3 +379,25 @@ def test_a_key_correction_note_stays_hidden_from_a_candidate_admin(tree, client_
     # The county admin (no candidate) reads the note as written.
     own = client_for(county).get(f"/api/v1/questions/{question.pk}/history").json()
     assert any("'C'" in log["comment"] for log in own)
+
+
+def test_reopening_a_practice_session_shows_no_key_while_an_attempt_is_open(
+    tree, client_for, world
+):
+    cadre = factories.make_user(tree.village_a1)
+    client = client_for(cadre)
+    free = world["free"][1]
+    started = client.post("/api/v1/practice/", {"bank": world["free_bank"].pk}, format="json")
+    session = started.json()["session"]["id"]
+    answered = client.post(
+        f"/api/v1/practice/{session}/answers",
+        {"question_id": free.pk, "response": wrong_response(free)},
+        format="json",
+    )
+    assert answered.status_code == 200, answered.json()
+    assert answered.json()["correct_answer"] is not None
+    assert client.post(f"/api/v1/exams/{world['formal'].pk}/attempts").status_code == 201
+    reopened = client.get(f"/api/v1/practice/{session}/").json()
+    feedback = next(i["feedback"] for i in reopened["items"] if i["question"]["id"] == free.pk)
+    assert feedback["key_held"] is True
+    assert feedback["correct_answer"] is None and feedback["explanation"] == ""
