@@ -88,6 +88,8 @@ class PaperDetailView(APIView):
 
 
 class PaperPreviewView(PaperDetailView):
+    http_method_names = ["get", "head", "options"]  # only reads: saving is PUT papers/{id}
+
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request, pk):
         return Response(selectors.paper_preview(self._paper(request, pk), request.user))
