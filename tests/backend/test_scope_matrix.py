@@ -192,6 +192,7 @@ LISTS: dict[str, tuple[str, str]] = {
     "case-library/": (ALL, ""),
     "case-rubrics/": (ALL, ""),
     "cases/": (ALL, ""),
+    "console/dashboard": (ADMINS, ""),
     "daily-quiz/": ("cadre_a cadre_b", ""),
     "exams/": (ALL, ""),
     "generation-batches/": (ADMINS, ""),
@@ -219,6 +220,8 @@ LISTS: dict[str, tuple[str, str]] = {
     "study-needs/": ("cadre_a cadre_b", ""),
     "study-needs/ranking": (ADMINS, ""),
     "users/": (ADMINS, ""),
+    "users/export.xlsx": (ADMINS, ""),
+    "users/template.xlsx": (ADMINS, ""),
     "wrong-book/": ("cadre_a cadre_b", ""),
     "wrong-book/summary": ("cadre_a cadre_b", ""),
 }

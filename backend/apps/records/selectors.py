@@ -177,8 +177,10 @@ def unit_table(record: Record) -> dict | None:
     }
 
 
-def objections_for_admin(user: User) -> QuerySet[Objection]:
+def objections_for_admin(user: User, status: str | None = None) -> QuerySet[Objection]:
     qs = scoping.scope_queryset(Objection.objects.all(), user, "record__org_unit")
+    if status:
+        qs = qs.filter(status=status)
     return qs.select_related(
         "record__user", "record__org_unit", "record__period", "component", "filed_by"
     )
