@@ -246,6 +246,9 @@ SPECTACULAR_SETTINGS = {
         "KnowledgePointStatusEnum": "apps.questions.models.KnowledgePoint.Status",
         "QuestionStatusEnum": "apps.questions.models.Question.Status",
         "ExamKindEnum": "apps.exams.models.papers.Exam.Kind",
+        # The two shapes of a question read (apps.questions.api.question_serializers).
+        "QuestionShapeFullEnum": ["full"],
+        "QuestionShapePublicEnum": ["public"],
         "OrgUnitKindEnum": "apps.accounts.models.OrgUnit.Kind",
     },
 }

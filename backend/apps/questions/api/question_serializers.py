@@ -2,6 +2,11 @@
 
 from decimal import Decimal
 
+from drf_spectacular.utils import (
+    PolymorphicProxySerializer,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import serializers
 
 from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer, id_field
@@ -74,6 +79,21 @@ class QuestionInput(serializers.Serializer):
         return [{"point": p["point"], "score": str(p["score"])} for p in value]
 
 
+def shape_field(value: str) -> serializers.Field:
+    """A constant that tells the full (admin) question from the public one, in the schema
+    too: the two are one discriminated union (`shape`: "full" | "public")."""
+
+    @extend_schema_field({"type": "string", "enum": [value]})
+    class ShapeField(serializers.Field):
+        def __init__(self):
+            super().__init__(read_only=True, source="*")
+
+        def to_representation(self, _obj) -> str:
+            return value
+
+    return ShapeField()
+
+
 # What an admin who could still sit an exam does not get of a question that exam holds.
 HELD_KEY_FIELDS = {
     "answer": None,
@@ -99,6 +119,7 @@ class QuestionSerializer(serializers.ModelSerializer):
     key_held = serializers.SerializerMethodField(
         help_text="答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空"
     )
+    shape = shape_field("full")
 
     def _key_held(self, obj) -> bool:
         request = self.context.get("request")
@@ -144,17 +165,20 @@ class QuestionSerializer(serializers.ModelSerializer):
             "generation_rule",
             "quality",
             "key_held",
+            "shape",
             "created_at",
             "updated_at",
         ]
 
 
+@extend_schema_serializer(component_name="BankQuestionPublic")  # training has a QuestionPublic
 class QuestionPublicSerializer(serializers.ModelSerializer):
     """What a cadre may see: no answer, explanation, scoring points or source quote."""
 
     type_label = serializers.CharField(source="get_type_display", read_only=True)
     knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     options = OptionSerializer(many=True)
+    shape = shape_field("public")
 
     class Meta:
         model = Question
@@ -170,6 +194,7 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
             "default_points",
             "knowledge_points",
             "tags",
+            "shape",
         ]
 
 
@@ -240,3 +265,13 @@ class QuestionImageSerializer(serializers.ModelSerializer):
 class DuplicateClusterSerializer(serializers.Serializer):
     score = serializers.FloatField()
     questions = serializers.ListField(child=serializers.DictField())
+
+
+def question_view(many: bool = False) -> PolymorphicProxySerializer:
+    """What a question read answers: the full shape to org admins, the public one to others."""
+    return PolymorphicProxySerializer(
+        component_name="QuestionView",
+        serializers={"full": QuestionSerializer, "public": QuestionPublicSerializer},
+        resource_type_field_name="shape",
+        many=many,
+    )

@@ -61,7 +61,7 @@ class QuestionListView(ListAPIView):
             return Question.objects.none()
         return selectors.visible_questions(self.request.user)
 
-    @extend_schema(responses=s.QuestionSerializer(many=True))
+    @extend_schema(responses=s.question_view(many=True))
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -84,7 +84,7 @@ class QuestionDetailView(APIView):
     def _get(self, request, pk):
         return get_object_or_404(selectors.visible_questions(request.user), pk=pk)
 
-    @extend_schema(responses=s.QuestionSerializer)
+    @extend_schema(responses=s.question_view())
     def get(self, request, pk: int):
         return Response(_serialize(request, self._get(request, pk)))
 

@@ -93,8 +93,10 @@ class PracticeStartSerializer(serializers.Serializer):
 
 
 class PracticeSessionSerializer(serializers.ModelSerializer):
-    knowledge_point_name = serializers.CharField(source="knowledge_point.name", default=None)
-    bank_name = serializers.CharField(source="bank.name", default=None)
+    knowledge_point_name = serializers.CharField(
+        source="knowledge_point.name", default=None, allow_null=True
+    )
+    bank_name = serializers.CharField(source="bank.name", default=None, allow_null=True)
     total = serializers.SerializerMethodField()
     answered = serializers.IntegerField(read_only=True, default=None)
     correct = serializers.IntegerField(read_only=True, default=None)
@@ -168,8 +170,10 @@ class StudyVoteInSerializer(serializers.Serializer):
 
 
 class StudyVoteSerializer(serializers.ModelSerializer):
-    knowledge_point_name = serializers.CharField(source="knowledge_point.name", default=None)
-    topic_title = serializers.CharField(source="topic.title", default=None)
+    knowledge_point_name = serializers.CharField(
+        source="knowledge_point.name", default=None, allow_null=True
+    )
+    topic_title = serializers.CharField(source="topic.title", default=None, allow_null=True)
 
     class Meta:
         model = StudyVote
