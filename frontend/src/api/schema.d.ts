@@ -2120,6 +2120,38 @@ export interface components {
             /** 向下级共享 */
             shared_down?: boolean;
         };
+        /** @description What a cadre may see: no answer, explanation, scoring points or source quote. */
+        BankQuestionPublic: {
+            /** 题库 */
+            bank: number;
+            /**
+             * 默认分值
+             * Format: decimal
+             */
+            default_points?: string;
+            /**
+             * 难度
+             * Format: int64
+             */
+            difficulty?: number;
+            readonly id: number;
+            readonly knowledge_points: number[];
+            options: components["schemas"]["Option"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            shape: "public";
+            /** 题干 */
+            stem: string;
+            /** 题干（HTML） */
+            stem_html?: string;
+            /** 标签 */
+            tags?: unknown;
+            /** 题型 */
+            type: components["schemas"]["TypeEnum"];
+            readonly type_label: string;
+        };
         BankRequest: {
             /** 说明 */
             description?: string;
@@ -3664,7 +3696,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PracticeSession"][];
         };
-        PaginatedQuestionList: {
+        PaginatedQuestionViewList: {
             /** @example 123 */
             count: number;
             /**
@@ -3677,7 +3709,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Question"][];
+            results: components["schemas"]["QuestionView"][];
         };
         PaginatedRecordList: {
             /** @example 123 */
@@ -4202,7 +4234,7 @@ export interface components {
             readonly answered: number;
             /** 题库 */
             bank?: number | null;
-            bank_name?: string;
+            bank_name?: string | null;
             readonly correct: number;
             /**
              * 创建时间
@@ -4212,7 +4244,7 @@ export interface components {
             readonly id: number;
             /** 知识点 */
             knowledge_point?: number | null;
-            knowledge_point_name?: string;
+            knowledge_point_name?: string | null;
             readonly total: number;
         };
         PracticeSessionDetail: {
@@ -4293,6 +4325,11 @@ export interface components {
             /** 质量评估 */
             quality?: unknown;
             scoring_points: components["schemas"]["ScoringPoint"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            shape: "full";
             /**
              * 出处终点
              * Format: int64
@@ -4433,6 +4470,10 @@ export interface components {
             reason: string;
             to_status: string;
         };
+        /** @enum {string} */
+        QuestionShapeFullEnum: "full";
+        /** @enum {string} */
+        QuestionShapePublicEnum: "public";
         /**
          * @description * `draft` - 草稿
          *     * `pending` - 待审
@@ -4441,6 +4482,7 @@ export interface components {
          * @enum {string}
          */
         QuestionStatusEnum: "draft" | "pending" | "published" | "retired";
+        QuestionView: components["schemas"]["Question"] | components["schemas"]["BankQuestionPublic"];
         /**
          * @description The full question, answers included: org admins only. Pass the request in the context:
          *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
@@ -4490,6 +4532,7 @@ export interface components {
             /** 质量评估 */
             quality?: unknown;
             scoring_points: components["schemas"]["ScoringPoint"][];
+            readonly shape: components["schemas"]["QuestionShapeFullEnum"];
             readonly similar: {
                 [key: string]: unknown;
             }[];
@@ -4732,10 +4775,10 @@ export interface components {
             readonly id: number;
             /** 知识点 */
             knowledge_point?: number | null;
-            knowledge_point_name?: string;
+            knowledge_point_name?: string | null;
             /** 主题 */
             topic?: number | null;
-            topic_title?: string;
+            topic_title?: string | null;
         };
         StudyVoteInRequest: {
             /** Format: int64 */
@@ -7687,7 +7730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedQuestionList"];
+                    "application/json": components["schemas"]["PaginatedQuestionViewList"];
                 };
             };
         };
@@ -7733,7 +7776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Question"];
+                    "application/json": components["schemas"]["QuestionView"];
                 };
             };
         };
