@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("apps.cases.api.urls")),
     path("", include("apps.records.api.urls")),
     path("", include("apps.notices.api.urls")),
+    path("", include("apps.audit.api.urls")),
 ]
 
 urlpatterns = [
