@@ -44,6 +44,7 @@ class Command(BaseCommand):
         # started this one is gone (a closed terminal must not leave it running).
         while not stop.is_set():
             self.run_once(excluded, options["verbosity"])
+            close_old_connections()  # a long-lived process must not hold a stale connection
             for _ in range(max(1, round(every))):
                 if stop.wait(1) or os.getppid() != parent:
                     return
@@ -62,8 +63,6 @@ class Command(BaseCommand):
                 logger.exception("定时任务 %s 执行失败", name)
                 failed.append(name)
                 continue
-            finally:
-                close_old_connections()
             if verbosity > 1:
                 self.stdout.write(f"{name}: {result}")
         return failed
