@@ -72,7 +72,11 @@ def test_background_work_in_process_logs_no_broker_warning(tmp_path):
     out = subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPO_ROOT,
-        env={**env, "PYTHONPATH": f"{REPO_ROOT / 'backend'}:{REPO_ROOT}"},
+        env={
+            **env,
+            "PYTHONPATH": f"{REPO_ROOT / 'backend'}:{REPO_ROOT}",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        },
         capture_output=True,
         text=True,
         timeout=60,
