@@ -102,13 +102,14 @@ def redis_url() -> str:
 
 
 def postgres_server_url() -> str:
-    """The PostgreSQL server of DATABASE_URL, or 127.0.0.1 as CI starts it."""
+    """The maintenance database on DATABASE_URL's PostgreSQL server (or on 127.0.0.1, as
+    CI starts it), from which test databases are created and dropped."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         url = "postgresql://postgres@127.0.0.1:5432/postgres"
-    if shutil.which("createdb") is None or shutil.which("pg_restore") is None:
-        _require("REQUIRE_POSTGRES", "未找到 PostgreSQL 客户端（createdb、pg_restore）")
-    return url
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        _require("REQUIRE_POSTGRES", "未找到 PostgreSQL 客户端（pg_dump、pg_restore）")
+    return url.rsplit("/", 1)[0] + "/postgres"
 
 
 @contextmanager
