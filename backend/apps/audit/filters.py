@@ -6,11 +6,12 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from rest_framework.exceptions import ValidationError
 
-from apps.accounts.models import OrgUnit
 from apps.audit.models import AuditEntry
 from apps.common import scoping
 
+UNIT_OUT_OF_SCOPE = "该单位不在您的管理范围内"
 ACTION_HELP = "操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user."
 
 
@@ -30,10 +31,6 @@ class IPFilter(django_filters.Filter):
     field_class = forms.GenericIPAddressField
 
 
-def _units_in_scope(request):
-    return scoping.units_in_scope(request.user) if request else OrgUnit.objects.none()
-
-
 class AuditEntryFilter(django_filters.FilterSet):
     actor = IdFilter(field_name="actor_id", label="操作人（用户 id）")
     search = django_filters.CharFilter(method="filter_search", label="工号、姓名或对象名称")
@@ -44,9 +41,7 @@ class AuditEntryFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(method="filter_date_from", label="起始日期（含）")
     date_to = django_filters.DateFilter(method="filter_date_to", label="截止日期（含）")
     succeeded = django_filters.BooleanFilter(label="是否成功")
-    unit = django_filters.ModelChoiceFilter(
-        queryset=_units_in_scope, method="filter_unit", label="操作人单位（含下级，须在管理范围内）"
-    )
+    unit = IdFilter(method="filter_unit", label="操作人单位（含下级，须在管理范围内）")
 
     class Meta:
         model = AuditEntry
@@ -77,8 +72,11 @@ class AuditEntryFilter(django_filters.FilterSet):
     def filter_date_to(self, queryset, name, value):
         return queryset.filter(at__lt=_local_midnight(value + timedelta(days=1)))
 
-    def filter_unit(self, queryset, name, value):
-        return queryset.filter(actor_unit__path__startswith=value.path)
+    def filter_unit(self, queryset, name, value: int):
+        unit = scoping.units_in_scope(self.request.user).filter(pk=value).first()
+        if unit is None:
+            raise ValidationError({"unit": [UNIT_OUT_OF_SCOPE]})
+        return queryset.filter(actor_unit__path__startswith=unit.path)
 
 
 def _local_midnight(day) -> datetime:

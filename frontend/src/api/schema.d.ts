@@ -4772,10 +4772,30 @@ export interface operations {
     v1_audit_log_list: {
         parameters: {
             query?: {
+                /** @description 操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user. */
+                action?: string;
+                /** @description 操作人（用户 id） */
+                actor?: number | null;
+                /** @description 起始日期（含） */
+                date_from?: string;
+                /** @description 截止日期（含） */
+                date_to?: string;
+                /** @description 来源地址 */
+                ip?: string | null;
+                /** @description 对象编号 */
+                object_id?: string;
+                /** @description 对象类型 */
+                object_type?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 工号、姓名或对象名称 */
+                search?: string;
+                /** @description 是否成功 */
+                succeeded?: boolean;
+                /** @description 操作人单位（含下级，须在管理范围内） */
+                unit?: number;
             };
             header?: never;
             path?: never;
@@ -4814,7 +4834,28 @@ export interface operations {
     };
     "v1_audit_log_export.xlsx_retrieve": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user. */
+                action?: string;
+                /** @description 操作人（用户 id） */
+                actor?: number | null;
+                /** @description 起始日期（含） */
+                date_from?: string;
+                /** @description 截止日期（含） */
+                date_to?: string;
+                /** @description 来源地址 */
+                ip?: string | null;
+                /** @description 对象编号 */
+                object_id?: string;
+                /** @description 对象类型 */
+                object_type?: string;
+                /** @description 工号、姓名或对象名称 */
+                search?: string;
+                /** @description 是否成功 */
+                succeeded?: boolean;
+                /** @description 操作人单位（含下级，须在管理范围内） */
+                unit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
