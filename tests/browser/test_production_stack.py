@@ -24,7 +24,7 @@ from types import SimpleNamespace
 
 import psycopg
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.backend import stack
 from tests.backend.cases.conftest import BODY
@@ -91,11 +91,8 @@ def _skip_in_ci_sqlite_pass() -> None:
 
 
 @pytest.fixture(scope="module")
-def production():
+def production(browser):
     _skip_in_ci_sqlite_pass()
-    executable = chromium_path()
-    if executable is None:
-        stack._require("REQUIRE_BROWSER", "未找到 /usr/bin/chromium")
     stack.require_nginx()
     redis_url = stack.redis_url()
     import redis
@@ -140,7 +137,7 @@ def production():
             ):
                 log = running.enter_context(open(root / f"{name}.log", "w"))
                 processes[name] = stack.role(role, {**env, **extra}, stdout=log, stderr=log)
-                running.callback(stack.stop, processes[name])
+            running.callback(lambda: stack.stop(*processes.values()))  # all at once
             ids = seed(env)
             config = stack.nginx_site(
                 root / "nginx",
@@ -152,13 +149,14 @@ def production():
             running.callback(stack.stop, stack.start_nginx(config))
             site = Site(nginx_port)
             stack.wait_until(lambda: site.ready(), 90, "web 未就绪（数据库、缓存或 worker 心跳）")
-            playwright = running.enter_context(sync_playwright())
-            browser = playwright.chromium.launch(
-                executable_path=executable,
+            # A second Chromium from the session's Playwright, told to resolve the site's
+            # name to nginx's address (a launch flag, so not the shared browser).
+            site_browser = browser.browser_type.launch(
+                executable_path=chromium_path(),
                 headless=True,
                 args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {SITE_HOST} {NGINX_ADDRESS}"],
             )
-            running.callback(browser.close)
+            running.callback(site_browser.close)
             yield SimpleNamespace(
                 root=root,
                 env=env,
@@ -166,7 +164,7 @@ def production():
                 site=site,
                 url=f"http://{SITE_HOST}:{nginx_port}",
                 database_url=database_url,
-                browser=browser,
+                browser=site_browser,
                 processes=processes,
                 web_ports=web_ports,
                 log=lambda name: (root / f"{name}.log").read_text()[-3000:],
@@ -175,7 +173,7 @@ def production():
 
 def seed(env: dict) -> dict:
     seeded = subprocess.run(
-        [sys.executable, "-m", "tests.backend.stack_seed"],
+        [sys.executable, "-m", "tests.browser.production_seed"],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,
@@ -187,7 +185,7 @@ def seed(env: dict) -> dict:
 
 
 @pytest.fixture
-def phone(production):
+def site_phone(production):
     context = production.browser.new_context(
         viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
     )
@@ -201,8 +199,10 @@ def query(production, sql: str, *params):
         return connection.execute(sql, params).fetchone()
 
 
-def test_a_cadre_takes_an_exam_and_uploads_a_case_photo_through_nginx(production, phone, tmp_path):
-    page, url, ids = phone, production.url, production.ids
+def test_a_cadre_takes_an_exam_and_uploads_a_case_photo_through_nginx(
+    production, site_phone, tmp_path
+):
+    page, url, ids = site_phone, production.url, production.ids
     log_in(page, url, "stackcadre")  # a CSRF-checked POST through nginx on a port ≠ 80
 
     attempt_id = start_exam(page, url, SimpleNamespace(pk=ids["exam"]))
@@ -238,14 +238,14 @@ def test_a_cadre_takes_an_exam_and_uploads_a_case_photo_through_nginx(production
         assert "/api/v1/" in log, f"{name} 未收到请求"
 
 
-def test_the_worker_ingests_a_material_the_cadre_then_reads(production, phone):
+def test_the_worker_ingests_a_material_the_cadre_then_reads(production, site_phone):
     site = production.site
     site.log_in("stackadmin")
     body = {"title": "村务公开规则", "text": MATERIAL_TEXT, "org_unit": production.ids["county"]}
     created = site.json("POST", "/api/v1/materials/", body)
     material = created["id"]
 
-    page = phone
+    page = site_phone
     log_in(page, production.url, "stackcadre")
 
     def listed() -> bool:
@@ -271,12 +271,21 @@ def test_the_worker_ingests_a_material_the_cadre_then_reads(production, phone):
     )
 
 
-def test_beat_finalizes_an_attempt_left_open_past_its_deadline(production, phone):
-    page, url = phone, production.url
+def test_beat_finalizes_an_attempt_left_open_past_its_deadline(production, site_phone):
+    page, url = site_phone, production.url
     log_in(page, url, "stackcadre")
     attempt_id = start_exam(page, url, SimpleNamespace(pk=production.ids["late_exam"]))
     page.get_by_test_id("option-B").click()
-    wait_saved(page)
+    # The save label can read 已保存 just before a new tap is queued: ask the database.
+    stack.wait_until(
+        lambda: query(
+            production,
+            "SELECT 1 FROM exams_answer WHERE attempt_id = %s AND response = '\"B\"'::jsonb",
+            attempt_id,
+        ),
+        15,
+        "答案未保存到服务器",
+    )
     page.goto("about:blank")  # the candidate walks away; nothing but beat can close it now
     with psycopg.connect(production.database_url) as connection:
         connection.execute(

@@ -1,6 +1,6 @@
-"""Seeds the fresh database of the production-stack test (tests/backend/test_production_stack.py).
+"""Seeds the fresh database of the production-stack test (tests/browser/test_production_stack.py).
 
-Run as `python -m tests.backend.stack_seed` with that database's DATABASE_URL: it builds
+Run as `python -m tests.browser.production_seed` with that database's DATABASE_URL: it builds
 the same objects as the browser tests, with their builders, and prints their ids as JSON.
 """
 
