@@ -18,7 +18,7 @@ LOCK := $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 
 SERVE = $(BIN)/python manage.py run_periodic_tasks --every 60 & periodic=$$!; \
 	trap 'kill $$periodic 2>/dev/null' EXIT; trap 'exit 0' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
-FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/build frontend/index.html frontend/console.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
 .PHONY: install run serve test test-python test-frontend lint format backup lock bundle clean
 
@@ -54,7 +54,7 @@ run: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py demo_data --if-empty
 	@echo ""
-	@echo "应知应会已启动：http://$(HOST):$(PORT)/  （管理后台 /admin/，接口文档 /api/docs/）"
+	@echo "应知应会已启动：手机端 http://$(HOST):$(PORT)/  组织部管理端 http://$(HOST):$(PORT)/console/  （数据修复 /admin/，接口文档 /api/docs/）"
 	@echo ""
 	@$(SERVE)
 

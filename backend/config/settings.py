@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "apps.notices",
     "apps.cases",
     "apps.records",
+    "apps.console",
     "apps.audit",
 ]
 
@@ -260,9 +261,10 @@ MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
 # --- API --------------------------------------------------------------------
 REST_FRAMEWORK = {
     # Token first so an anonymous request gets 401 with a WWW-Authenticate header.
+    # DRF's token and session schemes, which also honour the console's X-Admin-Scope header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "apps.common.authentication.TokenAuthentication",
+        "apps.common.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["apps.common.permissions.IsAuthenticatedAndReady"],
     "DEFAULT_PAGINATION_CLASS": "apps.common.pagination.StandardPagination",
@@ -289,6 +291,7 @@ SPECTACULAR_SETTINGS = {
         "KnowledgePointStatusEnum": "apps.questions.models.KnowledgePoint.Status",
         "QuestionStatusEnum": "apps.questions.models.Question.Status",
         "ExamKindEnum": "apps.exams.models.papers.Exam.Kind",
+        "OrgUnitKindEnum": "apps.accounts.models.OrgUnit.Kind",
     },
 }
 

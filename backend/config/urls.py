@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from apps.common.views import media_file, spa_index
+from apps.common.views import console_index, media_file, spa_index
 
 admin.site.site_header = "应知应会管理后台"
 admin.site.site_title = "应知应会"
@@ -16,6 +17,7 @@ api_v1 = [
     path("", include("apps.cases.api.urls")),
     path("", include("apps.records.api.urls")),
     path("", include("apps.notices.api.urls")),
+    path("", include("apps.console.api.urls")),
     path("", include("apps.audit.api.urls")),
 ]
 
@@ -25,6 +27,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/v1/", include(api_v1)),
     re_path(r"^media/(?P<path>.+)$", media_file, name="media"),
+    # The organization department's console: its own page, every client route included.
+    path("console", RedirectView.as_view(url="/console/", permanent=False)),
+    re_path(r"^console/.*$", console_index, name="console"),
 ]
 
 # Every other path belongs to the single-page app's router.

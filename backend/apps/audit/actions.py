@@ -86,7 +86,11 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("user-detail", "PATCH"): Action("user.update", "修改用户（含角色、单位、停用）", "user"),
     ("user-import", "POST"): Action("user.import", "导入花名册", "user"),
     ("user-reset-password", "POST"): Action("user.reset_password", "重置密码", "user"),
+    ("user-deactivate", "POST"): Action("user.deactivate", "停用账号", "user"),
+    ("user-activate", "POST"): Action("user.activate", "启用账号", "user"),
+    ("user-passwords", "POST"): Action("user.password_sheet", "生成初始密码表", "user"),
     ("org-unit-list", "POST"): Action("org_unit.create", "新建单位", "org_unit"),
+    ("org-unit-detail", "PATCH"): Action("org_unit.update", "修改单位（含移动）", "org_unit"),
     # question bank
     ("material-list", "POST"): Action("material.upload", "上传学习材料", "material"),
     ("material-detail", "DELETE"): Action("material.delete", "删除学习材料", "material"),
@@ -152,6 +156,8 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("notice-detail", "DELETE"): Action("notice.delete", "删除通知公告", "notice"),
     ("study-need-topic", "POST"): Action("study_topic.create", "新建学习需求主题", "study_topic"),
     # downloads that carry personal data or the bank: recorded although they are reads
+    ("user-export", "GET"): Action("user.export", "导出人员名单", "user"),
+    ("user-template", "GET"): Action("user.export_template", "下载花名册模板", "user"),
     ("exam-results-xlsx", "GET"): Action("exam.export_results", "导出考试成绩", "exam"),
     ("period-export", "GET"): Action("period.export_records", "导出考核档案", "period"),
     ("period-indicator-template", "GET"): Action(

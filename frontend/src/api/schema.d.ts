@@ -519,6 +519,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 工作台: counts of what needs action in the admin's scope (narrowed by X-Admin-Scope). */
+        get: operations["v1_console_dashboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-quiz/": {
         parameters: {
             query?: never;
@@ -1004,8 +1021,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The unit tree (flat, ordered by path): an admin's subtrees, or a user's own chain. */
         get: operations["v1_org_units_list"];
         put?: never;
+        /** @description The unit tree (flat, ordered by path): an admin's subtrees, or a user's own chain. */
         post: operations["v1_org_units_create"];
         delete?: never;
         options?: never;
@@ -1026,7 +1045,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description Rename, re-kind, reorder or move (`parent`) a unit inside the admin's subtrees. */
+        patch: operations["v1_org_units_partial_update"];
         trace?: never;
     };
     "/api/v1/papers/": {
@@ -1819,8 +1839,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The people in the admin's subtrees, filtered and sorted; POST creates one. */
         get: operations["v1_users_list"];
         put?: never;
+        /** @description The people in the admin's subtrees, filtered and sorted; POST creates one. */
         post: operations["v1_users_create"];
         delete?: never;
         options?: never;
@@ -1844,6 +1866,40 @@ export interface paths {
         patch: operations["v1_users_partial_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST users/{id}/deactivate or users/{id}/activate. */
+        post: operations["v1_users_activate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST users/{id}/deactivate or users/{id}/activate. */
+        post: operations["v1_users_deactivate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/reset-password": {
         parameters: {
             query?: never;
@@ -1860,6 +1916,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The filtered people list as xlsx (the list's own filters and ordering). */
+        get: operations["v1_users_export.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/import": {
         parameters: {
             query?: never;
@@ -1870,6 +1943,43 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_users_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/passwords.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The one-time passwords just shown on screen, as xlsx; nothing is stored or logged.
+         *     Only people the admin manages can be listed.
+         */
+        post: operations["v1_users_passwords.xlsx_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The roster template with the units this admin may import into. */
+        get: operations["v1_users_template.xlsx_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2582,6 +2692,31 @@ export interface components {
             feedback: components["schemas"]["Feedback"];
             streak: components["schemas"]["Streak"];
         };
+        Dashboard: {
+            /** @description 是否可见全部单位（超级管理员） */
+            all_units: boolean;
+            counts: components["schemas"]["DashboardCounts"];
+            open_exams: components["schemas"]["OpenExam"][];
+            publicity_periods: components["schemas"]["PublicityPeriod"][];
+            /** @description 本次请求所见的顶层单位（超级管理员为空） */
+            scope: components["schemas"]["UnitBrief"][];
+        };
+        DashboardCounts: {
+            /** @description 等待人工评分的主观题答案 */
+            answers_to_grade: number;
+            /** @description 等待仲裁的案例 */
+            cases_in_arbitration: number;
+            /** @description 正在进行的考试 */
+            exams_open: number;
+            /** @description 等待处理的考核异议 */
+            objections_pending: number;
+            /** @description 正在公示的考核周期 */
+            periods_in_publicity: number;
+            /** @description 自动生成、等待审核的草稿题 */
+            questions_draft: number;
+            /** @description 已提交、等待审核发布的试题 */
+            questions_pending: number;
+        };
         /**
          * @description * `score` - 评分
          *     * `revise` - 退回修改
@@ -2920,6 +3055,20 @@ export interface components {
             /** 得分 */
             score: string;
         };
+        ImportRowError: {
+            field: string;
+            message: string;
+            row: number;
+        };
+        InitialPassword: {
+            /** @description 新的一次性密码，只返回这一次 */
+            initial_password: string;
+        };
+        InitialPasswordRow: {
+            "\u521D\u59CB\u5BC6\u7801": string;
+            "\u59D3\u540D": string;
+            "\u5DE5\u53F7": string;
+        };
         KnowledgePoint: {
             /** 说明 */
             description?: string;
@@ -3089,9 +3238,7 @@ export interface components {
             title?: string;
         };
         Me: {
-            readonly admin_units: {
-                [key: string]: unknown;
-            }[];
+            readonly admin_units: components["schemas"]["UnitBrief"][];
             readonly id: number;
             /** 手机号 */
             mobile?: string | null;
@@ -3230,6 +3377,18 @@ export interface components {
          * @enum {string}
          */
         ObjectionStatusEnum: "pending" | "adjusted" | "rejected";
+        OpenExam: {
+            /** @description 本管理范围内的应考人数 */
+            audience: number;
+            /** Format: date-time */
+            closes_at: string;
+            id: number;
+            /** @description 已开始作答的人数（含已交卷） */
+            started: number;
+            /** @description 已交卷的人数 */
+            submitted: number;
+            title: string;
+        };
         Option: {
             /** 选项字母 */
             key: string;
@@ -3251,17 +3410,25 @@ export interface components {
             readonly full_name: string;
             readonly id: number;
             /** 类型 */
-            kind?: components["schemas"]["OrgUnitKindEnum"];
+            readonly kind: components["schemas"]["OrgUnitKindEnum"];
+            readonly kind_label: string;
             /** @default 0 */
             readonly member_count: number;
+            /** 名称 */
+            readonly name: string;
+            /** 上级单位 */
+            readonly parent: number | null;
+            /** 排序 */
+            readonly sort_order: number;
+        };
+        OrgUnitInputRequest: {
+            /** 类型 */
+            kind?: components["schemas"]["OrgUnitKindEnum"];
             /** 名称 */
             name: string;
             /** 上级单位 */
             parent?: number | null;
-            /**
-             * 排序
-             * Format: int64
-             */
+            /** 排序 */
             sort_order?: number;
         };
         /**
@@ -3274,19 +3441,6 @@ export interface components {
          * @enum {string}
          */
         OrgUnitKindEnum: "county" | "township" | "department" | "village" | "community" | "other";
-        OrgUnitRequest: {
-            /** 类型 */
-            kind?: components["schemas"]["OrgUnitKindEnum"];
-            /** 名称 */
-            name: string;
-            /** 上级单位 */
-            parent?: number | null;
-            /**
-             * 排序
-             * Format: int64
-             */
-            sort_order?: number;
-        };
         PaginatedAuditEntryList: {
             /** @example 123 */
             count: number;
@@ -3690,6 +3844,17 @@ export interface components {
             /** 原密码 */
             old_password: string;
         };
+        PasswordSheetRequest: {
+            rows: components["schemas"]["PasswordSheetRowRequest"][];
+        };
+        PasswordSheetRowRequest: {
+            /** 初始密码 */
+            password: string;
+            /** 姓名 */
+            real_name: string;
+            /** 工号 */
+            username: string;
+        };
         PatchedBankRequest: {
             /** 说明 */
             description?: string;
@@ -3802,6 +3967,16 @@ export interface components {
             published_at?: string | null;
             title?: string;
         };
+        PatchedOrgUnitInputRequest: {
+            /** 类型 */
+            kind?: components["schemas"]["OrgUnitKindEnum"];
+            /** 名称 */
+            name?: string;
+            /** 上级单位 */
+            parent?: number | null;
+            /** 排序 */
+            sort_order?: number;
+        };
         PatchedPeriodRequest: {
             /**
              * 基本合格分数线
@@ -3874,18 +4049,21 @@ export interface components {
             /** 题型 */
             type?: components["schemas"]["TypeEnum"];
         };
-        PatchedUserRequest: {
-            /**
-             * 有效
-             * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
-             */
-            is_active?: boolean;
+        /** @description What an admin may set on a person. Staff and superuser status are never writable. */
+        PatchedUserInputRequest: {
+            /** 管理范围 */
+            admin_units?: number[];
             /** 干部 */
             is_cadre?: boolean;
             /** 评审员 */
             is_reviewer?: boolean;
             /** 手机号 */
             mobile?: string | null;
+            /**
+             * 首次登录须修改密码
+             * @description 新建时默认开启
+             */
+            must_change_password?: boolean;
             /** 所属单位 */
             org_unit?: number | null;
             /** 职务 */
@@ -4061,6 +4239,12 @@ export interface components {
             knowledge_point?: number | null;
             material?: number | null;
             passage?: number | null;
+        };
+        PublicityPeriod: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            publicity_ends_at: string | null;
         };
         PublishInRequest: {
             /** 公示天数（默认见 RECORDS_PUBLICITY_DAYS） */
@@ -4443,6 +4627,24 @@ export interface components {
         RetryInRequest: {
             response: unknown;
         };
+        /** @description The roster import's answer: counts, every bad row, and (once) the new passwords. */
+        RosterImportReport: {
+            applied: boolean;
+            created: number;
+            dry_run: boolean;
+            /** @description 有错误的行数 */
+            error_count: number;
+            errors: {
+                [key: string]: string[];
+            };
+            /** @description 新建用户的初始密码，只在实际导入时返回这一次 */
+            initial_passwords?: components["schemas"]["InitialPasswordRow"][];
+            rows: components["schemas"]["ImportRowError"][];
+            strict: boolean;
+            total: number;
+            unchanged: number;
+            updated: number;
+        };
         RuleStats: {
             /** Format: double */
             approval_rate: number | null;
@@ -4564,48 +4766,96 @@ export interface components {
             name: string;
         };
         User: {
+            readonly admin_units: components["schemas"]["UnitBrief"][];
+            /**
+             * 加入日期
+             * Format: date-time
+             */
+            readonly date_joined: string;
             readonly id: number;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
-            is_active?: boolean;
+            readonly is_active: boolean;
             /** 干部 */
-            is_cadre?: boolean;
+            readonly is_cadre: boolean;
             /** 评审员 */
-            is_reviewer?: boolean;
+            readonly is_reviewer: boolean;
             /**
              * 上次登录
              * Format: date-time
              */
             readonly last_login: string | null;
             /** 手机号 */
-            mobile?: string | null;
+            readonly mobile: string | null;
             /** 首次登录须改密码 */
             readonly must_change_password: boolean;
             /** 所属单位 */
-            org_unit?: number | null;
-            readonly org_unit_name: string;
+            readonly org_unit: number | null;
+            readonly org_unit_name: string | null;
             /** 职务 */
-            position?: string;
+            readonly position: string;
             /** 姓名 */
-            real_name?: string;
+            readonly real_name: string;
             readonly roles: string[];
             /** 工号 */
-            username: string;
+            readonly username: string;
         };
-        UserRequest: {
+        UserCreated: {
+            readonly admin_units: components["schemas"]["UnitBrief"][];
+            /**
+             * 加入日期
+             * Format: date-time
+             */
+            readonly date_joined: string;
+            readonly id: number;
+            /** @description 只返回这一次 */
+            readonly initial_password: string;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
-            is_active?: boolean;
+            readonly is_active: boolean;
+            /** 干部 */
+            readonly is_cadre: boolean;
+            /** 评审员 */
+            readonly is_reviewer: boolean;
+            /**
+             * 上次登录
+             * Format: date-time
+             */
+            readonly last_login: string | null;
+            /** 手机号 */
+            readonly mobile: string | null;
+            /** 首次登录须改密码 */
+            readonly must_change_password: boolean;
+            /** 所属单位 */
+            readonly org_unit: number | null;
+            readonly org_unit_name: string | null;
+            /** 职务 */
+            readonly position: string;
+            /** 姓名 */
+            readonly real_name: string;
+            readonly roles: string[];
+            /** 工号 */
+            readonly username: string;
+        };
+        /** @description What an admin may set on a person. Staff and superuser status are never writable. */
+        UserInputRequest: {
+            /** 管理范围 */
+            admin_units?: number[];
             /** 干部 */
             is_cadre?: boolean;
             /** 评审员 */
             is_reviewer?: boolean;
             /** 手机号 */
             mobile?: string | null;
+            /**
+             * 首次登录须修改密码
+             * @description 新建时默认开启
+             */
+            must_change_password?: boolean;
             /** 所属单位 */
             org_unit?: number | null;
             /** 职务 */
@@ -4613,7 +4863,7 @@ export interface components {
             /** 姓名 */
             real_name?: string;
             /** 工号 */
-            username: string;
+            username?: string;
         };
         WrongBookEntry: {
             /** 首次来源 */
@@ -5713,6 +5963,25 @@ export interface operations {
             };
         };
     };
+    v1_console_dashboard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
     v1_daily_quiz_retrieve: {
         parameters: {
             query?: never;
@@ -6620,7 +6889,7 @@ export interface operations {
     v1_org_units_list: {
         parameters: {
             query?: {
-                /** @description 只列出该单位的下级；不传则列出全部可见单位 */
+                /** @description 只列出该单位的直接下级 */
                 parent?: number;
             };
             header?: never;
@@ -6648,9 +6917,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrgUnitRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrgUnitRequest"];
-                "multipart/form-data": components["schemas"]["OrgUnitRequest"];
+                "application/json": components["schemas"]["OrgUnitInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrgUnitInputRequest"];
+                "multipart/form-data": components["schemas"]["OrgUnitInputRequest"];
             };
         };
         responses: {
@@ -6674,6 +6943,33 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+        };
+    };
+    v1_org_units_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOrgUnitInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrgUnitInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOrgUnitInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -8190,13 +8486,37 @@ export interface operations {
     v1_users_list: {
         parameters: {
             query?: {
+                /** @description 是否启用 */
+                is_active?: boolean;
+                /**
+                 * @description 排序
+                 *
+                 *     * `username` - 工号
+                 *     * `-username` - 工号 (descending)
+                 *     * `real_name` - 姓名
+                 *     * `-real_name` - 姓名 (descending)
+                 *     * `org_unit` - 单位
+                 *     * `-org_unit` - 单位 (descending)
+                 *     * `last_login` - 最后登录
+                 *     * `-last_login` - 最后登录 (descending)
+                 *     * `date_joined` - 创建时间
+                 *     * `-date_joined` - 创建时间 (descending)
+                 */
+                ordering?: ("-date_joined" | "-last_login" | "-org_unit" | "-real_name" | "-username" | "date_joined" | "last_login" | "org_unit" | "real_name" | "username")[];
                 /** @description 单位（含下级） */
                 org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                role?: "cadre" | "reviewer";
+                /**
+                 * @description 角色
+                 *
+                 *     * `cadre` - 干部
+                 *     * `reviewer` - 评审员
+                 *     * `org_admin` - 组织部管理员
+                 */
+                role?: "cadre" | "org_admin" | "reviewer";
                 /** @description 姓名、工号或手机号 */
                 search?: string;
             };
@@ -8218,22 +8538,16 @@ export interface operations {
     };
     v1_users_create: {
         parameters: {
-            query?: {
-                /** @description 单位（含下级） */
-                org_unit?: number;
-                role?: "cadre" | "reviewer";
-                /** @description 姓名、工号或手机号 */
-                search?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["UserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["UserRequest"];
-                "multipart/form-data": components["schemas"]["UserRequest"];
+                "application/json": components["schemas"]["UserInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["UserInputRequest"];
+                "multipart/form-data": components["schemas"]["UserInputRequest"];
             };
         };
         responses: {
@@ -8242,7 +8556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["UserCreated"];
                 };
             };
         };
@@ -8279,11 +8593,53 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedUserRequest"];
-                "multipart/form-data": components["schemas"]["PatchedUserRequest"];
+                "application/json": components["schemas"]["PatchedUserInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedUserInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedUserInputRequest"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    v1_users_activate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    v1_users_deactivate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -8311,9 +8667,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        initial_password?: string;
-                    };
+                    "application/json": components["schemas"]["InitialPassword"];
+                };
+            };
+        };
+    };
+    "v1_users_export.xlsx_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -8340,7 +8713,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["RosterImportReport"];
+                };
+            };
+        };
+    };
+    "v1_users_passwords.xlsx_create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordSheetRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordSheetRequest"];
+                "multipart/form-data": components["schemas"]["PasswordSheetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    "v1_users_template.xlsx_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
