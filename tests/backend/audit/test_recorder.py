@@ -88,6 +88,16 @@ def test_an_export_of_results_is_logged_but_reading_pages_is_not(
     assert (entry.object_type, entry.object_id, entry.method) == ("exam", str(exam.pk), "GET")
 
 
+def test_roster_downloads_are_logged_as_exports_of_personal_data(county_admin, client_for):
+    client = client_for(county_admin)
+    assert client.get("/api/v1/users/template.xlsx").status_code == 200
+    assert client.get("/api/v1/users/export.xlsx", {"search": "张"}).status_code == 200
+    template = only_entry(action="user.export_template")
+    export = only_entry(action="user.export")
+    assert template.action_label == "下载花名册模板" and template.actor == county_admin
+    assert export.action_label == "导出人员名单" and export.detail["query"] == {"search": "张"}
+
+
 def test_a_candidates_own_answers_are_not_logged_but_a_password_change_is(
     cadre, tree, paper, client_for
 ):
