@@ -23,13 +23,17 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BACKUP_DIR = tmp_path / "backups"  # a periodic sweep never writes into var/
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
+    from apps.exams import held_keys
+
     cache.clear()
+    held_keys.forget()
     yield
 
 

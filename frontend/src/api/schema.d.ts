@@ -64,6 +64,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Newest first, 20 a page (page_size up to 200). */
+        get: operations["v1_audit_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The action codes and object types to offer as filters, and the retention. */
+        get: operations["v1_audit_log_catalogue_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The filtered list as xlsx (at most export.MAX_ROWS rows, newest first). */
+        get: operations["v1_audit_log_export.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/csrf": {
         parameters: {
             query?: never;
@@ -410,7 +461,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
-        get: operations["v1_cases_reviewers_retrieve"];
+        get: operations["v1_cases_reviewers_list"];
         put?: never;
         /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
         post: operations["v1_cases_reviewers_create"];
@@ -524,7 +575,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise. */
+        /** @description 分页；管理员（不带 mine=1）得到的每一项另有 ExamAdmin 的管理字段。 */
         get: operations["v1_exams_list"];
         put?: never;
         /** @description A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise. */
@@ -561,6 +612,32 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_exams_attempts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/graders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+         *
+         *     Only the exam's owner admins (whose scope holds its organizing unit) read or set it.
+         */
+        get: operations["v1_exams_graders_retrieve"];
+        /**
+         * @description GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+         *
+         *     Only the exam's owner admins (whose scope holds its organizing unit) read or set it.
+         */
+        put: operations["v1_exams_graders_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1038,7 +1115,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["v1_papers_preview_retrieve"];
-        put: operations["v1_papers_preview_update"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2009,7 +2086,10 @@ export interface components {
              * Format: decimal
              */
             adjustment: string;
-            /** 调整分项 */
+            /**
+             * 调整分项
+             * Format: int64
+             */
             component: number;
             /** 理由 */
             reason: string;
@@ -2056,6 +2136,7 @@ export interface components {
          */
         AggregationEnum: "best" | "latest" | "mean" | "capped_sum";
         AnswerInRequest: {
+            /** Format: int64 */
             question_id: number;
             response: unknown;
         };
@@ -2071,6 +2152,50 @@ export interface components {
          * @enum {string}
          */
         AudienceRolesEnum: "cadre" | "reviewer";
+        AuditCatalogue: {
+            actions: components["schemas"]["CodeLabel"][];
+            object_types: components["schemas"]["CodeLabel"][];
+            retention_days: number;
+        };
+        AuditEntry: {
+            /** 操作 */
+            readonly action: string;
+            /** 操作名称 */
+            readonly action_label: string;
+            /** 操作人 */
+            readonly actor: number | null;
+            /** 姓名 */
+            readonly actor_name: string;
+            readonly actor_unit: components["schemas"]["UnitBrief"] | null;
+            /** 工号 */
+            readonly actor_username: string;
+            /**
+             * 时间
+             * Format: date-time
+             */
+            readonly at: string;
+            readonly detail: {
+                [key: string]: unknown;
+            };
+            readonly id: number;
+            /** 来源地址 */
+            readonly ip: string | null;
+            /** 请求方法 */
+            readonly method: string;
+            /** 对象编号 */
+            readonly object_id: string;
+            /** 对象 */
+            readonly object_repr: string;
+            /** 对象类型 */
+            readonly object_type: string;
+            readonly object_type_label: string;
+            /** 请求地址 */
+            readonly path: string;
+            /** 响应状态 */
+            readonly status_code: number | null;
+            /** 成功 */
+            readonly succeeded: boolean;
+        };
         Bank: {
             readonly can_manage: boolean;
             /**
@@ -2090,6 +2215,38 @@ export interface components {
             /** 向下级共享 */
             shared_down?: boolean;
         };
+        /** @description What a cadre may see: no answer, explanation, scoring points or source quote. */
+        BankQuestionPublic: {
+            /** 题库 */
+            bank: number;
+            /**
+             * 默认分值
+             * Format: decimal
+             */
+            default_points?: string;
+            /**
+             * 难度
+             * Format: int64
+             */
+            difficulty?: number;
+            readonly id: number;
+            readonly knowledge_points: number[];
+            options: components["schemas"]["Option"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            shape: "public";
+            /** 题干 */
+            stem: string;
+            /** 题干（HTML） */
+            stem_html?: string;
+            /** 标签 */
+            tags?: unknown;
+            /** 题型 */
+            type: components["schemas"]["TypeEnum"];
+            readonly type_label: string;
+        };
         BankRequest: {
             /** 说明 */
             description?: string;
@@ -2101,7 +2258,10 @@ export interface components {
             shared_down?: boolean;
         };
         BankUploadInputRequest: {
-            /** 题库 */
+            /**
+             * 题库
+             * Format: int64
+             */
             bank: number;
             /**
              * 文件
@@ -2125,8 +2285,11 @@ export interface components {
             call: number;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             readonly images: components["schemas"]["CaseImage"][];
             /** 优秀案例 */
@@ -2335,8 +2498,11 @@ export interface components {
             call: number;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             /** 优秀案例 */
             is_excellent?: boolean;
@@ -2383,6 +2549,19 @@ export interface components {
         CaseReturnNote: {
             comment: string;
             criterion_name: string;
+        };
+        /** @description One review assignment of a case, as its admins see it (never shown to the author). */
+        CaseReviewer: {
+            assignment: number;
+            decline_reason: string;
+            kind: string;
+            reviewer: number;
+            reviewer_name: string;
+            reviewer_unit: string;
+            round: number;
+            status: string;
+            /** Format: decimal */
+            total: string | null;
         };
         CaseReviewerChoiceRequest: {
             reviewer: number;
@@ -2444,6 +2623,10 @@ export interface components {
         };
         CaseSubmitRequest: {
             show_author_name?: boolean | null;
+        };
+        CodeLabel: {
+            code: string;
+            label: string;
         };
         Component: {
             /** 取分方式 */
@@ -2882,8 +3065,11 @@ export interface components {
             explanation: string;
             explanation_html: string;
             is_correct: boolean;
+            /** @description 答案正被尚未结束的考试保留：答案、解析和出处为空，考试结束后再看 */
+            key_held: boolean;
             /** Format: decimal */
             max_score: string;
+            /** Format: int64 */
             question_id: number;
             response: unknown;
             /** Format: decimal */
@@ -2906,7 +3092,10 @@ export interface components {
          */
         FirstSourceEnum: "practice" | "wrong_book" | "daily_quiz" | "exam";
         GenerateInputRequest: {
-            /** 目标题库 */
+            /**
+             * 目标题库
+             * Format: int64
+             */
             bank: number;
             max_per_type?: number | null;
             /** @default 0 */
@@ -2955,6 +3144,28 @@ export interface components {
             comment: string;
             /** 得分 */
             score: string;
+        };
+        Grader: {
+            readonly id: number;
+            /** 所属单位 */
+            org_unit?: number | null;
+            /** @default  */
+            org_unit_name: string;
+            /** 姓名 */
+            real_name?: string;
+            /** 工号 */
+            username: string;
+        };
+        Graders: {
+            exam: number;
+            graders: components["schemas"]["Grader"][];
+        };
+        GradersInputRequest: {
+            /**
+             * 评分人
+             * @description 评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分
+             */
+            graders: number[];
         };
         ImportRowError: {
             field: string;
@@ -3024,8 +3235,11 @@ export interface components {
             readonly body_html: string;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             readonly images: components["schemas"]["CaseImage"][];
             /** 优秀案例 */
@@ -3234,7 +3448,10 @@ export interface components {
             body: string;
             /** Format: date-time */
             expires_at?: string | null;
-            /** @description 发布单位；只管理一个单位时可省略 */
+            /**
+             * Format: int64
+             * @description 发布单位；只管理一个单位时可省略
+             */
             org_unit?: number | null;
             /** Format: date-time */
             published_at?: string | null;
@@ -3243,7 +3460,7 @@ export interface components {
         Objection: {
             /** 涉及分项 */
             component?: number | null;
-            readonly component_name: string;
+            readonly component_name: string | null;
             /**
              * 创建时间
              * Format: date-time
@@ -3266,7 +3483,10 @@ export interface components {
             readonly user_name: string;
         };
         ObjectionInRequest: {
-            /** 涉及分项 */
+            /**
+             * 涉及分项
+             * Format: int64
+             */
             component?: number | null;
             /** 异议理由 */
             reason: string;
@@ -3342,6 +3562,21 @@ export interface components {
          * @enum {string}
          */
         OrgUnitKindEnum: "county" | "township" | "department" | "village" | "community" | "other";
+        PaginatedAuditEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AuditEntry"][];
+        };
         PaginatedBankList: {
             /** @example 123 */
             count: number;
@@ -3416,6 +3651,14 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["CaseRubric"][];
+        };
+        PaginatedExamCardList: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["ExamCard"][];
         };
         PaginatedGenerationBatchList: {
             /** @example 123 */
@@ -3567,7 +3810,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PracticeSession"][];
         };
-        PaginatedQuestionList: {
+        PaginatedQuestionViewList: {
             /** @example 123 */
             count: number;
             /**
@@ -3580,7 +3823,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Question"][];
+            results: components["schemas"]["QuestionView"][];
         };
         PaginatedRecordList: {
             /** @example 123 */
@@ -3667,7 +3910,10 @@ export interface components {
              * Format: decimal
              */
             points: string;
-            /** 试题 */
+            /**
+             * 试题
+             * Format: int64
+             */
             question_id: number;
             /** @default  */
             section: string;
@@ -4102,7 +4348,7 @@ export interface components {
             readonly answered: number;
             /** 题库 */
             bank?: number | null;
-            bank_name?: string;
+            bank_name?: string | null;
             readonly correct: number;
             /**
              * 创建时间
@@ -4112,7 +4358,7 @@ export interface components {
             readonly id: number;
             /** 知识点 */
             knowledge_point?: number | null;
-            knowledge_point_name?: string;
+            knowledge_point_name?: string | null;
             readonly total: number;
         };
         PracticeSessionDetail: {
@@ -4120,9 +4366,12 @@ export interface components {
             session: components["schemas"]["PracticeSession"];
         };
         PracticeStartRequest: {
+            /** Format: int64 */
             bank?: number | null;
             count?: number | null;
+            /** Format: int64 */
             knowledge_point?: number | null;
+            /** Format: int64 */
             material?: number | null;
             passage?: number | null;
         };
@@ -4141,7 +4390,10 @@ export interface components {
              */
             ends_at?: string;
         };
-        /** @description The full question, answers included: org admins only. */
+        /**
+         * @description The full question, answers included: org admins only. Pass the request in the context:
+         *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
+         */
         Question: {
             answer: unknown;
             /** 题库 */
@@ -4175,6 +4427,8 @@ export interface components {
              * @default true
              */
             is_current: boolean;
+            /** @description 答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空 */
+            readonly key_held: boolean;
             readonly knowledge_points: number[];
             /**
              * 题目标识
@@ -4185,6 +4439,11 @@ export interface components {
             /** 质量评估 */
             quality?: unknown;
             scoring_points: components["schemas"]["ScoringPoint"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            shape: "full";
             /**
              * 出处终点
              * Format: int64
@@ -4325,6 +4584,10 @@ export interface components {
             reason: string;
             to_status: string;
         };
+        /** @enum {string} */
+        QuestionShapeFullEnum: "full";
+        /** @enum {string} */
+        QuestionShapePublicEnum: "public";
         /**
          * @description * `draft` - 草稿
          *     * `pending` - 待审
@@ -4333,7 +4596,11 @@ export interface components {
          * @enum {string}
          */
         QuestionStatusEnum: "draft" | "pending" | "published" | "retired";
-        /** @description The full question, answers included: org admins only. */
+        QuestionView: components["schemas"]["Question"] | components["schemas"]["BankQuestionPublic"];
+        /**
+         * @description The full question, answers included: org admins only. Pass the request in the context:
+         *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
+         */
         QuestionWithSimilar: {
             answer: unknown;
             /** 题库 */
@@ -4367,6 +4634,8 @@ export interface components {
              * @default true
              */
             is_current: boolean;
+            /** @description 答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空 */
+            readonly key_held: boolean;
             readonly knowledge_points: number[];
             /**
              * 题目标识
@@ -4377,6 +4646,7 @@ export interface components {
             /** 质量评估 */
             quality?: unknown;
             scoring_points: components["schemas"]["ScoringPoint"][];
+            readonly shape: components["schemas"]["QuestionShapeFullEnum"];
             readonly similar: {
                 [key: string]: unknown;
             }[];
@@ -4479,7 +4749,10 @@ export interface components {
         RegradeInputRequest: {
             /** 更正后的答案 */
             answer: unknown;
-            /** 试题 */
+            /**
+             * 试题
+             * Format: int64
+             */
             question_id: number;
             /** 更正原因 */
             reason: string;
@@ -4498,7 +4771,10 @@ export interface components {
              * Format: decimal
              */
             adjustment?: string;
-            /** 调整分项 */
+            /**
+             * 调整分项
+             * Format: int64
+             */
             component?: number | null;
             /** 答复 */
             reply: string;
@@ -4613,13 +4889,15 @@ export interface components {
             readonly id: number;
             /** 知识点 */
             knowledge_point?: number | null;
-            knowledge_point_name?: string;
+            knowledge_point_name?: string | null;
             /** 主题 */
             topic?: number | null;
-            topic_title?: string;
+            topic_title?: string | null;
         };
         StudyVoteInRequest: {
+            /** Format: int64 */
             knowledge_point?: number | null;
+            /** Format: int64 */
             topic?: number | null;
         };
         Token: {
@@ -4905,6 +5183,109 @@ export interface operations {
             };
         };
     };
+    v1_audit_log_list: {
+        parameters: {
+            query?: {
+                /** @description 操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user. */
+                action?: string;
+                /** @description 操作人（用户 id） */
+                actor?: number | null;
+                /** @description 起始日期（含） */
+                date_from?: string;
+                /** @description 截止日期（含） */
+                date_to?: string;
+                /** @description 来源地址 */
+                ip?: string | null;
+                /** @description 对象编号 */
+                object_id?: string;
+                /** @description 对象类型 */
+                object_type?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 工号、姓名或对象名称 */
+                search?: string;
+                /** @description 是否成功 */
+                succeeded?: boolean;
+                /** @description 操作人单位（含下级，须在管理范围内） */
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEntryList"];
+                };
+            };
+        };
+    };
+    v1_audit_log_catalogue_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCatalogue"];
+                };
+            };
+        };
+    };
+    "v1_audit_log_export.xlsx_retrieve": {
+        parameters: {
+            query?: {
+                /** @description 操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user. */
+                action?: string;
+                /** @description 操作人（用户 id） */
+                actor?: number | null;
+                /** @description 起始日期（含） */
+                date_from?: string;
+                /** @description 截止日期（含） */
+                date_to?: string;
+                /** @description 来源地址 */
+                ip?: string | null;
+                /** @description 对象编号 */
+                object_id?: string;
+                /** @description 对象类型 */
+                object_type?: string;
+                /** @description 工号、姓名或对象名称 */
+                search?: string;
+                /** @description 是否成功 */
+                succeeded?: boolean;
+                /** @description 操作人单位（含下级，须在管理范围内） */
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     v1_auth_csrf_retrieve: {
         parameters: {
             query?: never;
@@ -5038,6 +5419,7 @@ export interface operations {
     v1_banks_list: {
         parameters: {
             query?: {
+                org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5139,6 +5521,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 主题关键词 */
+                theme?: string;
             };
             header?: never;
             path?: never;
@@ -5426,13 +5810,23 @@ export interface operations {
         parameters: {
             query?: {
                 call?: number;
-                /** @description 只看自己撰写的案例（管理员默认看管理范围内全部） */
-                mine?: boolean;
+                mine?: "0" | "1" | "False" | "True" | "false" | "true";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                status?: string;
+                /**
+                 * @description 状态
+                 *
+                 *     * `draft` - 草稿
+                 *     * `submitted` - 已提交待分配
+                 *     * `under_review` - 评审中
+                 *     * `arbitration` - 仲裁中
+                 *     * `revision` - 退回修改
+                 *     * `finished` - 已完成评审
+                 *     * `withdrawn` - 已撤回
+                 */
+                status?: "arbitration" | "draft" | "finished" | "revision" | "submitted" | "under_review" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -5619,7 +6013,7 @@ export interface operations {
             };
         };
     };
-    v1_cases_reviewers_retrieve: {
+    v1_cases_reviewers_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5635,9 +6029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CaseReviewer"][];
                 };
             };
         };
@@ -5811,7 +6203,12 @@ export interface operations {
     };
     v1_exams_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 考试类型 */
+                kind?: "formal" | "mock" | "practice";
+                /** @description 1：只看本人可参加的考试（管理员也按考生身份） */
+                mine?: "0" | "1" | "False" | "True" | "false" | "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5823,7 +6220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExamCard"][];
+                    "application/json": components["schemas"]["PaginatedExamCardList"];
                 };
             };
         };
@@ -5920,6 +6317,54 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_graders_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graders"];
+                };
+            };
+        };
+    };
+    v1_exams_graders_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradersInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GradersInputRequest"];
+                "multipart/form-data": components["schemas"]["GradersInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graders"];
                 };
             };
         };
@@ -6040,6 +6485,8 @@ export interface operations {
     v1_generation_batches_list: {
         parameters: {
             query?: {
+                bank?: number;
+                material?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6103,7 +6550,12 @@ export interface operations {
     };
     v1_grading_tasks_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 考试 */
+                exam?: number;
+                /** @description 0：也列出已评分的（默认只列待评分） */
+                pending?: "0" | "1" | "False" | "True" | "false" | "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6179,9 +6631,10 @@ export interface operations {
             query?: {
                 /** @description 只列出与该材料段落关联的知识点 */
                 material?: number;
+                /** @description 状态 */
                 status?: "confirmed" | "suggested";
                 /** @description 按树形返回（含 children） */
-                tree?: boolean;
+                tree?: "0" | "1" | "False" | "True" | "false" | "true";
             };
             header?: never;
             path?: never;
@@ -6320,6 +6773,17 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 标题关键词 */
+                search?: string;
+                /**
+                 * @description 处理状态
+                 *
+                 *     * `pending` - 等待处理
+                 *     * `processing` - 处理中
+                 *     * `ready` - 已完成
+                 *     * `failed` - 处理失败
+                 */
+                status?: "failed" | "pending" | "processing" | "ready";
             };
             header?: never;
             path?: never;
@@ -6624,6 +7088,14 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                period?: number;
+                /**
+                 * @description 处理状态
+                 *
+                 *     * `pending` - 待处理
+                 *     * `adjusted` - 已调整
+                 *     * `rejected` - 已驳回
+                 */
                 status?: "adjusted" | "pending" | "rejected";
             };
             header?: never;
@@ -6672,7 +7144,6 @@ export interface operations {
     v1_org_units_list: {
         parameters: {
             query?: {
-                /** @description 只列出该单位的直接下级 */
                 parent?: number;
             };
             header?: never;
@@ -6767,6 +7238,14 @@ export interface operations {
     v1_papers_list: {
         parameters: {
             query?: {
+                /**
+                 * @description 组卷方式
+                 *
+                 *     * `fixed` - 固定试卷
+                 *     * `rules` - 规则抽题
+                 */
+                mode?: "fixed" | "rules";
+                org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6884,33 +7363,6 @@ export interface operations {
             };
         };
     };
-    v1_papers_preview_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PaperInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PaperInputRequest"];
-                "multipart/form-data": components["schemas"]["PaperInputRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Paper"];
-                };
-            };
-        };
-    };
     v1_periods_list: {
         parameters: {
             query?: {
@@ -6918,6 +7370,14 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /**
+                 * @description 状态
+                 *
+                 *     * `open` - 考核中
+                 *     * `publicity` - 公示中
+                 *     * `locked` - 已锁定
+                 */
+                status?: "locked" | "open" | "publicity";
             };
             header?: never;
             path?: never;
@@ -7433,33 +7893,48 @@ export interface operations {
     v1_questions_list: {
         parameters: {
             query?: {
-                all_versions?: boolean;
+                all_versions?: "0" | "1" | "False" | "True" | "false" | "true";
                 bank?: number;
                 batch?: number;
-                difficulty?: number;
+                /**
+                 * @description 难度（1-5）
+                 *
+                 *     * `1` - 1
+                 *     * `2` - 2
+                 *     * `3` - 3
+                 *     * `4` - 4
+                 *     * `5` - 5
+                 */
+                difficulty?: "1" | "2" | "3" | "4" | "5";
                 knowledge_point?: number;
+                /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 题干或标签关键词 */
                 search?: string;
                 /**
-                 * @description * `draft` - 草稿
+                 * @description 状态
+                 *
+                 *     * `draft` - 草稿
                  *     * `pending` - 待审
                  *     * `published` - 已发布
                  *     * `retired` - 停用
                  */
                 status?: "draft" | "pending" | "published" | "retired";
                 /**
-                 * @description * `single` - 单选
+                 * @description 题型
+                 *
+                 *     * `single` - 单选
                  *     * `multiple` - 多选
                  *     * `true_false` - 判断
                  *     * `fill_in` - 填空
                  *     * `short_answer` - 简答
                  *     * `case_analysis` - 案例分析
                  */
-                type?: "single" | "multiple" | "true_false" | "fill_in" | "short_answer" | "case_analysis";
+                type?: "case_analysis" | "fill_in" | "multiple" | "short_answer" | "single" | "true_false";
             };
             header?: never;
             path?: never;
@@ -7472,7 +7947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedQuestionList"];
+                    "application/json": components["schemas"]["PaginatedQuestionViewList"];
                 };
             };
         };
@@ -7518,7 +7993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Question"];
+                    "application/json": components["schemas"]["QuestionView"];
                 };
             };
         };
@@ -7642,35 +8117,30 @@ export interface operations {
     v1_questions_export_retrieve: {
         parameters: {
             query?: {
-                all_versions?: boolean;
+                /** @description 包含历史版本（仅管理员） */
+                all_versions?: "0" | "1" | "False" | "True" | "false" | "true";
+                /** @description 题库 */
                 bank?: number;
+                /** @description 生成批次 */
                 batch?: number;
-                difficulty?: number;
+                /** @description 难度（1-5） */
+                difficulty?: "1" | "2" | "3" | "4" | "5";
                 /**
                  * @description * `xlsx` - xlsx
                  *     * `csv` - csv
                  *     * `json` - json
                  */
                 format?: "xlsx" | "csv" | "json";
+                /** @description 知识点 */
                 knowledge_point?: number;
+                /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /** @description 题干或标签关键词 */
                 search?: string;
-                /**
-                 * @description * `draft` - 草稿
-                 *     * `pending` - 待审
-                 *     * `published` - 已发布
-                 *     * `retired` - 停用
-                 */
+                /** @description 状态 */
                 status?: "draft" | "pending" | "published" | "retired";
-                /**
-                 * @description * `single` - 单选
-                 *     * `multiple` - 多选
-                 *     * `true_false` - 判断
-                 *     * `fill_in` - 填空
-                 *     * `short_answer` - 简答
-                 *     * `case_analysis` - 案例分析
-                 */
-                type?: "single" | "multiple" | "true_false" | "fill_in" | "short_answer" | "case_analysis";
+                /** @description 题型 */
+                type?: "case_analysis" | "fill_in" | "multiple" | "short_answer" | "single" | "true_false";
             };
             header?: never;
             path?: never;
@@ -7768,7 +8238,6 @@ export interface operations {
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
                 period?: number;
-                /** @description 单位（含下级） */
                 unit?: number;
             };
             header?: never;
@@ -7980,6 +8449,7 @@ export interface operations {
     v1_reviews_list: {
         parameters: {
             query?: {
+                open?: "0" | "1" | "False" | "True" | "false" | "true";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8269,8 +8739,7 @@ export interface operations {
     v1_users_list: {
         parameters: {
             query?: {
-                /** @description 是否启用 */
-                is_active?: boolean;
+                is_active?: "0" | "1" | "False" | "True" | "false" | "true";
                 /**
                  * @description 排序
                  *
@@ -8286,7 +8755,6 @@ export interface operations {
                  *     * `-date_joined` - 创建时间 (descending)
                  */
                 ordering?: ("-date_joined" | "-last_login" | "-org_unit" | "-real_name" | "-username" | "date_joined" | "last_login" | "org_unit" | "real_name" | "username")[];
-                /** @description 单位（含下级） */
                 org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -8548,7 +9016,6 @@ export interface operations {
     v1_wrong_book_list: {
         parameters: {
             query?: {
-                /** @description 只看该知识点的错题 */
                 knowledge_point?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;

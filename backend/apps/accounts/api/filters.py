@@ -6,14 +6,15 @@ from django_filters import rest_framework as filters
 
 from apps.accounts.models import OrgUnit, User
 from apps.accounts.selectors import filter_by_role
+from apps.common.filters import ChoiceFilter, FlagFilter, IdFilter
 
 ROLE_CHOICES = [("cadre", "干部"), ("reviewer", "评审员"), ("org_admin", "组织部管理员")]
 
 
 class UserFilter(filters.FilterSet):
-    org_unit = filters.NumberFilter(method="in_unit", label="单位（含下级）")
-    role = filters.ChoiceFilter(choices=ROLE_CHOICES, method="with_role", label="角色")
-    is_active = filters.BooleanFilter(label="是否启用")
+    org_unit = IdFilter(method="in_unit", label="单位（含下级）")
+    role = ChoiceFilter(choices=ROLE_CHOICES, method="with_role", label="角色")
+    is_active = FlagFilter(field_name="is_active", label="是否启用")
     search = filters.CharFilter(method="matching", label="姓名、工号或手机号")
     ordering = filters.OrderingFilter(
         fields=(
@@ -54,7 +55,7 @@ class UserFilter(filters.FilterSet):
 
 
 class OrgUnitFilter(filters.FilterSet):
-    parent = filters.NumberFilter(label="只列出该单位的直接下级")
+    parent = IdFilter(field_name="parent_id", label="只列出该单位的直接下级")
 
     class Meta:
         model = OrgUnit
