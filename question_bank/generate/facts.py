@@ -111,15 +111,16 @@ def fact_of(c: Candidate, document: Document) -> Fact | None:
         and word not in GENERIC
         and not UNIT_RE.fullmatch(word)
     )
-    noun = _counted_noun(text[end:hi]) if "|" in key else ""
+    noun = counted_noun(text[end:hi]) if "|" in key else ""
     return Fact(key, terms, noun)
 
 
-def _counted_noun(after: str) -> str:
-    """The noun a number qualifies: "周岁以上的居民、…" → 居民."""
+def counted_noun(after: str, tags_: tuple[str, ...] = ("n",)) -> str:
+    """The noun a number qualifies: "周岁以上的居民、…" → 居民 (`tags_`: the jieba tags taken
+    for a noun; set phrases such as 未成年人 are tagged l)."""
     rest = COUNTED_RE.sub("", after, count=1)
     tags = pos_tags(rest[:8]) if rest else ()
-    return tags[0][0] if tags and tags[0][1].startswith("n") else ""
+    return tags[0][0] if tags and tags[0][1].startswith(tags_) else ""
 
 
 def _answer_key(answer: str, after: str) -> str:

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from question_bank.document import Document
 
-from . import distractors, lists, option_checks, stem_checks
+from . import distractors, facts, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
-from .textutil import han_ratio, normalize_punct, pos_tags, token_bounds
+from .textutil import han_ratio, normalize_punct, numeral_forms, pos_tags, token_bounds
 
 LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
 ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
@@ -29,7 +29,7 @@ TRIVIA_RE = re.compile(
     r"通报了|汇报|XXX|××|＊＊|\*\*|签名"
 )
 FURNITURE_RE = re.compile(
-    r"https?:|www\.|版权|来源[:：]|责任编辑|本站|点击|免责声明|上一篇|下一篇|转载|扫一扫|分享到|"
+    r"https?:|www\.|版权|(?<![\u4e00-\u9fa5])来源[:：]|(?:文章|信息|新闻|稿件|图片)来源[:：]|责任编辑|本站|点击|免责声明|上一篇|下一篇|转载|扫一扫|分享到|"
     r"正式会员|省略\d+字|阅读全文|返回顶部"
 )
 # An amendment quotes the wording it replaces ("宪法第三条第三款“…”修改为…"): that
@@ -69,6 +69,11 @@ def statement_of(stem: str) -> str:
     return LAW_PREFIX_RE.sub("", stem)
 
 
+# What follows a blank in the stem: a unit ("____周岁") that a short answer carries with it.
+NOUN_TAGS = ("n", "l", "j", "vn")
+AFTER_BLANK_RE = re.compile(re.escape(BLANK) + r"([\u4e00-\u9fa5]{1,2})")
+
+
 def stem_gives_away(c: Candidate, document: Document) -> str | None:
     if c.type in ("true_false", "short_answer"):
         return None
@@ -76,6 +81,21 @@ def stem_gives_away(c: Candidate, document: Document) -> str | None:
     for answer in c.answer_texts:
         if len(answer) >= 2 and answer in stem:
             return f"题干泄露答案：{answer}"
+    # A one-character answer shows itself with its unit ("____周岁以上的未成年人…不满八周岁的
+    # 未成年人"), and a number in its other script too. A number counting another noun
+    # ("暂住三日以上的，…在____日以内申报") is another fact, not the answer shown.
+    blanks = list(AFTER_BLANK_RE.finditer(c.stem))
+    if len(blanks) != len(c.answer_texts):
+        return None
+    for answer, blank in zip(c.answer_texts, blanks, strict=True):
+        after = blank.group(1)
+        forms = numeral_forms(answer)
+        counted = facts.counted_noun(c.stem[blank.start(1) : blank.start(1) + 12], NOUN_TAGS)
+        for form in forms:
+            for m in re.finditer(re.escape(form + after), stem):
+                here = stem[m.start() + len(form) : m.start() + len(form) + 12]
+                if len(forms) == 1 or (counted and facts.counted_noun(here, NOUN_TAGS) == counted):
+                    return f"题干泄露答案：{form}{after}"
     return None
 
 
@@ -300,6 +320,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     subjectless_fragment,
     stem_gives_away,
     stem_checks.unanswerable_blank,
+    stem_checks.another_object_in_stem,
     options_repeat,
     options_invalid,
     blank_inside_word,

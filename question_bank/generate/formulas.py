@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .elements import Element
-from .textutil import Sentence
+from .textutil import Sentence, pos_tags
 
 FORMULAS = (
     "以人民为中心",
@@ -81,11 +81,51 @@ FORMULAS = (
 FORMULA_RE = re.compile("|".join(sorted(map(re.escape, FORMULAS), key=len, reverse=True)))
 
 
-def find(sentence: Sentence) -> Element | None:
-    """The first formula in the sentence core, unless it is quoted as a name (“…”)."""
-    text = sentence.text
-    m = FORMULA_RE.search(text, sentence.core_start - sentence.start)
-    if not m or (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
+# A formula is asked where it stands as a whole term: before a stop, 的 or a copula, or
+# as a clause's subject (at its start, or after its modifier "…的"). Before a noun it is a
+# modifier ("内部民主管理和服务管理制度", "民主决策机制"), after a bare noun an adverb
+# ("理事会民主选举产生会长"): other words fit the blank there. One of several joined terms
+# is pinned only by joined formulas ("民主选举、民主决策、民主管理、民主监督"), not by other
+# words ("党委领导、政府负责、民主协商、社会协同").
+TERM_END_RE = re.compile(r"^(?:[，。；：！？”）]|的|是|为|就是|作为)")
+CLAUSE_START = "，。；：！？“（"
+JOINED_BEFORE_RE = re.compile(r"([^，。；：、和与及或“”]{2,12})(?:、|和|与|及|或者?)$")
+JOINED_AFTER_RE = re.compile(r"^(?:、|和|与|及|以及|或者?)([^，。；：、和与及或“”]{2,12})")
+NOUN_TAGS = ("n", "vn")
+ADVERBIAL_NOUNS = frozenset({"重点", "主要", "全面", "优先", "原则上"})  # "…重点用于": tagged n
+
+
+def _joined(text: str, start: int, end: int, core: int) -> bool | None:
+    """None when the term stands alone; else whether every joined neighbour is a formula."""
+    before = JOINED_BEFORE_RE.search(text[core:start])
+    after = JOINED_AFTER_RE.match(text[end:])
+    if not before and not after:
         return None
-    s, e = sentence.start + m.start(), sentence.start + m.end()
-    return Element.blank("formula", s, e, m.group(0), "formula")
+    return all(FORMULA_RE.fullmatch(m.group(1)) for m in (before, after) if m)
+
+
+def _whole_term(text: str, start: int, end: int, core: int) -> bool:
+    joined = _joined(text, start, end, core)
+    if joined is not None:
+        return joined
+    before, after = text[core:start], text[end:]
+    if not after or TERM_END_RE.match(after):
+        return True
+    tags = pos_tags(after[:6])
+    if tags and tags[0][1].startswith(NOUN_TAGS) and tags[0][0] not in ADVERBIAL_NOUNS:
+        return False  # "村民自治章程": a modifier
+    return not before or before[-1] in CLAUSE_START or before.endswith("的")
+
+
+def find(sentence: Sentence) -> Element | None:
+    """The first formula in the sentence core that stands as a whole term, unless it is
+    quoted as a name (“…”)."""
+    text = sentence.text
+    core = sentence.core_start - sentence.start
+    for m in FORMULA_RE.finditer(text, core):
+        quoted_name = text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"
+        if quoted_name or not _whole_term(text, m.start(), m.end(), core):
+            continue
+        s, e = sentence.start + m.start(), sentence.start + m.end()
+        return Element.blank("formula", s, e, m.group(0), "formula")
+    return None

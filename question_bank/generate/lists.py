@@ -26,6 +26,9 @@ COUNT_LABEL_RE = re.compile(r"^[一两二三四五六七八九十][个项大种�
 # "法律、法规规定的其他情形": true of any list, so never an option or a scoring point.
 CATCH_ALL_RE = re.compile(
     r"^其[他它]|(?:规定|确定|认定)[^，；。]{0,12}其[他它]|其[他它](?:依法|应当)"
+    # "保护申请人人身安全的其他措施", "有其他滥用职权…行为的": the list's own kind, "other".
+    r"|其[他它][^，；。]{0,14}(?:情形|情况|事项|措施|方式|方法|形式|行为|人员|人士|对象|收入|"
+    r"活动|工作|职责|内容|场合|场所|单位|制度|机构|条件|材料|事宜|权利|义务)的?$"
 )
 LEAD_VERB = re.compile(r"(包括|分为|主要有|有以下|：)$")
 MARKERS = "一二三四五六七八九十"

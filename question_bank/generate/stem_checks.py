@@ -63,6 +63,27 @@ def unanswerable_blank(c: Candidate, document: Document) -> str | None:
     return None
 
 
+def another_object_in_stem(c: Candidate, document: Document) -> str | None:
+    """ "…仍在接受义务教育的，应当保障他们依法接受____" (义务教育所需费用): the stem itself
+    joins the verb before the blank to a shorter answer, which then fits the blank too."""
+    if c.type != "fill_in":
+        return None
+    statement = _statement(c.stem)
+    pieces = statement.split(BLANK)
+    if len(pieces) != len(c.answer) + 1:
+        return None
+    for i, answer in enumerate(c.answer):
+        verb = re.search(r"[\u4e00-\u9fa5]{2}$", pieces[i])
+        if not verb or len(answer) < 3:
+            continue
+        rest = "\u0000".join(pieces)
+        for size in range(len(answer) - 1, 1, -1):
+            shorter = answer[:size]
+            if verb.group(0) + shorter in rest and size in token_bounds(answer):
+                return f"题干中的“{verb.group(0)}{shorter}”说明空位填“{shorter}”也通"
+    return None
+
+
 # --- local scope -----------------------------------------------------------------
 LOCAL_RE = re.compile(
     r"(?:本|我|咱)(?:镇|乡|村|街道|社区|县|市|区)(?![委长级政])|全(?:镇|乡|村|街道|社区)"
@@ -70,6 +91,10 @@ LOCAL_RE = re.compile(
     r"|(?:县|乡|村)里(?!面)"
     r"|今年|去年|明年|前年|上半年|下半年|本月|下个?月|近期|会后|这次会议|本次会议"
     r"|各(?:村|组|乡镇|镇|乡|单位|部门|站所)(?:（[^）]{1,6}）)?(?:都|也)?(?:要|必须|务必)"
+    # A body named by a bare 镇 or 乡 ("镇交管站", "乡卫生院"): the speaker's own town; a
+    # rule for every place names the level ("乡镇人民政府", "乡、民族乡、镇的人民政府").
+    r"|(?<![\u4e00-\u9fa5])[镇乡](?![镇村级域城以长民里人、])[\u4e00-\u9fa5]{0,4}?"
+    r"(?:站|所|中心|办|院|队|委|组|财政)"
 )
 
 

@@ -24,6 +24,9 @@ CONNECTIVE_RE = re.compile(
     r"^(?:所以|因此|因而|同时|另外|此外|当然|总之|比如说?|例如|特别是|尤其是|而且|并且|但是|然而|"
     r"从这个意义上(?:来)?(?:说|讲)|可以说|应该说|总的来说|总而言之|事实上|实践证明|换句话说|也就是说)[，,]"
 )
+# A question-and-answer page ("问题六：…？" then "答：十八周岁以上的…"): the answer's
+# marker is no part of the statement.
+ANSWER_LEAD_RE = re.compile(r"^(?:答|回答|解答)[：:]\s*")
 SENT_END = "。！？!?"
 CLOSERS = "”’」』）)"
 
@@ -167,6 +170,9 @@ def split_sentences(document: Document) -> list[Sentence]:
             pm = POINT_PREFIX_RE.match(text[core:])
             if pm:
                 core += pm.end()
+            qa = ANSWER_LEAD_RE.match(text[core:])
+            if qa:
+                core += qa.end()
             cm = CONNECTIVE_RE.match(text[core:])
             if cm:
                 core += cm.end()
