@@ -168,7 +168,7 @@ HYPERNYMS = {
 }
 # "公安机关" covers every body of the public security domain (国务院公安部门, 县公安局).
 GENERIC_DOMAIN_RE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:机关|部门|主管部门)$")
-ORGAN_AFTER_DOMAIN = r"(?:主管)?(?:部门|局|厅|机关|派出所|委员会)"
+ORGAN_AFTER_DOMAIN = r"(?:行政)?(?:主管)?(?:部门|局|厅|机关|派出所|委员会)"
 LEVEL_WORDS = ("国务院", "省", "自治区", "直辖市", "市", "县", "乡", "镇", "级", "本级", "上级")
 
 

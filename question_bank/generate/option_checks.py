@@ -26,10 +26,17 @@ ORGAN_END_RE = re.compile(
 )
 
 
+MAX_BODY_NAME = 20
+
+
 def _kind(text: str) -> str:
     if NUMERIC_RE.fullmatch(text):
         return "number"
-    return "body" if BODY_RE.fullmatch(text) or ORGAN_END_RE.search(text) else "text"
+    if BODY_RE.fullmatch(text):
+        return "body"
+    # "参与医学经验交流，参加专业学术团体" ends like a name but is an act, not a body.
+    name = len(text) <= MAX_BODY_NAME and "，" not in text
+    return "body" if name and ORGAN_END_RE.search(text) else "text"
 
 
 def problem(c: Candidate) -> str | None:

@@ -119,7 +119,9 @@ class ArticleList:
 
 
 ITEM_LINE = re.compile(r"[ \t\u3000]*[（(]([一二三四五六七八九十]+)[）)][ \t\u3000]*([^\n]+)")
-LEAD_RE = re.compile(r"([^。\n：]{2,80}：)[ \t\u3000]*\n(?=[ \t\u3000]*[（(]一[）)])")
+# A lead-in may run long ("…有下列情形之一的，由…责令改正；情节严重的，…；构成犯罪的，
+# 依法追究刑事责任："): the question takes its first consequence.
+LEAD_RE = re.compile(r"([^。\n：]{2,200}：)[ \t\u3000]*\n(?=[ \t\u3000]*[（(]一[）)])")
 ARTICLE_NO = re.compile(r"^\s*(第[一二三四五六七八九十百零]+条)\s*")
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import lists
+from . import choices, lists
 from .candidate import BLANK, Candidate
 from .choices import article_explain, heading_path_of, make_multiple
 from .context import Context
 from .registry import document_rule
-from .textutil import quoted
+from .textutil import pos_tags, quoted
 
 ARTICLE_NO = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
 
@@ -81,66 +81,102 @@ def enumeration(ctx: Context) -> Iterator[Candidate]:
 
 # The kind of thing a law article lists after 下列/以下, grouped so that wrong options
 # come from a list of the same kind: conditions against conditions (有下列情形之一的…),
-# places and bodies against places and bodies, never a duty offered as a condition.
+# bodies against bodies, never a duty offered as a condition. Rights and duties are
+# contrasted (a duty offered as a right is plainly wrong and reads alike).
 KIND_GROUPS = (
-    ("condition", ("情形", "行为", "情况", "条件")),
+    ("condition", ("情形", "行为", "情况")),
+    ("requirement", ("条件", "要求", "标准", "原则")),
     ("person", ("人员", "人士", "对象")),
-    ("place", ("场所", "机构", "单位", "组织", "地区", "区域")),
-    ("matter", ("事项", "内容", "材料", "文件", "资料", "证件")),
+    ("place", ("场所", "场合", "地点", "区域", "地区")),
+    ("body", ("机构", "单位", "组织", "机关", "部门")),
+    ("matter", ("事项", "内容", "材料", "文件", "资料", "证件", "文书")),
     ("means", ("形式", "方式", "措施", "方法")),
     ("duty", ("职责", "任务", "义务")),
     ("right", ("权利",)),
-    ("requirement", ("要求", "原则", "标准")),
 )
-KIND_RE = re.compile(
-    "(?:下列|以下)(" + "|".join(w for _, words in KIND_GROUPS for w in words) + ")"
-)
-# A lead that needs another article to be understood, or lists several kinds at once.
+CONTRASTS = {("duty", "right"), ("right", "duty")}
+KIND_WORDS = "|".join(w for _, words in KIND_GROUPS for w in words)
+# 下列 then at most a few characters before the kind ("下列供养内容", "下列场所或者机构").
+KIND_RE = re.compile(rf"(?:下列|以下)([\u4e00-\u9fa5]{{0,4}}?)({KIND_WORDS})")
+# A lead that needs another article to be understood.
 LEAD_REFERENCE = re.compile(
-    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前条|本章|本节|上述|前述|其他"
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前条|本章|本节|上述|前述"
 )
-MAX_ARTICLE_ITEM = 32
+# "违反本条例规定，有关行政机关…有下列行为之一的": the preamble says nothing the rest
+# does not, and would name the law as 本条例.
+PREAMBLE_RE = re.compile(r"^违反本(?:法|条例|办法|规定)(?:的)?(?:有关)?规定[，,]")
 MAX_LEAD = 60
+
+
+def _noun_at(text: str, start: int, end: int) -> bool:
+    """The kind word is a noun token where it stands (jieba tags 下列行为 v, so this is asked
+    only of a kind word after other words: "下列供养内容", but "以下程序组织")."""
+    at = 0
+    for word, tag in pos_tags(text):
+        if at == start:
+            return at + len(word) == end and tag.startswith("n")
+        at += len(word)
+        if at > start:
+            return False
+    return False
 
 
 def _kind_group(word: str) -> str:
     return next(group for group, words in KIND_GROUPS if word in words)
 
 
+def siblings(kind: str, other: str) -> bool:
+    return kind == other or (kind, other) in CONTRASTS
+
+
 def _asked(lead: str) -> tuple[str, str] | None:
-    """'乡村医生有下列情形之一的，不予注册：' → ('乡村医生有下列____情形之一的，不予注册。',
-    'condition'): the article's own words with the options' place marked after 下列, cut
-    at the first semicolon after it (one consequence, not the whole article)."""
+    """'乡村医生有下列情形之一的，不予注册：' → ('乡村医生有下列哪些情形的，不予注册？',
+    'condition'): the article's own lead-in asking which items, cut at the first semicolon
+    after 下列 (one consequence, not the whole article)."""
     core = ARTICLE_NO.sub("", lead).rstrip("：: ")
+    core = PREAMBLE_RE.sub("", core)
     m = KIND_RE.search(core)
-    if not m:
-        return None
+    if not m or (m.group(1) and not _noun_at(core, m.start(2), m.end(2))):
+        return None  # "以下程序组织": after other words, 组织 is a verb
     semi = core.find("；", m.end())
     if semi >= 0:
         core = core[:semi]
     if len(KIND_RE.findall(core)) != 1 or LEAD_REFERENCE.search(core) or len(core) > MAX_LEAD:
         return None
+    if "本法" in core or "本条例" in core:
+        return None  # "本法第六条规定的机构": and "本法所称" is asked by fill.definition
     at = m.start() + 2
-    return f"{core[:at]}{BLANK}{core[at:]}。", _kind_group(m.group(1))
+    asked = core[:at] + "哪些" + core[at:]
+    asked = re.sub(r"之一(?=的|，|$)", "", asked).rstrip("，,")
+    return f"{asked}？", _kind_group(m.group(2))
 
 
-@document_rule("multiple.article_items", "multiple", 0.6)
+@document_rule("multiple.article_items", "multiple", 0.68)
 def article_items(ctx: Context) -> Iterator[Candidate]:
     """A law article's list (有下列情形之一的，…：（一）…（二）…) asked in the article's own
     words; the wrong options are items of another article's list of the same kind."""
     found = []
     for alist in ctx.article_lists():
         asked = _asked(alist.lead)
-        items = [i.text for i in alist.items if not LEAD_REFERENCE.search(i.text)]
-        if asked and items and all(len(i) <= MAX_ARTICLE_ITEM for i in items):
-            found.append((alist, *asked, items))
-    for alist, question, kind, items in found:
+        if not asked:
+            continue
+        raw = [i.text for i in alist.items]
+        items = [
+            short
+            for i in raw
+            if not LEAD_REFERENCE.search(i) and not lists.CATCH_ALL_RE.search(i)
+            for short in [choices.option_form(i)]
+            if short
+        ]
+        found.append((alist, *asked, items, raw))
+    for alist, question, kind, items, raw in found:
+        if len(items) < 2:
+            continue
         pool = [
             i
-            for other, _, other_kind, other_items in found
-            if other is not alist and other_kind == kind
+            for other, _, other_kind, other_items, _ in found
+            if other is not alist and siblings(kind, other_kind)
             for i in other_items
-            if i not in items
         ]
         context = ctx.document.text[alist.lead_start : alist.end]
         cand = make_multiple(
@@ -153,7 +189,8 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             source=ctx.span_source(alist.passage_id, alist.lead_start, alist.end),
             rule="multiple.article_items",
             knowledge_points=ctx.knowledge_points(heading_path_of(ctx, alist.passage_id)),
-            focus=alist.lead + "".join(items),
+            focus=alist.lead + "".join(raw),
+            siblings_of=raw,
         )
         if cand:
             yield cand

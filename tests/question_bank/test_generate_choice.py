@@ -66,8 +66,8 @@ def test_an_article_list_takes_wrong_options_from_a_list_of_the_same_kind():
         "年度报告": {"摊位总数", "投诉处理情况", "卫生检查结果", "收费标准执行情况"},
     }
     for cand in found:
-        # The article's own words, the options' place marked after 下列.
-        assert cand.stem.endswith("应当载明下列____事项。")
+        # The article's own lead-in, asking which of the listed kind.
+        assert cand.stem.endswith("应当载明下列哪些事项？")
         key = next(k for k in own if k in cand.stem)
         other = set().union(*(v for k, v in own.items() if k != key))
         right = {cand.option_text(k) for k in cand.answer}
@@ -108,9 +108,9 @@ def test_an_article_list_of_conditions_is_asked_in_its_own_words_against_other_c
     }
     stems = {c.stem for c in found}
     assert stems <= {
-        "根据《集市摊位管理条例》，摊主有下列____情形之一的，不予登记。",
+        "根据《集市摊位管理条例》，摊主有下列哪些情形的，不予登记？",
         # Cut at the semicolon: one consequence, not the article's next sentence.
-        "根据《集市摊位管理条例》，有下列____行为之一的，由集市管理处收回摊位。",
+        "根据《集市摊位管理条例》，有下列哪些行为的，由集市管理处收回摊位？",
     }
     for cand in found:
         key = next(k for k in conditions if k in cand.stem)
@@ -136,3 +136,80 @@ def test_a_label_separated_from_the_list_is_never_attached_to_it():
             make_document(WRONG_LABEL), rules=ALL_RULES, seed=seed, variants=5
         ).candidates:
             assert "四个必须" not in c.stem or "常下基层" not in str(c.answer), c.stem
+
+
+SERVICE = """# 示范服务站管理条例
+第一条 为了规范服务站工作，制定本条例。
+第二条 服务站工作人员应当履行下列义务：
+（一）遵守服务规范；
+（二）公示收费项目和收费标准，接受群众监督，及时回应群众提出的各类合理诉求；
+（三）保守服务对象的个人隐私；
+（四）参加岗位培训。
+第三条 服务站工作人员享有下列权利：
+（一）获得劳动报酬；
+（二）对服务站的工作提出意见和建议；
+（三）人格尊严不受侵犯；
+（四）请假休息。
+第四条 违反本条例规定，服务站工作人员有下列行为之一的，由乡镇人民政府责令改正，并由县级主管部门通报批评；情节严重的，予以辞退；造成损失的，依法承担赔偿责任；构成犯罪的，依法追究刑事责任：
+（一）擅自提高收费标准的；
+（二）泄露服务对象个人隐私的；
+（三）冒用服务站名义从事经营活动，损害群众利益，造成恶劣社会影响，情节十分严重的；
+（四）拒不执行上级决定的。
+第五条 服务对象有下列情形之一的，服务站可以暂停服务：
+（一）无理取闹扰乱秩序的；
+（二）拒绝出示有效证件的；
+（三）恶意拖欠费用的；
+（四）泄露他人隐私的。
+第六条 听证应当依照以下程序组织：
+（一）当事人提出申请；
+（二）服务站通知当事人。
+"""
+DUTIES = {"遵守服务规范", "公示收费项目和收费标准", "保守服务对象的个人隐私", "参加岗位培训"}
+RIGHTS = {"获得劳动报酬", "对服务站的工作提出意见和建议", "人格尊严不受侵犯", "请假休息"}
+STAFF_ACTS = {"擅自提高收费标准的", "泄露服务对象个人隐私的", "拒不执行上级决定的"}
+CLIENT_ACTS = {"无理取闹扰乱秩序的", "拒绝出示有效证件的", "恶意拖欠费用的", "泄露他人隐私的"}
+
+
+def _split(cand):
+    right = {cand.option_text(k) for k in cand.answer}
+    return right, {o.text for o in cand.options} - right
+
+
+def test_an_enumeration_is_asked_by_its_lead_in_with_wrong_options_from_a_sibling_list():
+    found = {}
+    for cand in _multiples(SERVICE, seeds=range(12)):
+        found.setdefault(cand.stem, []).append(cand)
+        assert len(cand.options) >= 4
+        assert any("校验" in r for r in cand.quality.reasons)
+        # Every right option is in the cited span, every wrong one is not.
+        right, wrong = _split(cand)
+        assert all(t in cand.source.quote for t in right)
+        assert not any(t in cand.source.quote for t in wrong)
+    duties = "根据《示范服务站管理条例》，服务站工作人员应当履行下列哪些义务？"
+    rights = "根据《示范服务站管理条例》，服务站工作人员享有下列哪些权利？"
+    # A long lead-in: "违反本条例规定，" goes, the question keeps its first consequence.
+    acts = "根据《示范服务站管理条例》，服务站工作人员有下列哪些行为的，由乡镇人民政府责令改正，并由县级主管部门通报批评？"
+    assert {duties, rights, acts} <= set(found), sorted(found)
+    for stem, own, others in (
+        (duties, DUTIES, RIGHTS),  # a right offered as a duty is plainly wrong
+        (rights, RIGHTS, DUTIES),
+        (acts, STAFF_ACTS, CLIENT_ACTS),
+    ):
+        for cand in found[stem]:
+            right, wrong = _split(cand)
+            assert right <= own and wrong and wrong <= others, (stem, right, wrong)
+    # "以下程序组织": no kind of thing is listed there.
+    assert not [s for s in found if "程序" in s]
+
+
+def test_a_long_item_is_offered_by_its_head_clause_and_a_condition_is_never_cut():
+    texts = {o.text for c in _multiples(SERVICE, seeds=range(12)) for o in c.options}
+    assert "公示收费项目和收费标准" in texts
+    assert not [t for t in texts if "及时回应" in t or "冒用服务站名义" in t]
+
+
+def test_a_wrong_option_never_names_what_a_right_one_names():
+    for cand in _multiples(SERVICE, seeds=range(12)):
+        if "服务站工作人员有下列哪些行为" in cand.stem:
+            # "泄露他人隐私的" could be defended as "泄露服务对象个人隐私的".
+            assert "泄露他人隐私的" not in {o.text for o in cand.options}
