@@ -172,7 +172,8 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
         return f"修改说明而非知识：{m.group(0)}"
     if DATE_RE.search(statement(c)):
         return "含会议日期等时间信息"
-    for answer in c.answer_texts:
+    terms = c.type == "fill_in" and f"{BLANK}、{BLANK}" in c.stem
+    for answer in [] if terms else c.answer_texts:  # "遵循____、____的原则": terms, no names
         if f"“{answer}”" in c.source.quote:
             continue  # a quoted slogan, not a bare place or person name
         tags = pos_tags(answer)

@@ -127,6 +127,33 @@ def formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         yield _fill(ctx, sentence, [el], "fill.formula", (el.text,))
 
 
+# "遵循公开、公平、公正的原则", "贯彻预防为主、单位负责、突出重点的方针": a principle named by
+# its label, its terms spelled out before it. The label and the verb pin the terms; every
+# term is a blank.
+PRINCIPLE_RE = re.compile(
+    r"(?:坚持|遵循|贯彻|按照|根据|本着|实行|执行|遵守)"
+    r"((?:[\u4e00-\u9fa5]{2,6}、){1,5}[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,6}(?:和|与)[\u4e00-\u9fa5]{2,6})"
+    r"的(原则|方针|工作方针|基本原则)(?=[，。；、])"
+)
+PRINCIPLE_SPLIT = re.compile("、|和|与")
+
+
+@sentence_rule("fill.principle", "fill_in", 0.66)
+def principle(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    text, base = sentence.text, sentence.start
+    m = PRINCIPLE_RE.search(text, sentence.core_start - base)
+    if not m or "“" in text[m.start() : m.end()]:
+        return
+    terms, pos, els = m.group(1), m.start(1), []
+    for part in PRINCIPLE_SPLIT.split(terms):
+        at = text.index(part, pos)
+        els.append(elements.Element.blank("term", base + at, base + at + len(part), part))
+        pos = at + len(part)
+    if len({e.text for e in els}) < len(els):
+        return
+    yield _fill(ctx, sentence, els, "fill.principle", (m.group(1) + "的" + m.group(2),))
+
+
 @sentence_rule("fill.parallel", "fill_in", 0.62)
 def parallel_forms(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     for rule in (parallel, superlative_pair, parallel_clauses, parallel_list):

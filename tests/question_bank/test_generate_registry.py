@@ -17,6 +17,7 @@ from tests.question_bank import (
     test_generate_review,
     test_generate_speech_knowledge,
     test_generate_standalone,
+    test_generate_statute_yield,
 )
 from tests.question_bank.generate_helpers import make_document
 
@@ -32,6 +33,7 @@ FIXTURES = [
     test_generate_speech_knowledge.PARALLEL,
     test_generate_standalone.LAW,
     test_generate_law_duty.RULES,
+    test_generate_statute_yield.PRINCIPLES,
     "# 示范条例\n第一条 村民委员会不得擅自增设收费项目。\n第二条 村民会议每年至少召开一次。\n"
     "第三条 集市管理处应当公布收费标准。\n",
 ]

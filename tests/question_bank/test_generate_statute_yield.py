@@ -1,6 +1,8 @@
-"""Bodies named by their functional department ("县级人民政府卫生行政主管部门", "国务院侨务
-部门") are recognised wherever a law names them, and a department named by its domain
-alone covers every level of it. Every example is made up."""
+"""Statute yield from structure every law has (issue 16, round four): bodies named by their
+functional department ("县级人民政府卫生行政主管部门", "国务院侨务部门") are recognised,
+and a department named by its domain alone covers every level of it; a principle named
+by its label ("遵循公开、公平、公正的原则") is asked term by term. Every example is made
+up."""
 
 from question_bank.generate import generate
 from question_bank.generate.distractors import covers
@@ -50,3 +52,26 @@ def test_a_domain_named_alone_covers_every_level_of_it():
 def test_an_act_ending_like_a_name_is_not_a_body():
     assert _kind("参与医学经验交流，参加专业学术团体") == "text"
     assert _kind("村民委员会") == "body"
+
+
+PRINCIPLES = """# 示范捐赠管理办法
+第一条 为了规范捐赠管理，制定本办法。
+第二条 受赠单位应当按照合法、安全、有效的原则，管理和使用捐赠财产。
+第三条 捐赠管理工作坚持自愿无偿、公开透明的方针。
+第四条 受赠单位应当按照“先登记、后使用”的原则办理手续。
+第五条 受赠单位遵循勤俭节约的原则。
+"""
+
+
+def test_a_principle_named_by_its_label_is_asked_term_by_term():
+    result = generate(make_document(PRINCIPLES), seed=1, rules=["fill.principle"])
+    asked = {c.stem: c.answer for c in result.candidates}
+    assert asked == {
+        "根据《示范捐赠管理办法》，受赠单位应当按照____、____、____的原则，管理和使用捐赠财产。": [
+            "合法",
+            "安全",
+            "有效",
+        ],
+        "根据《示范捐赠管理办法》，捐赠管理工作坚持____、____的方针。": ["自愿无偿", "公开透明"],
+    }  # a quoted slogan (fill.slogan asks it) and a single term are not lists
+    assert all(any("校验" in r for r in c.quality.reasons) for c in result.candidates)
