@@ -6,8 +6,8 @@ Usage: .venv/bin/python bench/generator_report.py PATH [PATH...] [--samples N] [
 A directory stands for the files in it. An .html file is printed to PDF with Chromium
 first (as a person prints a policy page) and the PDF is ingested.
 --judgements reads a reviewer's verdicts (tests/data/generator_eval/judgements.json):
-each sampled candidate, matched by file and stem (and by its options, where the verdict
-records them), is acceptable unedited or not, with a reason and whether its key is
+each sampled candidate, matched by file and stem (and by its options or scoring points,
+where the verdict records them), is acceptable unedited or not, with a reason and whether its key is
 supported by the cited span. The report then gives the acceptance per rule, type and
 file, and acceptable questions per 1,000 characters. It also reruns every judged part of
 the evaluation set (the folders beside the judgement file) with the rules as they are now,
@@ -99,7 +99,10 @@ WIDE_VARIANTS = 3
 
 
 def _options_match(row: dict, cand) -> bool:
-    """A verdict that records the options judged matches only those options and key."""
+    """A verdict that records the options judged matches only those options and key (and
+    one that records a 简答's scoring points, only those points)."""
+    if "points" in row and sorted(row["points"]) != sorted(cand.scoring_points):
+        return False
     if "options" not in row:
         return True  # recorded before options were kept: matched by stem alone
     texts = [o.text for o in cand.options]
@@ -122,7 +125,10 @@ class Verdicts:
             self.by_stem.setdefault((row["file"], row["stem"]), []).append(row)
 
     def find(self, fname: str, cand) -> dict | None:
+        """The verdict on this very question: one that records its options or points before
+        one recorded by stem alone (the question judged then may have had other points)."""
         rows = self.by_stem.get((fname, cand.stem), [])
+        rows = sorted(rows, key=lambda r: "options" not in r and "points" not in r)
         return next((r for r in rows if _options_match(r, cand)), None)
 
 

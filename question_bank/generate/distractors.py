@@ -72,7 +72,22 @@ FRACTIONS = {
 
 # An organ and the kind of body it is: the passage naming the kind names the organ too.
 KIND_OF = {"人民法院": "审判机关", "人民检察院": "检察机关", "监察委员会": "监察机关"}
-RELATIVE_BODY = ("本级", "同级", "上一级", "上级", "有关", "其他有关", "所在地", "当地", "主管")
+RELATIVE_BODY = (
+    "本级",
+    "同级",
+    "上一级",
+    "上级",
+    "下一级",
+    "下级",
+    "有关",
+    "其他有关",
+    "所在地",
+    "当地",
+    "主管",
+)
+# A department named without its government's level ("人民政府卫生行政主管部门", cut from
+# "对下级人民政府…"): no body a law names, so never an option.
+LEVELLESS_RE = re.compile(r"^人民政府.")
 
 
 def _gov(name: str) -> bool:
@@ -272,6 +287,8 @@ def bodies(
         if len(chosen) >= want:
             break
         if name.startswith(RELATIVE_BODY) or name in context_text or not distinct(el.text, name):
+            continue
+        if LEVELLESS_RE.match(name):
             continue
         if family(name) == "village" and LEVEL_RE.match(name):
             continue  # "其他地方村民委员会": a village body has no level, this is a misreading
