@@ -11,7 +11,7 @@ from .candidate import Candidate, Option
 from .context import Context
 from .lists import parallel_run
 from .registry import sentence_rule
-from .textutil import Sentence, cut
+from .textutil import Sentence, cut, numeral_forms
 
 KEYS = "ABCDEFGH"
 
@@ -30,6 +30,8 @@ def key_elements(ctx: Context, sentence: Sentence, swap: bool = False) -> list[e
     nums = elements.numbers(sentence, law=bool(ctx.law))
     if swap:  # "三个以上" stays true when the law says "两个以上": do not swap bounds
         nums = [n for n in nums if not BOUND.match(ctx.document.text[n.end : n.end + 4])]
+        # "未满16周岁或者已满16周岁…": the number said twice; changing one contradicts the other.
+        nums = [n for n in nums if not _said_twice(sentence, n)]
     found += nums[:1]
     found += [
         q
@@ -38,6 +40,11 @@ def key_elements(ctx: Context, sentence: Sentence, swap: bool = False) -> list[e
         and ("、" in q.text or "，" in q.text or ctx.single_use_quote(q, sentence))
     ][:1]
     return found
+
+
+def _said_twice(sentence: Sentence, el: elements.Element) -> bool:
+    unit = el.group if el.group != "比例" else ""
+    return sum(sentence.text.count(f + unit) for f in numeral_forms(el.text)) > 1
 
 
 def _wrong(

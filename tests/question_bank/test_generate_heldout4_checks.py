@@ -121,3 +121,22 @@ def test_a_list_lead_in_naming_sources_is_not_site_furniture():
     assert cand.scoring_points == ["会员缴纳的会费", "社会捐赠的款物", "人民政府的拨款"]
     furniture = _fill("来源：示范网 责任编辑：张三", "示范网", "来源：示范网 责任编辑：张三")
     assert filters.furniture_or_short(furniture, None) == "来源是网页杂项"
+
+
+TWICE = """# 示范供养条例
+第一条 为了规范供养工作，制定本条例。
+第二条 乡镇人民政府应当保障未满16周岁或者已满16周岁仍在校就读的供养对象就学。
+第三条 供养对象每年接受一次体检，体检费用由乡镇人民政府承担，每人不超过200元。
+"""
+
+
+def test_a_number_said_twice_in_a_sentence_is_never_swapped():
+    swapped = [
+        c.swapped["original"]
+        for seed in range(8)  # the seeded coin asks for a swap in about half the runs
+        for c in generate(
+            make_document(TWICE), seed=seed, rules=["true_false.swap_number"]
+        ).candidates
+    ]
+    assert "16" not in swapped  # "未满18周岁或者已满16周岁" would contradict itself
+    assert "200" in swapped  # a number said once is swapped as before
