@@ -1,6 +1,8 @@
-"""Log in, log out, change passwords."""
+"""Log in, log out, change passwords, issue and revoke API tokens."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
@@ -12,8 +14,9 @@ from django.contrib.auth import (
     update_session_auth_hash,
 )
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from apps.accounts.models import User
+from apps.accounts.models import AuthToken, User
 from apps.common.errors import Forbidden, InvalidInput
 
 BAD_CREDENTIALS = "工号/手机号或密码错误"
@@ -52,7 +55,25 @@ def log_in(request, username: str, password: str) -> User:
 
 
 def log_out(request) -> None:
+    """End the session, or revoke the token the request was made with."""
+    if isinstance(request.auth, AuthToken):
+        request.auth.delete()
     logout(request)
+
+
+def issue_token(user: User) -> tuple[AuthToken, str]:
+    """A new token for this login (and the user's expired ones dropped); the key is
+    returned once and never stored."""
+    AuthToken.objects.filter(user=user, expires_at__lte=timezone.now()).delete()
+    token, key = AuthToken.build(user, timedelta(hours=settings.AUTH_TOKEN_HOURS))
+    token.save(force_insert=True)
+    return token, key
+
+
+def revoke_tokens(user: User) -> None:
+    """Every API token of the user stops working at once. User.save() calls this on a
+    password change or a deactivation, whichever path made it."""
+    AuthToken.objects.filter(user=user).delete()
 
 
 def change_password(request, user: User, old_password: str, new_password: str) -> User:

@@ -6,6 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from apps.accounts.models import OrgUnit, User
+from apps.accounts.services.auth import revoke_tokens
 from apps.accounts.services.roster import MOBILE_RE, new_initial_password
 from apps.common import scoping
 from apps.common.errors import Forbidden, InvalidInput
@@ -74,4 +75,5 @@ def reset_password(*, actor: User, user: User) -> str:
     user.password = make_password(password, hasher="initial_sha256")
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
+    revoke_tokens(user)  # the hash was set directly, not through set_password()
     return password
