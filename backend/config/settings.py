@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "apps.accounts.admin_auth.AdminPasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -163,21 +164,38 @@ AUTHENTICATION_BACKENDS = [
     "apps.accounts.backends.OrgAdminPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["username", "real_name", "mobile"]},
+    },
+    {
+        "NAME": "apps.accounts.password_rules.ChineseMinimumLengthValidator",
         "OPTIONS": {"min_length": 8},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "apps.accounts.password_rules.LettersAndDigitsValidator"},
+    {"NAME": "apps.accounts.password_rules.CommonWordValidator"},
+    {"NAME": "apps.accounts.password_rules.SiteWordValidator"},
 ]
+# Names tied to this site that a password must not contain (Chinese ones also in pinyin);
+# every org unit's name is refused as well.
+PASSWORD_SITE_WORDS = env_list("PASSWORD_SITE_WORDS", "应知应会,yzyh,组织部")
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
-# Lock per account, not per address: a whole township often shares one public IP.
-AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Lock the (account, source address) pair: a stranger elsewhere cannot lock a cadre out,
+# and one locked account does not lock the township that shares its public address.
+# The account is the 工号 whichever identifier was typed (工号 or mobile).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "apps.accounts.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "apps.common.network.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Failures for one account from all sources together: past this many, each further try
+# from a source the account has not logged in from lately waits, doubling up to the cap.
+LOGIN_THROTTLE_AFTER = int(os.environ.get("LOGIN_THROTTLE_AFTER", "10"))
+LOGIN_THROTTLE_MAX_SECONDS = int(os.environ.get("LOGIN_THROTTLE_MAX_SECONDS", "60"))
+# Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "12")) * 3600
 # Each POST auth/token issues a new token that expires this many hours later.
 AUTH_TOKEN_HOURS = float(os.environ.get("AUTH_TOKEN_HOURS", "12"))

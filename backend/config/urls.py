@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from apps.accounts import admin_auth
 from apps.common.views import media_file, spa_index
 
 admin.site.site_header = "应知应会管理后台"
 admin.site.site_title = "应知应会"
 admin.site.index_title = "组织部管理"
+admin.site.login_form = admin_auth.AdminLoginForm
 
 api_v1 = [
     path("", include("apps.accounts.api.urls")),
@@ -19,6 +21,12 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    # Before admin.site.urls, so the admin's own change-password URL saves through our service.
+    path(
+        "admin/password_change/",
+        admin.site.admin_view(admin_auth.password_change),
+        name="admin-password-change",
+    ),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

@@ -14,3 +14,8 @@ class PasswordChangeSerializer(serializers.Serializer):
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="放在请求头 Authorization: Token <token> 中使用")
     expires_at = serializers.DateTimeField(help_text="过期时间；过期后请重新获取")
+
+
+class UnlockResultSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    cleared = serializers.IntegerField(help_text="解除锁定的来源地址数")

@@ -19,4 +19,5 @@ urlpatterns = [
         views.UserPasswordResetView.as_view(),
         name="user-reset-password",
     ),
+    path("users/<int:pk>/unlock", views_auth.UserUnlockView.as_view(), name="user-unlock"),
 ]

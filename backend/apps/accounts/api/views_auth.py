@@ -11,7 +11,10 @@ from rest_framework.views import APIView
 
 from apps.accounts.api import serializers as s
 from apps.accounts.api import serializers_auth as sa
+from apps.accounts.models import User
 from apps.accounts.services import auth
+from apps.common import scoping
+from apps.common.permissions import IsOrgAdmin
 
 
 class CsrfView(APIView):
@@ -78,3 +81,17 @@ class TokenView(APIView):
         user = auth.authenticate_credentials(request, **data.validated_data)
         token, key = auth.issue_token(user)
         return Response(sa.TokenSerializer({"token": key, "expires_at": token.expires_at}).data)
+
+
+class UserUnlockView(APIView):
+    """Lift a user's login lockouts (every source) and slowdown; an admin's own subtree only."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=None, responses=sa.UnlockResultSerializer)
+    def post(self, request, pk: int):
+        user = scoping.get_in_scope_or_404(User.objects.all(), request.user, pk=pk)
+        cleared = auth.unlock_account(actor=request.user, user=user)
+        return Response(
+            sa.UnlockResultSerializer({"detail": auth.ACCOUNT_UNLOCKED, "cleared": cleared}).data
+        )
