@@ -5,6 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from apps.accounts import admin_auth
 from apps.common.views import media_file, spa_index
 
+handler400 = "apps.common.views.bad_request"
+handler404 = "apps.common.views.not_found"
+handler500 = "apps.common.views.server_error"
+
 admin.site.site_header = "应知应会管理后台"
 admin.site.site_title = "应知应会"
 admin.site.index_title = "组织部管理"

@@ -3,7 +3,6 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -13,6 +12,7 @@ from apps.accounts.selectors import user_list
 from apps.accounts.services import roster, users
 from apps.accounts.services.units import create_unit
 from apps.common import scoping
+from apps.common.api.parsers import FormParser, MultiPartParser
 from apps.common.api.serializers import FileUploadSerializer
 from apps.common.errors import Forbidden
 from apps.common.permissions import IsOrgAdmin

@@ -5,7 +5,6 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,6 +13,7 @@ from apps.cases.api import serializers as s
 from apps.cases.api.presenters import case_detail
 from apps.cases.models import Case
 from apps.cases.services import assignment, cases, images, results
+from apps.common.api.parsers import MultiPartParser
 from apps.common.errors import Forbidden, InvalidInput, NotFound
 from apps.common.permissions import IsCadre, IsOrgAdmin
 from apps.common.uploads import declared_file_bytes
