@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.accounts import admin_auth
+from apps.common.api.docs import SchemaView, swagger_ui
 from apps.common.views import media_file, spa_index
 
 handler400 = "apps.common.views.bad_request"
@@ -32,8 +32,8 @@ urlpatterns = [
         name="admin-password-change",
     ),
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
+    path("api/docs/", swagger_ui, name="swagger-ui"),
     path("api/v1/", include(api_v1)),
     re_path(r"^media/(?P<path>.+)$", media_file, name="media"),
 ]

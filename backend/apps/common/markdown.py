@@ -1,14 +1,19 @@
 """Markdown → safe HTML. Every user-written text (question stems, explanations, case
-write-ups) is rendered here on the server and sanitized with nh3, so no script, event
-handler or javascript: link ever reaches a browser."""
+write-ups, notices) is rendered here on the server and sanitized with nh3, so no script,
+event handler or javascript: link ever reaches a browser, and images load only from our
+own media: an outside image would tell its server who opened the text, and when (a
+reviewer's blind review, every phone in an exam)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import threading
+from urllib.parse import unquote
 
 import markdown as md_lib
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "p",
@@ -72,15 +77,36 @@ def _renderer() -> md_lib.Markdown:
     return renderer
 
 
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+
+
+def is_own_media(src: str) -> bool:
+    """A same-origin path under MEDIA_URL (uploads pass their owners' checks there); not
+    another site, a protocol-relative //host, a data: URL, or a path that climbs out."""
+    media = settings.MEDIA_URL
+    if not src.startswith(media) or "\\" in src or src.startswith("//"):
+        return False
+    path = posixpath.normpath(unquote(src.split("?", 1)[0]))
+    return path.startswith(media.rstrip("/") + "/")
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and not is_own_media(value):
+        return None
+    return value
+
+
 def sanitize_html(html: str) -> str:
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    return _IMG_WITHOUT_SRC.sub("", cleaned)  # an image whose source was dropped
 
 
 def is_plain(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponseBadRequest, JsonResponse
 
@@ -47,3 +48,21 @@ class RequestInputMiddleware:
             status, body = refused_request(exc)
             return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Our Content-Security-Policy on every response, including the files WhiteNoise
+    serves (the app shell, the service worker), unless a view set its own (uploaded
+    files get a sandbox); and `Cache-Control: no-store` on every API response, which
+    carry personal data, unless a view chose its own caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.CONTENT_SECURITY_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", self.policy)
+        if request.path.startswith(API_PREFIX):
+            response.setdefault("Cache-Control", "no-store")
+        return response
