@@ -44,6 +44,13 @@ if env_bool("BEHIND_HTTPS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 
+    # The site is HTTPS only: plain http is redirected (turn off when the proxy does it)
+    # and browsers are told to use https for a year (HSTS).
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -212,7 +219,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 # The account is the 工号 whichever identifier was typed (工号 or mobile).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "apps.accounts.backends.axes_username"
-AXES_CLIENT_IP_CALLABLE = "apps.common.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "apps.common.net.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Failures for one account from all sources together: past this many, each further try
@@ -220,7 +227,7 @@ AXES_VERBOSE = False
 LOGIN_THROTTLE_AFTER = int(os.environ.get("LOGIN_THROTTLE_AFTER", "10"))
 LOGIN_THROTTLE_MAX_SECONDS = int(os.environ.get("LOGIN_THROTTLE_MAX_SECONDS", "60"))
 # Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "12")) * 3600
 # Each POST auth/token issues a new token that expires this many hours later.
 AUTH_TOKEN_HOURS = float(os.environ.get("AUTH_TOKEN_HOURS", "12"))

@@ -3,7 +3,7 @@ from django.contrib.auth.backends import BaseBackend, ModelBackend
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from apps.accounts.services import login_throttle
-from apps.common.network import client_ip
+from apps.common.net import client_ip
 
 
 def find_login_user(identifier: str):

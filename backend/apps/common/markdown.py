@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import threading
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import markdown as md_lib
 import nh3
@@ -80,19 +80,32 @@ def _renderer() -> md_lib.Markdown:
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
-def is_own_media(src: str) -> bool:
-    """A same-origin path under MEDIA_URL (uploads pass their owners' checks there); not
-    another site, a protocol-relative //host, a data: URL, or a path that climbs out."""
+def own_media_path(src: str) -> str | None:
+    """The same-origin path of an image under MEDIA_URL (uploads pass their owners' checks
+    there), or None: another site, a protocol-relative //host, a data: URL, or a path that
+    climbs out. An absolute URL on one of our own host names (the upload API returns
+    those) becomes its path, so it loads from whichever name the reader uses."""
+    parts = urlsplit(src.strip())
+    absolute = bool(parts.scheme or parts.netloc)
+    if absolute and (parts.scheme not in ("http", "https") or parts.hostname not in _own_hosts()):
+        return None
     media = settings.MEDIA_URL
-    if not src.startswith(media) or "\\" in src or src.startswith("//"):
-        return False
-    path = posixpath.normpath(unquote(src.split("?", 1)[0]))
-    return path.startswith(media.rstrip("/") + "/")
+    path = parts.path
+    if not path.startswith(media) or "\\" in path:
+        return None
+    if not posixpath.normpath(unquote(path)).startswith(media.rstrip("/") + "/"):
+        return None
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def _own_hosts() -> set[str]:
+    """Exact names in ALLOWED_HOSTS (a wildcard entry vouches for no host)."""
+    return {h.lower() for h in settings.ALLOWED_HOSTS if h and not h.startswith((".", "*"))}
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "img" and attribute == "src" and not is_own_media(value):
-        return None
+    if tag == "img" and attribute == "src":
+        return own_media_path(value)
     return value
 
 

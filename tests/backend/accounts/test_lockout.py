@@ -133,7 +133,7 @@ def test_every_lockout_is_logged_with_account_and_source(client_for, named_cadre
 
 
 def test_the_source_behind_the_proxies_is_the_address_they_saw(client_for, named_cadre, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = 1
     for n in range(settings.AXES_FAILURE_LIMIT):
         client_for().post(
             "/api/v1/auth/login",

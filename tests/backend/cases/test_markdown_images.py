@@ -20,6 +20,8 @@ OUTSIDE = [
     '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
     '<img src="/media/../static/x.png">',
     '<img src="/api/v1/auth/logout">',
+    '<img src="https://evil.example/media/cases/1/a.jpg">',
+    '<img src="javascript:alert(1)//media/">',
 ]
 
 
@@ -34,6 +36,13 @@ def test_images_from_anywhere_but_our_media_are_dropped(text):
 def test_our_own_media_images_stay():
     html = render_markdown("![现场照片](/media/cases/12/photo.jpg)")
     assert 'src="/media/cases/12/photo.jpg"' in html and 'alt="现场照片"' in html
+
+
+def test_our_media_by_one_of_our_own_host_names_stays_as_a_path(settings):
+    settings.ALLOWED_HOSTS = ["ks.example.gov.cn", ".example.gov.cn"]
+    html = render_markdown("![照片](https://ks.example.gov.cn:8443/media/cases/3/a.jpg)")
+    assert 'src="/media/cases/3/a.jpg"' in html
+    assert "<img" not in render_markdown("![照片](https://x.example.gov.cn/media/cases/3/a.jpg)")
 
 
 def test_a_case_body_with_a_tracking_pixel_renders_without_it(call, cadre, client_for):

@@ -21,7 +21,7 @@ from apps.accounts.backends import login_account
 from apps.accounts.models import AuthToken, User
 from apps.accounts.services import login_throttle
 from apps.common.errors import Forbidden, InvalidInput, TooManyRequests
-from apps.common.network import client_ip
+from apps.common.net import client_ip
 
 logger = logging.getLogger(__name__)
 
