@@ -262,6 +262,10 @@ WHITENOISE_IMMUTABLE_FILE_TEST = _vite_asset_is_immutable
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Spreadsheet imports: the file's size, and an xlsx's size once unpacked (a zip bomb of a
+# few hundred KB can unpack to gigabytes before openpyxl would refuse it).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "10")) * 1024 * 1024
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_MB", "256")) * 1024 * 1024
 
 # --- API --------------------------------------------------------------------
 REST_FRAMEWORK = {
