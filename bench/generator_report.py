@@ -1,7 +1,14 @@
 """Generator quality report: counts per type and rule (per file and in total), rate per
-1,000 chars of substantive text, 30 samples.
+1,000 chars of substantive text, samples, and (with --judgements) the judged acceptance.
 
 Usage: .venv/bin/python bench/generator_report.py PATH [PATH...] [--samples N] [--seed N]
+       [--judgements FILE] [--all-rules] [--dump-sample FILE]
+A directory stands for the files in it. An .html file is printed to PDF with Chromium
+first (as a person prints a policy page) and the PDF is ingested.
+--judgements reads a reviewer's verdicts (tests/data/generator_eval/judgements.json):
+each sampled candidate, matched by file and stem, is acceptable unedited or not, with a
+reason and whether its key is supported by the cited span. The report then gives the
+acceptance per rule, type and file, and acceptable questions per 1,000 characters.
 The last line is one JSON object with the figures.
 """
 
@@ -10,18 +17,24 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
-from question_bank.generate import generate  # noqa: E402
+from question_bank.generate import generate, registry  # noqa: E402
 
 
 def load_document(path: Path):
     """Ingest a file the way the product does (falls back while ingestion is incomplete)."""
     data = path.read_bytes()
+    if path.suffix == ".html":
+        from tests.question_bank.browser_pdf import print_pdf
+
+        data = print_pdf(data.decode("utf-8"))
+        path = path.with_suffix(".pdf")
     try:
         from question_bank.ingest import ingest_bytes
 
@@ -59,20 +72,123 @@ def describe(c) -> str:
     return "\n".join(lines)
 
 
+def expand(paths: list[str]) -> list[Path]:
+    out = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            out.extend(p for p in sorted(path.iterdir()) if p.suffix in (".txt", ".md", ".html"))
+        else:
+            out.append(path)
+    return out
+
+
+def is_statute(title: str) -> bool:
+    return bool(re.search(r"(?:法|条例|办法|规定|规则)(?:（[^）]*）)?$", title or ""))
+
+
+def judged_figures(everything, files, judgements_path: Path) -> dict:
+    """Acceptance per rule, type and file from the judgement file (matched by file+stem)."""
+    verdicts = {(j["file"], j["stem"]): j for j in json.loads(judgements_path.read_text("utf-8"))}
+    groups: dict[str, dict[str, Counter]] = {"rule": {}, "type": {}, "file": {}}
+    unsupported, judged = [], 0
+    for fname, cand in everything:
+        verdict = verdicts.get((fname, cand.stem))
+        if verdict is None:
+            continue
+        judged += 1
+        ok = verdict["verdict"] == "accept"
+        for kind, key in (("rule", cand.rule), ("type", cand.type), ("file", fname)):
+            groups[kind].setdefault(key, Counter())["accept" if ok else "reject"] += 1
+        if not verdict.get("key_supported", True):
+            unsupported.append(f"{fname}: {cand.stem}")
+    table = {
+        kind: {
+            key: {
+                "judged": c["accept"] + c["reject"],
+                "acceptable": c["accept"],
+                "rate": round(c["accept"] / (c["accept"] + c["reject"]), 3),
+            }
+            for key, c in sorted(per.items())
+        }
+        for kind, per in groups.items()
+    }
+    accepted = sum(c["accept"] for per in groups["file"].values() for c in [per])
+    statute_chars = statute_acceptable = 0.0
+    for f in files:
+        rate = table["file"].get(f["file"], {}).get("rate")
+        f["judged_rate"] = rate
+        if rate is not None:
+            f["acceptable_per_1000"] = round(f["per_1000"] * rate, 2)
+            if f["statute"]:
+                statute_chars += f["substantive_chars"]
+                statute_acceptable += f["candidates"] * rate
+    return {
+        "judged": judged,
+        "acceptable": accepted,
+        "acceptance": round(accepted / judged, 3) if judged else None,
+        "keys_unsupported": len(unsupported),
+        "unsupported": unsupported,
+        "per_rule": table["rule"],
+        "per_type": table["type"],
+        "per_file": table["file"],
+        "statute_acceptable_per_1000": round(1000 * statute_acceptable / statute_chars, 2)
+        if statute_chars
+        else None,
+    }
+
+
+def _rates(rows, key) -> dict:
+    table: dict[str, Counter] = {}
+    for row in rows:
+        table.setdefault(row[key], Counter())[row["verdict"]] += 1
+    return {
+        k: {
+            "judged": sum(c.values()),
+            "acceptable": c["accept"],
+            "rate": round(c["accept"] / sum(c.values()), 3),
+        }
+        for k, c in sorted(table.items())
+    }
+
+
+def judgement_summary(path: Path) -> dict:
+    """The judgement file as judged (whatever the rules now emit): per part, and within
+    each part per rule, type and file."""
+    rows = json.loads(path.read_text("utf-8"))
+    parts = {}
+    for part in sorted({r["part"] for r in rows}):
+        mine = [r for r in rows if r["part"] == part]
+        parts[part] = {
+            "judged": len(mine),
+            "acceptable": sum(r["verdict"] == "accept" for r in mine),
+            "keys_unsupported": sum(not r.get("key_supported", True) for r in mine),
+            "per_rule": _rates(mine, "rule"),
+            "per_type": _rates(mine, "type"),
+            "per_file": _rates(mine, "file"),
+        }
+        parts[part]["rate"] = round(parts[part]["acceptable"] / len(mine), 3)
+    return {"judged": len(rows), "parts": parts, "per_rule": _rates(rows, "rule")}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--dropped", action="store_true", help="also list dropped candidates")
+    parser.add_argument("--judgements", type=Path, help="the reviewer's verdicts (JSON)")
+    parser.add_argument("--all-rules", action="store_true", help="run rules switched off too")
+    parser.add_argument("--dump-sample", type=Path, help="write the sample as JSON to judge")
     args = parser.parse_args(argv)
+    run_rules = list(registry.all_rules()) if args.all_rules else None
 
     files, everything = [], []
     by_type, by_rule, drop_reasons = Counter(), Counter(), Counter()
     total_chars = total_sub = 0
-    for name in args.paths:
-        path = Path(name)
-        result = generate(load_document(path), seed=args.seed)
+    for path in expand(args.paths):
+        document = load_document(path)
+        result = generate(document, seed=args.seed, rules=run_rules)
         types = Counter(c.type for c in result.candidates)
         rules = Counter(c.rule for c in result.candidates)
         rate = 1000 * len(result.candidates) / max(1, result.substantive_chars)
@@ -83,6 +199,7 @@ def main(argv=None) -> int:
                 "substantive_chars": result.substantive_chars,
                 "candidates": len(result.candidates),
                 "per_1000": round(rate, 2),
+                "statute": is_statute(document.title),
                 "types": dict(types),
                 "rules": dict(sorted(rules.items())),
             }
@@ -109,9 +226,27 @@ def main(argv=None) -> int:
     sample = random.Random(args.seed).sample(everything, min(args.samples, len(everything)))
     for i, (fname, cand) in enumerate(sample, 1):
         print(f"#{i} {fname}\n{describe(cand)}\n")
+    if args.dump_sample:
+        rows = [{"file": f, "rule": c.rule, "type": c.type, **c.to_dict()} for f, c in sample]
+        args.dump_sample.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+    judged = judged_figures(everything, files, args.judgements) if args.judgements else None
+    summary = judgement_summary(args.judgements) if args.judgements else None
+    if summary:
+        for part, row in summary["parts"].items():
+            print(f"评审文件 {part}：{row['acceptable']}/{row['judged']} = {row['rate']}")
+    if judged:
+        print(
+            f"评审：{judged['judged']} 题，可直接使用 {judged['acceptable']}（{judged['acceptance']}）"
+        )
+        for kind in ("per_rule", "per_type", "per_file"):
+            for key, row in judged[kind].items():
+                print(f"  {kind} {key}: {row['acceptable']}/{row['judged']} = {row['rate']}")
+        print(f"法规正文每千字可用题：{judged['statute_acceptable_per_1000']}")
     print(
         json.dumps(
             {
+                "judged": judged,
+                "judgement_file": summary,
                 "files": files,
                 "by_type": dict(by_type),
                 "by_rule": dict(by_rule),

@@ -17,12 +17,17 @@ from collections import Counter
 import opencc
 
 from question_bank.furniture import (
+    LINKS_ONLY as _LINKS_ONLY,
+)
+from question_bank.furniture import (
     is_furniture,
     is_related_heading,
     is_site_name,
     looks_like_link_title,
     strip_inline_furniture,
 )
+from question_bank.mojibake import drop_garbled
+from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
 from question_bank.pinyin import remove_bracketed_pinyin
 
 _converter: opencc.OpenCC | None = None
@@ -215,10 +220,73 @@ def join_wrapped(lines: list[str | None]) -> list[str]:
     return paragraphs
 
 
+# 著 left by a Traditional→Simplified pass where modern usage writes 着 (带著 → 带着);
+# it stays in the words where it means "write" or "notable" (著作, 显著, 名著, 土著).
+_ZHE = re.compile(r"(?<![显卓昭土巨名原专译论编合遗新拙大撰])著(?![作名称述者书录说有])")
+# Website front matter ("---" then "layout: …", "title: …") before a Markdown text.
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)")
+
+
+# An English translation after the Chinese on one line ("第一章 总纲 Chapter I General
+# Principles"): three words or more, capitalised, after the last Chinese character.
+_FOREIGN_TAIL = re.compile(
+    r"(?<=[\u4e00-\u9fff）)》”])\s+[A-Z][\w'’.,:;()\-]*(?:\s+[\w'’.,:;()\-]+){2,}$"
+)
+# On a heading ("# 示例条例 Sample Regulation") two words are enough.
+_HEADING_FOREIGN_TAIL = re.compile(
+    r"(?<=[\u4e00-\u9fff）)》”])\s+[A-Z][\w'’.,:;()\-]*(?:\s+[\w'’.,:;()\-]+)+$"
+)
+
+
+def without_foreign_tail(line: str) -> str:
+    if line.isascii() or " " not in line:
+        return line
+    tail = _HEADING_FOREIGN_TAIL if line.startswith("#") else _FOREIGN_TAIL
+    return tail.sub("", line)
+
+
+def modern_zhe(text: str) -> str:
+    return _ZHE.sub("着", text) if "著" in text else text
+
+
+def drop_front_matter(lines: list[str]) -> list[str]:
+    """Website front matter at the top: a "---" block of "key: value" lines, or bare
+    "layout:"/"title:" lines, goes (the title is the document's own heading)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return lines
+    first = filled[0]
+    if lines[first].strip() == "---":
+        for i in filled[1:20]:
+            if lines[i].strip() == "---":
+                block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
+                if block and all(_FRONT_MATTER_KEY.match(b.strip()) for b in block):
+                    return ["" for _ in lines[: i + 1]] + lines[i + 1 :]
+                break
+        return lines
+    out = list(lines)
+    for i in filled[:8]:
+        if not re.match(r"^(?:layout|title|permalink|date|categories|tags|lang)\s*:", lines[i]):
+            break
+        out[i] = ""
+    return out
+
+
+def _markdown_links(line: str) -> str:
+    """[text](url) → text inside prose; a line of links only stays (it is furniture)."""
+    if "](" not in line or _LINKS_ONLY.match(line):
+        return line
+    return _LINK.sub(lambda m: m.group(1), line)
+
+
 def clean_text(text: str) -> str:
     text = normalize_chars(strip_stray_markup(text))
     text = remove_bracketed_pinyin(text)
-    text = to_simplified(text)
-    lines = [_normalize_line(line) for line in text.split("\n")]
+    text = modern_zhe(to_simplified(text))
+    lines = drop_front_matter(text.split("\n"))
+    lines = [_normalize_line(drop_garbled(line)) for line in lines]
+    lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
+    lines = strip_repeated_title(join_pages(lines))
     kept = _drop_repeated_title(drop_furniture(lines))
-    return "\n".join(join_wrapped(kept))
+    return "\n".join(split_run_on_headings(join_wrapped(kept)))

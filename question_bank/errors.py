@@ -55,6 +55,8 @@ UNKNOWN_QUESTION_TYPE = (
     "未知题型：{types}（可选：single、multiple、true_false、fill_in、short_answer）"
 )
 BAD_MAX_PER_TYPE = "每种题型的数量上限必须是正整数"
+BAD_VARIANTS = "同一出处的题目数（variants）必须是正整数"
+UNKNOWN_RULE = "未知出题规则：{rules}"
 
 
 class GenerationOptionError(QuestionBankError):

@@ -172,10 +172,33 @@ def _is_url_line(line: str) -> bool:
     return not rest or (_is_short(rest, 20) and "。" not in rest)
 
 
+# A line of Markdown links only ("[back](./)", "[返回目录](../index.md)"): navigation.
+LINKS_ONLY = re.compile(r"^(?:\s*!?\[[^\]\n]*\]\([^)\s]*\)\s*[|｜·/]?)+$")
+# Document-sharing sites: the label over the description, the description, the notices.
+_SITE_LABEL = re.compile(r"^(?:文档简介|文档介绍|内容简介|文档信息|资料简介|文档描述)[:：]?$")
+_SITE_NOTICE = re.compile(
+    r"^(?:温馨提示|友情提示|特别提示|重要提示|郑重声明)[:：]|^本(?:文档|资料|站|网)[^。]{0,40}"
+    r"(?:下载|上传|侵权|转载|共\s*\d+\s*页|会员|编辑|阅读|同意|均由)|"
+    r"未经[^。]{0,16}同意[^。]{0,8}(?:不得|禁止)(?:转载|复制|使用)|下载(?:后可编辑|文档到)"
+)
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_foreign_line(line: str) -> bool:
+    """A line of English (a translation interleaved with the Chinese): three words or
+    more and no Chinese character."""
+    return not _HAN_CHAR.search(line) and len(_WORD.findall(line)) >= 3
+
+
 def is_furniture(line: str) -> bool:
     """True when a whole (stripped, Simplified) line is page furniture."""
     if not line:
         return False
+    if LINKS_ONLY.match(line) or is_foreign_line(line):
+        return True
+    if len(line) <= 160 and (_SITE_LABEL.match(line) or _SITE_NOTICE.search(line)):
+        return True
     if line.startswith("<!--") and line.endswith("-->"):
         return True
     if len(line) > 300:  # every furniture kind is short; only a notice can open a long line

@@ -104,6 +104,11 @@ def html_title(markup: str) -> str | None:
     if not match:
         return None
     title = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+    return site_free_title(title)
+
+
+def site_free_title(title: str) -> str | None:
+    """ "标题_某某县人民政府" → "标题" (a PDF printed from the page carries the same title)."""
     first = _TITLE_SEPARATOR.split(title)[0].strip()
     return first if len(first) >= 4 else (title or None)
 

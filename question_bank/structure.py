@@ -39,6 +39,8 @@ _BULLET = re.compile(r"^[-*+•·]\s+(?=\S)")
 _POINT_START = re.compile(r"[一二三四五六七八九十]+[是要](?!求|素|点|件|闻|务)")
 
 _ATTACHMENTS = re.compile(r"^附件\s*[:：\d一二三四五六七八九十]")
+# The standard part names of a law or charter, standing alone on a line ("总纲", "附则").
+_PART_NAME = re.compile(r"^(?:总纲|总则|分则|附则|序言|前言|导言|结语|附录)$")
 RANK_SUBTITLE = 9
 
 HEADING_MAX = 50
@@ -157,7 +159,8 @@ def _blocks(text: str) -> list[_Block]:
             continue
         if article is not None:
             marker = line_marker(line)
-            if not MARKDOWN_HEADING.match(line) and not (marker and marker.rank < 13):
+            heading = MARKDOWN_HEADING.match(line) or _PART_NAME.match(line)
+            if not heading and not (marker and marker.rank < 13):
                 article.end = end  # the paragraphs and items of a law article belong to it
                 continue
             article = None
@@ -171,7 +174,7 @@ def _blocks(text: str) -> list[_Block]:
             continue
         in_attachments = False
         following = text[slice(*lines[index + 1])] if index + 1 < len(lines) else ""
-        if marker is None and is_subtitle(line, following):
+        if marker is None and (_PART_NAME.match(line) or is_subtitle(line, following)):
             blocks.append(_Block("heading", start, end, rank=RANK_SUBTITLE))
             continue
         blocks.extend(_classify_line(text, start, end))

@@ -69,6 +69,10 @@ class Candidate:
     checks: list[tuple[int, int]] = field(default_factory=list)
     # for spans over several sentences: the text the question is really about
     focus: str = ""
+    # the named label a list question asks about (“三个率”), checked against the source
+    label: str = ""
+    # fill_in: every accepted form per blank (a number in digits and in Chinese numerals)
+    accepted: list[list[str]] = field(default_factory=list)
 
     def option_text(self, key: str) -> str:
         return next((o.text for o in self.options if o.key == key), "")
@@ -90,6 +94,8 @@ class Candidate:
             data["scoring_points"] = list(self.scoring_points)
         if self.swapped:
             data["swapped"] = dict(self.swapped)
+        if self.accepted:
+            data["accepted"] = [list(forms) for forms in self.accepted]
         return data
 
 

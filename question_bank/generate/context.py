@@ -20,6 +20,9 @@ HEAD_MARK_RE = re.compile(
 )
 
 
+OWN_LAW_LEAD = re.compile(r"^本(?:法|条例|办法|规定|细则|规则)所称")
+
+
 @dataclass
 class Pools:
     numbers: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
@@ -36,12 +39,25 @@ class Context:
     rng: random.Random
     pools: Pools
     original: Document  # quotes come from its text; `document` has normalized punctuation
+    seed: int = 0
+    active: frozenset = frozenset()  # the names of the rules this run applies
     _ranked_bodies: list[str] | None = None
     _passages: dict[str, Passage] | None = None
     _article_lists: list | None = None
     _numbered_groups: list | None = None
     # distractors.bodies: ranked bodies reordered kin-first, per kind of answer
     body_orders: dict = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict)
+
+    def coin(self, sentence: Sentence) -> bool:
+        """A fair coin per sentence, fixed by the run's seed (true or false 判断)."""
+        return random.Random(f"{self.seed}:{sentence.start}").random() < 0.5
+
+    def memo(self, key: str, compute):
+        """`compute(self)` once per run: what several rules read (named points, lists)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     def passage(self, passage_id: str) -> Passage:
         if self._passages is None:
@@ -83,6 +99,9 @@ class Context:
         if body.count("“") > body.count("”") and body.startswith("“"):
             body = body[1:]
         body = re.sub(r"[；，、：;,]$", "。", body)
+        # "本法所称X，是指…": the law is named in the lead (or left out when its name would
+        # give the answer away), never as a bare "本法".
+        body = OWN_LAW_LEAD.sub("", body)
         if body and body[-1] not in "。！？”":
             body += "。"
         blanked = [text[s - base : e - base] for s, e in spans]
@@ -156,7 +175,7 @@ def build_context(original: Document, seed: int, extra_pool: Iterable[str] | Non
             pools.quotes[el.text] += 1
     for item in extra_pool or ():
         _add_extra(pools, str(item).strip())
-    return Context(document, sentences, law, random.Random(seed), pools, original)
+    return Context(document, sentences, law, random.Random(seed), pools, original, seed)
 
 
 def _add_extra(pools: Pools, item: str) -> None:

@@ -165,13 +165,18 @@ def distinct(answer: str, option: str) -> bool:
     return bool(o) and a != o and a not in o and o not in a
 
 
-def _format(value: float, like: str) -> str | None:
+MEASURE_AFTER_TWO = ("个", "次", "名", "项", "人", "户", "倍", "届", "家", "所", "种", "类")
+
+
+def _format(value: float, like: str, unit: str = "") -> str | None:
     if "分之" in like:
         return next((t for v, t in FRACTIONS.items() if abs(v - value) < 1e-9), None)
     if value != int(value):
         return f"{value:g}" if like[0].isdigit() else None
     if like[0].isdigit():
         return str(int(value))
+    if value == 2 and unit.startswith(MEASURE_AFTER_TWO):
+        return "两"  # 两个月, 两次: never 二个月
     return int_to_cn(int(value)) if value < 10**8 else None
 
 
@@ -197,7 +202,7 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
     for v, weight in candidates.items():
         if v in seen_values or v <= 0 or value <= 0:
             continue
-        text = doc_texts.get(v) or _format(v, el.text)
+        text = doc_texts.get(v) or _format(v, el.text, el.group)
         if not text or text == el.text:
             continue
         if f"{text}{el.group}" in stem:

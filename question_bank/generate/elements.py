@@ -127,6 +127,8 @@ def numbers(sentence: Sentence, law: bool) -> list[Element]:
         if is_cn and (num in ("万", "千", "百") or (num == "十" and unit not in TIME_MONEY_UNITS)):
             continue
         before = text[max(0, m.start() - 10) : m.start()]
+        # "最多不得超过四百毫升，两次": a limiter before a comma bounds another number.
+        before = re.split(r"[，；。、,;]", before)[-1]
         after = text[m.end() : m.end() + 4]
         limited = bool(LIMIT_BEFORE.search(before) or LIMIT_AFTER.match(after))
         if not law and not limited:
@@ -177,6 +179,8 @@ def bodies(sentence: Sentence) -> list[Element]:
         # and start a clause or follow 由/经/向.
         if not ACTOR_AFTER.match(after) or not (at_start or before.endswith(ACTOR_BEFORE)):
             continue
+        if BODY_RE.match(after) or after.startswith(("组织部", "办公室", "宣传部", "统战部")):
+            continue  # "县委" of "县委组织部": part of a longer name
         if text[m.start() - 1 : m.start()] == "、" or after.startswith(("、", "和", "或者")):
             continue  # one of several bodies: blanking one is ambiguous
         out.append(Element.blank("body", base + m.start(), base + m.end(), m.group(0), "body"))

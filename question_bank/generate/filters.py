@@ -51,7 +51,7 @@ LOCAL_SELF_RE = re.compile(
     r"|(?:我们|我)这(?:个|里)(?:县|市|区|乡|镇)"
 )
 # Spoken exhortations ("作为…的“第一抓手”来抓"): how the speaker ranks a task, not a rule.
-EXHORT_RE = re.compile(r"作为[^。；]{0,30}“____”来(?:抓|做|办|推进|落实)")
+EXHORT_RE = re.compile(r"作为[^。；]{0,30}“[^“”]{1,12}”来(?:抓|做|办|推进|落实)")
 # "“____”就是，A；B": a label explained at length; many labels would fit the blank.
 LABEL_GLOSS_RE = re.compile(r"^“____”(?:就是|是指|指的是)，")
 NUMERIC_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿分之]+\D{0,3}")
@@ -157,8 +157,18 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     return None
 
 
+# The closing provisions of a rule (who interprets it, when it takes effect) and a
+# speech's closing call ("…作出新的更大贡献！"): no knowledge a cadre is examined on.
+BOILERPLATE_RE = re.compile(r"负责解释|自[^，。]{0,12}起施行|自[^，。]{0,8}之日起施行|参照本")
+
+
 def local_trivia(c: Candidate, document: Document) -> str | None:
     text = c.focus or c.source.quote
+    m = BOILERPLATE_RE.search(text)
+    if m:
+        return f"附则性条款而非知识：{m.group(0)}"
+    if c.source.quote.rstrip("”’").endswith("！"):
+        return "讲话中的号召而非知识"
     m = DOC_NUMBER_RE.search(text) or DOC_NUMBER_RE.search(c.stem)
     if m:
         return f"地方文件编号而非知识：{m.group(0)}"
@@ -208,6 +218,49 @@ def furniture_or_short(c: Candidate, document: Document) -> str | None:
     return None
 
 
+# A stem must stand alone (issue 16 §5): no pointer to another article, clause or item,
+# no "本法" without the law's name, no stem cut off at its start.
+CROSS_REF_RE = re.compile(
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前两款|前三款|前条|上款|"
+    r"(?:下列|以下)(?:情形|规定|事项|人员|行为)(?!包括)"
+)
+OWN_LAW_RE = re.compile(r"本(?:法|条例|办法|规定|细则|规则|决定)(?!律)")
+CUT_START_RE = re.compile(r"^(?:[一二三四五六七八九十百零]+条|[，、；：。,;:]|.{0,6}[，、][，、])")
+# A condition that only makes sense after the clause before it ("逾期不改正的，",
+# "情节严重的，", "构成犯罪的，"): its penalty is asked without saying for what.
+DEPENDENT_CONDITION_RE = re.compile(
+    r"^(?:逾期|情节|拒不|构成|尚不构成|造成|给[^，]{0,12}造成|有前款|再次|仍|继续|经[^，]{0,8}仍)"
+    r"[^，。；]{0,16}的，"
+)
+SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
+OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条")
+
+
+def not_standalone(c: Candidate, document: Document) -> str | None:
+    if c.type not in SENTENCE_TYPES_FOR_STANDALONE or c.label:
+        m = OWN_PART_RE.search(statement(c))  # a question built from a lead-in, too
+        return f"题干引用本法其他部分：{m.group(0)}" if m else None
+    text = statement(c)
+    m = CROSS_REF_RE.search(text)
+    if m:
+        return f"题干引用其他条款，单独成题信息不全：{m.group(0)}"
+    m = OWN_LAW_RE.search(text)
+    if m and not LAW_PREFIX_RE.match(c.stem):
+        return f"题干称“{m.group(0)}”而未写明法律名称"
+    if CUT_START_RE.match(text):
+        return "题干开头残缺"
+    if DEPENDENT_CONDITION_RE.match(text):
+        return "题干以承接上文的条件开头，缺少主语和前提"
+    start = c.source.start
+    if start > 0 and document.text[start - 1] == "；":
+        # A clause cut from a long sentence at its semicolon: its subject is before it.
+        head = re.split("[，。]", text, maxsplit=1)[0]
+        tags = pos_tags(head[:8])
+        if head.endswith("的") or (tags and tags[0][1][:1] in ("v", "p", "d", "c")):
+            return "题干是长句中承接上文的分句，缺少主语"
+    return None
+
+
 def blank_inside_word(c: Candidate, document: Document) -> str | None:
     src = c.source
     for start, end in c.checks:
@@ -229,6 +282,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     speech_trivia,
     local_trivia,
     unresolved_reference,
+    not_standalone,
     rambling_speech,
     subjectless_fragment,
     stem_gives_away,

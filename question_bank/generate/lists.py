@@ -13,7 +13,7 @@ SEP = "、"
 FINAL_JOIN = ("以及", "和", "及", "与", "或者")
 ITEM_CHARS = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]")
 QUOTED_TOTAL_RE = re.compile(
-    r"(?<!第)“([两二三四五六七八九十])(个|项|大|种|条|类|张|句|点|件)([^”]{1,5})”"
+    r"(?<!第)“([两二三四五六七八九十])(个|项|大|种|条|类|张|句|点|件|本|道|支|套|份)([^”]{1,5})”"
 )
 TOTAL_RE = re.compile(
     r"(?<!第)([两二三四五六七八九十])(个|项|大|种|条|类|张|句|点|件)([\u4e00-\u9fa5]{1,4}?)(?=[的，。：、即是包括有为]|$)"
@@ -46,6 +46,7 @@ class InlineList:
     head: str  # what the items are ("“三个率”", "行政处罚的种类"), "" when unknown
     named_total: bool
     head_inside: bool = True  # False when the total is named in a later sentence
+    verb: str = ""  # the document's own verb between a category and its items (包括, 分为)
 
 
 def _closest(bounds, lo: int, hi: int, want: int, from_left: bool) -> int | None:
@@ -108,7 +109,7 @@ def inline_lists(sentence: Sentence) -> list[InlineList]:
         rest = text[spans[-1][1] : m.end()]
         if rest and not re.match(r"(等|的|这|是|为|作为|[两二三四五六七八九十])", rest):
             continue  # the last item was cut out of a longer phrase
-        head, named, inside = _head(sentence, first_start, len(items), spans[-1][1])
+        head, named, inside, verb = _head(sentence, first_start, len(items), spans[-1][1])
         base = sentence.start
         out.append(
             InlineList(
@@ -117,6 +118,7 @@ def inline_lists(sentence: Sentence) -> list[InlineList]:
                 head,
                 named,
                 inside,
+                verb,
             )
         )
     out.extend(_pair(sentence))
@@ -143,27 +145,75 @@ def _pair(sentence: Sentence) -> list[InlineList]:
     return out
 
 
-def _head(sentence: Sentence, list_start: int, count: int, list_end: int) -> tuple[str, bool, bool]:
+# A total named in the next sentence refers back to the list only right at its start
+# ("……这“三个率”", "以上“三个率”"): further on it may name another list.
+AFTER_WINDOW = 24
+
+
+def _head(
+    sentence: Sentence, list_start: int, count: int, list_end: int
+) -> tuple[str, bool, bool, str]:
+    """(what the items are, named total?, named in this sentence?, the lead verb)."""
     text = sentence.text
     core = sentence.core_start - sentence.start
     before = text[core:list_start]
-    # The total may be named before the list or in the next sentence ("…这“三个率”").
     passage = sentence.passage
     after_at = sentence.end - passage.start
-    after = passage.text[after_at : after_at + 120]
+    after = passage.text[after_at : after_at + AFTER_WINDOW]
     for window, regexes in ((before, (QUOTED_TOTAL_RE, TOTAL_RE)), (after, (QUOTED_TOTAL_RE,))):
         for regex in regexes:
-            for m in regex.finditer(window):
-                if cn_to_int(m.group(1)) == count:
-                    return m.group(0), True, window is before
+            found = list(regex.finditer(window))
+            # The label nearest the list: the last one before it, the first one after it.
+            for m in reversed(found) if window is before else found[:1]:
+                if cn_to_int(m.group(1)) != count:
+                    continue
+                if window is before and not _leads_to_list(window[m.end() :]):
+                    continue  # "四个意识……增强A、B、C": another clause separates them
+                return m.group(0), True, window is before, ""
     # "管理、服务、感情三个要素都是不可缺少的": the total follows the list directly.
     m = AFTER_TOTAL_RE.match(text, list_end)
     if m and cn_to_int(m.group(1)) == count:
-        return m.group(0), True, True
+        return m.group(0), True, True, ""
     lead = LEAD_VERB.search(before.rstrip("，"))
     if lead:
         head = before.rstrip("，")[: lead.start()]
         head = re.split(r"[，；：、]", head)[-1]
         if 2 <= len(head) <= 14 and not head.startswith(("这", "其", "该", "此", "我", "要")):
-            return head, False, True
-    return "", False, True
+            return head, False, True, lead.group(1)
+    return "", False, True, ""
+
+
+# Between a total and its items only a linking word may stand ("“三个率”，即", "的“四张图”：").
+LINK_RE = re.compile(r"^(?:”?[，,：:]?\s*(?:即|就是|是指|指|包括|分别是|是)?[，,：:]?)$")
+
+
+def _leads_to_list(gap: str) -> bool:
+    return bool(LINK_RE.match(gap))
+
+
+# 把A作为B，把C作为D: parallel clauses whose second slots share a word (头等大事、头等要事…).
+PARALLEL_RE = re.compile(
+    r"把([^，。；、“”]{2,10}?)(?:作为|当作|当成)([^，。；、“”]{2,8})(?=[，；。])"
+)
+
+
+def parallel_run(sentence: Sentence) -> list[re.Match] | None:
+    """The first run of two or more adjacent 把A作为B clauses whose B slots share a word."""
+    if "把" not in sentence.text:
+        return None
+    run: list[re.Match] = []
+    for m in PARALLEL_RE.finditer(sentence.text, sentence.core_start - sentence.start):
+        if run and sentence.text[run[-1].end() : m.start()] not in ("，", "；"):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(m)
+    slots = [m.group(2) for m in run]
+    if len(run) < 2 or len(set(slots)) < len(slots) or not _share_word(slots):
+        return None
+    return run
+
+
+def _share_word(slots: list[str]) -> bool:
+    """头等大事、头等要事 share 头等; free phrases would make the blanks guesswork."""
+    return len({s[:2] for s in slots}) == 1 or len({s[-2:] for s in slots}) == 1

@@ -18,6 +18,7 @@ import urllib.request
 
 from .candidate import BLANK, QUESTION_TYPES, Candidate, Option
 from .context import Context
+from .registry import ANY_TYPE, document_rule
 from .textutil import normalize_punct
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,12 @@ def parse_items(content: str) -> list:
             return data
     log.warning("LLM output dropped: no JSON candidate list found")
     return []
+
+
+@document_rule("llm", ANY_TYPE, 0.55)
+def propose_rule(ctx: Context) -> list[Candidate]:
+    """The model's candidates (any type) when a model is configured, else none."""
+    return propose(ctx) if enabled() else []
 
 
 def propose(ctx: Context) -> list[Candidate]:

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Iterable
 
 from question_bank import similarity
 from question_bank.document import Document
-from question_bank.errors import BAD_MAX_PER_TYPE, UNKNOWN_QUESTION_TYPE, GenerationOptionError
-
-from . import (
-    filters,
-    llm,
-    quality,
-    rules_choice,
-    rules_fill,
-    rules_law,
-    rules_multi,
-    rules_named,
-    rules_short,
+from question_bank.errors import (
+    BAD_MAX_PER_TYPE,
+    BAD_VARIANTS,
+    UNKNOWN_QUESTION_TYPE,
+    UNKNOWN_RULE,
+    GenerationOptionError,
 )
+
+from . import filters, quality, registry, verify
 from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
 from .context import build_context
+from .registry import RuleNameError
 
-log = logging.getLogger(__name__)
 MIN_SCORE = 0.45
-PER_SOURCE = 2  # candidates that may cite the same sentence (of different types)
+# Questions that may cite the same span: one fact is asked once (the best-scoring
+# question), unless the caller asks for more variants.
+PER_SOURCE = 1
 # Questions whose answer is the same text (群众路线 three times in one speech), of any type.
 SAME_ANSWER = 2
 SAME_ELEMENT_TF = 4  # 判断 built on the same element (its answer is only 对/错)
@@ -48,24 +45,36 @@ def generate(
     max_per_type: int | None = None,
     seed: int = 0,
     extra_distractor_pool: Iterable[str] | None = None,
+    variants: int = PER_SOURCE,
+    rules: Iterable[str] | None = None,
 ) -> GenerationResult:
+    """Candidates for `document`, best first. `variants`: questions per cited span;
+    `rules`: run exactly these registered rules (default: every rule switched on)."""
     wanted = _check_options(types, max_per_type)
+    if not isinstance(variants, int) or variants < 1:
+        raise GenerationOptionError(BAD_VARIANTS)
+    try:
+        active = registry.selected(wanted, rules)
+    except KeyError as exc:
+        raise GenerationOptionError(UNKNOWN_RULE.format(rules=exc.args[0])) from exc
     ctx = build_context(document, seed, extra_distractor_pool)
-    raw = list(_propose(ctx, wanted))
-    if llm.enabled():
-        raw.extend(c for c in llm.propose(ctx) if c.type in wanted)
+    ctx.active = frozenset(r.name for r in active)
     result = GenerationResult(
         title=document.title,
         chars=len(document.text),
         substantive_chars=sum(len(p.text) for p in document.passages if p.kind != "heading"),
     )
     kept: list[Candidate] = []
-    for cand in raw:
+    for rule, cand in _propose(ctx, active):
+        if cand.type not in wanted:
+            continue
         failure = filters.first_failure(cand, document)
+        if not failure:
+            quality.score(cand, rule.base, law=bool(ctx.law))
+            failure = verify.failure(cand, document)  # its verdict joins the reasons
         if failure:
             result.dropped.append(Dropped(cand, *failure))
             continue
-        quality.score(cand, law=bool(ctx.law))
         if cand.quality.score < MIN_SCORE:
             result.dropped.append(Dropped(cand, "low_quality", "质量分过低"))
             continue
@@ -73,13 +82,32 @@ def generate(
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
-    kept = _cap(kept, max_per_type, result.dropped)
+    kept = _cap(kept, max_per_type, variants, result.dropped)
     false = sum(1 for c in kept if c.type == "true_false" and c.answer is False)
     true_allowed = max(TRUE_PER_FALSE * false, 1)
     result.candidates = _at_most(
         kept, _is_true, true_allowed, result, "true_false_balance", "判断题“对”的过多"
     )
     return result
+
+
+def _propose(ctx, active: list[registry.Rule]):
+    """(rule, candidate) for every proposal of the active rules."""
+    per_sentence = [r for r in active if r.per_sentence]
+    for sentence in ctx.sentences:
+        for rule in per_sentence:
+            for cand in rule.propose(ctx, sentence):
+                yield rule, _owned(rule, cand)
+    for rule in active:
+        if not rule.per_sentence:
+            for cand in rule.propose(ctx):
+                yield rule, _owned(rule, cand)
+
+
+def _owned(rule: registry.Rule, cand: Candidate) -> Candidate:
+    if cand.rule != rule.name:
+        raise RuleNameError(f"{rule.name} proposed a candidate named {cand.rule}")
+    return cand
 
 
 def _is_modal_swap(c: Candidate) -> bool:
@@ -115,33 +143,7 @@ def _check_options(types: Iterable[str] | None, max_per_type: int | None) -> tup
     return tuple(t for t in QUESTION_TYPES if t in asked)
 
 
-def _propose(ctx, wanted: tuple[str, ...]):
-    for sentence in ctx.sentences:
-        if "fill_in" in wanted:
-            yield from rules_fill.from_sentence(ctx, sentence)
-            yield from rules_law.duty_fill(ctx, sentence)
-        if "single" in wanted:
-            yield from rules_choice.single(ctx, sentence)
-        if "true_false" in wanted:
-            yield from rules_choice.true_false(ctx, sentence)
-            yield from rules_choice.true_false_parallel(ctx, sentence)
-            yield from rules_law.prohibition_swap(ctx, sentence)
-    if "fill_in" in wanted:
-        for group in ctx.numbered_groups():
-            cand = rules_fill.from_numbered(ctx, group)
-            if cand:
-                yield cand
-    yield from rules_named.named_point_questions(ctx, wanted)
-    if "multiple" in wanted:
-        yield from rules_multi.multiple(ctx, rules_multi.list_pool(ctx))
-        yield from rules_multi.numbered_multiple(ctx)
-    if "short_answer" in wanted:
-        yield from rules_short.short_answers(ctx)
-    if "short_answer" in wanted or "multiple" in wanted:
-        yield from rules_short.heading_questions(ctx, wanted)
-
-
-def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Dropped]):
+def _cap(ranked: list[Candidate], max_per_type: int | None, variants: int, dropped: list[Dropped]):
     """Keep candidates best first, dropping the ones that repeat a kept one."""
     per_source: dict[tuple[int, int], set[str]] = {}
     per_type: Counter = Counter()
@@ -152,7 +154,7 @@ def _cap(ranked: list[Candidate], max_per_type: int | None, dropped: list[Droppe
     for cand in ranked:
         key = (cand.source.start, cand.source.end)
         used = per_source.setdefault(key, set())
-        if cand.stem in stems or cand.type in used or len(used) >= PER_SOURCE:
+        if cand.stem in stems or cand.type in used or len(used) >= variants:
             dropped.append(Dropped(cand, "duplicate", "同一出处已有同类题"))
             continue
         tf = cand.type == "true_false"

@@ -1,4 +1,4 @@
-"""A transparent quality score: a base per rule, then named adjustments."""
+"""A transparent quality score: the rule's registered base, then named adjustments."""
 
 from __future__ import annotations
 
@@ -6,45 +6,14 @@ import re
 
 from .candidate import BLANK, Candidate
 
-BASE = {
-    "fill.named_total": 0.75,
-    "fill.law_deadline": 0.7,
-    "fill.law_penalty": 0.65,
-    "fill.law_body": 0.6,
-    "fill.law_number": 0.6,
-    "fill.law_duty": 0.65,
-    "fill.number": 0.65,
-    "fill.definition": 0.6,
-    "fill.slogan": 0.55,
-    "fill.numbered_points": 0.6,
-    "fill.parallel": 0.62,
-    "fill.combination": 0.65,
-    "fill.named_points": 0.7,
-    "single.number": 0.65,
-    "single.body": 0.62,
-    "single.quote": 0.55,
-    "multiple.enumeration": 0.62,
-    "multiple.article_items": 0.6,
-    "multiple.numbered_points": 0.6,
-    "multiple.heading_points": 0.62,
-    "multiple.named_points": 0.62,
-    "short.heading_points": 0.62,
-    "short.article_items": 0.65,
-    "short.section_points": 0.55,
-    "short.named_points": 0.62,
-    "fill.formula": 0.65,
-    "true_false.swap_modal": 0.6,
-    "true_false.swap_order": 0.6,
-    "llm": 0.55,
-}
 NORMATIVE = re.compile(r"应当|必须|不得|负责|有权|可以|要|规定|原则|至少|每")
 # "我们要…" ties a stem to the speech; "我国" and "我们党" are fixed names, not the speaker.
 FIRST_PERSON = re.compile(r"我们(?!党|国家)|(?<!自)我(?![们国党])|咱|你们")
 
 
-def score(c: Candidate, law: bool) -> None:
+def score(c: Candidate, base: float, law: bool) -> None:
     q = c.quality
-    q.score = BASE.get(c.rule, 0.55 if c.type == "true_false" else 0.5)
+    q.score = base
     q.reasons = [f"规则基础分 {q.score:.2f}（{c.rule}）"]
     if law:
         q.add(0.05, "出自法律条文")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
-from . import distractors, elements, rules_fill, rules_law
+from . import distractors, elements
 from .candidate import Candidate, Option
 from .context import Context
-from .textutil import Sentence
+from .lists import parallel_run
+from .registry import sentence_rule
+from .textutil import Sentence, cut
 
 KEYS = "ABCDEFGH"
 
@@ -51,8 +54,10 @@ def _wrong(
     return distractors.quotes(ctx, el, k, context)
 
 
-def single(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+def single(ctx: Context, sentence: Sentence, kind: str) -> Iterator[Candidate]:
     for el in key_elements(ctx, sentence):
+        if el.kind != kind:
+            continue
         stem = ctx.stem(sentence, [(el.start, el.end)])
         wrong = _wrong(ctx, el, 3, sentence, stem)
         if len(wrong) < 3:
@@ -80,14 +85,12 @@ def single(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         )
 
 
-def true_false(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
-    if not ctx.law and not NORMATIVE.search(sentence.core):
-        return  # a speech's report of what happened is not a rule to know
-    els = key_elements(ctx, sentence, swap=True)
-    if not els:
-        return
-    el = els[0]
-    base = dict(
+for _kind, _base in (("number", 0.65), ("body", 0.62), ("quote", 0.55)):
+    sentence_rule(f"single.{_kind}", "single", _base)(partial(single, kind=_kind))
+
+
+def _statement_base(ctx: Context, sentence: Sentence, el: elements.Element) -> dict:
+    return dict(
         type="true_false",
         source=ctx.source(sentence),
         knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
@@ -95,35 +98,66 @@ def true_false(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         checks=[(el.check_start, el.check_end)],
         difficulty=1,
     )
-    if ctx.rng.random() < 0.5:
-        yield Candidate(
-            stem=ctx.stem(sentence),
-            answer=True,
-            rule="true_false.true",
-            explanation=f"{ctx.explain(sentence)}表述正确。",
-            **base,
-        )
+
+
+def _swappable(ctx: Context, sentence: Sentence) -> list[elements.Element]:
+    if not ctx.law and not NORMATIVE.search(sentence.core):
+        return []  # a speech's report of what happened is not a rule to know
+    return key_elements(ctx, sentence, swap=True)
+
+
+@sentence_rule("true_false.true", "true_false", 0.55)
+def true_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A rule restated as it stands, where the seeded coin says so or no swap is possible
+    (only where a key element makes it worth asking)."""
+    els = _swappable(ctx, sentence)
+    swaps = [e for e in els if f"true_false.swap_{e.kind}" in ctx.active]
+    if not els or (not ctx.coin(sentence) and any(_swap(ctx, sentence, e) for e in swaps)):
         return
-    stem_blank = ctx.stem(sentence, [(el.start, el.end)])
-    wrong = _wrong(ctx, el, 1, sentence, stem_blank, swap=True)
-    if not wrong:
-        # No body of the same kind to swap in (各级人民政府): make the duty a discretion.
-        yield from rules_law.duty_swap(ctx, sentence)
-        return
-    swapped = {"kind": el.kind, "original": el.text, "replacement": wrong[0]}
     yield Candidate(
-        stem=ctx.stem(sentence, replace={(el.start, el.end): wrong[0]}),
-        answer=False,
-        rule=f"true_false.swap_{el.kind}",
-        explanation=f"{ctx.explain(sentence)}应为“{el.text}”，而非“{wrong[0]}”。",
-        swapped=swapped,
-        **base,
+        stem=ctx.stem(sentence),
+        answer=True,
+        rule="true_false.true",
+        explanation=f"{ctx.explain(sentence)}表述正确。",
+        **_statement_base(ctx, sentence, els[0]),
     )
 
 
+def _swap(ctx: Context, sentence: Sentence, el: elements.Element) -> str | None:
+    stem_blank = ctx.stem(sentence, [(el.start, el.end)])
+    wrong = _wrong(ctx, el, 1, sentence, stem_blank, swap=True)
+    return wrong[0] if wrong else None
+
+
+def swapped_statement(ctx: Context, sentence: Sentence, kind: str) -> Iterator[Candidate]:
+    """One number, body or slogan replaced by another of the same kind: false (where the
+    seeded coin does not ask for the true statement)."""
+    if ctx.coin(sentence):
+        return
+    el = next((e for e in _swappable(ctx, sentence) if e.kind == kind), None)
+    wrong = _swap(ctx, sentence, el) if el else None
+    if el is None or wrong is None:
+        return
+    yield Candidate(
+        stem=ctx.stem(sentence, replace={(el.start, el.end): wrong}),
+        answer=False,
+        rule=f"true_false.swap_{el.kind}",
+        explanation=f"{ctx.explain(sentence)}应为“{el.text}”，而非“{wrong}”。",
+        swapped={"kind": el.kind, "original": el.text, "replacement": wrong},
+        **_statement_base(ctx, sentence, el),
+    )
+
+
+for _kind in ("number", "body", "quote"):
+    sentence_rule(f"true_false.swap_{_kind}", "true_false", 0.6)(
+        partial(swapped_statement, kind=_kind)
+    )
+
+
+@sentence_rule("true_false.swap_order", "true_false", 0.6)
 def true_false_parallel(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """把A作为B，把C作为D restated with B and D swapped: false, and easy to believe."""
-    run = rules_fill.parallel_run(sentence)
+    run = parallel_run(sentence)
     if not run:
         return
     first, second = run[0], run[1]
@@ -134,7 +168,7 @@ def true_false_parallel(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
     wrong = original[: first.start(2) - first.start()] + second.group(2)
     yield Candidate(
         type="true_false",
-        stem=ctx.stem(rules_fill.cut(sentence, run[-1].end()), replace=edits),
+        stem=ctx.stem(cut(sentence, run[-1].end()), replace=edits),
         answer=False,
         rule="true_false.swap_order",
         explanation=f"{ctx.explain(sentence)}应为“{original}”，而非“{wrong}”。",

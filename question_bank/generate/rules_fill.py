@@ -1,4 +1,4 @@
-"""填空 rules: one sentence (or one numbered group) with its key element(s) blanked."""
+"""填空 rules: one sentence with its key element(s) blanked."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
-from . import elements, formulas, lists, outline
+from . import elements, formulas, lists
 from .candidate import BLANK, Candidate
 from .context import Context
 from .distractors import RELATIVE_BODY
-from .textutil import Sentence, normalize_punct, quoted
+from .lists import parallel_run
+from .registry import sentence_rule
+from .textutil import Sentence, cut, numeral_forms
 
 SLOGAN_SEP = re.compile("[，、]")
 # 把A作为B，把C作为D: parallel clauses whose second slots share a word (头等大事、头等要事…).
@@ -23,9 +26,6 @@ COMBINATION_RE = re.compile(
 # nouns after it are what the sentence teaches.
 REQUIRE_RE = re.compile(r"要|必须|坚持|做到|始终|只有|一定")
 SUPERLATIVE_RE = re.compile(r"的(最大|最高|根本|首要)([\u4e00-\u9fa5]{2})(?=[，、；。])")
-PARALLEL_RE = re.compile(
-    r"把([^，。；、“”]{2,10}?)(?:作为|当作|当成)([^，。；、“”]{2,8})(?=[，；。])"
-)
 
 
 def number_rule(ctx: Context, el: elements.Element, sentence: Sentence) -> str:
@@ -59,25 +59,56 @@ def _fill(
         knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, *kps),
         answer_texts=[e.text for e in els],
         checks=[(e.check_start, e.check_end) for e in els],
+        accepted=_accepted(els),
     )
 
 
-def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
-    nums = elements.numbers(sentence, law=bool(ctx.law))
-    for el in nums[:2]:
-        yield _fill(ctx, sentence, [el], number_rule(ctx, el, sentence))
-    if ctx.law:
-        for el in elements.bodies(sentence)[:1]:
-            if not elements.LEVEL_RE.match(el.text) and not el.text.startswith(RELATIVE_BODY):
-                yield _fill(ctx, sentence, [el], "fill.law_body")
+def _accepted(els: list[elements.Element]) -> list[list[str]]:
+    """A number may be written either way (十五 or 15): both forms are accepted."""
+    if not any(e.kind == "number" for e in els):
+        return []
+    return [numeral_forms(e.text) if e.kind == "number" else [e.text] for e in els]
+
+
+def _number_fills(ctx: Context, sentence: Sentence, name: str) -> Iterator[Candidate]:
+    for el in elements.numbers(sentence, law=bool(ctx.law))[:2]:
+        if number_rule(ctx, el, sentence) == name:
+            yield _fill(ctx, sentence, [el], name)
+
+
+for _name, _base in (
+    ("fill.number", 0.65),
+    ("fill.law_deadline", 0.7),
+    ("fill.law_penalty", 0.65),
+    ("fill.law_number", 0.6),
+):
+    sentence_rule(_name, "fill_in", _base)(partial(_number_fills, name=_name))
+
+
+@sentence_rule("fill.law_body", "fill_in", 0.6)
+def law_body(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    if not ctx.law:
+        return
+    for el in elements.bodies(sentence)[:1]:
+        if not elements.LEVEL_RE.match(el.text) and not el.text.startswith(RELATIVE_BODY):
+            yield _fill(ctx, sentence, [el], "fill.law_body")
+
+
+@sentence_rule("fill.definition", "fill_in", 0.6)
+def definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     term = elements.definition(sentence)
-    if term:
-        cand = _fill(ctx, sentence, [term], "fill.definition", (term.text,))
-        # "干部是矛盾的主要方面，抓好了干部管理，…": the later clauses name the answer.
-        stop = sentence.text.find("，", term.end - sentence.start)
-        if stop > 0 and term.text in sentence.text[stop:]:
-            cand.stem = ctx.stem(cut(sentence, stop), [(term.start, term.end)])
-        yield cand
+    if not term:
+        return
+    cand = _fill(ctx, sentence, [term], "fill.definition", (term.text,))
+    # "干部是矛盾的主要方面，抓好了干部管理，…": the later clauses name the answer.
+    stop = sentence.text.find("，", term.end - sentence.start)
+    if stop > 0 and term.text in sentence.text[stop:]:
+        cand.stem = ctx.stem(cut(sentence, stop), [(term.start, term.end)])
+    yield cand
+
+
+@sentence_rule("fill.slogan", "fill_in", 0.55)
+def slogan(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     for el in elements.quotes(sentence):
         parts = SLOGAN_SEP.split(el.text)
         if 2 <= len(parts) <= 4 and all(2 <= len(p) <= 9 for p in parts):
@@ -87,40 +118,59 @@ def from_sentence(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             yield _fill(ctx, sentence, [part], "fill.slogan", (el.text,))
         elif len(parts) == 1 and ctx.single_use_quote(el, sentence):
             yield _fill(ctx, sentence, [el], "fill.slogan")
+
+
+@sentence_rule("fill.formula", "fill_in", 0.65)
+def formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     el = formulas.find(sentence)
     if el:
         yield _fill(ctx, sentence, [el], "fill.formula", (el.text,))
-    for rule in (parallel, combination, superlative_pair, parallel_clauses):
+
+
+@sentence_rule("fill.parallel", "fill_in", 0.62)
+def parallel_forms(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    for rule in (parallel, superlative_pair, parallel_clauses, parallel_list):
         cand = rule(ctx, sentence)
         if cand:
             yield cand
-    cand = parallel_list(ctx, sentence)
+
+
+@sentence_rule("fill.combination", "fill_in", 0.65)
+def combination_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    cand = combination(ctx, sentence)
     if cand:
         yield cand
+
+
+@sentence_rule("fill.named_total", "fill_in", 0.75)
+def named_total(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     for lst in lists.inline_lists(sentence):
-        if lst.named_total:
-            els = [elements.Element.blank("item", i.start, i.end, i.text) for i in lst.items]
-            cand = _fill(ctx, sentence, els, "fill.named_total", (lst.head.strip("“”"),))
-            if ctx.document.text.startswith(lst.head, els[-1].end):
-                # "A、B、C三个要素都是…": start at the clause before the list, so what a
-                # speaker says first ("前面说了，我们…，") is not part of the question.
-                start = _clause_before(sentence, els[0].start)
-                lead = ctx.document.text[start : els[0].start]
-                # "抓好社会管理，管理、____、____": an item the lead names stays written.
-                asked = [e for e in els if e.text not in lead]
-                if len(asked) < 2:
-                    continue
-                cand = _fill(ctx, sentence, asked, "fill.named_total", (lst.head,))
-                cand.stem = ctx.stem(
-                    replace(sentence, core_start=start), [(e.start, e.end) for e in asked]
-                )
-            if not lst.head_inside:  # "抓好A、B、C。……这“三个率”": say what is asked
-                head = lst.head if lst.head.startswith("“") else f"“{lst.head}”"
-                blanks = "、".join([BLANK] * len(els))
-                cand.stem = f"{head}是指{blanks}。"
-                if ctx.law:
-                    cand.stem = f"根据《{ctx.law}》，{cand.stem}"
-            yield cand
+        if not lst.named_total:
+            continue
+        els = [elements.Element.blank("item", i.start, i.end, i.text) for i in lst.items]
+        cand = _fill(ctx, sentence, els, "fill.named_total", (lst.head.strip("“”"),))
+        cand.label = lst.head
+        if ctx.document.text.startswith(lst.head, els[-1].end):
+            # "A、B、C三个要素都是…": start at the clause before the list, so what a
+            # speaker says first ("前面说了，我们…，") is not part of the question.
+            start = _clause_before(sentence, els[0].start)
+            lead = ctx.document.text[start : els[0].start]
+            # "抓好社会管理，管理、____、____": an item the lead names stays written.
+            asked = [e for e in els if e.text not in lead]
+            if len(asked) < 2:
+                continue
+            cand = _fill(ctx, sentence, asked, "fill.named_total", (lst.head,))
+            cand.label = lst.head
+            cand.stem = ctx.stem(
+                replace(sentence, core_start=start), [(e.start, e.end) for e in asked]
+            )
+        if not lst.head_inside:  # "抓好A、B、C。……这“三个率”": say what is asked
+            head = lst.head if lst.head.startswith("“") else f"“{lst.head}”"
+            blanks = "、".join([BLANK] * len(els))
+            cand.stem = f"{head}是指{blanks}。"
+            if ctx.law:
+                cand.stem = f"根据《{ctx.law}》，{cand.stem}"
+        yield cand
 
 
 def _clause_before(sentence: Sentence, at: int) -> int:
@@ -132,28 +182,6 @@ def _clause_before(sentence: Sentence, at: int) -> int:
         return sentence.core_start
     prev = max(text.rfind(c, lo, own) for c in "，；：")
     return base + (prev + 1 if prev >= 0 else lo)
-
-
-def parallel_run(sentence: Sentence) -> list[re.Match] | None:
-    """The first run of two or more adjacent 把A作为B clauses whose B slots share a word."""
-    if "把" not in sentence.text:
-        return None
-    run: list[re.Match] = []
-    for m in PARALLEL_RE.finditer(sentence.text, sentence.core_start - sentence.start):
-        if run and sentence.text[run[-1].end() : m.start()] not in ("，", "；"):
-            if len(run) >= 2:
-                break
-            run = []
-        run.append(m)
-    slots = [m.group(2) for m in run]
-    if len(run) < 2 or len(set(slots)) < len(slots) or not _share_word(slots):
-        return None
-    return run
-
-
-def cut(sentence: Sentence, at: int) -> Sentence:
-    """The sentence up to offset `at` of its text, so a stem is about that part only."""
-    return replace(sentence, end=sentence.start + at, text=sentence.text[:at])
 
 
 def _slots(sentence: Sentence, matches) -> list[elements.Element]:
@@ -174,11 +202,6 @@ def parallel(ctx: Context, sentence: Sentence) -> Candidate | None:
     cand = _fill(ctx, sentence, els, "fill.parallel", (run[0].group(1),))
     cand.stem = ctx.stem(cut(sentence, run[-1].end()), [(e.start, e.end) for e in els])
     return cand
-
-
-def _share_word(slots: list[str]) -> bool:
-    """头等大事、头等要事 share 头等; free phrases would make the blanks guesswork."""
-    return len({s[:2] for s in slots}) == 1 or len({s[-2:] for s in slots}) == 1
 
 
 def _affix(items: list[str]) -> int:
@@ -288,67 +311,3 @@ def combination(ctx: Context, sentence: Sentence) -> Candidate | None:
     cand = _fill(ctx, sentence, [el], "fill.combination", (m.group(0)[2:],))
     cand.stem = ctx.stem(cut(sentence, m.end()), [(s, e)])
     return cand
-
-
-def numbered_lead(ctx: Context, group: outline.NumberedGroup) -> tuple[str, bool] | None:
-    """What a run of points is about: its lead sentence, or (topical) the 第N point/heading."""
-    passage = ctx.passage(group.passage_id)
-    lead = group.lead.rstrip("：:？?。，, ")
-    if "我" in lead and "，" in lead:
-        lead = lead.rsplit("，", 1)[1]  # "我体会到，群众最怕两件事" → the point itself
-    named = re.search(
-        r"(要求|做到|方面|措施|意见|重点|如何|怎样|怎么|工作|原则|任务|办法|举措|"
-        r"[两二三四五六七八九十](?:件|个|点|条|项))",
-        lead,
-    )
-    topical = False
-    if not (lead and named and len(lead) <= 40) and 4 <= len(group.topic) <= 30:
-        lead, topical = normalize_punct(group.topic).rstrip("：:？?。，, "), True
-    elif not (lead and named and len(lead) <= 40):
-        topical = True
-        if not passage.heading_path or group.lead:
-            return None  # a sentence of its own introduces these points, not the heading
-        lead = re.sub(
-            r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[，、])\s*",
-            "",
-            normalize_punct(passage.heading_path[-1]),
-        ).rstrip("：:？?。 ")
-        if not 4 <= len(lead) <= 30 or lead == ctx.document.title:
-            return None
-    lead = re.sub(r"^(?:第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]+[、.．])", "", lead)
-    return lead, topical
-
-
-def from_numbered(ctx: Context, group: outline.NumberedGroup) -> Candidate | None:
-    """一要____，二要____: the lead sentence (or the heading) names what the points are about."""
-    if len(group.heads) > 5:
-        return None
-    found = numbered_lead(ctx, group)
-    if not found:
-        return None
-    lead, topical = found
-    passage = ctx.passage(group.passage_id)
-    num = "一二三四五六七八九"
-    body = "，".join(f"{num[i]}{group.marker}{BLANK}" for i in range(len(group.heads)))
-    points = "……".join(f"{num[i]}{group.marker}{h.text}" for i, h in enumerate(group.heads))
-    if topical:
-        stem = f"关于{quoted(lead)}，材料提出：{body}。"
-    elif re.search(r"如何|怎样|怎么|哪", lead):
-        stem = f"{lead}？{body}。"
-    else:
-        stem = f"{lead}：{body}。"
-    if ctx.law:
-        stem = f"根据《{ctx.law}》，{stem}"
-    return Candidate(
-        type="fill_in",
-        stem=stem,
-        answer=[h.text for h in group.heads],
-        explanation=f"原文：“{group.lead}{'……' if group.lead else ''}{points}”",
-        source=ctx.span_source(group.passage_id, group.start, group.end),
-        rule="fill.numbered_points",
-        knowledge_points=ctx.knowledge_points(passage.heading_path, lead[:20]),
-        answer_texts=[h.text for h in group.heads],
-        checks=[(h.start, h.end) for h in group.heads],
-        difficulty=3,
-        focus=group.lead + "".join(h.text for h in group.heads),
-    )

@@ -2,7 +2,10 @@
 
 - 填空 on a duty: in "X应当<verb><object>" the object of a short, self-contained
   duty clause is blanked ("社区服务站开展收费服务应当接受____").
-- 判断 on a prohibition: "X不得<act>" restated as "X可以<act>" is false.
+- 判断 on a prohibition: "X不得<act>" restated as "X可以<act>" is false, when the act
+  is one a reader could believe allowed (never plain wrongdoing: "可以弄虚作假" is no
+  question). A duty is never restated as a permission: "应当" and "可以" do not
+  contradict each other, so such a "false" statement is not defensible.
 
 Both fire only when the clause is unambiguous on its own: one modal in the
 clause, an explicit subject, no list or cross-reference, and (for the prohibition)
@@ -17,6 +20,7 @@ from collections.abc import Iterator
 from . import elements
 from .candidate import Candidate
 from .context import Context
+from .registry import sentence_rule
 from .textutil import Sentence, pos_tags, token_bounds
 
 MODAL_RE = re.compile(r"应当|必须|不得|可以|有权|禁止|无权")
@@ -119,6 +123,7 @@ def duty_object(sentence: Sentence) -> elements.Element | None:
     return elements.Element.blank("duty", start, start + len(obj), obj)
 
 
+@sentence_rule("fill.law_duty", "fill_in", 0.65)
 def duty_fill(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not ctx.law:
         return
@@ -160,60 +165,25 @@ def prohibition(sentence: Sentence) -> tuple[int, int] | None:
     return sentence.start + m.start(), sentence.start + m.end()
 
 
+@sentence_rule("true_false.swap_modal", "true_false", 0.6)
 def prohibition_swap(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """ "X不得<act>" restated as "X可以<act>"."""
-    return modal_swap(ctx, sentence, "不得")
-
-
-def duty_swap(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
-    """ "X应当<act>" restated as "X可以<act>": a duty turned into a discretion is false."""
-    return modal_swap(ctx, sentence, "应当")
-
-
-def modal_swap(ctx: Context, sentence: Sentence, original: str) -> Iterator[Candidate]:
     if not ctx.law:
         return
-    find, why = MODAL_SWAPS[original]
-    span = find(sentence)
-    if span is not None:
-        yield _modal_swap(ctx, sentence, span, original, "可以", why)
-
-
-def _modal_swap(
-    ctx: Context, sentence: Sentence, span: tuple[int, int], original: str, new: str, why: str
-) -> Candidate:
-    return Candidate(
+    span = prohibition(sentence)
+    if span is None:
+        return
+    yield Candidate(
         type="true_false",
-        stem=ctx.stem(sentence, replace={span: new}),
+        stem=ctx.stem(sentence, replace={span: "可以"}),
         answer=False,
-        explanation=f"{ctx.explain(sentence)}{why}",
+        explanation=f"{ctx.explain(sentence)}是“不得”，而非“可以”。",
         source=ctx.source(sentence),
         rule="true_false.swap_modal",
         knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
-        # The modal with the start of its act: one 判断 per duty, not four per document.
+        # The modal with the start of its act: one 判断 per prohibition.
         answer_texts=[ctx.original.text[span[0] : span[1] + 4]],
         checks=[span],
         difficulty=1,
-        swapped={"kind": "modal", "original": original, "replacement": new},
+        swapped={"kind": "modal", "original": "不得", "replacement": "可以"},
     )
-
-
-def duty(sentence: Sentence) -> tuple[int, int] | None:
-    """The span of the one 应当 of a sentence that states a plain duty of a named subject."""
-    text, core = sentence.text, sentence.core_start - sentence.start
-    if "应当" not in text or NO_SWAP.search(text):
-        return None
-    modals = list(MODAL_RE.finditer(text, core))
-    if len(modals) != 1 or modals[0].group(0) != "应当":
-        return None
-    m = modals[0]
-    c_start, _ = _clause(text, m.start())
-    if c_start > core or not _has_subject(text, c_start, m.start()):
-        return None  # "…的，应当": a duty under a condition, read with the condition
-    return sentence.start + m.start(), sentence.start + m.end()
-
-
-MODAL_SWAPS = {
-    "不得": (prohibition, "是“不得”，而非“可以”。"),
-    "应当": (duty, "是“应当”（法定义务），而非“可以”。"),
-}

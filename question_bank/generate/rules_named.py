@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from . import elements, lists
 from .candidate import BLANK, Candidate
+from .choices import make_multiple
 from .context import Context
-from .rules_multi import make_multiple
+from .registry import document_rule
 from .textutil import Sentence, cn_to_int
 
 MARKER_RE = re.compile(r"^\s*(?:([一二三四五六七八九十])[是要]|第([一二三四五六七八九十])[，、,])")
@@ -109,47 +110,69 @@ def _fields(ctx: Context, group: NamedPoints) -> dict:
     )
 
 
-def named_point_questions(ctx: Context, wanted: tuple[str, ...]) -> Iterator[Candidate]:
-    for group in named_points(ctx):
-        items = [q.text for q in group.items]
+def _groups(ctx: Context) -> list[NamedPoints]:
+    return ctx.memo("named_points", named_points)
+
+
+@document_rule("fill.named_points", "fill_in", 0.7)
+def named_fill(ctx: Context) -> Iterator[Candidate]:
+    prefix = f"根据《{ctx.law}》，" if ctx.law else ""
+    for group in _groups(ctx):
         if group.ordinal:
-            if "short_answer" in wanted:
-                yield Candidate(
-                    type="short_answer",
-                    stem=f"根据材料，{group.total}分别是什么？",
-                    answer="；".join(items) + "。",
-                    scoring_points=items,
-                    rule="short.named_points",
-                    answer_texts=items,
-                    difficulty=3,
-                    **_fields(ctx, group),
-                )
             continue
-        if "fill_in" in wanted:
-            prefix = f"根据《{ctx.law}》，" if ctx.law else ""
-            yield Candidate(
-                type="fill_in",
-                stem=f"{prefix}{group.total}是指{'、'.join([BLANK] * len(items))}。",
-                answer=items,
-                rule="fill.named_points",
-                answer_texts=items,
-                difficulty=3,
-                **_fields(ctx, group),
-            )
-        if "multiple" in wanted:
-            pool = [
-                q
-                for q, uses in ctx.pools.quotes.items()
-                if q.endswith(group.noun) and q not in items and uses <= TOPIC_USES
-            ]
-            cand = make_multiple(
-                ctx,
-                f"下列属于{group.total}的有{BLANK}。",
-                items,
-                pool,
-                group.focus,
-                rule="multiple.named_points",
-                **_fields(ctx, group),
-            )
-            if cand:
-                yield cand
+        items = [q.text for q in group.items]
+        yield Candidate(
+            type="fill_in",
+            stem=f"{prefix}{group.total}是指{'、'.join([BLANK] * len(items))}。",
+            answer=items,
+            rule="fill.named_points",
+            answer_texts=items,
+            difficulty=3,
+            label=group.total,
+            **_fields(ctx, group),
+        )
+
+
+@document_rule("multiple.named_points", "multiple", 0.62)
+def named_multiple(ctx: Context) -> Iterator[Candidate]:
+    for group in _groups(ctx):
+        if group.ordinal:
+            continue
+        items = [q.text for q in group.items]
+        pool = [
+            q
+            for q, uses in ctx.pools.quotes.items()
+            if q.endswith(group.noun) and q not in items and uses <= TOPIC_USES
+        ]
+        cand = make_multiple(
+            ctx,
+            f"{group.total}包括{BLANK}。",
+            items,
+            pool,
+            group.focus,
+            all_items=True,
+            rule="multiple.named_points",
+            label=group.total,
+            **_fields(ctx, group),
+        )
+        if cand:
+            yield cand
+
+
+@document_rule("short.named_points", "short_answer", 0.62)
+def named_short(ctx: Context) -> Iterator[Candidate]:
+    for group in _groups(ctx):
+        if not group.ordinal:
+            continue
+        items = [q.text for q in group.items]
+        yield Candidate(
+            type="short_answer",
+            stem=f"根据材料，{group.total}分别是什么？",
+            answer="；".join(items) + "。",
+            scoring_points=items,
+            rule="short.named_points",
+            answer_texts=items,
+            difficulty=3,
+            label=group.total,
+            **_fields(ctx, group),
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from question_bank.document import Document, Passage
@@ -73,6 +73,11 @@ class Sentence:
     @property
     def core(self) -> str:
         return self.text[self.core_start - self.start :]
+
+
+def cut(sentence: Sentence, at: int) -> Sentence:
+    """The sentence up to offset `at` of its text, so a stem is about that part only."""
+    return replace(sentence, end=sentence.start + at, text=sentence.text[:at])
 
 
 _PUNCT = str.maketrans(
@@ -243,6 +248,22 @@ def int_to_cn(value: int) -> str:
         elif out:
             zero = True
     return out
+
+
+def numeral_forms(text: str) -> list[str]:
+    """A number as written and in the other script: "十五" → ["十五", "15"], "8" → ["8", "八"]."""
+    forms = [text]
+    if text.isdigit():
+        forms.append(int_to_cn(int(text)))
+    elif "分之" in text:
+        den, num = (cn_to_int(part) for part in text.split("分之", 1))
+        if den and num is not None:
+            forms.append(f"{num}/{den}")
+    else:
+        value = cn_to_int(text.replace("两", "二"))
+        if value is not None:
+            forms.append(str(value))
+    return list(dict.fromkeys(forms))
 
 
 def han_ratio(text: str) -> float:

@@ -10,6 +10,11 @@ import hashlib
 import re
 
 from question_bank.document import Document, Passage
+from question_bank.generate import registry
+
+# Every registered rule, those switched off by default too: tests of one rule's
+# behaviour run it whether or not the measurement has switched it on.
+ALL_RULES = list(registry.all_rules())
 
 HEADING_RE = re.compile(r"^(#+\s*|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章)")
 ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百]+条")

@@ -6,7 +6,7 @@ and stay silent when the clause is a list, generic, continued, or excepted.
 
 import pytest
 
-from question_bank.generate import generate
+from question_bank.generate import generate, registry
 from question_bank.generate.context import build_context
 from question_bank.generate.rules_law import duty_object, prohibition
 from tests.question_bank.generate_helpers import make_document
@@ -38,7 +38,8 @@ SPEECH = """# 关于社区服务的讲话
 
 @pytest.fixture(scope="module")
 def result():
-    return generate(make_document(RULES))
+    # Every registered rule, the modal swap too although it is off by default.
+    return generate(make_document(RULES), rules=list(registry.all_rules()))
 
 
 def sentence_with(needle: str):

@@ -4,19 +4,23 @@ import pytest
 
 from question_bank.errors import BAD_MAX_PER_TYPE, GenerationOptionError
 from question_bank.generate import generate
-from tests.question_bank.generate_helpers import LAW, SPEECH, make_document
+from tests.question_bank.generate_helpers import ALL_RULES, LAW, SPEECH, make_document
 
 EXTRA = ["党员参与率", "政策知晓率", "土地征收补偿情况", "低保评定情况"]
 
 
 @pytest.fixture(scope="module")
 def speech():
-    return generate(make_document(SPEECH), extra_distractor_pool=EXTRA)
+    return generate(
+        rules=ALL_RULES, document=make_document(SPEECH), extra_distractor_pool=EXTRA, variants=3
+    )
 
 
 @pytest.fixture(scope="module")
 def law():
-    return generate(make_document(LAW), extra_distractor_pool=EXTRA)
+    return generate(
+        rules=ALL_RULES, document=make_document(LAW), extra_distractor_pool=EXTRA, variants=3
+    )
 
 
 def find(result, type_, needle):
@@ -26,7 +30,7 @@ def find(result, type_, needle):
 
 
 def test_fill_in_named_total_blanks_every_item():
-    cand = find(generate(make_document(SPEECH)), "fill_in", "三个率")
+    cand = find(generate(rules=ALL_RULES, document=make_document(SPEECH)), "fill_in", "三个率")
     assert cand.stem == "我们要抓好“三个率”，即____、____和____。"
     assert cand.answer == ["入户走访率", "问题解决率", "群众满意率"]
     assert cand.rule == "fill.named_total"
@@ -43,12 +47,6 @@ def test_fill_in_definition_blanks_the_defined_term(speech):
     cand = find(speech, "fill_in", "民情台账是指")
     assert cand.answer == ["民情台账"]
     assert cand.stem.startswith("____是指")
-
-
-def test_fill_in_numbered_points_uses_the_lead(speech):
-    cand = next(c for c in speech.candidates if c.rule == "fill.numbered_points")
-    assert cand.answer == ["沉下身子", "放下架子", "结对子"]
-    assert cand.stem == "做好群众工作：一要____，二要____，三要____。"
 
 
 def test_fill_in_law_deadline_and_penalty(law):
@@ -74,22 +72,6 @@ def test_single_number_distractors_are_numbers_of_the_same_form(law):
     assert cand.option_text(cand.answer) == "五"
     assert sorted(o.text for o in cand.options) == sorted({"五", *[o.text for o in cand.options]})
     assert all(o.text in "一二三四六七八九十五" or o.text.startswith("十") for o in cand.options)
-
-
-def test_multiple_from_enumeration_with_false_items_from_elsewhere(speech):
-    cand = find(speech, "multiple", "三个率")
-    right = {cand.option_text(k) for k in cand.answer}
-    assert len(right) >= 2 and right <= {"入户走访率", "问题解决率", "群众满意率"}
-    wrong = {o.text for o in cand.options} - right
-    assert wrong and wrong <= {"党员参与率", "政策知晓率"}
-
-
-def test_multiple_from_article_items(law):
-    cand = next(c for c in law.candidates if c.rule == "multiple.article_items")
-    assert "村务公开内容" in cand.stem
-    right = {cand.option_text(k) for k in cand.answer}
-    assert right <= {"财务收支情况", "集体土地承包情况", "救灾救济款物发放情况", "宅基地审批情况"}
-    assert len(right) >= 2
 
 
 def test_true_false_false_statement_swaps_exactly_one_element():
@@ -139,7 +121,7 @@ def test_candidates_are_ranked_by_quality_score(law):
 
 def test_named_total_of_two_and_definition_by_role():
     text = "# 示例\n全镇要突出“两个重点”，即矛盾纠纷化解和便民服务提升。\n村党组织书记是村级治理的第一责任人。\n"
-    result = generate(make_document(text))
+    result = generate(rules=ALL_RULES, document=make_document(text))
     pair = find(result, "fill_in", "两个重点")
     assert pair.stem == "全镇要突出“两个重点”，即____和____。"
     assert pair.answer == ["矛盾纠纷化解", "便民服务提升"]

@@ -2,7 +2,7 @@
 superlative and totals named after their list are asked; catch-all items are not scored."""
 
 from question_bank.generate import generate
-from tests.question_bank.generate_helpers import make_document
+from tests.question_bank.generate_helpers import ALL_RULES, make_document
 
 LOCAL = """# 在便民服务推进会上的讲话
 一、关于便民服务
@@ -46,7 +46,9 @@ def test_local_document_numbers_self_descriptions_and_exhortations_are_dropped()
 
 
 def test_total_named_after_its_list_is_asked_from_its_own_clause():
-    cands = generate(make_document(REQUIREMENTS), types=["fill_in"]).candidates
+    cands = generate(
+        rules=ALL_RULES, document=make_document(REQUIREMENTS), types=["fill_in"]
+    ).candidates
     totals = [c for c in cands if c.rule == "fill.named_total"]
     assert totals
     assert totals[0].stem == "做好基层治理，____、____、____三个条件都是不可缺少的。"
@@ -55,7 +57,7 @@ def test_total_named_after_its_list_is_asked_from_its_own_clause():
 
 def test_an_item_the_lead_names_stays_written():
     text = "# 讲话\n一、关于治理\n推进乡村治理，治理、协商、信任三个条件都缺一不可。\n"
-    cands = generate(make_document(text), types=["fill_in"]).candidates
+    cands = generate(rules=ALL_RULES, document=make_document(text), types=["fill_in"]).candidates
     totals = [c for c in cands if c.rule == "fill.named_total"]
     assert totals and totals[0].stem == "推进乡村治理，治理、____、____三个条件都缺一不可。"
 
@@ -68,7 +70,9 @@ def test_shared_superlative_pair_blanks_both_nouns():
 
 
 def test_catch_all_items_are_not_scoring_points():
-    shorts = generate(make_document(CATCH_ALL), types=["short_answer"]).candidates
+    shorts = generate(
+        rules=ALL_RULES, document=make_document(CATCH_ALL), types=["short_answer"]
+    ).candidates
     assert shorts
     for cand in shorts:
         assert not any("其他" in p for p in cand.scoring_points)

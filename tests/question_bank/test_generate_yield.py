@@ -1,6 +1,11 @@
-"""Yield on the real materials in ../shared: at least two candidates per 1,000 characters
-of substantive text on every speech and every law (issue 4), and the duty and
-prohibition rules only ever cite wording that is in force."""
+"""Yield on the real materials in ../shared: a floor of candidates per 1,000 characters
+of substantive text on every speech and every law, and the duty and prohibition rules
+only ever cite wording that is in force.
+
+The floor was 2.0 (issue 4). Issue 16 trades count for precision on purpose: one
+question per cited fact, no questions on how a speech arranges its own points, no
+应当→可以 判断. The seeds now give 1.2–5.8 per 1,000; the floor catches a collapse,
+and the acceptable yield is measured with judgements on tests/data/generator_eval."""
 
 from collections import Counter
 
@@ -14,7 +19,7 @@ from question_bank.generate.pipeline import SAME_ANSWER
 from question_bank.ingest import ingest_bytes
 from tests.conftest import shared_path
 
-MIN_PER_1000 = 2.0
+MIN_PER_1000 = 1.0
 FILES = [
     ("seeds", "000_*.txt"),
     ("seeds", "001_*.txt"),
@@ -36,7 +41,7 @@ def _result(folder: str, pattern: str):
 
 
 @pytest.mark.parametrize(("folder", "pattern"), FILES, ids=[p for _, p in FILES])
-def test_every_material_yields_two_candidates_per_thousand_characters(folder, pattern):
+def test_every_material_keeps_a_floor_of_candidates_per_thousand_characters(folder, pattern):
     result = _result(folder, pattern)
     rate = 1000 * len(result.candidates) / result.substantive_chars
     assert rate >= MIN_PER_1000, f"{pattern}: {rate:.2f}"

@@ -1,7 +1,7 @@
 """Every real material in ../shared: Simplified, no furniture, no pinyin, every sentence kept.
 
 The sentences checked are taken from each file at test time (never copied into the
-repository): the raw file is converted with OpenCC, bracketed pinyin is stripped
+repository): the raw file is converted with OpenCC (and 带著 → 带着), bracketed pinyin is stripped
 with an independent pattern, furniture lines are dropped by the phrases below, and
 what remains is split into sentences that must all appear in the cleaned text.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 import opencc
 import pytest
 
+from question_bank.clean import modern_zhe
 from question_bank.ingest import ingest_bytes
 from tests.conftest import SHARED_DIR, shared_path
 
@@ -75,7 +76,7 @@ def _is_furniture_line(line: str) -> bool:
 
 def _content_sentences(raw: str) -> list[str]:
     """Sentences of the source outside furniture lines, Simplified, without pinyin."""
-    text = _T2S.convert(PINYIN_IN_BRACKETS.sub("", raw))
+    text = modern_zhe(_T2S.convert(PINYIN_IN_BRACKETS.sub("", raw)))
     lines = [line for line in text.splitlines() if not _is_furniture_line(line)]
     pieces = re.split(r"(?<=[。！？!?])|\n", "\n".join(lines))
     sentences = []
@@ -128,7 +129,7 @@ def test_every_content_sentence_is_kept(material):
 
 def test_nothing_is_invented_or_reordered(material):
     raw, doc = material
-    source = re.sub(r"\s+", "", _T2S.convert(PINYIN_IN_BRACKETS.sub("", raw)))
+    source = re.sub(r"\s+", "", modern_zhe(_T2S.convert(PINYIN_IN_BRACKETS.sub("", raw))))
     position = 0
     for piece in re.split(r"(?<=[。！？])|\n", doc.text):
         flat = re.sub(r"\s+", "", piece).lstrip("#")

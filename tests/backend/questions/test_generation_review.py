@@ -109,3 +109,19 @@ def test_edit_then_approve_with_a_broken_answer_changes_nothing(
     assert response.status_code == 400
     draft.refresh_from_db()
     assert draft.status == Question.Status.PENDING
+
+
+def test_a_numeric_fill_in_draft_accepts_digits_and_chinese_numerals(
+    client_for, county_admin, material, bank
+):
+    batch = _generate(client_for(county_admin), material, bank, types=["fill_in"]).json()
+    numbers = [
+        q
+        for q in Question.objects.filter(generation_batch_id=batch["id"])
+        if any(form.isdigit() for forms in q.answer for form in forms)
+    ]
+    assert numbers
+    for question in numbers:
+        for forms in question.answer:
+            digits = [f for f in forms if f.isdigit()]
+            assert digits and len(forms) == 2  # "5" and "五": either is graded right

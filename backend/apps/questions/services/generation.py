@@ -33,6 +33,8 @@ NOTHING_GENERATED = "未能从该材料生成任何试题"
 
 def _answer(candidate: dict):
     if candidate["type"] == "fill_in":
+        if candidate.get("accepted"):  # a number: its digits and its Chinese numerals
+            return [list(forms) for forms in candidate["accepted"]]
         return [[a] if isinstance(a, str) else list(a) for a in candidate["answer"]]
     return candidate["answer"]
 

@@ -1,0 +1,90 @@
+"""The rule registry (issue 16): every rule is one registered object, every name a
+candidate carries is registered (the pipeline refuses any other), every registered rule
+is exercised by a test (run alone over the fixtures below, it must fire), and a rule
+switched off is off by default but can still be run by name."""
+
+import pytest
+
+from question_bank.errors import GenerationOptionError
+from question_bank.generate import generate, registry
+from question_bank.generate.registry import Rule, RuleNameError
+from tests.question_bank import (
+    generate_helpers,
+    test_generate_choice,
+    test_generate_law_duty,
+    test_generate_named_points,
+    test_generate_precision,
+    test_generate_review,
+    test_generate_speech_knowledge,
+    test_generate_standalone,
+)
+from tests.question_bank.generate_helpers import make_document
+
+FIXTURES = [
+    generate_helpers.SPEECH,
+    generate_helpers.LAW,
+    test_generate_choice.TOTALS,
+    test_generate_choice.ARTICLES,
+    test_generate_named_points.SPEECH,
+    test_generate_precision.PRINCIPLES,
+    test_generate_review.LINE,
+    test_generate_review.DUTIES,
+    test_generate_speech_knowledge.PARALLEL,
+    test_generate_standalone.LAW,
+    test_generate_law_duty.RULES,
+    "# 示范条例\n第一条 村民委员会不得擅自增设收费项目。\n第二条 村民会议每年至少召开一次。\n"
+    "第三条 集市管理处应当公布收费标准。\n",
+]
+
+
+def test_every_rule_is_registered_once_with_a_type_and_a_base_score():
+    rules = registry.all_rules()
+    assert len(rules) >= 20
+    for name, rule in rules.items():
+        assert isinstance(rule, Rule) and rule.name == name
+        assert rule.type in (*generate_helpers_types(), registry.ANY_TYPE)
+        assert 0.4 <= rule.base <= 0.9
+    assert set(registry.OFF) <= set(rules)  # the off table names only real rules
+
+
+def generate_helpers_types():
+    from question_bank.generate import QUESTION_TYPES
+
+    return QUESTION_TYPES
+
+
+@pytest.mark.parametrize("name", [n for n in registry.all_rules() if n != "llm"])
+def test_every_registered_rule_fires_on_a_test_fixture(name):
+    """Run alone over the fixtures, each rule proposes something and names it right
+    (the pipeline raises RuleNameError for a candidate under another name)."""
+    found = [
+        c
+        for text in FIXTURES
+        for seed in range(3)
+        for c in generate(make_document(text), seed=seed, rules=[name], variants=5).candidates
+    ]
+    assert found, f"{name}: no fixture exercises this rule"
+    assert {c.rule for c in found} == {name}
+
+
+def test_rules_are_switched_off_by_name_and_can_still_be_run():
+    off = next(iter(registry.OFF))
+    assert off not in {r.name for r in registry.selected(("true_false", "fill_in"))}
+    assert off in {r.name for r in registry.selected(("true_false", "fill_in"), [off])}
+    with pytest.raises(GenerationOptionError, match="未知出题规则"):
+        generate(make_document(generate_helpers.LAW), rules=["fill.nonexistent"])
+
+
+def test_a_rule_proposing_under_another_name_is_a_programming_error(monkeypatch):
+    rule = registry.all_rules()["fill.definition"]
+
+    def wrong(ctx, sentence):
+        for cand in rule.propose(ctx, sentence):
+            cand.rule = "fill.slogan"
+            yield cand
+
+    monkeypatch.setitem(
+        registry._RULES, "fill.definition", Rule(rule.name, rule.type, rule.base, wrong, True)
+    )
+    with pytest.raises(RuleNameError):
+        generate(make_document(generate_helpers.SPEECH), rules=["fill.definition"])
