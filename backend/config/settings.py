@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "apps.common.apps.StaticFilesConfig",  # django.contrib.staticfiles, fewer files
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -302,7 +302,6 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from our own static files: county networks are often offline.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "MaterialStatusEnum": "apps.questions.models.Material.Status",

@@ -4,6 +4,7 @@ spread-out attack on one account, and an admin can lift it within their subtree.
 import logging
 
 import pytest
+from django.test import Client
 
 from apps.accounts.services import login_throttle
 from apps.accounts.services.auth import ACCOUNT_UNLOCKED, THROTTLED
@@ -151,3 +152,18 @@ def test_the_source_behind_the_proxies_is_the_address_they_saw(client_for, named
         HTTP_X_FORWARDED_FOR=TOWNSHIP_IP,
     )
     assert through_proxy.status_code == 200
+
+
+def test_the_admin_login_is_slowed_down_the_same_way(named_cadre, settings, clock):
+    settings.LOGIN_THROTTLE_AFTER = 2
+    for n in range(2):
+        Client(REMOTE_ADDR=f"203.0.113.{n + 10}").post(
+            "/admin/login/", {"username": named_cadre.mobile, "password": "wrong"}
+        )
+    page = Client(REMOTE_ADDR="203.0.113.50").post(
+        "/admin/login/", {"username": named_cadre.username, "password": PASSWORD}
+    )
+    assert page.status_code == 200  # the form again
+    assert THROTTLED.format(seconds=login_throttle.seconds_to_wait(named_cadre.username, "x")) in (
+        page.content.decode()
+    )

@@ -83,3 +83,20 @@ def test_nul_in_form_and_multipart_fields_is_refused(county_admin, client_for):
     )
     assert_chinese_error(multipart, 400, "bad\\0name")
     assert multipart.json()["detail"] == NUL_REFUSED
+
+
+def test_an_unknown_api_path_is_a_chinese_json_404(db):
+    response = Client().get("/api/v1/no-such-thing/")
+    assert_chinese_error(response, 404)
+
+
+def test_an_unexpected_failure_on_the_api_is_a_chinese_json_500(cadre, monkeypatch):
+    from apps.accounts.api.views_auth import MeView
+
+    def broken(self, request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(MeView, "get", broken)
+    browser = Client(raise_request_exception=False)
+    browser.force_login(cadre)
+    assert_chinese_error(browser.get("/api/v1/auth/me"), 500)
