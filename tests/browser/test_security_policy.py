@@ -37,6 +37,7 @@ def admin_login(page, base_url, username):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("input[type=submit]").click()
+    page.wait_for_url(f"{base_url}/admin/", timeout=15_000)
 
 
 def test_phone_app_service_worker_and_chart_work_under_the_policy(live_server, browser):
