@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -13,6 +14,7 @@ from apps.common.errors import NotFound
 from apps.common.pagination import StandardPagination
 from apps.exams import selectors
 from apps.exams.api import serializers as s
+from apps.exams.api.auth import ExamTokenAuthentication
 from apps.exams.models import Exam
 from apps.exams.services import attempts
 from apps.exams.services.attempts import ATTEMPT_NOT_FOUND
@@ -64,6 +66,8 @@ class ExamDetailView(APIView):
 
 
 class StartAttemptView(APIView):
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
+
     @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
     def post(self, request, pk):
         exam = get_object_or_404(Exam.objects.select_related("paper", "org_unit"), pk=pk)
@@ -80,6 +84,8 @@ def own_attempt(request, pk: int):
 
 
 class AttemptView(APIView):
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
+
     @OBJ
     def get(self, request, pk):
         attempt = attempts.finalize_if_expired(own_attempt(request, pk))
@@ -87,6 +93,8 @@ class AttemptView(APIView):
 
 
 class SaveBatchView(APIView):
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
+
     @extend_schema(request=s.BatchInputSerializer, responses=OpenApiTypes.OBJECT)
     def post(self, request, pk):
         data = s.BatchInputSerializer(data=request.data)
