@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/build frontend/index.html frontend/console.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
 .PHONY: install run test test-python test-frontend lint format backup clean
 
@@ -35,7 +35,7 @@ run: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py demo_data --if-empty
 	@echo ""
-	@echo "应知应会已启动：http://$(HOST):$(PORT)/  （管理后台 /admin/，接口文档 /api/docs/）"
+	@echo "应知应会已启动：手机端 http://$(HOST):$(PORT)/  组织部管理端 http://$(HOST):$(PORT)/console/  （数据修复 /admin/，接口文档 /api/docs/）"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	  (while true; do sleep 60; \

@@ -9,8 +9,15 @@
     median of N runs. Baseline: the same measurement for a tiny static HTML page served by
     the same server under the same throttling. Target: ≤ 3 s.
 
+(c) The organization department's console (issue 11): the gzipped JS and CSS of its first
+    screen (console.html's entry with its static imports and CSS, plus the layout and the
+    工作台 route chunks), and its time to interactive on an unthrottled desktop (1366×768, no
+    network or CPU throttling, cold cache): from navigation start to the 工作台's counts
+    showing the API's numbers, logged in as an org admin; median of N runs. Baseline: the
+    tiny static page, unthrottled. Target: ≤ 2 s.
+
 The server is gunicorn on a temporary SQLite database (migrated, with one cadre and an open
-exam of 20 questions), started and stopped by this script.
+exam of 20 questions, and an org admin of the county), started and stopped by this script.
 
     .venv/bin/python bench/frontend_perf.py [--runs 5]
 """
@@ -48,6 +55,13 @@ SLOW_4G = {
     "uploadThroughput": 750_000 / 8,
 }
 USERNAME, PASSWORD = "bench01", "Bench@pass2026"
+ADMIN = "benchadmin"
+CONSOLE_BUDGET_MS = 2000
+DESKTOP = {"width": 1366, "height": 768}
+CONSOLE_FIRST_SCREEN = [
+    "src/console/layout/ConsoleLayout.vue",
+    "src/console/views/dashboard/DashboardView.vue",
+]
 # Records when the first element matching the selector appears (performance.now() is
 # measured from navigation start), without polling from outside the page.
 MARK_SCRIPT = """
@@ -66,11 +80,32 @@ MARK_SCRIPT = """
 """
 
 
+# The 工作台 is interactive when its counts hold the API's numbers (not the '—' placeholder).
+CONSOLE_MARK_SCRIPT = """
+(() => {
+  const ready = () => {
+    const count = document.querySelector('[data-testid="count-exams_open"] .card-count');
+    return count && /\\d/.test(count.textContent) ? count : null;
+  };
+  const mark = () => {
+    if (window.__firstShown === undefined && (ready() || document.querySelector('#bench-tiny'))) {
+      window.__firstShown = performance.now();
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => { if (mark()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();
+"""
+
+
 def gz_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
 
-def exam_page_files() -> list[str]:
+def page_files(*keys: str) -> list[str]:
+    """The files a page loads: each manifest entry with its static imports and CSS."""
     manifest = json.loads((DIST / ".vite" / "manifest.json").read_text())
     files: list[str] = []
 
@@ -83,9 +118,29 @@ def exam_page_files() -> list[str]:
         for dep in entry.get("imports", []):
             walk(dep)
 
-    walk("index.html")
-    walk("src/views/exam/AttemptView.vue")
+    for key in keys:
+        walk(key)
     return files
+
+
+def exam_page_files() -> list[str]:
+    return page_files("index.html", "src/views/exam/AttemptView.vue")
+
+
+def console_size_figures() -> dict:
+    files = page_files("console.html", *CONSOLE_FIRST_SCREEN)
+    sizes = {f: gz_size(DIST / f) for f in files}
+    js = sum(s for f, s in sizes.items() if f.endswith(".js"))
+    css = sum(s for f, s in sizes.items() if f.endswith(".css"))
+    print(
+        f"console first screen: JS {js / 1024:.1f} KB + CSS {css / 1024:.1f} KB = "
+        f"{(js + css) / 1024:.1f} KB gzipped in {len(files)} files"
+    )
+    return {
+        "console_gzip_kb": round((js + css) / 1024, 1),
+        "console_js_gzip_kb": round(js / 1024, 1),
+        "console_css_gzip_kb": round(css / 1024, 1),
+    }
 
 
 def size_figures() -> dict:
@@ -118,7 +173,7 @@ def build_data() -> int:
     call_command("migrate", verbosity=0)
     from django.contrib.auth.hashers import make_password
 
-    from apps.accounts.models import User
+    from apps.accounts.models import AdminScope, User
     from apps.exams.models import Paper, PaperItem
     from apps.exams.services import attempts
     from apps.questions.models import Bank
@@ -142,6 +197,14 @@ def build_data() -> int:
         PaperItem.objects.create(paper=paper, position=i, question=question, points=5, section="")
     exam = make_exam(tree, paper, title="基准考试")
     attempt, _created, _meta = attempts.start_or_resume(exam, cadre)
+    admin = User.objects.create(
+        username=ADMIN,
+        real_name="基准管理员",
+        org_unit=tree.department,
+        is_cadre=False,
+        password=make_password(PASSWORD),
+    )
+    AdminScope.objects.create(user=admin, org_unit=tree.county)
     return attempt.pk
 
 
@@ -193,6 +256,17 @@ def start_server(env: dict) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("gunicorn did not start in 30 s")
 
 
+def log_in(context, url: str, username: str) -> None:
+    context.request.get(f"{url}/api/v1/auth/csrf")
+    token = next(c["value"] for c in context.cookies() if c["name"] == "csrftoken")
+    reply = context.request.post(
+        f"{url}/api/v1/auth/login",
+        data={"username": username, "password": PASSWORD},
+        headers={"X-CSRFToken": token, "Referer": url},
+    )
+    assert reply.ok, reply.text()
+
+
 def measure(browser, url: str, path: str, login: bool) -> float:
     """One cold load of `path` under throttling; ms from navigation start to first content."""
     context = browser.new_context(
@@ -205,14 +279,7 @@ def measure(browser, url: str, path: str, login: bool) -> float:
     )
     try:
         if login:
-            context.request.get(f"{url}/api/v1/auth/csrf")
-            token = next(c["value"] for c in context.cookies() if c["name"] == "csrftoken")
-            reply = context.request.post(
-                f"{url}/api/v1/auth/login",
-                data={"username": USERNAME, "password": PASSWORD},
-                headers={"X-CSRFToken": token, "Referer": url},
-            )
-            assert reply.ok, reply.text()
+            log_in(context, url, USERNAME)
         context.add_init_script(MARK_SCRIPT)
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -229,6 +296,25 @@ def measure(browser, url: str, path: str, login: bool) -> float:
         context.close()
 
 
+def measure_console(browser, url: str, path: str, login: bool) -> float:
+    """One cold, unthrottled desktop load; ms from navigation start until the 工作台 shows
+    its counts (or the tiny page its heading)."""
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", service_workers="block")
+    try:
+        if login:
+            log_in(context, url, ADMIN)
+        context.add_init_script(CONSOLE_MARK_SCRIPT)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.clearBrowserCache")
+        page.goto(f"{url}{path}", wait_until="commit")
+        page.wait_for_function("window.__firstShown !== undefined", timeout=60_000)
+        return float(page.evaluate("window.__firstShown"))
+    finally:
+        context.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -237,6 +323,7 @@ def main() -> None:
         sys.exit("frontend/dist is missing: run `cd frontend && npm run build` first")
 
     sizes = size_figures()
+    console_sizes = console_size_figures()
 
     workdir = tempfile.mkdtemp(prefix="bench-frontend-")
     os.environ.update(
@@ -267,6 +354,14 @@ def main() -> None:
                 print(
                     f"run {i + 1}: exam page first question {exam_runs[-1]:.0f} ms, tiny page {base_runs[-1]:.0f} ms"
                 )
+            console_runs, console_base = [], []
+            for i in range(args.runs):
+                console_base.append(measure_console(browser, url, "/bench/tiny", login=False))
+                console_runs.append(measure_console(browser, url, "/console/", login=True))
+                print(
+                    f"run {i + 1}: console 工作台 interactive {console_runs[-1]:.0f} ms, "
+                    f"tiny page {console_base[-1]:.0f} ms (unthrottled desktop)"
+                )
             browser.close()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -283,10 +378,22 @@ def main() -> None:
         f"exam page JS+CSS: {sizes['exam_page_gzip_kb']} KB gzipped (budget {BUDGET_KB} KB: "
         f"{'met' if sizes['exam_page_gzip_kb'] <= BUDGET_KB else 'MISSED'})"
     )
+    console_ms, console_base_ms = statistics.median(console_runs), statistics.median(console_base)
+    print(
+        f"console 工作台 interactive: median {console_ms:.0f} ms over {args.runs} cold runs, unthrottled "
+        f"(target ≤ {CONSOLE_BUDGET_MS} ms: {'met' if console_ms <= CONSOLE_BUDGET_MS else 'MISSED'}); "
+        f"tiny page {console_base_ms:.0f} ms, ratio {console_ms / console_base_ms:.2f}×"
+    )
+    print(f"console first screen JS+CSS: {console_sizes['console_gzip_kb']} KB gzipped")
     print(
         json.dumps(
             {
                 "exam_page_gzip_kb": sizes["exam_page_gzip_kb"],
+                **console_sizes,
+                "console_tti_ms_median": round(console_ms),
+                "console_baseline_ms": round(console_base_ms),
+                "console_ratio": round(console_ms / console_base_ms, 2),
+                "console_target_ms": CONSOLE_BUDGET_MS,
                 "budget_kb": BUDGET_KB,
                 "first_question_ms_median": round(exam_ms),
                 "baseline_ms": round(base_ms),

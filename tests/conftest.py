@@ -29,7 +29,10 @@ def _media_root(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from apps.exams import held_keys
+
     cache.clear()
+    held_keys.forget()
     yield
 
 

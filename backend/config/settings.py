@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "apps.notices",
     "apps.cases",
     "apps.records",
+    "apps.console",
 ]
 
 MIDDLEWARE = [
@@ -274,9 +275,10 @@ IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_MB", "256"))
 # --- API --------------------------------------------------------------------
 REST_FRAMEWORK = {
     # Token first so an anonymous request gets 401 with a WWW-Authenticate header.
+    # Expiring tokens and DRF's sessions, which also honour the console's X-Admin-Scope header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "apps.accounts.authentication.ExpiringTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "apps.common.authentication.TokenAuthentication",
+        "apps.common.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["apps.common.permissions.IsAuthenticatedAndReady"],
     # Nesting limit, NUL refused, invisible characters stripped (apps.common.api.parsers).
@@ -312,6 +314,10 @@ SPECTACULAR_SETTINGS = {
         "KnowledgePointStatusEnum": "apps.questions.models.KnowledgePoint.Status",
         "QuestionStatusEnum": "apps.questions.models.Question.Status",
         "ExamKindEnum": "apps.exams.models.papers.Exam.Kind",
+        # The two shapes of a question read (apps.questions.api.question_serializers).
+        "QuestionShapeFullEnum": ["full"],
+        "QuestionShapePublicEnum": ["public"],
+        "OrgUnitKindEnum": "apps.accounts.models.OrgUnit.Kind",
     },
 }
 

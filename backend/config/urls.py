@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from apps.accounts import admin_auth
 from apps.common.api.docs import SchemaView, swagger_ui
-from apps.common.views import media_file, spa_index
+from apps.common.views import console_index, media_file, spa_index
 
 handler400 = "apps.common.views.bad_request"
 handler404 = "apps.common.views.not_found"
@@ -22,6 +23,7 @@ api_v1 = [
     path("", include("apps.cases.api.urls")),
     path("", include("apps.records.api.urls")),
     path("", include("apps.notices.api.urls")),
+    path("", include("apps.console.api.urls")),
 ]
 
 urlpatterns = [
@@ -36,6 +38,9 @@ urlpatterns = [
     path("api/docs/", swagger_ui, name="swagger-ui"),
     path("api/v1/", include(api_v1)),
     re_path(r"^media/(?P<path>.+)$", media_file, name="media"),
+    # The organization department's console: its own page, every client route included.
+    path("console", RedirectView.as_view(url="/console/", permanent=False)),
+    re_path(r"^console/.*$", console_index, name="console"),
 ]
 
 # Every other path belongs to the single-page app's router.

@@ -6,7 +6,9 @@ const SHELL = __SHELL__
 const CACHE = `yz-shell-${VERSION}`
 const RUNTIME = 'yz-runtime'
 const NAVIGATION_TIMEOUT_MS = 4000
-const BYPASS = /^\/(api|admin|static|media)\//
+// The API, Django's own pages and the console (a desktop page with its own files) are
+// never answered from the phone's shell.
+const BYPASS = /^\/(api\/|admin\/|static\/|media\/|console(\/|\.html|$))/
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -234,14 +234,22 @@ def quote_shape(inner: str) -> str:
     return f"{len(parts)}x{round(len(inner) / max(1, len(parts)))}"
 
 
-def definition(sentence: Sentence) -> Element | None:
-    """'X是指Y': the defined term X, blanked when Y describes it."""
+# A speech's bare "X是…的Y" about its own patch ("是本辖区…的第一责任人"): local duty.
+LOCAL_SCOPE = re.compile(r"本(?:辖区|地区|地|单位|部门|镇|乡|县|村|区)")
+
+
+def definition(sentence: Sentence, law: bool = True) -> Element | None:
+    """'X是指Y': the defined term X, blanked when Y describes it. Outside a statute a bare
+    "X是…的Y" is rhetoric: asked only of a term of more than one word ("基层是社会和谐稳定的
+    基础" fits many subjects) and never of the speaker's own patch."""
     core = sentence.core
     m = DEF_RE.match(core)
     if not m:
         return None
     term, verb = m.group(1), m.group(2)
     rest = core[m.end() :]
+    if verb == "是" and not law and (len(term.strip("“”")) <= 2 or LOCAL_SCOPE.search(rest)):
+        return None
     if verb == "是" and not re.search(
         r"(的(行为|原则|制度|组织|机构|活动|基础|关键|核心|根本|前提|保障|"
         r"抓手|标准|要求|目标|任务|方式|手段|宗旨|特征|方针|力量|保证|标志|途径|生命线|路线|基石|第一责任人|责任主体|主体|(?:矛盾的?)?主要方面)|[之的]本)",

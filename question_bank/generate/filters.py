@@ -232,6 +232,9 @@ DEPENDENT_CONDITION_RE = re.compile(
     r"^(?:逾期|情节|拒不|构成|尚不构成|造成|给[^，]{0,12}造成|有前款|再次|仍|继续|经[^，]{0,8}仍)"
     r"[^，。；]{0,16}的，"
 )
+# "决定给予法律援助的，应当自…指派…": a condition that opens with a verb, then the duty;
+# who decides and who must act is said elsewhere.
+NO_ACTOR_RE = re.compile(r"^[^，。；]{2,30}的，(?:应当|必须|可以|不得)")
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
 OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条")
 
@@ -251,6 +254,10 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
         return "题干开头残缺"
     if DEPENDENT_CONDITION_RE.match(text):
         return "题干以承接上文的条件开头，缺少主语和前提"
+    if NO_ACTOR_RE.match(text):
+        tags = pos_tags(text[:8])  # "村民对…有异议的，可以": the condition has its subject
+        if tags and tags[0][1][:1] in ("v", "p", "d", "c"):
+            return "题干的条件之后直接是“应当”等，没有说明由谁去做"
     start = c.source.start
     if start > 0 and document.text[start - 1] == "；":
         # A clause cut from a long sentence at its semicolon: its subject is before it.

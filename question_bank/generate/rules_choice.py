@@ -179,3 +179,75 @@ def true_false_parallel(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
         difficulty=2,
         swapped={"kind": "order", "original": original, "replacement": wrong},
     )
+
+
+# The levels of government a law names one at a time, top down. A power or duty the law
+# gives to a body named by exactly one level (国务院卫生行政部门, 省级人民政府), given
+# instead to the level below, is plausible and certainly false. (Given to the level above it
+# is arguable: a county also guides what a township does.) A 各级 or 县级以上 body
+# includes the others, so it is never swapped.
+LEVEL_NAMES = (
+    ("国务院", ""),
+    ("省、自治区、直辖市人民政府", "省级人民政府"),
+    ("设区的市级人民政府", "设区的市人民政府"),
+    ("县级人民政府", "县人民政府"),
+    ("乡、镇人民政府", "乡镇人民政府"),
+)
+INCLUSIVE_LEVEL = re.compile(r"以上|以下|各级|地方")
+
+
+def _level(body: str) -> tuple[int, str] | None:
+    """(level index, the rest of the name) of a body named by one level, else None."""
+    if INCLUSIVE_LEVEL.search(body):
+        return None
+    for i, names in enumerate(LEVEL_NAMES):
+        for name in names:
+            if name and body.startswith(name):
+                rest = body[len(name) :]
+                if i == 0 and rest.startswith("人民政府"):
+                    return None
+                return i, rest
+    return None
+
+
+def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str] | None:
+    """The acting body of a statute sentence and the same body one level down."""
+    if not ctx.law:
+        return None
+    for el in elements.bodies(sentence)[:1]:
+        found = _level(el.text)
+        if found is None:
+            return None
+        level, rest = found
+        below = level + 1
+        if level == 0 and not rest:
+            return None  # 国务院 itself: a provincial government is not its peer
+        if below >= len(LEVEL_NAMES) or (rest and below == len(LEVEL_NAMES) - 1):
+            return None  # nothing below, or a township, which has no 部门
+        wrong = LEVEL_NAMES[below][0] + rest
+        # What the body does is said of another body elsewhere ("县级以上各级人民政府应当向
+        # 本级人民代表大会…报告"): the other level may be bound too, so "false" is unsafe.
+        said = ctx.document.text[el.end : el.end + 8]
+        if wrong in sentence.text or ctx.document.text.count(said) > 1:
+            return None
+        if level == 0 and "全国" in sentence.text:
+            return None  # "省级部门…监督全国的…" gives itself away
+        return el, wrong
+    return None
+
+
+@sentence_rule("true_false.swap_level", "true_false", 0.6)
+def swapped_level(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "县级人民政府卫生行政主管部门负责…" restated of the provincial department: false."""
+    found = level_swap(ctx, sentence)
+    if found is None:
+        return
+    el, wrong = found
+    yield Candidate(
+        stem=ctx.stem(sentence, replace={(el.start, el.end): wrong}),
+        answer=False,
+        rule="true_false.swap_level",
+        explanation=f"{ctx.explain(sentence)}应为“{el.text}”，而非“{wrong}”。",
+        swapped={"kind": "level", "original": el.text, "replacement": wrong},
+        **_statement_base(ctx, sentence, el),
+    )

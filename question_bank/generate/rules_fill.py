@@ -96,7 +96,7 @@ def law_body(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 @sentence_rule("fill.definition", "fill_in", 0.6)
 def definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
-    term = elements.definition(sentence)
+    term = elements.definition(sentence, law=bool(ctx.law))
     if not term:
         return
     cand = _fill(ctx, sentence, [term], "fill.definition", (term.text,))

@@ -24,10 +24,6 @@ from .registry import document_rule
 from .textutil import quoted
 
 ARTICLE_NO = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
-LISTED_RE = re.compile(
-    r"([^，；]{2,30}?)(?:下列|以下)(事项|情形|人员|措施|内容|条件|职责|行为|形式|方式|权利|义务)"
-)
-MAX_ARTICLE_ITEM = 16
 
 
 def _headed_lists(ctx: Context) -> list[tuple[lists.InlineList, str]]:
@@ -83,22 +79,60 @@ def enumeration(ctx: Context) -> Iterator[Candidate]:
             yield cand
 
 
-def _listed(lead: str) -> tuple[str, str] | None:
-    """'X应当载明下列事项：' → ('X应当载明的事项包括____。', '事项')."""
+# The kind of thing a law article lists after 下列/以下, grouped so that wrong options
+# come from a list of the same kind: conditions against conditions (有下列情形之一的…),
+# places and bodies against places and bodies, never a duty offered as a condition.
+KIND_GROUPS = (
+    ("condition", ("情形", "行为", "情况", "条件")),
+    ("person", ("人员", "人士", "对象")),
+    ("place", ("场所", "机构", "单位", "组织", "地区", "区域")),
+    ("matter", ("事项", "内容", "材料", "文件", "资料", "证件")),
+    ("means", ("形式", "方式", "措施", "方法")),
+    ("duty", ("职责", "任务", "义务")),
+    ("right", ("权利",)),
+    ("requirement", ("要求", "原则", "标准")),
+)
+KIND_RE = re.compile(
+    "(?:下列|以下)(" + "|".join(w for _, words in KIND_GROUPS for w in words) + ")"
+)
+# A lead that needs another article to be understood, or lists several kinds at once.
+LEAD_REFERENCE = re.compile(
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前条|本章|本节|上述|前述|其他"
+)
+MAX_ARTICLE_ITEM = 32
+MAX_LEAD = 60
+
+
+def _kind_group(word: str) -> str:
+    return next(group for group, words in KIND_GROUPS if word in words)
+
+
+def _asked(lead: str) -> tuple[str, str] | None:
+    """'乡村医生有下列情形之一的，不予注册：' → ('乡村医生有下列____情形之一的，不予注册。',
+    'condition'): the article's own words with the options' place marked after 下列, cut
+    at the first semicolon after it (one consequence, not the whole article)."""
     core = ARTICLE_NO.sub("", lead).rstrip("：: ")
-    m = LISTED_RE.fullmatch(core)
-    if not m or "之一" in core:
+    m = KIND_RE.search(core)
+    if not m:
         return None
-    return f"{m.group(1)}的{m.group(2)}包括{BLANK}。", m.group(2)
+    semi = core.find("；", m.end())
+    if semi >= 0:
+        core = core[:semi]
+    if len(KIND_RE.findall(core)) != 1 or LEAD_REFERENCE.search(core) or len(core) > MAX_LEAD:
+        return None
+    at = m.start() + 2
+    return f"{core[:at]}{BLANK}{core[at:]}。", _kind_group(m.group(1))
 
 
 @document_rule("multiple.article_items", "multiple", 0.6)
 def article_items(ctx: Context) -> Iterator[Candidate]:
+    """A law article's list (有下列情形之一的，…：（一）…（二）…) asked in the article's own
+    words; the wrong options are items of another article's list of the same kind."""
     found = []
     for alist in ctx.article_lists():
-        asked = _listed(alist.lead)
-        items = [i.text for i in alist.items]
-        if asked and all(len(i) <= MAX_ARTICLE_ITEM for i in items):
+        asked = _asked(alist.lead)
+        items = [i.text for i in alist.items if not LEAD_REFERENCE.search(i.text)]
+        if asked and items and all(len(i) <= MAX_ARTICLE_ITEM for i in items):
             found.append((alist, *asked, items))
     for alist, question, kind, items in found:
         pool = [
@@ -118,7 +152,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             explanation=article_explain(ctx, alist),
             source=ctx.span_source(alist.passage_id, alist.lead_start, alist.end),
             rule="multiple.article_items",
-            knowledge_points=ctx.knowledge_points(heading_path_of(ctx, alist.passage_id), kind),
+            knowledge_points=ctx.knowledge_points(heading_path_of(ctx, alist.passage_id)),
             focus=alist.lead + "".join(items),
         )
         if cand:

@@ -64,13 +64,62 @@ def test_an_article_list_takes_wrong_options_from_a_list_of_the_same_kind():
         "年度报告": {"摊位总数", "投诉处理情况", "卫生检查结果", "收费标准执行情况"},
     }
     for cand in found:
-        assert "的事项包括____" in cand.stem
+        # The article's own words, the options' place marked after 下列.
+        assert cand.stem.endswith("应当载明下列____事项。")
         key = next(k for k in own if k in cand.stem)
         other = set().union(*(v for k, v in own.items() if k != key))
         right = {cand.option_text(k) for k in cand.answer}
         wrong = {o.text for o in cand.options} - right
         assert right <= own[key] and wrong <= other  # never a condition of 第三条
         assert len(cand.options) >= 4
+
+
+CONDITIONS = """# 集市摊位管理条例
+第一条 摊主有下列情形之一的，不予登记：
+（一）未取得营业执照的；
+（二）拒不提供身份证明的；
+（三）被吊销摊位证未满一年的。
+第二条 有下列行为之一的，由集市管理处收回摊位；情节严重的，处五百元以下罚款：
+（一）出售过期食品的；
+（二）占用消防通道摆摊的；
+（三）转租摊位牟利的；
+（四）损毁公共设施的。
+第三条 集市管理处履行下列职责：
+（一）维护集市秩序；
+（二）收取摊位费用；
+（三）调解交易纠纷；
+（四）公示收费标准。
+第四条 依照本条例第一条规定登记的摊主，享有下列权利：
+（一）使用公共设施；
+（二）参加摊主大会。
+"""
+
+
+def test_an_article_list_of_conditions_is_asked_in_its_own_words_against_other_conditions():
+    found = [
+        c for c in _multiples(CONDITIONS, seeds=range(10)) if c.rule == "multiple.article_items"
+    ]
+    assert found
+    conditions = {
+        "不予登记": {"未取得营业执照的", "拒不提供身份证明的", "被吊销摊位证未满一年的"},
+        "收回摊位": {"出售过期食品的", "占用消防通道摆摊的", "转租摊位牟利的", "损毁公共设施的"},
+    }
+    stems = {c.stem for c in found}
+    assert stems <= {
+        "根据《集市摊位管理条例》，摊主有下列____情形之一的，不予登记。",
+        # Cut at the semicolon: one consequence, not the article's next sentence.
+        "根据《集市摊位管理条例》，有下列____行为之一的，由集市管理处收回摊位。",
+    }
+    for cand in found:
+        key = next(k for k in conditions if k in cand.stem)
+        right = {cand.option_text(k) for k in cand.answer}
+        wrong = {o.text for o in cand.options} - right
+        assert right <= conditions[key]
+        # Wrong options are the other article's conditions, never a duty (维护集市秩序).
+        assert wrong and wrong <= set().union(*(v for k, v in conditions.items() if k != key))
+        assert len(cand.options) >= 4
+    # A lead that points at another article ("依照本条例第一条规定") is never a stem.
+    assert not [c for c in found if "第一条" in c.stem]
 
 
 def test_a_list_without_a_sibling_of_its_kind_gives_no_multiple():

@@ -64,3 +64,45 @@ def test_every_kept_candidate_carries_the_verifiers_verdict():
     cands = _all(LAW, variants=5)
     assert cands
     assert all(any(r.startswith("校验") for r in c.quality.reasons) for c in cands)
+
+
+NO_ACTOR = """# 集市摊位条例
+第一条 为了规范集市摊位管理，制定本条例。
+第二条 集市管理处收到摊位申请后，应当在五日内作出是否登记的决定。
+第三条 决定给予登记的，应当自作出决定之日起三日内发放摊位证。
+第四条 摊位证有效期为二年。
+"""
+
+
+def test_a_condition_followed_directly_by_a_duty_is_never_a_stem():
+    # "决定给予登记的，应当…三日内发放": who decides and who must act is said elsewhere.
+    for cand in _all(NO_ACTOR, variants=5):
+        assert "决定给予登记的" not in cand.stem, cand.stem
+    assert any("五日" in c.stem or c.answer == ["五"] for c in _all(NO_ACTOR, variants=5))
+
+
+LEVELS = """# 乡村卫生室管理条例
+第一条 为了规范乡村卫生室管理，制定本条例。
+第二条 国务院农业农村主管部门负责制定乡村卫生室建设标准。
+第三条 县级以上地方各级人民政府应当向本级人民代表大会报告乡村卫生室建设情况。
+第四条 省、自治区、直辖市人民政府应当向本级人民代表大会报告乡村卫生室建设情况。
+第五条 国务院农业农村主管部门负责全国乡村卫生室的监督管理。
+第六条 乡镇人民政府应当为乡村卫生室提供用房。
+"""
+
+
+def test_a_level_swap_moves_one_level_down_and_only_where_that_level_is_not_bound_too():
+    swaps = [
+        c
+        for seed in range(8)
+        for c in generate(
+            make_document(LEVELS), seed=seed, rules=["true_false.swap_level"]
+        ).candidates
+    ]
+    assert swaps
+    for cand in swaps:
+        assert cand.answer is False
+        # Only 第二条: 第四条's duty binds every level (第三条), 第五条 says 全国, and
+        # nothing is below a township.
+        assert "建设标准" in cand.stem, cand.stem
+        assert cand.swapped["replacement"] == "省、自治区、直辖市人民政府农业农村主管部门"

@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -15,12 +16,16 @@ ROLE_CADRE = "cadre"
 ROLE_REVIEWER = "reviewer"
 ROLE_ORG_ADMIN = "org_admin"
 ROLE_SUPERUSER = "superuser"
+MOVE_INTO_OWN_SUBTREE = "不能把单位移到它自己或它的下级单位之下"
 ROLE_LABELS = {
     ROLE_CADRE: "干部",
     ROLE_REVIEWER: "评审员",
     ROLE_ORG_ADMIN: "组织部管理员",
     ROLE_SUPERUSER: "超级管理员",
 }
+
+
+TREE_FIELDS = ("path", "depth", "full_name")
 
 
 class OrgUnit(TimeStampedModel):
@@ -62,14 +67,33 @@ class OrgUnit(TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name or self.name
 
+    def clean(self) -> None:
+        super().clean()
+        if self.creates_cycle():
+            raise ValidationError({"parent": [MOVE_INTO_OWN_SUBTREE]})
+
+    def creates_cycle(self) -> bool:
+        """True when the chosen parent is this unit or lies in its subtree."""
+        if self.pk is None or self.parent_id is None:
+            return False
+        if self.parent_id == self.pk:
+            return True
+        return bool(self.path) and self.parent.path.startswith(self.path)
+
     def save(self, *args, **kwargs):
-        old_path = self.path
+        # A unit under its own descendant would rebuild paths forever (RecursionError).
+        if self.creates_cycle():
+            raise ValidationError({"parent": [MOVE_INTO_OWN_SUBTREE]})
+        old_path, old_full_name = self.path, self.full_name
         if self.pk is None:
             super().save(*args, **kwargs)  # the path is built from the new id
             kwargs = {}
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *TREE_FIELDS}
         self._refresh_tree_fields()
         super().save(*args, **kwargs)
-        if old_path and old_path != self.path:  # moved: carry the subtree along
+        # Moved or renamed: carry the subtree's paths and full names along.
+        if old_path and (old_path != self.path or old_full_name != self.full_name):
             for child in self.children.all():
                 child.save()
 

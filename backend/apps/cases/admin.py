@@ -1,6 +1,7 @@
 """Admin pages in Chinese, scoped like the API (a township admin sees only their township)."""
 
 from django.contrib import admin
+from django.contrib.admin import RelatedOnlyFieldListFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.cases.models import (
@@ -80,7 +81,7 @@ class CaseAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "is_excellent",
         "published_at",
     ]
-    list_filter = ["status", "is_excellent", "call"]
+    list_filter = ["status", "is_excellent", ("call", RelatedOnlyFieldListFilter)]
     search_fields = ["title", "author__real_name", "author__username", "author_unit__full_name"]
     # The text is the author's; admins mark 优秀 and publish, everything else goes through the API.
     readonly_fields = [

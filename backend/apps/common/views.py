@@ -13,15 +13,27 @@ from apps.common.api.exceptions import BAD_REQUEST, error_body, json_error, refu
 FRONTEND_MISSING = "前端尚未构建，请先运行 make install"
 
 
-@ensure_csrf_cookie
-def spa_index(request, *args, **kwargs):
-    index = settings.FRONTEND_DIST / "index.html"
-    if not index.exists():
+def _frontend_page(name: str) -> HttpResponse:
+    page = settings.FRONTEND_DIST / name
+    if not page.exists():
         return HttpResponse(FRONTEND_MISSING, status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(index.read_bytes(), content_type="text/html; charset=utf-8")
+    response = HttpResponse(page.read_bytes(), content_type="text/html; charset=utf-8")
     # The shell must be revalidated so a new build is picked up; hashed assets are cached.
     response["Cache-Control"] = "no-cache"
     return response
+
+
+@ensure_csrf_cookie
+def spa_index(request, *args, **kwargs):
+    """The phone app (index.html) for every path its router owns."""
+    return _frontend_page("index.html")
+
+
+@ensure_csrf_cookie
+def console_index(request, *args, **kwargs):
+    """The organization department's console (console.html) for /console/ and its routes.
+    Who may use it is decided by the API it calls, like the phone app."""
+    return _frontend_page("console.html")
 
 
 @require_safe

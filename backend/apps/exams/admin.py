@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from apps.common.admin import ScopedAdminMixin
-from apps.exams import analytics, selectors
+from apps.exams import analytics, held_keys, selectors
 from apps.exams.models import (
     Attempt,
     Exam,
@@ -148,6 +148,13 @@ class ScoreChangeAdmin(ScopedAdminMixin, admin.ModelAdmin):
 @admin.register(RegradeRun)
 class RegradeRunAdmin(ScopedAdminMixin, admin.ModelAdmin):
     scope_field = "question__bank__org_unit"
+
+    def get_queryset(self, request):
+        # Old and new keys of a question an exam holds from this admin stay hidden.
+        return (
+            super().get_queryset(request).exclude(held_keys.held_for(request.user).q("question__"))
+        )
+
     list_display = [
         "question",
         "reason",

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from apps.accounts.models import OrgUnit, User
 from apps.exams.models import Attempt, Exam, Paper, PaperItem, PaperRule
-from apps.exams.services import attempts, review
+from apps.exams.services import attempts, graders, review
 from apps.exams.services.grading import to_displayed
 from apps.exams.services.papers import paper_totals
 from apps.questions.models import Bank, Question
@@ -101,7 +101,8 @@ def load(stdout) -> None:
         _sit(formal, user, skill, rng)
         if index % 2 == 0:
             _sit(mock, user, skill, rng)
-    reviewer = User.objects.filter(username="reviewer1").first()
+    chosen = _graders(formal)
+    reviewer = chosen[0] if chosen else None
     graded = 0
     if reviewer:
         for task in review.reviewer_tasks(reviewer).filter(score__isnull=True).order_by("id")[:16]:
@@ -128,6 +129,7 @@ def _exam(title, kind, paper, county, admin, now, **extra) -> Exam:
         # 60% of the paper's total, whatever the bank could fill
         "pass_mark": (paper_totals(paper)[1] * Decimal("0.6")).quantize(Decimal("0.01")),
         "description": "面向全县干部的应知应会知识考试。",
+        "audience_roles": ["cadre"],
         **extra,
     }
     exam = Exam.objects.create(
@@ -135,6 +137,14 @@ def _exam(title, kind, paper, county, admin, now, **extra) -> Exam:
     )
     exam.audience_units.set([county])
     return exam
+
+
+def _graders(exam: Exam) -> list[User]:
+    """The county's reviewers who do not sit the exam (reviewer3 is a cadre too: not them)."""
+    reviewers = User.objects.filter(is_reviewer=True, username__startswith="reviewer")
+    chosen = [user for user in reviewers.order_by("username") if not graders.sits_exam(exam, user)]
+    exam.graders.set(chosen)
+    return chosen
 
 
 def _sit(exam: Exam, user: User, skill: float, rng: random.Random) -> None:

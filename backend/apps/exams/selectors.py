@@ -10,6 +10,7 @@ from django.utils.html import escape, linebreaks
 
 from apps.accounts.models import path_ids
 from apps.common import scoping
+from apps.exams import held_keys
 from apps.exams.models import Answer, Attempt, Exam, Paper
 from apps.exams.services.exams import in_audience
 from apps.exams.services.grading import to_displayed
@@ -198,6 +199,9 @@ def result_items(attempt: Attempt) -> list[dict]:
         attempt.question_ids
     )
     responses = {k: v["response"] for k, v in saved_answers(attempt).items()}
+    # Another exam the cadre could still sit may hold some of these keys (a mock exam's
+    # fixed items from the formal exam's bank): those stay hidden until it closes.
+    held = held_keys.held_for(attempt.user, except_exam=attempt.exam)
     items = []
     for position, entry in enumerate(attempt.layout, start=1):
         q = questions[entry["q"]]
@@ -209,6 +213,7 @@ def result_items(attempt: Attempt) -> list[dict]:
         elif q.type == "multiple":
             answer = sorted(to_displayed(k, order) for k in answer or [])
         passage = q.source_passage
+        hidden = held.holds(q)
         items.append(
             {
                 "question_id": q.pk,
@@ -219,10 +224,13 @@ def result_items(attempt: Attempt) -> list[dict]:
                 "correct": graded.get("c"),
                 "score": graded.get("s", "0.00"),
                 "points": entry["p"],
-                "answer": answer,
-                "explanation_html": q.explanation_html or render_text(q.explanation),
+                "answer": None if hidden else answer,
+                "explanation_html": ""
+                if hidden
+                else q.explanation_html or render_text(q.explanation),
+                "key_held": hidden,
                 "source": None
-                if passage is None
+                if passage is None or hidden
                 else {
                     "material_id": passage.material_id,
                     "material_title": passage.material.title,
@@ -269,12 +277,14 @@ def papers_for_admin(user):
     )
 
 
-def paper_preview(paper: Paper) -> dict:
-    """A sample draw of the paper, with keys (admins only)."""
+def paper_preview(paper: Paper, viewer) -> dict:
+    """A sample draw of the paper, with keys (admins only), except keys an exam the viewer
+    could still sit holds from them."""
     from apps.exams.services.papers import draw
 
     drawn = draw(paper, use_cache=False)
     questions = Question.objects.in_bulk([qid for qid, _, _ in drawn])
+    held = held_keys.held_for(viewer)
     rows = [
         {
             "position": i,
@@ -284,7 +294,8 @@ def paper_preview(paper: Paper) -> dict:
             "type": questions[qid].type,
             "stem": questions[qid].stem,
             "options": questions[qid].options,
-            "answer": questions[qid].answer,
+            "answer": None if held.holds(questions[qid]) else questions[qid].answer,
+            "key_held": held.holds(questions[qid]),
             "difficulty": questions[qid].difficulty,
         }
         for i, (qid, points, section) in enumerate(drawn, start=1)

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.admin import RelatedOnlyFieldListFilter
 
 from apps.common.admin import ScopedAdminMixin
+from apps.exams import held_keys
+from apps.questions import selectors
 from apps.questions.models import (
     Bank,
     GenerationBatch,
@@ -76,7 +79,14 @@ class QuestionAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "is_current",
         "created_at",
     ]
-    list_filter = ["type", "status", "difficulty", "is_current", "bank"]
+    # Only the banks of the questions listed (already scoped), not every bank's name.
+    list_filter = [
+        "type",
+        "status",
+        "difficulty",
+        "is_current",
+        ("bank", RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["stem", "explanation"]
     readonly_fields = [
         "lineage",
@@ -94,6 +104,20 @@ class QuestionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description="题干")
     def short_stem(self, obj):
         return obj.stem[:40]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bank" and not request.user.is_superuser:
+            kwargs["queryset"] = selectors.managed_banks(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "knowledge_points" and not request.user.is_superuser:
+            kwargs["queryset"] = selectors.visible_knowledge_points(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        # An admin who could still sit an exam does not open the questions it holds.
+        return super().get_queryset(request).exclude(held_keys.held_for(request.user).q())
 
     def has_change_permission(self, request, obj=None):
         # Edits go through the API so that published questions get a new version.
@@ -126,6 +150,11 @@ class QuestionReviewAdmin(ScopedAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["action", "reason"]
     search_fields = ["question__stem", "comment"]
+
+    def get_queryset(self, request):
+        # A key correction's note names the old and new keys.
+        held = held_keys.held_for(request.user)
+        return super().get_queryset(request).exclude(held.q("question__"))
 
     def has_add_permission(self, request):
         return False

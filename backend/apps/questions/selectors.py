@@ -7,7 +7,7 @@ those shared banks only, and never their answers (the serializer leaves them out
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from apps.accounts.models import User, path_ids
 from apps.common import scoping
@@ -36,6 +36,12 @@ def usable_banks(user: User) -> QuerySet[Bank]:
     return Bank.objects.filter(shared).select_related("org_unit")
 
 
+def with_question_counts(banks: QuerySet[Bank]) -> QuerySet[Bank]:
+    """Each bank with the number of its current published questions (`question_count`)."""
+    published = Q(questions__is_current=True, questions__status=Question.Status.PUBLISHED)
+    return banks.annotate(question_count=Count("questions", filter=published))
+
+
 def can_manage_bank(user: User, bank: Bank) -> bool:
     return scoping.unit_in_scope(user, bank.org_unit)
 
@@ -49,11 +55,15 @@ def visible_materials(user: User) -> QuerySet[Material]:
 
 
 def visible_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:
+    """Confirmed points of the units above; an admin also every point of their subtrees
+    (suggested ones included: confirming them is their job, not a township's)."""
     qs = KnowledgePoint.objects.select_related("org_unit")
-    above = Q(org_unit_id__in=_ancestor_ids(user))
+    above = Q(org_unit_id__in=_ancestor_ids(user), status=KnowledgePoint.Status.CONFIRMED)
+    if user.is_superuser:
+        return qs
     if user.is_org_admin:
         return qs.filter(above | scoping.unit_scope_q(user))
-    return qs.filter(above, status=KnowledgePoint.Status.CONFIRMED)
+    return qs.filter(above)
 
 
 def visible_questions(user: User) -> QuerySet[Question]:
@@ -66,28 +76,6 @@ def visible_questions(user: User) -> QuerySet[Question]:
     managed = Q(bank__in=managed_banks(user))
     shared_published = Q(bank__in=banks, status=Question.Status.PUBLISHED)
     return qs.filter(managed | shared_published)
-
-
-def question_list(user: User, params) -> QuerySet[Question]:
-    qs = visible_questions(user)
-    if params.get("all_versions") not in ("1", "true") or not user.is_org_admin:
-        qs = qs.filter(is_current=True)
-    for name, lookup in (
-        ("bank", "bank_id"),
-        ("type", "type"),
-        ("difficulty", "difficulty"),
-        ("status", "status"),
-        ("knowledge_point", "knowledge_points__id"),
-        ("batch", "generation_batch_id"),
-        ("lineage", "lineage"),
-    ):
-        value = params.get(name)
-        if value not in (None, ""):
-            qs = qs.filter(**{lookup: value})
-    search = (params.get("search") or "").strip()
-    if search:
-        qs = qs.filter(Q(stem__icontains=search) | Q(tags__icontains=search))
-    return qs.distinct().order_by("-created_at", "-id")
 
 
 def duplicate_clusters(bank: Bank, threshold: float) -> list[dict]:

@@ -2,6 +2,7 @@
 through the services (compute, objections, adjustments), which keep who and why."""
 
 from django.contrib import admin
+from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
@@ -119,7 +120,7 @@ class RecordAdmin(ScopedAdminMixin, ReadOnlyMixin, SimpleHistoryAdmin):
         "grade",
         "locked",
     ]
-    list_filter = ["period", "grade", "locked"]
+    list_filter = [("period", RelatedOnlyFieldListFilter), "grade", "locked"]
     search_fields = ["user__username", "user__real_name"]
     inlines = [ComponentScoreInline]
 
@@ -134,7 +135,10 @@ class IndicatorImportAdmin(ScopedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
 class IndicatorValueAdmin(ScopedAdminMixin, ReadOnlyMixin, SimpleHistoryAdmin):
     scope_field = "period__org_unit"
     list_display = ["period", "component", "user", "org_unit", "value", "source", "row_number"]
-    list_filter = ["period", "component"]
+    list_filter = [
+        ("period", RelatedOnlyFieldListFilter),
+        ("component", RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["user__username", "org_unit__full_name"]
 
 
@@ -142,7 +146,7 @@ class IndicatorValueAdmin(ScopedAdminMixin, ReadOnlyMixin, SimpleHistoryAdmin):
 class AdjustmentAdmin(ScopedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     scope_field = "user__org_unit"
     list_display = ["period", "user", "component", "points", "reason", "created_by", "created_at"]
-    list_filter = ["period"]
+    list_filter = [("period", RelatedOnlyFieldListFilter)]
 
 
 @admin.register(Objection)

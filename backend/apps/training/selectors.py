@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from apps.accounts.models import OrgUnit, User
 from apps.common.scoping import scope_queryset
-from apps.exams.models import Attempt, PaperItem
+from apps.exams import held_keys
+from apps.exams.models import Attempt
 from apps.questions.models import OBJECTIVE_TYPES, Bank, KnowledgePoint, Question
 from apps.training.models import (
     DailyQuiz,
@@ -37,21 +39,15 @@ def available_banks(user: User) -> QuerySet[Bank]:
     )
 
 
-def exam_held_lineages(now: dt.datetime | None = None) -> QuerySet:
-    """Lineages on fixed papers of exams not yet closed: practising them would show their
-    keys to someone who is, or soon will be, sitting that exam."""
-    items = PaperItem.objects.filter(paper__exams__closes_at__gt=now or timezone.now())
-    return Question.objects.filter(pk__in=items.values("question_id")).values("lineage")
-
-
 def practice_questions(user: User, now: dt.datetime | None = None) -> QuerySet[Question]:
-    """Current, published, auto-gradable questions the cadre may practise."""
+    """Current, published, auto-gradable questions the cadre may practise: never one whose
+    key is held from them by an exam they could still sit (see apps.exams.held_keys)."""
     return Question.objects.filter(
         bank__in=available_banks(user),
         is_current=True,
         status=Question.Status.PUBLISHED,
         type__in=OBJECTIVE_TYPES,
-    ).exclude(lineage__in=exam_held_lineages(now))
+    ).exclude(held_keys.held_for(user, now=now).q())
 
 
 def passage_practice_counts(user: User, material_id: int) -> list[dict]:
@@ -78,6 +74,15 @@ def in_exam(user: User, now: dt.datetime) -> bool:
     return Attempt.objects.filter(
         user=user, status=Attempt.Status.IN_PROGRESS, deadline__gt=now
     ).exists()
+
+
+def hides_key(user: User, now: dt.datetime | None = None) -> Callable[[Question], bool]:
+    """Whether reopened feedback must leave out a question's key: always while the cadre sits
+    an exam, and for every question an exam holds from them."""
+    now = now or timezone.now()
+    if in_exam(user, now):
+        return lambda question: True
+    return held_keys.held_for(user, now=now).holds
 
 
 def available_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:
@@ -131,9 +136,14 @@ def wrong_book_entries(user: User, knowledge_point: int | None = None) -> QueryS
         "question"
     )
     if knowledge_point:
-        lineages = Question.objects.filter(knowledge_points=knowledge_point).values("lineage")
-        qs = qs.filter(lineage__in=lineages)
+        qs = on_knowledge_point(qs, knowledge_point)
     return qs.order_by("-last_wrong_at", "-id")
+
+
+def on_knowledge_point(entries: QuerySet[WrongBookEntry], knowledge_point: int):
+    """Entries whose question (any version) is linked to the knowledge point."""
+    lineages = Question.objects.filter(knowledge_points=knowledge_point).values("lineage")
+    return entries.filter(lineage__in=lineages)
 
 
 def streak(user: User, today: dt.date) -> dict:

@@ -47,6 +47,10 @@ export class ApiError extends Error {
 export interface HttpHooks {
   onUnauthorized?: () => void
   onPasswordChangeRequired?: () => void
+  /** Headers added to every request (the console's X-Admin-Scope). */
+  headers?: () => Record<string, string>
+  /** Called with every API failure before it is thrown (the console resets a stale scope). */
+  onError?: (error: ApiError) => void
 }
 
 let hooks: HttpHooks = {}
@@ -87,14 +91,11 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
+/** Send a request with the session's CSRF token and the hooks' headers; network failures
+ * become ApiError(0). */
+async function send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const upper = method.toUpperCase()
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...hooks.headers?.() }
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json'
   if (UNSAFE.has(upper)) {
@@ -103,9 +104,8 @@ export async function request<T>(
     if (token) headers['X-CSRFToken'] = token
   }
   const url = path.startsWith('/') ? path : API_PREFIX + path
-  let response: Response
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       method: upper,
       headers,
       credentials: 'same-origin',
@@ -115,19 +115,20 @@ export async function request<T>(
   } catch {
     throw new ApiError(0, MSG_NETWORK, 'network')
   }
-  if (response.status === 204) return undefined as T
-  let data: unknown = null
-  const type = response.headers.get('Content-Type') ?? ''
-  if (type.includes('json')) {
-    try {
-      data = await response.json()
-    } catch {
-      data = null
-    }
-  }
-  if (response.ok) return data as T
+}
 
-  const err = (data ?? {}) as ErrorBody
+async function readJson(response: Response): Promise<unknown> {
+  if (!(response.headers.get('Content-Type') ?? '').includes('json')) return null
+  try {
+    return await response.json()
+  } catch {
+    return null
+  }
+}
+
+/** The ApiError for a failed response (its body read as the API's error shape). */
+async function failure(response: Response, options: RequestOptions): Promise<ApiError> {
+  const err = ((await readJson(response)) ?? {}) as ErrorBody
   const error = new ApiError(
     response.status,
     typeof err.detail === 'string' && err.detail ? err.detail : fallbackMessage(response.status),
@@ -138,7 +139,47 @@ export async function request<T>(
   if (response.status === 403 && error.code === 'password_change_required') {
     hooks.onPasswordChangeRequired?.()
   }
-  throw error
+  hooks.onError?.(error)
+  return error
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await send(method, path, body, options)
+  if (response.status === 204) return undefined as T
+  if (response.ok) return (await readJson(response)) as T
+  throw await failure(response, options)
+}
+
+export interface DownloadedFile {
+  blob: Blob
+  /** From Content-Disposition (filename*=UTF-8''…), else the fallback given. */
+  filename: string
+}
+
+function filenameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  if (encoded) return decodeURIComponent(encoded[1]!)
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)
+  return plain ? plain[1]! : fallback
+}
+
+/** A file answer (xlsx exports, templates), with the same headers and errors as request(). */
+export async function requestFile(
+  method: string,
+  path: string,
+  fallbackName: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<DownloadedFile> {
+  const response = await send(method, path, body, options)
+  if (!response.ok) throw await failure(response, options)
+  return { blob: await response.blob(), filename: filenameOf(response, fallbackName) }
 }
 
 export const api = {

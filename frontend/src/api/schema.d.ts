@@ -411,7 +411,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
-        get: operations["v1_cases_reviewers_retrieve"];
+        get: operations["v1_cases_reviewers_list"];
         put?: never;
         /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
         post: operations["v1_cases_reviewers_create"];
@@ -469,6 +469,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 工作台: counts of what needs action in the admin's scope (narrowed by X-Admin-Scope). */
+        get: operations["v1_console_dashboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-quiz/": {
         parameters: {
             query?: never;
@@ -508,7 +525,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise. */
+        /** @description 分页；管理员（不带 mine=1）得到的每一项另有 ExamAdmin 的管理字段。 */
         get: operations["v1_exams_list"];
         put?: never;
         /** @description A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise. */
@@ -545,6 +562,32 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_exams_attempts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/graders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+         *
+         *     Only the exam's owner admins (whose scope holds its organizing unit) read or set it.
+         */
+        get: operations["v1_exams_graders_retrieve"];
+        /**
+         * @description GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+         *
+         *     Only the exam's owner admins (whose scope holds its organizing unit) read or set it.
+         */
+        put: operations["v1_exams_graders_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -954,8 +997,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The unit tree (flat, ordered by path): an admin's subtrees, or a user's own chain. */
         get: operations["v1_org_units_list"];
         put?: never;
+        /** @description The unit tree (flat, ordered by path): an admin's subtrees, or a user's own chain. */
         post: operations["v1_org_units_create"];
         delete?: never;
         options?: never;
@@ -976,7 +1021,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description Rename, re-kind, reorder or move (`parent`) a unit inside the admin's subtrees. */
+        patch: operations["v1_org_units_partial_update"];
         trace?: never;
     };
     "/api/v1/papers/": {
@@ -1019,7 +1065,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["v1_papers_preview_retrieve"];
-        put: operations["v1_papers_preview_update"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1769,8 +1815,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The people in the admin's subtrees, filtered and sorted; POST creates one. */
         get: operations["v1_users_list"];
         put?: never;
+        /** @description The people in the admin's subtrees, filtered and sorted; POST creates one. */
         post: operations["v1_users_create"];
         delete?: never;
         options?: never;
@@ -1792,6 +1840,40 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["v1_users_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST users/{id}/deactivate or users/{id}/activate. */
+        post: operations["v1_users_activate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST users/{id}/deactivate or users/{id}/activate. */
+        post: operations["v1_users_deactivate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/{id}/reset-password": {
@@ -1827,6 +1909,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The filtered people list as xlsx (the list's own filters and ordering). */
+        get: operations["v1_users_export.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/import": {
         parameters: {
             query?: never;
@@ -1837,6 +1936,43 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_users_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/passwords.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The one-time passwords just shown on screen, as xlsx; nothing is stored or logged.
+         *     Only people the admin manages can be listed.
+         */
+        post: operations["v1_users_passwords.xlsx_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The roster template with the units this admin may import into. */
+        get: operations["v1_users_template.xlsx_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1917,7 +2053,10 @@ export interface components {
              * Format: decimal
              */
             adjustment: string;
-            /** 调整分项 */
+            /**
+             * 调整分项
+             * Format: int64
+             */
             component: number;
             /** 理由 */
             reason: string;
@@ -1964,6 +2103,7 @@ export interface components {
          */
         AggregationEnum: "best" | "latest" | "mean" | "capped_sum";
         AnswerInRequest: {
+            /** Format: int64 */
             question_id: number;
             response: unknown;
         };
@@ -1998,6 +2138,38 @@ export interface components {
             /** 向下级共享 */
             shared_down?: boolean;
         };
+        /** @description What a cadre may see: no answer, explanation, scoring points or source quote. */
+        BankQuestionPublic: {
+            /** 题库 */
+            bank: number;
+            /**
+             * 默认分值
+             * Format: decimal
+             */
+            default_points?: string;
+            /**
+             * 难度
+             * Format: int64
+             */
+            difficulty?: number;
+            readonly id: number;
+            readonly knowledge_points: number[];
+            options: components["schemas"]["Option"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            shape: "public";
+            /** 题干 */
+            stem: string;
+            /** 题干（HTML） */
+            stem_html?: string;
+            /** 标签 */
+            tags?: unknown;
+            /** 题型 */
+            type: components["schemas"]["TypeEnum"];
+            readonly type_label: string;
+        };
         BankRequest: {
             /** 说明 */
             description?: string;
@@ -2009,7 +2181,10 @@ export interface components {
             shared_down?: boolean;
         };
         BankUploadInputRequest: {
-            /** 题库 */
+            /**
+             * 题库
+             * Format: int64
+             */
             bank: number;
             /**
              * 文件
@@ -2033,8 +2208,11 @@ export interface components {
             call: number;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             readonly images: components["schemas"]["CaseImage"][];
             /** 优秀案例 */
@@ -2243,8 +2421,11 @@ export interface components {
             call: number;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             /** 优秀案例 */
             is_excellent?: boolean;
@@ -2291,6 +2472,19 @@ export interface components {
         CaseReturnNote: {
             comment: string;
             criterion_name: string;
+        };
+        /** @description One review assignment of a case, as its admins see it (never shown to the author). */
+        CaseReviewer: {
+            assignment: number;
+            decline_reason: string;
+            kind: string;
+            reviewer: number;
+            reviewer_name: string;
+            reviewer_unit: string;
+            round: number;
+            status: string;
+            /** Format: decimal */
+            total: string | null;
         };
         CaseReviewerChoiceRequest: {
             reviewer: number;
@@ -2500,6 +2694,31 @@ export interface components {
             completed: boolean;
             feedback: components["schemas"]["Feedback"];
             streak: components["schemas"]["Streak"];
+        };
+        Dashboard: {
+            /** @description 是否可见全部单位（超级管理员） */
+            all_units: boolean;
+            counts: components["schemas"]["DashboardCounts"];
+            open_exams: components["schemas"]["OpenExam"][];
+            publicity_periods: components["schemas"]["PublicityPeriod"][];
+            /** @description 本次请求所见的顶层单位（超级管理员为空） */
+            scope: components["schemas"]["UnitBrief"][];
+        };
+        DashboardCounts: {
+            /** @description 等待人工评分的主观题答案 */
+            answers_to_grade: number;
+            /** @description 等待仲裁的案例 */
+            cases_in_arbitration: number;
+            /** @description 正在进行的考试 */
+            exams_open: number;
+            /** @description 等待处理的考核异议 */
+            objections_pending: number;
+            /** @description 正在公示的考核周期 */
+            periods_in_publicity: number;
+            /** @description 自动生成、等待审核的草稿题 */
+            questions_draft: number;
+            /** @description 已提交、等待审核发布的试题 */
+            questions_pending: number;
         };
         /**
          * @description * `score` - 评分
@@ -2765,8 +2984,11 @@ export interface components {
             explanation: string;
             explanation_html: string;
             is_correct: boolean;
+            /** @description 答案正被尚未结束的考试保留：答案、解析和出处为空，考试结束后再看 */
+            key_held: boolean;
             /** Format: decimal */
             max_score: string;
+            /** Format: int64 */
             question_id: number;
             response: unknown;
             /** Format: decimal */
@@ -2789,7 +3011,10 @@ export interface components {
          */
         FirstSourceEnum: "practice" | "wrong_book" | "daily_quiz" | "exam";
         GenerateInputRequest: {
-            /** 目标题库 */
+            /**
+             * 目标题库
+             * Format: int64
+             */
             bank: number;
             max_per_type?: number | null;
             /** @default 0 */
@@ -2838,6 +3063,42 @@ export interface components {
             comment: string;
             /** 得分 */
             score: string;
+        };
+        Grader: {
+            readonly id: number;
+            /** 所属单位 */
+            org_unit?: number | null;
+            /** @default  */
+            org_unit_name: string;
+            /** 姓名 */
+            real_name?: string;
+            /** 工号 */
+            username: string;
+        };
+        Graders: {
+            exam: number;
+            graders: components["schemas"]["Grader"][];
+        };
+        GradersInputRequest: {
+            /**
+             * 评分人
+             * @description 评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分
+             */
+            graders: number[];
+        };
+        ImportRowError: {
+            field: string;
+            message: string;
+            row: number;
+        };
+        InitialPassword: {
+            /** @description 新的一次性密码，只返回这一次 */
+            initial_password: string;
+        };
+        InitialPasswordRow: {
+            "\u521D\u59CB\u5BC6\u7801": string;
+            "\u59D3\u540D": string;
+            "\u5DE5\u53F7": string;
         };
         KnowledgePoint: {
             /** 说明 */
@@ -2893,8 +3154,11 @@ export interface components {
             readonly body_html: string;
             readonly call_title: string;
             readonly char_count: number;
-            /** Format: decimal */
-            readonly final_score: string;
+            /**
+             * Format: decimal
+             * @description 评审完成前为空
+             */
+            readonly final_score: string | null;
             readonly id: number;
             readonly images: components["schemas"]["CaseImage"][];
             /** 优秀案例 */
@@ -3008,9 +3272,7 @@ export interface components {
             title?: string;
         };
         Me: {
-            readonly admin_units: {
-                [key: string]: unknown;
-            }[];
+            readonly admin_units: components["schemas"]["UnitBrief"][];
             readonly id: number;
             /** 手机号 */
             mobile?: string | null;
@@ -3105,7 +3367,10 @@ export interface components {
             body: string;
             /** Format: date-time */
             expires_at?: string | null;
-            /** @description 发布单位；只管理一个单位时可省略 */
+            /**
+             * Format: int64
+             * @description 发布单位；只管理一个单位时可省略
+             */
             org_unit?: number | null;
             /** Format: date-time */
             published_at?: string | null;
@@ -3114,7 +3379,7 @@ export interface components {
         Objection: {
             /** 涉及分项 */
             component?: number | null;
-            readonly component_name: string;
+            readonly component_name: string | null;
             /**
              * 创建时间
              * Format: date-time
@@ -3137,7 +3402,10 @@ export interface components {
             readonly user_name: string;
         };
         ObjectionInRequest: {
-            /** 涉及分项 */
+            /**
+             * 涉及分项
+             * Format: int64
+             */
             component?: number | null;
             /** 异议理由 */
             reason: string;
@@ -3149,6 +3417,18 @@ export interface components {
          * @enum {string}
          */
         ObjectionStatusEnum: "pending" | "adjusted" | "rejected";
+        OpenExam: {
+            /** @description 本管理范围内的应考人数 */
+            audience: number;
+            /** Format: date-time */
+            closes_at: string;
+            id: number;
+            /** @description 已开始作答的人数（含已交卷） */
+            started: number;
+            /** @description 已交卷的人数 */
+            submitted: number;
+            title: string;
+        };
         Option: {
             /** 选项字母 */
             key: string;
@@ -3170,17 +3450,25 @@ export interface components {
             readonly full_name: string;
             readonly id: number;
             /** 类型 */
-            kind?: components["schemas"]["OrgUnitKindEnum"];
+            readonly kind: components["schemas"]["OrgUnitKindEnum"];
+            readonly kind_label: string;
             /** @default 0 */
             readonly member_count: number;
+            /** 名称 */
+            readonly name: string;
+            /** 上级单位 */
+            readonly parent: number | null;
+            /** 排序 */
+            readonly sort_order: number;
+        };
+        OrgUnitInputRequest: {
+            /** 类型 */
+            kind?: components["schemas"]["OrgUnitKindEnum"];
             /** 名称 */
             name: string;
             /** 上级单位 */
             parent?: number | null;
-            /**
-             * 排序
-             * Format: int64
-             */
+            /** 排序 */
             sort_order?: number;
         };
         /**
@@ -3193,19 +3481,6 @@ export interface components {
          * @enum {string}
          */
         OrgUnitKindEnum: "county" | "township" | "department" | "village" | "community" | "other";
-        OrgUnitRequest: {
-            /** 类型 */
-            kind?: components["schemas"]["OrgUnitKindEnum"];
-            /** 名称 */
-            name: string;
-            /** 上级单位 */
-            parent?: number | null;
-            /**
-             * 排序
-             * Format: int64
-             */
-            sort_order?: number;
-        };
         PaginatedBankList: {
             /** @example 123 */
             count: number;
@@ -3280,6 +3555,14 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["CaseRubric"][];
+        };
+        PaginatedExamCardList: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["ExamCard"][];
         };
         PaginatedGenerationBatchList: {
             /** @example 123 */
@@ -3431,7 +3714,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PracticeSession"][];
         };
-        PaginatedQuestionList: {
+        PaginatedQuestionViewList: {
             /** @example 123 */
             count: number;
             /**
@@ -3444,7 +3727,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Question"][];
+            results: components["schemas"]["QuestionView"][];
         };
         PaginatedRecordList: {
             /** @example 123 */
@@ -3531,7 +3814,10 @@ export interface components {
              * Format: decimal
              */
             points: string;
-            /** 试题 */
+            /**
+             * 试题
+             * Format: int64
+             */
             question_id: number;
             /** @default  */
             section: string;
@@ -3593,6 +3879,17 @@ export interface components {
             new_password: string;
             /** 原密码 */
             old_password: string;
+        };
+        PasswordSheetRequest: {
+            rows: components["schemas"]["PasswordSheetRowRequest"][];
+        };
+        PasswordSheetRowRequest: {
+            /** 初始密码 */
+            password: string;
+            /** 姓名 */
+            real_name: string;
+            /** 工号 */
+            username: string;
         };
         PatchedBankRequest: {
             /** 说明 */
@@ -3706,6 +4003,16 @@ export interface components {
             published_at?: string | null;
             title?: string;
         };
+        PatchedOrgUnitInputRequest: {
+            /** 类型 */
+            kind?: components["schemas"]["OrgUnitKindEnum"];
+            /** 名称 */
+            name?: string;
+            /** 上级单位 */
+            parent?: number | null;
+            /** 排序 */
+            sort_order?: number;
+        };
         PatchedPeriodRequest: {
             /**
              * 基本合格分数线
@@ -3778,18 +4085,21 @@ export interface components {
             /** 题型 */
             type?: components["schemas"]["TypeEnum"];
         };
-        PatchedUserRequest: {
-            /**
-             * 有效
-             * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
-             */
-            is_active?: boolean;
+        /** @description What an admin may set on a person. Staff and superuser status are never writable. */
+        PatchedUserInputRequest: {
+            /** 管理范围 */
+            admin_units?: number[];
             /** 干部 */
             is_cadre?: boolean;
             /** 评审员 */
             is_reviewer?: boolean;
             /** 手机号 */
             mobile?: string | null;
+            /**
+             * 首次登录须修改密码
+             * @description 新建时默认开启
+             */
+            must_change_password?: boolean;
             /** 所属单位 */
             org_unit?: number | null;
             /** 职务 */
@@ -3942,7 +4252,7 @@ export interface components {
             readonly answered: number;
             /** 题库 */
             bank?: number | null;
-            bank_name?: string;
+            bank_name?: string | null;
             readonly correct: number;
             /**
              * 创建时间
@@ -3952,7 +4262,7 @@ export interface components {
             readonly id: number;
             /** 知识点 */
             knowledge_point?: number | null;
-            knowledge_point_name?: string;
+            knowledge_point_name?: string | null;
             readonly total: number;
         };
         PracticeSessionDetail: {
@@ -3960,11 +4270,20 @@ export interface components {
             session: components["schemas"]["PracticeSession"];
         };
         PracticeStartRequest: {
+            /** Format: int64 */
             bank?: number | null;
             count?: number | null;
+            /** Format: int64 */
             knowledge_point?: number | null;
+            /** Format: int64 */
             material?: number | null;
             passage?: number | null;
+        };
+        PublicityPeriod: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            publicity_ends_at: string | null;
         };
         PublishInRequest: {
             /** 公示天数（默认见 RECORDS_PUBLICITY_DAYS） */
@@ -3975,7 +4294,10 @@ export interface components {
              */
             ends_at?: string;
         };
-        /** @description The full question, answers included: org admins only. */
+        /**
+         * @description The full question, answers included: org admins only. Pass the request in the context:
+         *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
+         */
         Question: {
             answer: unknown;
             /** 题库 */
@@ -4009,6 +4331,8 @@ export interface components {
              * @default true
              */
             is_current: boolean;
+            /** @description 答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空 */
+            readonly key_held: boolean;
             readonly knowledge_points: number[];
             /**
              * 题目标识
@@ -4019,6 +4343,11 @@ export interface components {
             /** 质量评估 */
             quality?: unknown;
             scoring_points: components["schemas"]["ScoringPoint"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            shape: "full";
             /**
              * 出处终点
              * Format: int64
@@ -4159,6 +4488,10 @@ export interface components {
             reason: string;
             to_status: string;
         };
+        /** @enum {string} */
+        QuestionShapeFullEnum: "full";
+        /** @enum {string} */
+        QuestionShapePublicEnum: "public";
         /**
          * @description * `draft` - 草稿
          *     * `pending` - 待审
@@ -4167,7 +4500,11 @@ export interface components {
          * @enum {string}
          */
         QuestionStatusEnum: "draft" | "pending" | "published" | "retired";
-        /** @description The full question, answers included: org admins only. */
+        QuestionView: components["schemas"]["Question"] | components["schemas"]["BankQuestionPublic"];
+        /**
+         * @description The full question, answers included: org admins only. Pass the request in the context:
+         *     an admin who is also a candidate gets no keys an exam holds from them (`key_held`).
+         */
         QuestionWithSimilar: {
             answer: unknown;
             /** 题库 */
@@ -4201,6 +4538,8 @@ export interface components {
              * @default true
              */
             is_current: boolean;
+            /** @description 答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空 */
+            readonly key_held: boolean;
             readonly knowledge_points: number[];
             /**
              * 题目标识
@@ -4211,6 +4550,7 @@ export interface components {
             /** 质量评估 */
             quality?: unknown;
             scoring_points: components["schemas"]["ScoringPoint"][];
+            readonly shape: components["schemas"]["QuestionShapeFullEnum"];
             readonly similar: {
                 [key: string]: unknown;
             }[];
@@ -4313,7 +4653,10 @@ export interface components {
         RegradeInputRequest: {
             /** 更正后的答案 */
             answer: unknown;
-            /** 试题 */
+            /**
+             * 试题
+             * Format: int64
+             */
             question_id: number;
             /** 更正原因 */
             reason: string;
@@ -4332,7 +4675,10 @@ export interface components {
              * Format: decimal
              */
             adjustment?: string;
-            /** 调整分项 */
+            /**
+             * 调整分项
+             * Format: int64
+             */
             component?: number | null;
             /** 答复 */
             reply: string;
@@ -4346,6 +4692,24 @@ export interface components {
         ResultPolicyEnum: "immediate" | "after_close" | "never";
         RetryInRequest: {
             response: unknown;
+        };
+        /** @description The roster import's answer: counts, every bad row, and (once) the new passwords. */
+        RosterImportReport: {
+            applied: boolean;
+            created: number;
+            dry_run: boolean;
+            /** @description 有错误的行数 */
+            error_count: number;
+            errors: {
+                [key: string]: string[];
+            };
+            /** @description 新建用户的初始密码，只在实际导入时返回这一次 */
+            initial_passwords?: components["schemas"]["InitialPasswordRow"][];
+            rows: components["schemas"]["ImportRowError"][];
+            strict: boolean;
+            total: number;
+            unchanged: number;
+            updated: number;
         };
         RuleStats: {
             /** Format: double */
@@ -4429,13 +4793,15 @@ export interface components {
             readonly id: number;
             /** 知识点 */
             knowledge_point?: number | null;
-            knowledge_point_name?: string;
+            knowledge_point_name?: string | null;
             /** 主题 */
             topic?: number | null;
-            topic_title?: string;
+            topic_title?: string | null;
         };
         StudyVoteInRequest: {
+            /** Format: int64 */
             knowledge_point?: number | null;
+            /** Format: int64 */
             topic?: number | null;
         };
         Token: {
@@ -4479,48 +4845,96 @@ export interface components {
             detail: string;
         };
         User: {
+            readonly admin_units: components["schemas"]["UnitBrief"][];
+            /**
+             * 加入日期
+             * Format: date-time
+             */
+            readonly date_joined: string;
             readonly id: number;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
-            is_active?: boolean;
+            readonly is_active: boolean;
             /** 干部 */
-            is_cadre?: boolean;
+            readonly is_cadre: boolean;
             /** 评审员 */
-            is_reviewer?: boolean;
+            readonly is_reviewer: boolean;
             /**
              * 上次登录
              * Format: date-time
              */
             readonly last_login: string | null;
             /** 手机号 */
-            mobile?: string | null;
+            readonly mobile: string | null;
             /** 首次登录须改密码 */
             readonly must_change_password: boolean;
             /** 所属单位 */
-            org_unit?: number | null;
-            readonly org_unit_name: string;
+            readonly org_unit: number | null;
+            readonly org_unit_name: string | null;
             /** 职务 */
-            position?: string;
+            readonly position: string;
             /** 姓名 */
-            real_name?: string;
+            readonly real_name: string;
             readonly roles: string[];
             /** 工号 */
-            username: string;
+            readonly username: string;
         };
-        UserRequest: {
+        UserCreated: {
+            readonly admin_units: components["schemas"]["UnitBrief"][];
+            /**
+             * 加入日期
+             * Format: date-time
+             */
+            readonly date_joined: string;
+            readonly id: number;
+            /** @description 只返回这一次 */
+            readonly initial_password: string;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
-            is_active?: boolean;
+            readonly is_active: boolean;
+            /** 干部 */
+            readonly is_cadre: boolean;
+            /** 评审员 */
+            readonly is_reviewer: boolean;
+            /**
+             * 上次登录
+             * Format: date-time
+             */
+            readonly last_login: string | null;
+            /** 手机号 */
+            readonly mobile: string | null;
+            /** 首次登录须改密码 */
+            readonly must_change_password: boolean;
+            /** 所属单位 */
+            readonly org_unit: number | null;
+            readonly org_unit_name: string | null;
+            /** 职务 */
+            readonly position: string;
+            /** 姓名 */
+            readonly real_name: string;
+            readonly roles: string[];
+            /** 工号 */
+            readonly username: string;
+        };
+        /** @description What an admin may set on a person. Staff and superuser status are never writable. */
+        UserInputRequest: {
+            /** 管理范围 */
+            admin_units?: number[];
             /** 干部 */
             is_cadre?: boolean;
             /** 评审员 */
             is_reviewer?: boolean;
             /** 手机号 */
             mobile?: string | null;
+            /**
+             * 首次登录须修改密码
+             * @description 新建时默认开启
+             */
+            must_change_password?: boolean;
             /** 所属单位 */
             org_unit?: number | null;
             /** 职务 */
@@ -4528,7 +4942,7 @@ export interface components {
             /** 姓名 */
             real_name?: string;
             /** 工号 */
-            username: string;
+            username?: string;
         };
         WrongBookEntry: {
             /** 首次来源 */
@@ -4817,6 +5231,7 @@ export interface operations {
     v1_banks_list: {
         parameters: {
             query?: {
+                org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -4918,6 +5333,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 主题关键词 */
+                theme?: string;
             };
             header?: never;
             path?: never;
@@ -5205,13 +5622,23 @@ export interface operations {
         parameters: {
             query?: {
                 call?: number;
-                /** @description 只看自己撰写的案例（管理员默认看管理范围内全部） */
-                mine?: boolean;
+                mine?: "0" | "1" | "False" | "True" | "false" | "true";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                status?: string;
+                /**
+                 * @description 状态
+                 *
+                 *     * `draft` - 草稿
+                 *     * `submitted` - 已提交待分配
+                 *     * `under_review` - 评审中
+                 *     * `arbitration` - 仲裁中
+                 *     * `revision` - 退回修改
+                 *     * `finished` - 已完成评审
+                 *     * `withdrawn` - 已撤回
+                 */
+                status?: "arbitration" | "draft" | "finished" | "revision" | "submitted" | "under_review" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -5398,7 +5825,7 @@ export interface operations {
             };
         };
     };
-    v1_cases_reviewers_retrieve: {
+    v1_cases_reviewers_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5414,9 +5841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CaseReviewer"][];
                 };
             };
         };
@@ -5525,6 +5950,25 @@ export interface operations {
             };
         };
     };
+    v1_console_dashboard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
     v1_daily_quiz_retrieve: {
         parameters: {
             query?: never;
@@ -5571,7 +6015,12 @@ export interface operations {
     };
     v1_exams_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 考试类型 */
+                kind?: "formal" | "mock" | "practice";
+                /** @description 1：只看本人可参加的考试（管理员也按考生身份） */
+                mine?: "0" | "1" | "False" | "True" | "false" | "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5583,7 +6032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExamCard"][];
+                    "application/json": components["schemas"]["PaginatedExamCardList"];
                 };
             };
         };
@@ -5680,6 +6129,54 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_graders_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graders"];
+                };
+            };
+        };
+    };
+    v1_exams_graders_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradersInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GradersInputRequest"];
+                "multipart/form-data": components["schemas"]["GradersInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graders"];
                 };
             };
         };
@@ -5800,6 +6297,8 @@ export interface operations {
     v1_generation_batches_list: {
         parameters: {
             query?: {
+                bank?: number;
+                material?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5863,7 +6362,12 @@ export interface operations {
     };
     v1_grading_tasks_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 考试 */
+                exam?: number;
+                /** @description 0：也列出已评分的（默认只列待评分） */
+                pending?: "0" | "1" | "False" | "True" | "false" | "true";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5939,9 +6443,10 @@ export interface operations {
             query?: {
                 /** @description 只列出与该材料段落关联的知识点 */
                 material?: number;
+                /** @description 状态 */
                 status?: "confirmed" | "suggested";
                 /** @description 按树形返回（含 children） */
-                tree?: boolean;
+                tree?: "0" | "1" | "False" | "True" | "false" | "true";
             };
             header?: never;
             path?: never;
@@ -6080,6 +6585,17 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 标题关键词 */
+                search?: string;
+                /**
+                 * @description 处理状态
+                 *
+                 *     * `pending` - 等待处理
+                 *     * `processing` - 处理中
+                 *     * `ready` - 已完成
+                 *     * `failed` - 处理失败
+                 */
+                status?: "failed" | "pending" | "processing" | "ready";
             };
             header?: never;
             path?: never;
@@ -6384,6 +6900,14 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                period?: number;
+                /**
+                 * @description 处理状态
+                 *
+                 *     * `pending` - 待处理
+                 *     * `adjusted` - 已调整
+                 *     * `rejected` - 已驳回
+                 */
                 status?: "adjusted" | "pending" | "rejected";
             };
             header?: never;
@@ -6432,7 +6956,6 @@ export interface operations {
     v1_org_units_list: {
         parameters: {
             query?: {
-                /** @description 只列出该单位的下级；不传则列出全部可见单位 */
                 parent?: number;
             };
             header?: never;
@@ -6460,9 +6983,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrgUnitRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrgUnitRequest"];
-                "multipart/form-data": components["schemas"]["OrgUnitRequest"];
+                "application/json": components["schemas"]["OrgUnitInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrgUnitInputRequest"];
+                "multipart/form-data": components["schemas"]["OrgUnitInputRequest"];
             };
         };
         responses: {
@@ -6497,9 +7020,44 @@ export interface operations {
             };
         };
     };
+    v1_org_units_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOrgUnitInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrgUnitInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOrgUnitInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnit"];
+                };
+            };
+        };
+    };
     v1_papers_list: {
         parameters: {
             query?: {
+                /**
+                 * @description 组卷方式
+                 *
+                 *     * `fixed` - 固定试卷
+                 *     * `rules` - 规则抽题
+                 */
+                mode?: "fixed" | "rules";
+                org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6617,33 +7175,6 @@ export interface operations {
             };
         };
     };
-    v1_papers_preview_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PaperInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PaperInputRequest"];
-                "multipart/form-data": components["schemas"]["PaperInputRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Paper"];
-                };
-            };
-        };
-    };
     v1_periods_list: {
         parameters: {
             query?: {
@@ -6651,6 +7182,14 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /**
+                 * @description 状态
+                 *
+                 *     * `open` - 考核中
+                 *     * `publicity` - 公示中
+                 *     * `locked` - 已锁定
+                 */
+                status?: "locked" | "open" | "publicity";
             };
             header?: never;
             path?: never;
@@ -7166,33 +7705,48 @@ export interface operations {
     v1_questions_list: {
         parameters: {
             query?: {
-                all_versions?: boolean;
+                all_versions?: "0" | "1" | "False" | "True" | "false" | "true";
                 bank?: number;
                 batch?: number;
-                difficulty?: number;
+                /**
+                 * @description 难度（1-5）
+                 *
+                 *     * `1` - 1
+                 *     * `2` - 2
+                 *     * `3` - 3
+                 *     * `4` - 4
+                 *     * `5` - 5
+                 */
+                difficulty?: "1" | "2" | "3" | "4" | "5";
                 knowledge_point?: number;
+                /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 题干或标签关键词 */
                 search?: string;
                 /**
-                 * @description * `draft` - 草稿
+                 * @description 状态
+                 *
+                 *     * `draft` - 草稿
                  *     * `pending` - 待审
                  *     * `published` - 已发布
                  *     * `retired` - 停用
                  */
                 status?: "draft" | "pending" | "published" | "retired";
                 /**
-                 * @description * `single` - 单选
+                 * @description 题型
+                 *
+                 *     * `single` - 单选
                  *     * `multiple` - 多选
                  *     * `true_false` - 判断
                  *     * `fill_in` - 填空
                  *     * `short_answer` - 简答
                  *     * `case_analysis` - 案例分析
                  */
-                type?: "single" | "multiple" | "true_false" | "fill_in" | "short_answer" | "case_analysis";
+                type?: "case_analysis" | "fill_in" | "multiple" | "short_answer" | "single" | "true_false";
             };
             header?: never;
             path?: never;
@@ -7205,7 +7759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedQuestionList"];
+                    "application/json": components["schemas"]["PaginatedQuestionViewList"];
                 };
             };
         };
@@ -7251,7 +7805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Question"];
+                    "application/json": components["schemas"]["QuestionView"];
                 };
             };
         };
@@ -7375,35 +7929,30 @@ export interface operations {
     v1_questions_export_retrieve: {
         parameters: {
             query?: {
-                all_versions?: boolean;
+                /** @description 包含历史版本（仅管理员） */
+                all_versions?: "0" | "1" | "False" | "True" | "false" | "true";
+                /** @description 题库 */
                 bank?: number;
+                /** @description 生成批次 */
                 batch?: number;
-                difficulty?: number;
+                /** @description 难度（1-5） */
+                difficulty?: "1" | "2" | "3" | "4" | "5";
                 /**
                  * @description * `xlsx` - xlsx
                  *     * `csv` - csv
                  *     * `json` - json
                  */
                 format?: "xlsx" | "csv" | "json";
+                /** @description 知识点 */
                 knowledge_point?: number;
+                /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /** @description 题干或标签关键词 */
                 search?: string;
-                /**
-                 * @description * `draft` - 草稿
-                 *     * `pending` - 待审
-                 *     * `published` - 已发布
-                 *     * `retired` - 停用
-                 */
+                /** @description 状态 */
                 status?: "draft" | "pending" | "published" | "retired";
-                /**
-                 * @description * `single` - 单选
-                 *     * `multiple` - 多选
-                 *     * `true_false` - 判断
-                 *     * `fill_in` - 填空
-                 *     * `short_answer` - 简答
-                 *     * `case_analysis` - 案例分析
-                 */
-                type?: "single" | "multiple" | "true_false" | "fill_in" | "short_answer" | "case_analysis";
+                /** @description 题型 */
+                type?: "case_analysis" | "fill_in" | "multiple" | "short_answer" | "single" | "true_false";
             };
             header?: never;
             path?: never;
@@ -7501,7 +8050,6 @@ export interface operations {
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
                 period?: number;
-                /** @description 单位（含下级） */
                 unit?: number;
             };
             header?: never;
@@ -7713,6 +8261,7 @@ export interface operations {
     v1_reviews_list: {
         parameters: {
             query?: {
+                open?: "0" | "1" | "False" | "True" | "false" | "true";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8002,13 +8551,35 @@ export interface operations {
     v1_users_list: {
         parameters: {
             query?: {
-                /** @description 单位（含下级） */
+                is_active?: "0" | "1" | "False" | "True" | "false" | "true";
+                /**
+                 * @description 排序
+                 *
+                 *     * `username` - 工号
+                 *     * `-username` - 工号 (descending)
+                 *     * `real_name` - 姓名
+                 *     * `-real_name` - 姓名 (descending)
+                 *     * `org_unit` - 单位
+                 *     * `-org_unit` - 单位 (descending)
+                 *     * `last_login` - 最后登录
+                 *     * `-last_login` - 最后登录 (descending)
+                 *     * `date_joined` - 创建时间
+                 *     * `-date_joined` - 创建时间 (descending)
+                 */
+                ordering?: ("-date_joined" | "-last_login" | "-org_unit" | "-real_name" | "-username" | "date_joined" | "last_login" | "org_unit" | "real_name" | "username")[];
                 org_unit?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                role?: "cadre" | "reviewer";
+                /**
+                 * @description 角色
+                 *
+                 *     * `cadre` - 干部
+                 *     * `reviewer` - 评审员
+                 *     * `org_admin` - 组织部管理员
+                 */
+                role?: "cadre" | "org_admin" | "reviewer";
                 /** @description 姓名、工号或手机号 */
                 search?: string;
             };
@@ -8030,22 +8601,16 @@ export interface operations {
     };
     v1_users_create: {
         parameters: {
-            query?: {
-                /** @description 单位（含下级） */
-                org_unit?: number;
-                role?: "cadre" | "reviewer";
-                /** @description 姓名、工号或手机号 */
-                search?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["UserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["UserRequest"];
-                "multipart/form-data": components["schemas"]["UserRequest"];
+                "application/json": components["schemas"]["UserInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["UserInputRequest"];
+                "multipart/form-data": components["schemas"]["UserInputRequest"];
             };
         };
         responses: {
@@ -8054,7 +8619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["UserCreated"];
                 };
             };
         };
@@ -8091,11 +8656,53 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedUserRequest"];
-                "multipart/form-data": components["schemas"]["PatchedUserRequest"];
+                "application/json": components["schemas"]["PatchedUserInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedUserInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedUserInputRequest"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    v1_users_activate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    v1_users_deactivate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -8123,9 +8730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        initial_password?: string;
-                    };
+                    "application/json": components["schemas"]["InitialPassword"];
                 };
             };
         };
@@ -8147,6 +8752,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnlockResult"];
+                };
+            };
+        };
+    };
+    "v1_users_export.xlsx_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -8173,7 +8797,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["RosterImportReport"];
+                };
+            };
+        };
+    };
+    "v1_users_passwords.xlsx_create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordSheetRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordSheetRequest"];
+                "multipart/form-data": components["schemas"]["PasswordSheetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    "v1_users_template.xlsx_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -8181,7 +8849,6 @@ export interface operations {
     v1_wrong_book_list: {
         parameters: {
             query?: {
-                /** @description 只看该知识点的错题 */
                 knowledge_point?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;

@@ -125,6 +125,8 @@ export interface ResultItem {
   points: string
   answer?: AnswerResponse
   explanation_html?: string
+  /** Another exam the cadre could still sit holds this key: answer, explanation and source are empty. */
+  key_held?: boolean
   source: SourceRef | null
 }
 

@@ -86,9 +86,7 @@ def test_admin_reset_revokes_every_token_of_the_user(client_for, cadre, county_a
 
 def test_deactivation_revokes_tokens_on_every_path(client_for, cadre, county_admin):
     key = get_token(client_for, cadre)["token"]
-    response = client_for(county_admin).patch(
-        f"/api/v1/users/{cadre.pk}/", {"is_active": False}, format="json"
-    )
+    response = client_for(county_admin).post(f"/api/v1/users/{cadre.pk}/deactivate")
     assert response.status_code == 200, response.content
     assert not AuthToken.objects.filter(user=cadre).exists()
     assert script(client_for, key).get("/api/v1/auth/me").status_code == 401

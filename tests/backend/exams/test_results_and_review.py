@@ -70,6 +70,7 @@ def test_reviewer_grades_blind_and_score_becomes_final(
     attempt_graded.connect(
         lambda sender, attempt, **kw: received.append(attempt.score), weak=False, dispatch_uid="t1"
     )
+    _assign_grader(exam, reviewer)
     try:
         _, attempt_id, _ = _submitted(client_for, cadre, exam, questions)
         rev = client_for(reviewer)
@@ -98,8 +99,16 @@ def test_reviewer_grades_blind_and_score_becomes_final(
     assert rev.get("/api/v1/grading-tasks/").json()["count"] == 0
 
 
+def _assign_grader(exam, user):
+    """Cadres only sit the exam (the reviewer's department is inside its county audience)."""
+    exam.audience_roles = ["cadre"]
+    exam.save()
+    exam.graders.add(user)
+
+
 def test_reviewer_never_grades_own_answer(client_for, tree, exam, questions):
     both = factories.make_user(tree.village_a1, is_reviewer=True)
+    exam.graders.add(both)
     _submitted(client_for, both, exam, questions)
     assert client_for(both).get("/api/v1/grading-tasks/").json()["count"] == 0
 
@@ -123,6 +132,7 @@ def test_rank_within_unit(client_for, tree, exam, questions):
     from apps.exams.services import review
 
     grader = factories.make_user(tree.department, is_cadre=False, is_reviewer=True)
+    _assign_grader(exam, grader)
     for client, attempt_id in scores:
         client.post(f"/api/v1/attempts/{attempt_id}/submit")
     for task in SubjectiveGrade.objects.all():

@@ -24,7 +24,7 @@ def _open_exam(tree, questions, closes_in=dt.timedelta(hours=2)):
         PaperItem.objects.create(
             paper=paper, position=position, question=question, points=Decimal(2)
         )
-    return Exam.objects.create(
+    exam = Exam.objects.create(
         title="进行中的考试",
         org_unit=tree.county,
         paper=paper,
@@ -32,6 +32,8 @@ def _open_exam(tree, questions, closes_in=dt.timedelta(hours=2)):
         closes_at=now + closes_in,
         duration_minutes=30,
     )
+    exam.audience_units.set([tree.county])  # the cadre could sit it: its keys are held
+    return exam
 
 
 def test_questions_of_an_unclosed_fixed_paper_are_kept_out_of_practice(

@@ -13,7 +13,20 @@ urlpatterns = [
     path("org-units/<int:pk>/", views.OrgUnitDetailView.as_view(), name="org-unit-detail"),
     path("users/", views.UserListView.as_view(), name="user-list"),
     path("users/import", views.RosterImportView.as_view(), name="user-import"),
+    path("users/template.xlsx", views.RosterTemplateView.as_view(), name="user-template"),
+    path("users/export.xlsx", views.UserExportView.as_view(), name="user-export"),
+    path("users/passwords.xlsx", views.PasswordSheetView.as_view(), name="user-passwords"),
     path("users/<int:pk>/", views.UserDetailView.as_view(), name="user-detail"),
+    path(
+        "users/<int:pk>/deactivate",
+        views.UserActionView.as_view(action="deactivate"),
+        name="user-deactivate",
+    ),
+    path(
+        "users/<int:pk>/activate",
+        views.UserActionView.as_view(action="activate"),
+        name="user-activate",
+    ),
     path(
         "users/<int:pk>/reset-password",
         views.UserPasswordResetView.as_view(),

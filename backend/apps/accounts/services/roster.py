@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from apps.accounts.models import AdminScope, OrgUnit, User
+from apps.accounts.selectors import can_manage_user
 from apps.accounts.services.units import ensure_unit_path, split_unit_path
 from apps.common import scoping
 from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
@@ -41,7 +42,7 @@ DUPLICATE_MOBILE_EXISTING = "手机号已被其他用户（工号 {username}）�
 MISSING_UNIT = "缺少单位"
 UNKNOWN_UNIT = "单位不存在：{path}（如需自动创建，请勾选“自动创建单位”）"
 UNIT_OUT_OF_SCOPE = "无权向该单位导入：{path}"
-USER_OUT_OF_SCOPE = "该工号属于您管理范围以外的用户，无权修改"
+USER_OUT_OF_SCOPE = "该工号属于您管理范围以外的用户（或其管理权限超出您的范围），无权修改"
 UNKNOWN_ROLE = "未知角色：{value}（可选：干部、评审员、组织部管理员）"
 ID_RE = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 # The stored fields' own lengths (User, OrgUnit), so no row reaches the database too long.
@@ -78,7 +79,10 @@ class RosterImport:
         ids = {row.get("工号") for row in rows if row.get("工号")}
         mobiles = {row.get("手机号") for row in rows if row.get("手机号")}
         self.existing = {
-            u.username: u for u in User.objects.filter(username__in=ids).select_related("org_unit")
+            u.username: u
+            for u in User.objects.filter(username__in=ids)
+            .select_related("org_unit")
+            .prefetch_related("admin_scopes__org_unit")
         }
         self.mobile_owner = dict(
             User.objects.filter(mobile__in=mobiles).values_list("mobile", "username")
@@ -116,7 +120,7 @@ class RosterImport:
             problems.extend(("单位", m) for m in self._check_unit(unit_parts))
         roles = self._parse_roles(row.get("角色"), problems)
         existing = self.existing.get(username)
-        if existing and not scoping.unit_in_scope(self.actor, existing.org_unit):
+        if existing and not can_manage_user(self.actor, existing):
             problems.append(("工号", USER_OUT_OF_SCOPE))
         if username and username not in self.seen_ids:
             self.seen_ids[username] = row.number

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit, User
 from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, Rubric
+from apps.common.api.serializers import MomentField
 from apps.common.markdown import render_markdown
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -34,8 +35,8 @@ class CaseCallInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     theme = serializers.CharField(max_length=100)
     description = serializers.CharField(required=False, allow_blank=True)
-    opens_at = serializers.DateTimeField()
-    closes_at = serializers.DateTimeField()
+    opens_at = MomentField()
+    closes_at = MomentField()
     audience_units = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), many=True)
     rubric = serializers.PrimaryKeyRelatedField(queryset=Rubric.objects.all())
     reviewers_per_case = serializers.IntegerField(required=False, min_value=1, max_value=5)
@@ -140,7 +141,9 @@ class CaseSerializer(serializers.ModelSerializer):
     # Plain strings in the schema: the codes are listed in the model's Status choices.
     status = serializers.CharField(read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
-    final_score = serializers.DecimalField(max_digits=6, decimal_places=2, read_only=True)
+    final_score = serializers.DecimalField(
+        max_digits=6, decimal_places=2, read_only=True, allow_null=True, help_text="评审完成前为空"
+    )
     max_total = serializers.DecimalField(
         source="call.rubric.max_total", max_digits=6, decimal_places=2, read_only=True
     )
@@ -255,3 +258,17 @@ class CaseReviewInputSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(
         choices=ReviewAssignment.Decision.choices, required=False, default="score"
     )
+
+
+class CaseReviewerSerializer(serializers.Serializer):
+    """One review assignment of a case, as its admins see it (never shown to the author)."""
+
+    assignment = serializers.IntegerField()
+    reviewer = serializers.IntegerField()
+    reviewer_name = serializers.CharField()
+    reviewer_unit = serializers.CharField(allow_blank=True)
+    kind = serializers.CharField()
+    round = serializers.IntegerField()
+    status = serializers.CharField()
+    total = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
+    decline_reason = serializers.CharField(allow_blank=True)

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from apps.cases import selectors, stats
 from apps.cases.api import serializers as s
+from apps.cases.api.filters import CallFilter
 from apps.cases.models import CaseCall, Rubric
 from apps.cases.services import assignment, calls, rubrics
 from apps.common.errors import NotFound
@@ -55,14 +56,12 @@ class CallListView(ListAPIView):
     permission_classes = [IsOrgAdminOrReadOnly]
     serializer_class = s.CaseCallSerializer
     queryset = CaseCall.objects.none()  # for the schema; the real one is scoped
+    filterset_class = CallFilter
 
     def get_queryset(self):
-        qs = selectors.calls_visible_to(self.request.user).prefetch_related(
+        return selectors.calls_visible_to(self.request.user).prefetch_related(
             "audience_units", "rubric__criteria"
         )
-        if theme := self.request.query_params.get("theme"):
-            qs = qs.filter(theme__icontains=theme)
-        return qs
 
     @extend_schema(request=s.CaseCallInputSerializer, responses={201: s.CaseCallSerializer})
     def post(self, request):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -10,11 +10,13 @@ from rest_framework.views import APIView
 
 from apps.cases import conf, errors, selectors
 from apps.cases.api import serializers as s
+from apps.cases.api.filters import CaseFilter
 from apps.cases.api.presenters import case_detail
 from apps.cases.models import Case
 from apps.cases.services import assignment, cases, images, results
 from apps.common.api.parsers import MultiPartParser
 from apps.common.errors import Forbidden, InvalidInput, NotFound
+from apps.common.filters import valid_filters
 from apps.common.permissions import IsCadre, IsOrgAdmin
 from apps.common.uploads import declared_file_bytes
 
@@ -25,31 +27,18 @@ class CaseListView(ListAPIView):
     serializer_class = s.CaseListSerializer
     queryset = Case.objects.none()  # for the schema; the real one is scoped
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "mine", bool, description="只看自己撰写的案例（管理员默认看管理范围内全部）"
-            ),
-            OpenApiParameter("call", int),
-            OpenApiParameter("status", str),
-        ]
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+    filterset_class = CaseFilter
 
     def get_queryset(self):
-        user, params = self.request.user, self.request.query_params
-        if user.is_org_admin and params.get("mine") not in ("1", "true"):
-            qs = selectors.cases_for_admin(user)
-        else:
-            qs = Case.objects.filter(author=user).select_related(
-                "call__rubric", "author", "author_unit", "result"
-            )
-        if call := params.get("call"):
-            qs = qs.filter(call_id=call) if call.isdigit() else qs.none()
-        if state := params.get("status"):
-            qs = qs.filter(status=state)
-        return qs
+        user = self.request.user
+        if getattr(self, "swagger_fake_view", False):
+            return Case.objects.none()
+        query = valid_filters(CaseFilter, self.request, Case.objects.none())
+        if user.is_org_admin and not query.form.cleaned_data.get("mine"):
+            return selectors.cases_for_admin(user)
+        return Case.objects.filter(author=user).select_related(
+            "call__rubric", "author", "author_unit", "result"
+        )
 
     @extend_schema(request=s.CaseInputSerializer, responses={201: s.CaseSerializer})
     def post(self, request):
@@ -137,30 +126,27 @@ class CaseWithdrawView(APIView):
 class CaseReviewersView(APIView):
     """Who reviews a case: admins only. The author is told plainly that this stays hidden."""
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses=s.CaseReviewerSerializer(many=True))
     def get(self, request, pk):
         case = selectors.case_for(request.user, pk)
         if not request.user.is_org_admin or case.author_id == request.user.pk:
             raise Forbidden(errors.CASE_REVIEWERS_HIDDEN, code="reviewers_hidden")
         reviews = case.assignments.select_related("reviewer", "reviewer__org_unit")
-        return Response(
-            [
-                {
-                    "assignment": a.pk,
-                    "reviewer": a.reviewer_id,
-                    "reviewer_name": a.reviewer.display_name,
-                    "reviewer_unit": a.reviewer.org_unit.full_name
-                    if a.reviewer.org_unit_id
-                    else "",
-                    "kind": a.kind,
-                    "round": a.round,
-                    "status": a.status,
-                    "total": a.total,
-                    "decline_reason": a.decline_reason,
-                }
-                for a in reviews
-            ]
-        )
+        rows = [
+            {
+                "assignment": a.pk,
+                "reviewer": a.reviewer_id,
+                "reviewer_name": a.reviewer.display_name,
+                "reviewer_unit": a.reviewer.org_unit.full_name if a.reviewer.org_unit_id else "",
+                "kind": a.kind,
+                "round": a.round,
+                "status": a.status,
+                "total": a.total,
+                "decline_reason": a.decline_reason,
+            }
+            for a in reviews
+        ]
+        return Response(s.CaseReviewerSerializer(rows, many=True).data)
 
     @extend_schema(request=s.CaseReviewerChoiceSerializer, responses={201: dict})
     def post(self, request, pk):

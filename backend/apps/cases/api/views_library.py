@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.cases import selectors
+from apps.cases.api.filters import LibraryFilter
 from apps.cases.api.serializers import CaseSerializer
 from apps.cases.models import Case
+from apps.common.filters import valid_filters
 
 ANONYMOUS = "匿名作者"
 
@@ -46,20 +48,14 @@ class LibraryCaseSerializer(CaseSerializer):
 class LibraryListView(ListAPIView):
     serializer_class = LibraryCaseSerializer
     queryset = Case.objects.none()  # for the schema; the real one is scoped
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("theme", str, description="按主题筛选"),
-            OpenApiParameter("search", str, description="标题或正文关键词，空格分隔多个"),
-        ]
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+    filterset_class = LibraryFilter
 
     def get_queryset(self):
-        params = self.request.query_params
+        if getattr(self, "swagger_fake_view", False):
+            return Case.objects.none()
+        query = valid_filters(LibraryFilter, self.request, Case.objects.none()).form.cleaned_data
         return selectors.library(
-            self.request.user, theme=params.get("theme", ""), keyword=params.get("search", "")
+            self.request.user, theme=query.get("theme") or "", keyword=query.get("search") or ""
         ).prefetch_related("images")
 
 

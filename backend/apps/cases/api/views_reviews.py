@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from apps.cases import selectors
 from apps.cases.api import review_serializers as rs
 from apps.cases.api import serializers as s
+from apps.cases.api.filters import ReviewFilter
 from apps.cases.models import ReviewAssignment
 from apps.cases.services import assignment, reviews
 from apps.common import scoping
@@ -26,12 +27,10 @@ class ReviewListView(ListAPIView):
     permission_classes = [IsReviewer]
     serializer_class = rs.CaseAssignmentListSerializer
     queryset = ReviewAssignment.objects.none()  # for the schema; the real one is scoped
+    filterset_class = ReviewFilter
 
     def get_queryset(self):
-        qs = selectors.assignments_for(self.request.user)
-        if self.request.query_params.get("open") in ("1", "true"):
-            qs = qs.filter(status__in=ReviewAssignment.OPEN)
-        return qs
+        return selectors.assignments_for(self.request.user)
 
 
 class ReviewDetailView(APIView):

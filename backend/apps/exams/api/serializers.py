@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit, User
+from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import AttemptEvent, Exam, Paper
 from apps.questions.models import Bank, KnowledgePoint, QuestionType
 
@@ -66,6 +67,8 @@ class ExamAdminSerializer(ExamDetailSerializer):
 
 
 class ExamInputSerializer(serializers.ModelSerializer):
+    opens_at = MomentField(label="开始时间")
+    closes_at = MomentField(label="结束时间")
     org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), label="主办单位")
     paper = serializers.PrimaryKeyRelatedField(queryset=Paper.objects.all(), label="试卷")
     audience_units = serializers.PrimaryKeyRelatedField(
@@ -105,7 +108,7 @@ class ExamInputSerializer(serializers.ModelSerializer):
 
 
 class PaperItemInput(serializers.Serializer):
-    question_id = serializers.IntegerField(label="试题")
+    question_id = id_field(label="试题")
     points = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, label="分值")
     section = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
 
@@ -190,6 +193,28 @@ class GradeInputSerializer(serializers.Serializer):
 
 
 class RegradeInputSerializer(serializers.Serializer):
-    question_id = serializers.IntegerField(label="试题")
+    question_id = id_field(label="试题")
     answer = serializers.JSONField(label="更正后的答案")
     reason = serializers.CharField(max_length=500, label="更正原因")
+
+
+class GraderSerializer(serializers.ModelSerializer):
+    org_unit_name = serializers.CharField(source="org_unit.full_name", default="")
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "real_name", "org_unit", "org_unit_name"]
+
+
+class GradersSerializer(serializers.Serializer):
+    exam = serializers.IntegerField()
+    graders = GraderSerializer(many=True)
+
+
+class GradersInputSerializer(serializers.Serializer):
+    graders = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+        allow_empty=True,
+        label="评分人",
+        help_text="评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分",
+    )

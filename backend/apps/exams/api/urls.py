@@ -27,6 +27,7 @@ urlpatterns = [
         admin.ExamReportView.as_view(report="progress"),
         name="exam-progress",
     ),
+    path("exams/<int:pk>/graders", admin.ExamGradersView.as_view(), name="exam-graders"),
     path("exams/<int:pk>/stats", admin.ExamReportView.as_view(report="stats"), name="exam-stats"),
     path("exams/<int:pk>/items", admin.ExamReportView.as_view(report="items"), name="exam-items"),
     path("exams/<int:pk>/items/flag", admin.ItemFlagView.as_view(), name="exam-items-flag"),

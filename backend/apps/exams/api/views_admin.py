@@ -13,11 +13,13 @@ from rest_framework.views import APIView
 from apps.common import scoping
 from apps.common.errors import NotFound
 from apps.common.permissions import IsOrgAdmin
-from apps.exams import analytics, selectors
+from apps.exams import analytics, held_keys, selectors
 from apps.exams.api import serializers as s
+from apps.exams.api.filters import PaperFilter
+from apps.exams.held_keys import NOTHING_HELD
 from apps.exams.models import Paper, RegradeRun
 from apps.exams.services import exams as exam_services
-from apps.exams.services import item_flags, papers, regrade
+from apps.exams.services import graders, item_flags, papers, regrade
 from apps.questions.models import Question
 
 OUT_OF_SCOPE_UNIT = "所选单位不在您的管理范围内"
@@ -33,6 +35,7 @@ def _check_unit(user, unit) -> None:
 class PaperListView(ListAPIView):
     permission_classes = [IsOrgAdmin]
     serializer_class = s.PaperSerializer
+    filterset_class = PaperFilter
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -85,9 +88,11 @@ class PaperDetailView(APIView):
 
 
 class PaperPreviewView(PaperDetailView):
+    http_method_names = ["get", "head", "options"]  # only reads: saving is PUT papers/{id}
+
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request, pk):
-        return Response(selectors.paper_preview(self._paper(request, pk)))
+        return Response(selectors.paper_preview(self._paper(request, pk), request.user))
 
 
 class ExamCreateView(APIView):
@@ -131,6 +136,33 @@ class ExamUpdateView(APIView):
         exam = exam_services.save_exam(exam=exam, data=data.validated_data, user=request.user)
         selectors.annotate_cards([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data)
+
+
+class ExamGradersView(APIView):
+    """GET/PUT exams/{id}/graders: the reviewers who grade this exam's subjective answers.
+
+    Only the exam's owner admins (whose scope holds its organizing unit) read or set it."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(responses=s.GradersSerializer)
+    def get(self, request, pk):
+        exam = admin_exam(request, pk)
+        return Response(_graders_body(exam, graders.graders_of(exam)))
+
+    @extend_schema(request=s.GradersInputSerializer, responses=s.GradersSerializer)
+    def put(self, request, pk):
+        exam = admin_exam(request, pk)
+        data = s.GradersInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        chosen = graders.set_graders(
+            exam=exam, user_ids=data.validated_data["graders"], actor=request.user
+        )
+        return Response(_graders_body(exam, chosen))
+
+
+def _graders_body(exam, users) -> dict:
+    return s.GradersSerializer({"exam": exam.pk, "graders": list(users)}).data
 
 
 class ExamReportView(APIView):
@@ -196,22 +228,25 @@ class RegradeView(APIView):
         run = regrade.correct_key(
             question, data.validated_data["answer"], data.validated_data["reason"], request.user
         )
-        return Response(_run_payload(run), status=status.HTTP_201_CREATED)
+        return Response(_run_payload(run, NOTHING_HELD), status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request):
         runs = scoping.scope_queryset(
-            RegradeRun.objects.all(), request.user, "question__bank__org_unit"
+            RegradeRun.objects.select_related("question"), request.user, "question__bank__org_unit"
         )[:100]
-        return Response({"results": [_run_payload(r) for r in runs]})
+        held = held_keys.held_for(request.user)
+        return Response({"results": [_run_payload(r, held) for r in runs]})
 
 
-def _run_payload(run: RegradeRun) -> dict:
+def _run_payload(run: RegradeRun, held) -> dict:
+    hidden = held.holds(run.question)
     return {
         "id": run.pk,
         "question_id": run.question_id,
-        "old_answer": run.old_answer,
-        "new_answer": run.new_answer,
+        "old_answer": None if hidden else run.old_answer,
+        "new_answer": None if hidden else run.new_answer,
+        "key_held": hidden,
         "reason": run.reason,
         "attempts_rescored": run.attempts_rescored,
         "scores_changed": run.scores_changed,

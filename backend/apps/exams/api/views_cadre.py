@@ -11,10 +11,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.common.errors import NotFound
-from apps.common.pagination import StandardPagination
+from apps.common.filters import filter_parameters, valid_filters
+from apps.common.pagination import StandardPagination, paginated
 from apps.exams import selectors
 from apps.exams.api import serializers as s
 from apps.exams.api.auth import ExamTokenAuthentication
+from apps.exams.api.filters import ExamFilter
 from apps.exams.models import Exam
 from apps.exams.services import attempts
 from apps.exams.services.attempts import ATTEMPT_NOT_FOUND
@@ -26,15 +28,22 @@ OBJ = extend_schema(responses=OpenApiTypes.OBJECT)
 class ExamListView(APIView):
     """A cadre's exams (?mine=1, or any non-admin); an admin's exams in scope otherwise."""
 
-    @extend_schema(responses=s.ExamCardSerializer(many=True))
+    @extend_schema(
+        operation_id="v1_exams_list",
+        parameters=filter_parameters(ExamFilter),
+        responses=paginated("PaginatedExamCardList", s.ExamCardSerializer),
+        description="分页；管理员（不带 mine=1）得到的每一项另有 ExamAdmin 的管理字段。",
+    )
     def get(self, request):
         user = request.user
-        if request.query_params.get("mine") == "1" or not user.is_org_admin:
-            exams = selectors.exams_for_cadre(user)
+        query = valid_filters(ExamFilter, request, selectors.exams_for_admin(user))
+        kind = query.form.cleaned_data.get("kind")
+        if query.form.cleaned_data.get("mine") or not user.is_org_admin:
+            exams = [e for e in selectors.exams_for_cadre(user) if not kind or e.kind == kind]
             serializer_class = s.ExamCardSerializer
         else:
             exams = list(
-                selectors.exams_for_admin(user).prefetch_related(
+                query.qs.prefetch_related(
                     "paper__items", "paper__rules", "audience_units", "audience_users"
                 )
             )

@@ -8,10 +8,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.common.errors import NotFound
+from apps.common.filters import filter_parameters, valid_filters
 from apps.common.pagination import StandardPagination
 from apps.common.permissions import IsReviewer
 from apps.exams import selectors_review as selectors
 from apps.exams.api import serializers as s
+from apps.exams.api.filters import GradingTaskFilter
 from apps.exams.services import review
 
 
@@ -20,13 +22,18 @@ class GradingTaskListView(APIView):
 
     permission_classes = [IsReviewer]
 
-    @extend_schema(operation_id="v1_grading_tasks_list", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="v1_grading_tasks_list",
+        parameters=filter_parameters(GradingTaskFilter),
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request):
-        pending = request.query_params.get("pending", "1") != "0"
+        everything = selectors.grading_tasks(request.user, pending_only=False)
+        query = valid_filters(GradingTaskFilter, request, everything)
+        pending = query.form.cleaned_data.get("pending") is not False
+        tasks = query.qs.filter(score__isnull=True) if pending else query.qs
         paginator = StandardPagination()
-        page = paginator.paginate_queryset(
-            selectors.grading_tasks(request.user, pending), request, view=self
-        )
+        page = paginator.paginate_queryset(tasks.order_by("created_at", "id"), request, view=self)
         return paginator.get_paginated_response([selectors.grading_task_payload(t) for t in page])
 
 

@@ -161,6 +161,11 @@ class Exam(TimeStampedModel):
     audience_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name="指定人员", blank=True, related_name="+"
     )
+    # Who grades this exam's subjective answers, chosen by the exam's owner admins
+    # (apps.exams.services.graders); the owner admins themselves may grade too.
+    graders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="评分人", blank=True, related_name="graded_exams"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="创建人",

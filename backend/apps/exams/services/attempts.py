@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from apps.common.errors import Conflict, Forbidden, NotFound
-from apps.exams import conf
+from apps.exams import conf, held_keys
 from apps.exams.models import Attempt, AttemptEvent, Exam, ScoreChange, SubjectiveGrade
 from apps.exams.services import answer_store, papers, scoring
 from apps.exams.services.exams import in_audience
@@ -59,7 +59,9 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
         raise Conflict(CLOSED, code="closed")
     if len(mine) >= exam.attempts_allowed:
         raise Conflict(NO_ATTEMPTS_LEFT, code="no_attempts_left")
-    layout, questions = papers.freeze_layout(exam, QUESTION_FIELDS)
+    # A mock or practice exam draws nothing whose key a formal exam still holds from them.
+    held = None if exam.kind == Exam.Kind.FORMAL else held_keys.held_for(user, except_exam=exam)
+    layout, questions = papers.freeze_layout(exam, QUESTION_FIELDS, held=held)
     deadline = min(now + timedelta(minutes=exam.duration_minutes), exam.closes_at)
     try:
         with transaction.atomic():

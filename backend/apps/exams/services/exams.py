@@ -5,11 +5,15 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import transaction
 
+from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput
 from apps.exams.models import Attempt, Exam
 
 WINDOW_ORDER = "结束时间必须晚于开始时间"
 PAPER_LOCKED = "已有考生开始作答，不能更换试卷"
+PAPER_NOT_USABLE = "试卷不存在或不在您的管理范围内"
+AUDIENCE_UNIT_OUT_OF_SCOPE = "参考单位「{name}」不在您的管理范围内"
+AUDIENCE_USER_OUT_OF_SCOPE = "指定人员「{name}」不在您的管理范围内"
 EXAM_FIELDS = [
     "title",
     "description",
@@ -50,7 +54,11 @@ def audience_facts(exam: Exam) -> dict:
 def in_audience(exam: Exam, user) -> bool:
     """Named users always; otherwise members of the audience units' subtrees (the organizing
     unit's subtree when only roles are given) holding one of the audience roles, if any."""
-    facts = audience_facts(exam)
+    return audience_includes(audience_facts(exam), user)
+
+
+def audience_includes(facts: dict, user) -> bool:
+    """in_audience on facts already read (see audience_facts for their shape)."""
     if user.pk in facts["users"]:
         return True
     unit_paths, roles = facts["paths"], facts["roles"]
@@ -85,8 +93,28 @@ def audience_users_qs(exam: Exam):
     return User.objects.filter(condition, is_active=True).select_related("org_unit")
 
 
+def check_exam_scope(data: dict, user) -> None:
+    """An exam uses only papers of the author's scope and targets only units and people
+    inside it (the organizing unit is checked by the view, like every unit field)."""
+    errors: dict[str, list[str]] = {}
+    paper = data.get("paper")
+    if paper is not None and not scoping.unit_in_scope(user, paper.org_unit):
+        errors["paper"] = [PAPER_NOT_USABLE]
+    for index, unit in enumerate(data.get("audience_units") or []):
+        if not scoping.unit_in_scope(user, unit):
+            message = AUDIENCE_UNIT_OUT_OF_SCOPE.format(name=unit.full_name)
+            errors[f"audience_units.{index}"] = [message]
+    for index, person in enumerate(data.get("audience_users") or []):
+        if not scoping.unit_in_scope(user, person.org_unit):
+            message = AUDIENCE_USER_OUT_OF_SCOPE.format(name=person.display_name)
+            errors[f"audience_users.{index}"] = [message]
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors=errors)
+
+
 @transaction.atomic
 def save_exam(*, exam: Exam | None, data: dict, user) -> Exam:
+    check_exam_scope(data, user)
     creating = exam is None
     exam = exam or Exam(created_by=user)
     if (

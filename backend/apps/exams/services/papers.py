@@ -12,12 +12,16 @@ from apps.common.errors import Conflict, InvalidInput
 from apps.exams import conf
 from apps.exams.models import Attempt, Paper, PaperItem, PaperRule
 from apps.questions.models import Question
+from apps.questions.selectors import usable_banks, visible_knowledge_points
 
 RULE_SHORT = "{rule}只有 {available} 道已发布试题，不足 {count} 道"
 QUESTION_NOT_PUBLISHED = "第{position}题（编号 {qid}）不存在或未发布"
+BANK_NOT_USABLE = "第{position}条规则的题库不存在或不在您的使用范围内"
+KNOWLEDGE_POINT_NOT_USABLE = "第{position}条规则的知识点不存在或不在您的使用范围内"
 PAPER_EMPTY = "试卷至少需要一道题目或一条抽题规则"
 PAPER_IN_USE = "已有考生开始作答，试卷题目不能再修改；如需更正答案请使用重新评分"
 DRAW_SHORT = "抽题时可用试题不足（多条规则抽到了相同的题目），请调整试卷规则"
+DRAW_SHORT_HELD = "可抽的试题不足：其余试题正用于您尚未结束的考试，请在该考试结束后再来"
 
 PAPER_FIELDS = ["title", "description", "mode", "org_unit"]
 
@@ -87,17 +91,19 @@ def save_paper(
     paper.items.all().delete()
     paper.rules.all().delete()
     if paper.mode == Paper.Mode.FIXED:
-        _save_items(paper, items)
+        _save_items(paper, items, user)
     else:
-        _save_rules(paper, rules)
+        _save_rules(paper, rules, user)
     return paper
 
 
-def _save_items(paper: Paper, items: list[dict]) -> None:
+def _save_items(paper: Paper, items: list[dict], user) -> None:
+    """Only published questions of banks the author may use (usable_banks)."""
     if not items:
         raise InvalidInput(PAPER_EMPTY, errors={"items": [PAPER_EMPTY]})
     wanted = [item["question_id"] for item in items]
-    found = set(published_questions().filter(id__in=wanted).values_list("id", flat=True))
+    usable = published_questions().filter(bank__in=usable_banks(user))
+    found = set(usable.filter(id__in=wanted).values_list("id", flat=True))
     errors = {
         f"items.{i}": [QUESTION_NOT_PUBLISHED.format(position=i + 1, qid=qid)]
         for i, qid in enumerate(wanted)
@@ -117,9 +123,21 @@ def _save_items(paper: Paper, items: list[dict]) -> None:
     )
 
 
-def _save_rules(paper: Paper, rules: list[dict]) -> None:
+def _save_rules(paper: Paper, rules: list[dict], user) -> None:
     if not rules:
         raise InvalidInput(PAPER_EMPTY, errors={"rules": [PAPER_EMPTY]})
+    banks = set(usable_banks(user).values_list("pk", flat=True))
+    points = set(visible_knowledge_points(user).values_list("pk", flat=True))
+    errors = {}
+    for index, rule in enumerate(rules):
+        if rule["bank"].pk not in banks:
+            errors[f"rules.{index}.bank"] = [BANK_NOT_USABLE.format(position=index + 1)]
+        kp = rule.get("knowledge_point")
+        if kp is not None and kp.pk not in points:
+            message = KNOWLEDGE_POINT_NOT_USABLE.format(position=index + 1)
+            errors[f"rules.{index}.knowledge_point"] = [message]
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors=errors)
     objs = [PaperRule(paper=paper, position=i + 1, **rule) for i, rule in enumerate(rules)]
     check_rules(objs)
     PaperRule.objects.bulk_create(objs)
@@ -146,8 +164,21 @@ def _rules(paper: Paper, use_cache: bool) -> list[PaperRule]:
     return rules
 
 
-def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, str]]:
-    """The questions of one sitting: [(question id, points, section)] in paper order."""
+def _without_held(pool: list[int], rule: PaperRule, held) -> list[int]:
+    """A rule's candidates less those whose keys another exam holds from the candidate."""
+    if rule.bank_id in held.bank_ids:
+        return []
+    if not held.lineages:
+        return pool
+    out = set(Question.objects.filter(id__in=pool, lineage__in=held.lineages).values_list("id"))
+    return [qid for qid in pool if (qid,) not in out]
+
+
+def draw(paper: Paper, *, use_cache: bool = True, held=None) -> list[tuple[int, Decimal, str]]:
+    """The questions of one sitting: [(question id, points, section)] in paper order.
+
+    `held` (a HeldKeys) leaves out questions whose keys another exam holds from the
+    candidate: a mock exam must not show them in its immediate results."""
     if paper.mode == Paper.Mode.FIXED:
         return [(i.question_id, i.points, i.section) for i in paper.items.all()]
     chosen: list[tuple[int, Decimal, str]] = []
@@ -155,6 +186,10 @@ def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, st
     for rule in _rules(paper, use_cache):
         pool = rule_candidate_ids(rule, use_cache=use_cache)
         pool = [qid for qid in pool if qid not in taken] if taken else pool
+        if held:
+            pool = _without_held(pool, rule, held)
+            if len(pool) < rule.count:
+                raise Conflict(DRAW_SHORT_HELD, code="draw_short_held")
         if len(pool) < rule.count:
             raise Conflict(DRAW_SHORT, code="draw_short")
         picked = random.sample(pool, rule.count)
@@ -163,9 +198,9 @@ def draw(paper: Paper, *, use_cache: bool = True) -> list[tuple[int, Decimal, st
     return chosen
 
 
-def freeze_layout(exam, fields: list[str]) -> tuple[list[dict], dict[int, Question]]:
+def freeze_layout(exam, fields: list[str], held=None) -> tuple[list[dict], dict[int, Question]]:
     """One sitting's questions in display order with their option orders, frozen at start."""
-    drawn = draw(exam.paper)
+    drawn = draw(exam.paper, held=held)
     questions = Question.objects.only(*fields).in_bulk([qid for qid, _, _ in drawn])
     if exam.shuffle_questions:  # shuffle within each section, keeping sections in order
         sections: dict[str, list] = {}

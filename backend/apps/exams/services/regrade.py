@@ -17,6 +17,7 @@ from apps.exams.services.answer_store import question_spec
 from apps.exams.services.responses import check_response
 from apps.questions.models import Question, QuestionReview
 
+KEY_CORRECTION = "key_correction"  # the QuestionReview action of a correction
 REASON_REQUIRED = "请填写更正原因"
 SUBJECTIVE_KEY = "主观题没有标准答案可更正，请由评审员改判"
 BAD_FILL_KEY = '填空题答案应为每空一个可接受答案列表，例如 [["答案", "同义词"]]'
@@ -64,7 +65,7 @@ def correct_key(question: Question, answer, reason: str, actor) -> RegradeRun:
         Question.objects.filter(pk=question.pk).update(answer=answer)
         QuestionReview.objects.create(
             question=question,
-            action="key_correction",
+            action=KEY_CORRECTION,
             from_status=question.status,
             to_status=question.status,
             reason="answer_key",

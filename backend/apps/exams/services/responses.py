@@ -24,7 +24,8 @@ def check_response(spec: list, response, field: str = "response") -> None:
     qtype, option_count, blanks = spec
     message = None
     if qtype == "single":
-        if response not in _letters(option_count):
+        # A list or an object is not a letter (and is not hashable: check the type first).
+        if not isinstance(response, str) or response not in _letters(option_count):
             message = BAD_CHOICE
     elif qtype == "multiple":
         ok = (

@@ -7,10 +7,10 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
-from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput, NotFound
-from apps.exams.models import ScoreChange, SubjectiveGrade
-from apps.exams.services import attempts
+from apps.exams import held_keys
+from apps.exams.models import Exam, ScoreChange, SubjectiveGrade
+from apps.exams.services import attempts, graders
 
 TASK_NOT_FOUND = "评分任务不存在或无权访问"
 SCORE_RANGE = "得分应在 0 到 {points} 分之间，最多两位小数"
@@ -19,12 +19,17 @@ ATTEMPT_OPEN = "考生尚未交卷，暂不能评分"
 
 
 def reviewer_tasks(user):
-    """What a reviewer may grade: everything in the queue except their own answers; an org
-    admin who is not a reviewer only what belongs to exams of their units."""
-    qs = SubjectiveGrade.objects.exclude(attempt__user=user).filter(attempt__status="submitted")
-    if not user.is_reviewer:
-        qs = scoping.scope_queryset(qs, user, "attempt__exam__org_unit")
-    return qs
+    """What a user may grade: submitted answers of the exams assigned to them (or owned by
+    their admin scope), never an exam they sit, never a question whose key an exam they
+    could still sit holds from them."""
+    exams = graders.exams_graded_by(user)
+    qs = SubjectiveGrade.objects.filter(attempt__exam__in=exams, attempt__status="submitted")
+    with_tasks = Exam.objects.filter(pk__in=qs.values("attempt__exam_id")).select_related(
+        "org_unit"
+    )
+    sat = [exam.pk for exam in with_tasks if graders.sits_exam(exam, user)]
+    held = held_keys.held_for(user)
+    return qs.exclude(attempt__exam_id__in=sat).exclude(held.q("question__"))
 
 
 @transaction.atomic

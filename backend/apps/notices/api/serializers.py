@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.common.api.serializers import MomentField, id_field
 from apps.common.markdown import render_markdown
 from apps.notices.models import Notice
 
@@ -55,13 +56,13 @@ class NoticeAdminSerializer(NoticeSerializer):
 class NoticeInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100, allow_blank=True)
     body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-    published_at = serializers.DateTimeField(required=False, allow_null=True)
-    expires_at = serializers.DateTimeField(required=False, allow_null=True)
-    org_unit = serializers.IntegerField(
+    published_at = MomentField(required=False, allow_null=True)
+    expires_at = MomentField(required=False, allow_null=True)
+    org_unit = id_field(
         required=False, allow_null=True, help_text="发布单位；只管理一个单位时可省略"
     )
     audience_units = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=id_field(),
         required=False,
         default=list,
         help_text="接收单位（含下级）；为空则发给发布单位下全部人员",
@@ -71,6 +72,6 @@ class NoticeInputSerializer(serializers.Serializer):
 class NoticeUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100, allow_blank=True, required=False)
     body = serializers.CharField(allow_blank=True, trim_whitespace=False, required=False)
-    published_at = serializers.DateTimeField(required=False, allow_null=True)
-    expires_at = serializers.DateTimeField(required=False, allow_null=True)
+    published_at = MomentField(required=False, allow_null=True)
+    expires_at = MomentField(required=False, allow_null=True)
     audience_units = serializers.ListField(child=serializers.IntegerField(), required=False)

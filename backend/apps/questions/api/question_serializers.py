@@ -2,9 +2,15 @@
 
 from decimal import Decimal
 
+from drf_spectacular.utils import (
+    PolymorphicProxySerializer,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import serializers
 
-from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
+from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer, id_field
+from apps.exams import held_keys
 from apps.questions.models import (
     Bank,
     KnowledgePoint,
@@ -14,6 +20,8 @@ from apps.questions.models import (
     QuestionType,
 )
 from apps.questions.services.review import REJECT_REASONS, TRANSITIONS
+
+SCORING_POINT_INCOMPLETE = "每条评分要点都须填写要点和分值"
 
 
 class OptionSerializer(serializers.Serializer):
@@ -58,18 +66,73 @@ class QuestionInput(serializers.Serializer):
     source_quote = serializers.CharField(required=False, allow_blank=True, default="")
 
     def validate_scoring_points(self, value):
+        # A partial update (PATCH) skips the nested required fields: check them here.
+        missing = {
+            str(index): {
+                name: [SCORING_POINT_INCOMPLETE] for name in ("point", "score") if name not in p
+            }
+            for index, p in enumerate(value)
+            if not {"point", "score"} <= set(p)
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
         return [{"point": p["point"], "score": str(p["score"])} for p in value]
 
 
+def shape_field(value: str) -> serializers.Field:
+    """A constant that tells the full (admin) question from the public one, in the schema
+    too: the two are one discriminated union (`shape`: "full" | "public")."""
+
+    @extend_schema_field({"type": "string", "enum": [value]})
+    class ShapeField(serializers.Field):
+        def __init__(self):
+            super().__init__(read_only=True, source="*")
+
+        def to_representation(self, _obj) -> str:
+            return value
+
+    return ShapeField()
+
+
+# What an admin who could still sit an exam does not get of a question that exam holds.
+HELD_KEY_FIELDS = {
+    "answer": None,
+    "scoring_points": [],
+    "explanation": "",
+    "explanation_html": "",
+    "source_quote": "",
+    "source_start": None,
+    "source_end": None,
+}
+
+
 class QuestionSerializer(serializers.ModelSerializer):
-    """The full question, answers included: org admins only."""
+    """The full question, answers included: org admins only. Pass the request in the context:
+    an admin who is also a candidate gets no keys an exam holds from them (`key_held`)."""
 
     type_label = serializers.CharField(source="get_type_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    answer = serializers.JSONField()
+    answer = serializers.JSONField(allow_null=True)
     options = OptionSerializer(many=True)
     scoring_points = ScoringPointSerializer(many=True)
+    key_held = serializers.SerializerMethodField(
+        help_text="答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空"
+    )
+    shape = shape_field("full")
+
+    def _key_held(self, obj) -> bool:
+        request = self.context.get("request")
+        return request is not None and held_keys.held_for_request(request).holds(obj)
+
+    def get_key_held(self, obj) -> bool:
+        return self._key_held(obj)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data["key_held"]:
+            data.update(HELD_KEY_FIELDS)
+        return data
 
     class Meta:
         model = Question
@@ -101,17 +164,21 @@ class QuestionSerializer(serializers.ModelSerializer):
             "generation_batch",
             "generation_rule",
             "quality",
+            "key_held",
+            "shape",
             "created_at",
             "updated_at",
         ]
 
 
+@extend_schema_serializer(component_name="BankQuestionPublic")  # training has a QuestionPublic
 class QuestionPublicSerializer(serializers.ModelSerializer):
     """What a cadre may see: no answer, explanation, scoring points or source quote."""
 
     type_label = serializers.CharField(source="get_type_display", read_only=True)
     knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     options = OptionSerializer(many=True)
+    shape = shape_field("public")
 
     class Meta:
         model = Question
@@ -127,6 +194,7 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
             "default_points",
             "knowledge_points",
             "tags",
+            "shape",
         ]
 
 
@@ -135,18 +203,6 @@ class QuestionWithSimilarSerializer(QuestionSerializer):
 
     class Meta(QuestionSerializer.Meta):
         fields = [*QuestionSerializer.Meta.fields, "similar"]
-
-
-class QuestionListQuery(serializers.Serializer):
-    bank = serializers.IntegerField(required=False)
-    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
-    knowledge_point = serializers.IntegerField(required=False)
-    difficulty = serializers.IntegerField(min_value=1, max_value=5, required=False)
-    status = serializers.ChoiceField(choices=Question.Status.choices, required=False)
-    batch = serializers.IntegerField(required=False, label="生成批次")
-    lineage = serializers.UUIDField(required=False)
-    search = serializers.CharField(required=False, allow_blank=True)
-    all_versions = serializers.BooleanField(required=False, default=False)
 
 
 class QuestionReviewInput(serializers.Serializer):
@@ -169,20 +225,22 @@ class QuestionReviewLogSerializer(serializers.Serializer):
 
 
 class ImportQuery(ImportOptionsSerializer):
-    bank = serializers.IntegerField(label="题库")
+    bank = id_field(label="题库")
     publish = serializers.BooleanField(default=False, label="导入后直接发布")
 
 
 class BankQuery(serializers.Serializer):
-    bank = serializers.IntegerField(label="题库")
+    bank = id_field(label="题库")
 
 
-class ExportQuery(QuestionListQuery):
+class ExportQuery(serializers.Serializer):
+    """The file format; the questions are chosen by the list's filters (QuestionFilter)."""
+
     format = serializers.ChoiceField(choices=["xlsx", "csv", "json"], default="xlsx")
 
 
 class BankUploadInput(FileUploadSerializer):
-    bank = serializers.IntegerField(label="题库")
+    bank = id_field(label="题库")
 
 
 class QuestionImageSerializer(serializers.ModelSerializer):
@@ -207,3 +265,13 @@ class QuestionImageSerializer(serializers.ModelSerializer):
 class DuplicateClusterSerializer(serializers.Serializer):
     score = serializers.FloatField()
     questions = serializers.ListField(child=serializers.DictField())
+
+
+def question_view(many: bool = False) -> PolymorphicProxySerializer:
+    """What a question read answers: the full shape to org admins, the public one to others."""
+    return PolymorphicProxySerializer(
+        component_name="QuestionView",
+        serializers={"full": QuestionSerializer, "public": QuestionPublicSerializer},
+        resource_type_field_name="shape",
+        many=many,
+    )

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit
-from apps.common.api.serializers import FileUploadSerializer
+from apps.common.api.serializers import FileUploadSerializer, id_field
 from apps.questions.models import (
     Bank,
     GenerationBatch,
@@ -120,7 +120,7 @@ class BankSerializer(serializers.ModelSerializer):
 
 
 class GenerateInput(serializers.Serializer):
-    bank = serializers.IntegerField(label="目标题库")
+    bank = id_field(label="目标题库")
     types = serializers.ListField(
         child=serializers.ChoiceField(choices=QUESTION_TYPES), required=False, default=list
     )

@@ -1,6 +1,5 @@
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -8,11 +7,13 @@ from rest_framework.views import APIView
 
 from apps.accounts.models import OrgUnit
 from apps.common.errors import Forbidden, InvalidInput
+from apps.common.filters import filter_parameters, valid_filters
 from apps.common.permissions import IsOrgAdmin
 from apps.common.scoping import get_in_scope_or_404
 from apps.questions import selectors
 from apps.questions.api import serializers as s
-from apps.questions.models import Bank, KnowledgePoint, Question
+from apps.questions.api.filters import BankFilter, KnowledgePointFilter
+from apps.questions.models import Bank, KnowledgePoint
 from apps.questions.services import banks, knowledge
 
 ORG_UNIT_REQUIRED = "请选择所属单位"
@@ -27,13 +28,11 @@ def _default_unit(request, unit: OrgUnit | None) -> OrgUnit:
 
 class BankListView(ListAPIView):
     serializer_class = s.BankSerializer
-    filter_backends: list = []
+    queryset = Bank.objects.none()  # for the schema; the real one is scoped
+    filterset_class = BankFilter
 
     def get_queryset(self):
-        published = Q(questions__is_current=True, questions__status=Question.Status.PUBLISHED)
-        qs = selectors.usable_banks(self.request.user).annotate(
-            question_count=Count("questions", filter=published)
-        )
+        qs = selectors.with_question_counts(selectors.usable_banks(self.request.user))
         return qs.order_by("org_unit__path", "name")
 
     @extend_schema(request=s.BankSerializer, responses={201: s.BankSerializer})
@@ -50,6 +49,7 @@ class BankListView(ListAPIView):
             description=v.get("description", ""),
             shared_down=v.get("shared_down", True),
         )
+        bank.question_count = 0  # a new bank holds no question yet
         return Response(
             s.BankSerializer(bank, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
@@ -59,7 +59,8 @@ class BankListView(ListAPIView):
 class BankDetailView(APIView):
     @extend_schema(responses=s.BankSerializer)
     def get(self, request, pk: int):
-        bank = get_object_or_404(selectors.usable_banks(request.user), pk=pk)
+        usable = selectors.with_question_counts(selectors.usable_banks(request.user))
+        bank = get_object_or_404(usable, pk=pk)
         return Response(s.BankSerializer(bank, context={"request": request}).data)
 
     @extend_schema(request=s.BankSerializer, responses=s.BankSerializer)
@@ -68,6 +69,7 @@ class BankDetailView(APIView):
         data = s.BankSerializer(bank, data=request.data, partial=True, context={"request": request})
         data.is_valid(raise_exception=True)
         bank = banks.update_bank(actor=request.user, bank=bank, data=data.validated_data)
+        bank = selectors.with_question_counts(Bank.objects.filter(pk=bank.pk)).get()
         return Response(s.BankSerializer(bank, context={"request": request}).data)
 
 
@@ -82,22 +84,15 @@ def _kp_tree(items: list[KnowledgePoint]) -> list[dict]:
 
 class KnowledgePointListView(APIView):
     @extend_schema(
-        parameters=[
-            OpenApiParameter("tree", bool, description="按树形返回（含 children）"),
-            OpenApiParameter("status", str, enum=["suggested", "confirmed"]),
-            OpenApiParameter("material", int, description="只列出与该材料段落关联的知识点"),
-        ],
+        parameters=filter_parameters(KnowledgePointFilter),
         responses=s.KnowledgePointSerializer(many=True),
     )
     def get(self, request):
         qs = selectors.visible_knowledge_points(request.user).prefetch_related("passages")
-        if request.query_params.get("status") in ("suggested", "confirmed"):
-            qs = qs.filter(status=request.query_params["status"])
-        material = request.query_params.get("material")
-        if material and material.isdigit():
-            qs = qs.filter(passages__material_id=int(material)).distinct()
+        filters = valid_filters(KnowledgePointFilter, request, qs)
+        qs = filters.qs
         items = list(qs.order_by("org_unit__path", "name"))
-        if request.query_params.get("tree") in ("1", "true"):
+        if filters.form.cleaned_data.get("tree"):
             return Response(_kp_tree(items))
         return Response(s.KnowledgePointSerializer(items, many=True).data)
 

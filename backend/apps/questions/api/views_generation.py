@@ -10,6 +10,7 @@ from apps.common.permissions import IsOrgAdmin
 from apps.questions import selectors
 from apps.questions.api import question_serializers as qs
 from apps.questions.api import serializers as s
+from apps.questions.api.filters import GenerationBatchFilter
 from apps.questions.models import GenerationBatch, Question
 from apps.questions.services import generation
 from apps.questions.services.review import REJECT_REASONS
@@ -28,7 +29,8 @@ def _batches(user):
 class GenerationBatchListView(ListAPIView):
     permission_classes = [IsOrgAdmin]
     serializer_class = s.GenerationBatchSerializer
-    filter_backends: list = []
+    queryset = GenerationBatch.objects.none()  # for the schema; the real one is scoped
+    filterset_class = GenerationBatchFilter
 
     def get_queryset(self):
         return _batches(self.request.user)
@@ -60,7 +62,9 @@ class GenerationBatchDetailView(APIView):
         return Response(
             {
                 "batch": s.GenerationBatchSerializer(batch).data,
-                "questions": qs.QuestionSerializer(questions, many=True).data,
+                "questions": qs.QuestionSerializer(
+                    questions, many=True, context={"request": request}
+                ).data,
                 "reject_reasons": REJECT_REASONS,
             }
         )

@@ -12,7 +12,8 @@ from apps.common.scoping import get_in_scope_or_404
 from apps.common.uploads import declared_file_bytes
 from apps.questions import selectors
 from apps.questions.api import serializers as s
-from apps.questions.models import Bank, KnowledgePoint
+from apps.questions.api.filters import MaterialFilter
+from apps.questions.models import Bank, KnowledgePoint, Material
 from apps.questions.services import generation, knowledge, materials
 
 ADMIN_ONLY = "仅组织部管理员可以上传材料"
@@ -21,7 +22,8 @@ ADMIN_ONLY = "仅组织部管理员可以上传材料"
 class MaterialListView(ListAPIView):
     serializer_class = s.MaterialSerializer
     parser_classes = [MultiPartParser, FormParser, JSONParser]
-    filter_backends: list = []
+    queryset = Material.objects.none()  # for the schema; the real one is scoped
+    filterset_class = MaterialFilter
 
     def get_queryset(self):
         qs = selectors.visible_materials(self.request.user).annotate(

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from apps.cases.models import CaseCall
+from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import Exam
 from apps.records.models import Adjustment, Component, ComponentScore, Objection, Period, Record
 
@@ -92,7 +93,9 @@ class ObjectionSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     record = serializers.IntegerField(source="record_id", read_only=True)
     user_name = serializers.CharField(source="record.user.display_name", read_only=True)
-    component_name = serializers.CharField(source="component.name", read_only=True, default=None)
+    component_name = serializers.CharField(
+        source="component.name", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Objection
@@ -151,7 +154,7 @@ class MyRecordSerializer(RecordSerializer):
 
 class ObjectionInSerializer(serializers.Serializer):
     reason = serializers.CharField(label="异议理由", max_length=1000)
-    component = serializers.IntegerField(label="涉及分项", required=False, allow_null=True)
+    component = id_field(label="涉及分项", required=False, allow_null=True)
 
 
 class ResolveInSerializer(serializers.Serializer):
@@ -159,14 +162,14 @@ class ResolveInSerializer(serializers.Serializer):
         label="处理方式", choices=[("adjust", "调整"), ("reject", "驳回")]
     )
     reply = serializers.CharField(label="答复", max_length=1000)
-    component = serializers.IntegerField(label="调整分项", required=False, allow_null=True)
+    component = id_field(label="调整分项", required=False, allow_null=True)
     adjustment = serializers.DecimalField(
         label="调整分", max_digits=8, decimal_places=2, required=False
     )
 
 
 class AdjustInSerializer(serializers.Serializer):
-    component = serializers.IntegerField(label="调整分项")
+    component = id_field(label="调整分项")
     adjustment = serializers.DecimalField(label="调整分", max_digits=8, decimal_places=2)
     reason = serializers.CharField(label="理由", max_length=200)
 
@@ -176,7 +179,7 @@ class ReasonInSerializer(serializers.Serializer):
 
 
 class PublishInSerializer(serializers.Serializer):
-    ends_at = serializers.DateTimeField(label="公示结束时间", required=False)
+    ends_at = MomentField(label="公示结束时间", required=False)
     days = serializers.IntegerField(
         label="公示天数（默认见 RECORDS_PUBLICITY_DAYS）", min_value=1, max_value=60, required=False
     )

@@ -1,7 +1,7 @@
 """Period endpoints: CRUD, indicator import, compute, publish, lock, table, export, distribution."""
 
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -12,15 +12,18 @@ from apps.common import scoping
 from apps.common.api.parsers import FormParser, MultiPartParser
 from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
 from apps.common.errors import Forbidden, NotFound
+from apps.common.filters import apply_filters, filter_parameters
 from apps.common.permissions import IsOrgAdmin
 from apps.records import selectors
 from apps.records.api import serializers as s
+from apps.records.api.filters import PeriodFilter, UnitFilter
+from apps.records.models import Period
 from apps.records.services import compute, export, indicators, objections, periods
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ADMIN_ONLY = "仅组织部管理员可以执行此操作"
 UNIT_NOT_IN_SCOPE = "该单位不在您的管理范围内"
-UNIT_PARAM = OpenApiParameter("unit", int, description="单位（含下级）")
+UNIT_PARAMS = filter_parameters(UnitFilter)
 
 
 def _split(data: dict) -> tuple[dict, list | None]:
@@ -28,24 +31,10 @@ def _split(data: dict) -> tuple[dict, list | None]:
     return data, data.pop("components", None)
 
 
-def scoped_unit(request):
-    """The ?unit= filter, which must lie in the admin's scope."""
-    unit_id = request.query_params.get("unit")
-    if not unit_id:
-        return None
-    unit = (
-        scoping.units_in_scope(request.user).filter(pk=unit_id).first()
-        if unit_id.isdigit()
-        else None
-    )
-    if unit is None:
-        raise Forbidden(UNIT_NOT_IN_SCOPE)
-    return unit
-
-
 class PeriodListView(ListAPIView):
     serializer_class = s.PeriodSerializer
-    filter_backends: list = []
+    queryset = Period.objects.none()  # for the schema; the real one is scoped
+    filterset_class = PeriodFilter
 
     def get_queryset(self):
         return selectors.periods_for(self.request.user)
@@ -156,10 +145,12 @@ class UnlockView(PeriodActionView):
 
 
 class TableView(PeriodActionView):
-    @extend_schema(parameters=[UNIT_PARAM], responses={200: {"type": "object"}})
+    @extend_schema(parameters=UNIT_PARAMS, responses={200: {"type": "object"}})
     def get(self, request, pk: int):
         period = self.period(request, pk)
-        records = selectors.records_for_admin(request.user, period, scoped_unit(request))
+        records = apply_filters(
+            UnitFilter, request, selectors.records_for_admin(request.user, period)
+        )
         units = [
             {
                 "unit": {"id": u.pk, "name": u.full_name},
@@ -171,20 +162,24 @@ class TableView(PeriodActionView):
 
 
 class ExportView(PeriodActionView):
-    @extend_schema(parameters=[UNIT_PARAM], responses={(200, XLSX): bytes})
+    @extend_schema(parameters=UNIT_PARAMS, responses={(200, XLSX): bytes})
     def get(self, request, pk: int):
         period = self.period(request, pk)
-        records = selectors.records_for_admin(request.user, period, scoped_unit(request))
+        records = apply_filters(
+            UnitFilter, request, selectors.records_for_admin(request.user, period)
+        )
         response = HttpResponse(export.export_records(period, records), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="records-{period.pk}.xlsx"'
         return response
 
 
 class DistributionView(PeriodActionView):
-    @extend_schema(parameters=[UNIT_PARAM], responses={200: {"type": "array"}})
+    @extend_schema(parameters=UNIT_PARAMS, responses={200: {"type": "array"}})
     def get(self, request, pk: int):
         period = self.period(request, pk)
-        records = selectors.records_for_admin(request.user, period, scoped_unit(request))
+        records = apply_filters(
+            UnitFilter, request, selectors.records_for_admin(request.user, period)
+        )
         return Response(selectors.distribution(period, records))
 
 
@@ -220,6 +215,8 @@ class IndicatorTemplateView(PeriodActionView):
     @extend_schema(responses={(200, XLSX): bytes})
     def get(self, request, pk: int):
         period = self.period(request, pk)
-        response = HttpResponse(indicators.indicator_template(period), content_type=XLSX)
+        response = HttpResponse(
+            indicators.indicator_template(period, request.user), content_type=XLSX
+        )
         response["Content-Disposition"] = f'attachment; filename="indicators-{period.pk}.xlsx"'
         return response

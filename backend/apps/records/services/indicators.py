@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.accounts.models import OrgUnit, User
+from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput
 from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
 from apps.records import conf
@@ -239,8 +240,9 @@ def import_indicators(
     )
 
 
-def indicator_template(period: Period) -> bytes:
-    """A sheet to fill in: one row per cadre in scope, then one row per unit for unit indicators."""
+def indicator_template(period: Period, actor) -> bytes:
+    """A sheet to fill in: one row per cadre of the period inside the actor's scope, then one
+    row per unit for unit indicators (a township admin gets only their township's)."""
     from apps.records.services.compute import cadres_in_scope
 
     components = list(
@@ -251,9 +253,13 @@ def indicator_template(period: Period) -> bytes:
     if any(c.level == Component.Level.USER for c in components):
         rows += [
             [u.username, u.display_name, "", *[""] * len(components)]
-            for u in cadres_in_scope(period).order_by("org_unit__path", "username")
+            for u in scoping.scope_queryset(cadres_in_scope(period), actor).order_by(
+                "org_unit__path", "username"
+            )
         ]
     if any(c.level == Component.Level.UNIT for c in components):
-        units = OrgUnit.objects.filter(path__startswith=period.org_unit.path).order_by("path")
+        units = OrgUnit.objects.filter(
+            path__startswith=period.org_unit.path, pk__in=scoping.units_in_scope(actor)
+        ).order_by("path")
         rows += [["", "", unit.full_name, *[""] * len(components)] for unit in units]
     return write_xlsx([("指标导入", headers, rows)])

@@ -34,11 +34,16 @@ ADJUST_ITEM_ONLY = "只能在“加减分”类组成部分中录入加减分"
 ADJUST_NOT_OPEN = "只有考核中的周期可以录入加减分"
 USER_NOT_IN_SCOPE = "该干部不在本周期考核范围内"
 RECORD_NOT_MANAGEABLE = "该档案不在您的管理范围内"
+PERIOD_NOT_OWNED = "该考核周期由上级单位组织，只有其管理员可以调整分数或处理异议"
 
 
 def ensure_record_manageable(actor: User, record: Record) -> None:
+    """The record lies in the actor's scope, and so does the period's organizing unit: a
+    township admin reads their part of the county's period but changes none of it."""
     if not scoping.unit_in_scope(actor, record.org_unit):
         raise Forbidden(RECORD_NOT_MANAGEABLE)
+    if not scoping.unit_in_scope(actor, record.period.org_unit):
+        raise Forbidden(PERIOD_NOT_OWNED)
 
 
 def _component_of(

@@ -27,6 +27,7 @@ def quiz_body(quiz, user) -> dict:
     items = quiz.items.select_related(
         "question__source_passage", "answer__question__source_passage"
     ).prefetch_related("question__knowledge_points")
+    hidden = selectors.hides_key(user)
     return {
         "day": quiz.day,
         "completed": quiz.completed_at is not None,
@@ -36,7 +37,9 @@ def quiz_body(quiz, user) -> dict:
                 "reason": item.reason,
                 "reason_label": item.get_reason_display(),
                 "question": s.QuestionPublicSerializer(item.question).data,
-                "feedback": s.FeedbackSerializer(feedback_for_answer(item.answer)).data
+                "feedback": s.FeedbackSerializer(
+                    feedback_for_answer(item.answer, hidden(item.question))
+                ).data
                 if item.answer
                 else None,
             }

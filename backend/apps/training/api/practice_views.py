@@ -19,10 +19,11 @@ SESSION_DETAIL = inline_serializer(
 
 
 def session_detail(session) -> dict:
+    hidden = selectors.hides_key(session.user)
     items = [
         {
             "question": s.QuestionPublicSerializer(q).data,
-            "feedback": s.FeedbackSerializer(feedback_for_answer(a)).data if a else None,
+            "feedback": s.FeedbackSerializer(feedback_for_answer(a, hidden(q))).data if a else None,
         }
         for q, a in selectors.session_items(session)
     ]

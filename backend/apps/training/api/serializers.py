@@ -4,6 +4,7 @@ those only travel inside the feedback that follows an answer."""
 from django.utils.html import escape
 from rest_framework import serializers
 
+from apps.common.api.serializers import id_field
 from apps.questions.models import Question
 from apps.questions.services.rendering import render_question_text
 from apps.training.models import PracticeSession, StudyTopic, StudyVote, WrongBookEntry
@@ -53,26 +54,29 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.Serializer):
-    quote = serializers.CharField()
+    quote = serializers.CharField(allow_blank=True)
     passage_id = serializers.CharField(allow_null=True)
     material_id = serializers.IntegerField(allow_null=True)
 
 
 class FeedbackSerializer(serializers.Serializer):
-    question_id = serializers.IntegerField()
+    question_id = id_field()
     is_correct = serializers.BooleanField()
     score = serializers.DecimalField(max_digits=6, decimal_places=2)
     max_score = serializers.DecimalField(max_digits=6, decimal_places=2)
     response = serializers.JSONField()
-    correct_answer = serializers.JSONField()
+    correct_answer = serializers.JSONField(allow_null=True)
     accepted_answers = serializers.JSONField(allow_null=True)
-    explanation = serializers.CharField()
-    explanation_html = serializers.CharField()
+    explanation = serializers.CharField(allow_blank=True)
+    explanation_html = serializers.CharField(allow_blank=True)
     source = SourceSerializer()
+    key_held = serializers.BooleanField(
+        help_text="答案正被尚未结束的考试保留：答案、解析和出处为空，考试结束后再看"
+    )
 
 
 class AnswerInSerializer(serializers.Serializer):
-    question_id = serializers.IntegerField()
+    question_id = id_field()
     response = serializers.JSONField(allow_null=True)
 
 
@@ -81,16 +85,18 @@ class RetryInSerializer(serializers.Serializer):
 
 
 class PracticeStartSerializer(serializers.Serializer):
-    knowledge_point = serializers.IntegerField(required=False, allow_null=True)
-    bank = serializers.IntegerField(required=False, allow_null=True)
-    material = serializers.IntegerField(required=False, allow_null=True)
+    knowledge_point = id_field(required=False, allow_null=True)
+    bank = id_field(required=False, allow_null=True)
+    material = id_field(required=False, allow_null=True)
     passage = serializers.IntegerField(required=False, allow_null=True)
     count = serializers.IntegerField(required=False, allow_null=True)
 
 
 class PracticeSessionSerializer(serializers.ModelSerializer):
-    knowledge_point_name = serializers.CharField(source="knowledge_point.name", default=None)
-    bank_name = serializers.CharField(source="bank.name", default=None)
+    knowledge_point_name = serializers.CharField(
+        source="knowledge_point.name", default=None, allow_null=True
+    )
+    bank_name = serializers.CharField(source="bank.name", default=None, allow_null=True)
     total = serializers.SerializerMethodField()
     answered = serializers.IntegerField(read_only=True, default=None)
     correct = serializers.IntegerField(read_only=True, default=None)
@@ -159,13 +165,15 @@ class StudyTopicInSerializer(serializers.Serializer):
 
 
 class StudyVoteInSerializer(serializers.Serializer):
-    knowledge_point = serializers.IntegerField(required=False, allow_null=True)
-    topic = serializers.IntegerField(required=False, allow_null=True)
+    knowledge_point = id_field(required=False, allow_null=True)
+    topic = id_field(required=False, allow_null=True)
 
 
 class StudyVoteSerializer(serializers.ModelSerializer):
-    knowledge_point_name = serializers.CharField(source="knowledge_point.name", default=None)
-    topic_title = serializers.CharField(source="topic.title", default=None)
+    knowledge_point_name = serializers.CharField(
+        source="knowledge_point.name", default=None, allow_null=True
+    )
+    topic_title = serializers.CharField(source="topic.title", default=None, allow_null=True)
 
     class Meta:
         model = StudyVote
@@ -227,4 +235,4 @@ class PassagePracticeSerializer(serializers.Serializer):
 
 
 class PracticeMaterialQuerySerializer(serializers.Serializer):
-    material = serializers.IntegerField()
+    material = id_field()

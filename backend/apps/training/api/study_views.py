@@ -1,15 +1,17 @@
 """The study-needs survey: cadres vote or propose; org admins read the ranking in scope."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.common import scoping
+from apps.common.filters import filter_parameters, valid_filters
 from apps.common.permissions import IsCadre, IsOrgAdmin
 from apps.training import selectors
 from apps.training.api import serializers as s
+from apps.training.api.filters import RankingFilter
 from apps.training.models import StudyVote
 from apps.training.services import study_needs
 
@@ -91,13 +93,13 @@ class StudyNeedRankingView(APIView):
     permission_classes = [IsOrgAdmin]
 
     @extend_schema(
-        parameters=[OpenApiParameter("unit", int, description="只统计该单位（含下级）的投票")],
+        parameters=filter_parameters(RankingFilter),
         responses=s.RankingRowSerializer(many=True),
     )
     def get(self, request):
+        query = valid_filters(RankingFilter, request, StudyVote.objects.none())
         unit = None
-        unit_id = request.query_params.get("unit")
-        if unit_id:
+        if unit_id := query.form.cleaned_data.get("unit"):
             unit = get_object_or_404(scoping.units_in_scope(request.user), pk=unit_id)
         return Response(
             s.RankingRowSerializer(selectors.study_need_ranking(request.user, unit), many=True).data

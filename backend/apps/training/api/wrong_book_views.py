@@ -1,6 +1,6 @@
 """The cadre's wrong-question book: list and retry."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -9,20 +9,20 @@ from rest_framework.views import APIView
 from apps.common.permissions import IsCadre
 from apps.training import selectors
 from apps.training.api import serializers as s
+from apps.training.api.filters import WrongBookFilter
+from apps.training.models import WrongBookEntry
 from apps.training.services import wrong_book
 
 
-@extend_schema(
-    parameters=[OpenApiParameter("knowledge_point", int, description="只看该知识点的错题")]
-)
 class WrongBookListView(ListAPIView):
     permission_classes = [IsCadre]
     serializer_class = s.WrongBookEntrySerializer
-    filter_backends: list = []
+    filterset_class = WrongBookFilter
 
     def get_queryset(self):
-        kp = self.request.query_params.get("knowledge_point")
-        return wrong_book.open_book(self.request.user, int(kp) if kp and kp.isdigit() else None)
+        if getattr(self, "swagger_fake_view", False):
+            return WrongBookEntry.objects.none()
+        return wrong_book.open_book(self.request.user)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.common.errors import Conflict
+from apps.exams import held_keys
 from apps.questions.models import Question
 from apps.training import selectors
 from apps.training.models import PracticeAnswer, PracticeSession
@@ -40,7 +41,7 @@ def record_answer(
     now = now or timezone.now()
     if selectors.in_exam(user, now):
         raise Conflict(TRAINING_DURING_EXAM)
-    if selectors.exam_held_lineages(now).filter(lineage=question.lineage).exists():
+    if held_keys.held_for(user, now=now).holds(question):
         raise Conflict(TRAINING_QUESTION_HELD)
     validate_response(question, response)
     result = grade(question, response)

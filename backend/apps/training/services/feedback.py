@@ -55,15 +55,31 @@ def feedback(question: Question, response, result: Grade) -> dict:
             "passage_id": passage.key if passage else None,
             "material_id": passage.material_id if passage else None,
         },
+        "key_held": False,
     }
 
 
-def feedback_for_answer(answer) -> dict:
-    """Feedback rebuilt from a stored PracticeAnswer (for reopening a session or quiz)."""
+def without_key(shown: dict) -> dict:
+    """The verdict without the key, for a question whose key an exam now holds."""
+    return {
+        **shown,
+        "correct_answer": None,
+        "accepted_answers": None,
+        "explanation": "",
+        "explanation_html": "",
+        "source": {"quote": "", "passage_id": None, "material_id": None},
+        "key_held": True,
+    }
+
+
+def feedback_for_answer(answer, hide_key: bool = False) -> dict:
+    """Feedback rebuilt from a stored PracticeAnswer (for reopening a session or quiz);
+    `hide_key` when the key is held now (an exam opened since, or one is being sat)."""
     question = answer.question
     result = Grade(
         is_correct=answer.is_correct,
         score=answer.score,
         max_score=grading.q2(question.default_points),
     )
-    return feedback(question, answer.response, result)
+    shown = feedback(question, answer.response, result)
+    return without_key(shown) if hide_key else shown

@@ -1,0 +1,166 @@
+"""Held keys: whose eyes a question's key (answer, explanation, scoring points, source quote)
+must not reach yet.
+
+An exam holds the key of every question in its pool (its fixed items, or every question of
+the banks its rules draw from) from each person who could still sit it: in its audience,
+with an attempt in progress or attempts left, and the exam not closed. Holding ends when
+the exam closes (after_close releases its answers then; never does not release them, and
+nobody can sit it any more). An exam's own result page follows its own policy.
+
+Rules hold whole banks, not the slice their type/knowledge point/difficulty filters pick
+today: an edit (a new version with another difficulty, a new knowledge point) moves a
+question into that slice while the exam is open, so only the bank is provably the pool.
+A bank's versions never move banks, so `bank_id` identifies the pool on any version.
+
+Cost: the open exams, their audiences and pools are kept per process under a fingerprint of
+the exams that are not closed (count, latest exam and paper edits), re-read with one
+aggregate query per call; per person, one query counts their attempts, and only when they
+are in some audience. bench/held_keys.py measures it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from apps.exams.models import Attempt, Exam, PaperItem, PaperRule
+from apps.exams.services.exams import audience_includes
+
+
+@dataclass(frozen=True)
+class HeldKeys:
+    """The pools held from one person: whole banks, and single lineages of fixed papers."""
+
+    bank_ids: frozenset[int] = field(default_factory=frozenset)
+    lineages: frozenset[uuid.UUID] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.bank_ids or self.lineages)
+
+    def holds(self, question) -> bool:
+        return question.bank_id in self.bank_ids or question.lineage in self.lineages
+
+    def q(self, prefix: str = "") -> Q:
+        """Rows whose question (at `prefix`, e.g. "question__") is held."""
+        if not self:
+            return Q(pk__in=[])
+        return Q(**{f"{prefix}bank_id__in": self.bank_ids}) | Q(
+            **{f"{prefix}lineage__in": self.lineages}
+        )
+
+
+NOTHING_HELD = HeldKeys()
+
+
+def _fingerprint(now: dt.datetime) -> tuple:
+    """Changes whenever an exam that is not closed is added, edited (its audience too: saving
+    an exam touches updated_at), removed or closes, or its paper is edited."""
+    row = Exam.objects.filter(closes_at__gt=now).aggregate(
+        n=Count("id"), exam=Max("updated_at"), paper=Max("paper__updated_at")
+    )
+    return (row["n"], row["exam"], row["paper"])
+
+
+# The holding exams of this process, for the fingerprint they were read under: no cache
+# round trip and no unpickling on the hot path, and never stale (the key is re-read).
+_memo: dict = {"key": None, "rows": []}
+
+
+def forget() -> None:
+    """Drop this process's copy (tests call it between databases)."""
+    _memo["key"], _memo["rows"] = None, []
+
+
+def _read_holding_exams(now: dt.datetime) -> list[dict]:
+    exams = list(
+        Exam.objects.filter(closes_at__gt=now)
+        .select_related("org_unit")
+        .prefetch_related("audience_units", "audience_users")
+        .order_by("pk")
+    )
+    paper_ids = {e.paper_id for e in exams}
+    banks: dict[int, set[int]] = {}
+    for paper_id, bank_id in PaperRule.objects.filter(paper_id__in=paper_ids).values_list(
+        "paper_id", "bank_id"
+    ):
+        banks.setdefault(paper_id, set()).add(bank_id)
+    lineages: dict[int, set[uuid.UUID]] = {}
+    for paper_id, lineage in PaperItem.objects.filter(paper_id__in=paper_ids).values_list(
+        "paper_id", "question__lineage"
+    ):
+        lineages.setdefault(paper_id, set()).add(lineage)
+    return [
+        {
+            "exam": exam.pk,
+            "attempts_allowed": exam.attempts_allowed,
+            "closes_at": exam.closes_at,
+            # The shape of services.exams.audience_facts, read for all exams at once.
+            "audience": {
+                "users": {u.pk for u in exam.audience_users.all()},
+                "paths": [u.path for u in exam.audience_units.all()],
+                "roles": set(exam.audience_roles or []),
+                "owner": exam.org_unit.path,
+            },
+            "banks": frozenset(banks.get(exam.paper_id, ())),
+            "lineages": frozenset(lineages.get(exam.paper_id, ())),
+        }
+        for exam in exams
+    ]
+
+
+def holding_exams(now: dt.datetime | None = None) -> list[dict]:
+    """Every exam not yet closed, with its audience and its pool."""
+    now = now or timezone.now()
+    key = _fingerprint(now)
+    if _memo["key"] != key:
+        _memo["rows"], _memo["key"] = _read_holding_exams(now), key
+    # Filtered again on every read: an exam stops holding the moment it closes.
+    return [row for row in _memo["rows"] if row["closes_at"] > now]
+
+
+def exams_user_could_sit(user, now: dt.datetime | None = None) -> list[dict]:
+    """The holding exams this person is in the audience of and still has a sitting of."""
+    if user is None or not user.is_authenticated:
+        return []
+    rows = [row for row in holding_exams(now) if audience_includes(row["audience"], user)]
+    if not rows:
+        return []
+    usage = {
+        r["exam_id"]: r
+        for r in Attempt.objects.filter(user=user, exam_id__in=[row["exam"] for row in rows])
+        .values("exam_id")
+        .annotate(used=Count("id"), open=Count("id", filter=Q(status=Attempt.Status.IN_PROGRESS)))
+    }
+    sittable = []
+    for row in rows:
+        used = usage.get(row["exam"], {"used": 0, "open": 0})
+        if used["open"] or used["used"] < row["attempts_allowed"]:
+            sittable.append(row)
+    return sittable
+
+
+def held_for(user, *, except_exam: Exam | None = None, now=None) -> HeldKeys:
+    """The keys held from `user`; `except_exam` leaves out one exam's own pool (its own
+    result page and its own draw follow its policy, not the hold)."""
+    rows = [
+        row
+        for row in exams_user_could_sit(user, now)
+        if except_exam is None or row["exam"] != except_exam.pk
+    ]
+    if not rows:
+        return NOTHING_HELD
+    return HeldKeys(
+        bank_ids=frozenset().union(*(row["banks"] for row in rows)),
+        lineages=frozenset().union(*(row["lineages"] for row in rows)),
+    )
+
+
+def held_for_request(request) -> HeldKeys:
+    """Computed once per request: several serializers of one response ask."""
+    if not hasattr(request, "_held_keys"):
+        request._held_keys = held_for(request.user)
+    return request._held_keys
