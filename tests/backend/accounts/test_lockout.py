@@ -10,7 +10,7 @@ from apps.accounts.services import login_throttle
 from apps.accounts.services.auth import ACCOUNT_UNLOCKED, THROTTLED
 from tests.factories import PASSWORD, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 TOWNSHIP_IP = "198.51.100.7"  # one public address for a whole township
 STRANGER_IP = "203.0.113.9"

@@ -9,7 +9,7 @@ from django.test import Client
 from apps.accounts import password_rules as rules
 from tests.factories import PASSWORD, make_unit, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 GOOD = "Hezuo7Tuanjie"
 

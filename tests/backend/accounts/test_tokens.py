@@ -10,7 +10,7 @@ from apps.accounts.models import AuthToken
 from apps.accounts.services import users
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 
 def get_token(client_for, user, password=PASSWORD):
