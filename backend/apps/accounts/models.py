@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from apps.common.models import TimeStampedModel
 
@@ -149,6 +150,11 @@ class User(AbstractUser):
     must_change_password = models.BooleanField("首次登录须改密码", default=False)
 
     objects = UserManager()
+    # Roles, unit, activation and staff status keep their history (who changed what and
+    # when); the password hash never goes into it.
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login"], verbose_name="用户变更记录"
+    )
 
     class Meta:
         verbose_name = "用户"
@@ -161,7 +167,13 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         # set_password() leaves the new raw password in _password until the save.
         password_changed = self._password is not None
-        super().save(*args, **kwargs)
+        # A login only stamps last_login: nothing worth a history row.
+        if set(kwargs.get("update_fields") or ()) == {"last_login"}:
+            self.skip_history_when_saving = True
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            self.__dict__.pop("skip_history_when_saving", None)
         # Every path that changes a password or deactivates a user (the API, the Django
         # admin, a service) ends here, so each one revokes the user's API tokens
         # (apps.accounts.services.auth.revoke_tokens does the same for a caller).
@@ -208,6 +220,7 @@ class AdminScope(models.Model):
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name="管理范围", on_delete=models.CASCADE, related_name="admin_scopes"
     )
+    history = HistoricalRecords(verbose_name="管理范围变更记录")
 
     class Meta:
         verbose_name = "管理范围"

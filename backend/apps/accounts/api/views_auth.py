@@ -1,5 +1,6 @@
 """Login, logout, me, password change and API tokens."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.middleware.csrf import get_token
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect
@@ -79,6 +80,8 @@ class TokenView(APIView):
         data = sa.LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = auth.authenticate_credentials(request, **data.validated_data)
+        # A token is a login too: the operation log and django-axes hear of it.
+        user_logged_in.send(sender=type(user), request=request, user=user)
         token, key = auth.issue_token(user)
         return Response(sa.TokenSerializer({"token": key, "expires_at": token.expires_at}).data)
 
