@@ -54,6 +54,28 @@ def visible_materials(user: User) -> QuerySet[Material]:
     return qs.filter(org_unit_id__in=_ancestor_ids(user), status=Material.Status.READY)
 
 
+def attach_duplicates(user: User, materials: list[Material]) -> list[Material]:
+    """Set `duplicates` on each material: the others in the user's view with the same
+    cleaned text (one query for the whole page)."""
+    hashes = {m.content_hash for m in materials if m.content_hash}
+    same: dict[str, list[Material]] = {}
+    if hashes:
+        rows = (
+            visible_materials(user)
+            .filter(content_hash__in=hashes)
+            .select_related(None)
+            .only("id", "title", "content_hash")
+            .order_by("created_at", "id")
+        )
+        for row in rows:
+            same.setdefault(row.content_hash, []).append(row)
+    for material in materials:
+        material.duplicates = [
+            m for m in same.get(material.content_hash, []) if m.pk != material.pk
+        ]
+    return materials
+
+
 def visible_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:
     """Confirmed points of the units above; an admin also every point of their subtrees
     (suggested ones included: confirming them is their job, not a township's)."""

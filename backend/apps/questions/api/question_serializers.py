@@ -18,6 +18,7 @@ from apps.questions.models import (
     Question,
     QuestionImage,
     QuestionType,
+    confirmed_points,
 )
 from apps.questions.services.review import REJECT_REASONS, TRANSITIONS
 
@@ -176,9 +177,12 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
     """What a cadre may see: no answer, explanation, scoring points or source quote."""
 
     type_label = serializers.CharField(source="get_type_display", read_only=True)
-    knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    knowledge_points = serializers.SerializerMethodField()
     options = OptionSerializer(many=True)
     shape = shape_field("public")
+
+    def get_knowledge_points(self, obj) -> list[int]:
+        return [kp.pk for kp in confirmed_points(obj)]
 
     class Meta:
         model = Question

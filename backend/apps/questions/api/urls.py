@@ -14,6 +14,11 @@ urlpatterns = [
         name="material-passages",
     ),
     path(
+        "materials/<int:pk>/reingest",
+        materials.MaterialReingestView.as_view(),
+        name="material-reingest",
+    ),
+    path(
         "materials/<int:pk>/generate",
         materials.MaterialGenerateView.as_view(),
         name="material-generate",
@@ -29,6 +34,11 @@ urlpatterns = [
         "knowledge-points/<int:pk>/confirm",
         banks.KnowledgePointConfirmView.as_view(),
         name="kp-confirm",
+    ),
+    path(
+        "knowledge-points/<int:pk>/merge",
+        banks.KnowledgePointMergeView.as_view(),
+        name="kp-merge",
     ),
     path("banks/", banks.BankListView.as_view(), name="bank-list"),
     path("banks/<int:pk>/", banks.BankDetailView.as_view(), name="bank-detail"),
