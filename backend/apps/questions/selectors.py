@@ -42,6 +42,18 @@ def with_question_counts(banks: QuerySet[Bank]) -> QuerySet[Bank]:
     return banks.annotate(question_count=Count("questions", filter=published))
 
 
+def attach_usage(questions: list[Question]) -> list[Question]:
+    """Set `times_used` and `facility` on a page of questions (one aggregate query)."""
+    from apps.exams.usage import usage_by_lineage  # exams builds on questions, not back
+
+    usage = usage_by_lineage(list({q.lineage for q in questions}))
+    for question in questions:
+        found = usage.get(question.lineage, {})
+        question.times_used = found.get("times_used", 0)
+        question.facility = found.get("facility")
+    return questions
+
+
 def can_manage_bank(user: User, bank: Bank) -> bool:
     return scoping.unit_in_scope(user, bank.org_unit)
 

@@ -12,7 +12,6 @@ from apps.questions.models import (
 )
 from question_bank.generate import QUESTION_TYPES
 
-
 PASSAGE_KINDS = {"heading": "标题", "paragraph": "段落", "point": "要点", "article": "条文"}
 
 

@@ -55,6 +55,12 @@ urlpatterns = [
         questions.QuestionDuplicatesView.as_view(),
         name="question-duplicates",
     ),
+    path("questions/preview", questions.QuestionPreviewView.as_view(), name="question-preview"),
+    path(
+        "questions/review-batch",
+        questions.QuestionBatchReviewView.as_view(),
+        name="question-review-batch",
+    ),
     path("questions/images", questions.QuestionImageView.as_view(), name="question-images"),
     path("questions/<int:pk>/", questions.QuestionDetailView.as_view(), name="question-detail"),
     path(

@@ -148,7 +148,7 @@ def _chosen(candidates: list[dict], counts: dict[str, int]) -> list[dict]:
 
 
 def _fill(batch: GenerationBatch) -> None:
-    params, material, bank, actor = batch.params, batch.material, batch.bank, batch.created_by
+    params, material, actor = batch.params, batch.material, batch.created_by
     counts = params.get("counts") or {}
     max_per_type = max(counts.values()) if counts else params.get("max_per_type")
     result = generate(

@@ -21,7 +21,7 @@ from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput, NotFound
 from apps.common.services import model_update
 from apps.questions import conf
-from apps.questions.models import Material, Passage
+from apps.questions.models import Material
 from apps.questions.services import passages as passage_store
 from question_bank.document import Document
 from question_bank.document import Passage as DocPassage
