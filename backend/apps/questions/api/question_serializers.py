@@ -281,11 +281,6 @@ class ImportQuery(ImportOptionsSerializer):
         default=True, label="跳过完全相同的试题（题干、选项、答案相同）"
     )
 
-    def validate(self, attrs):
-        if not attrs.get("bank"):
-            raise serializers.ValidationError({"bank": [BANK_REQUIRED]})
-        return attrs
-
 
 class QuestionImportInput(FileUploadSerializer):
     bank = id_field(label="题库（也可放在查询参数中）", required=False)

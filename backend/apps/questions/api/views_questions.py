@@ -234,6 +234,8 @@ class QuestionImportView(APIView):
         params = request.query_params.copy()
         if "bank" not in params and request.data.get("bank"):
             params["bank"] = request.data["bank"]  # also accepted as a form field
+        if not params.get("bank"):
+            raise InvalidInput(s.BANK_REQUIRED, {"bank": [s.BANK_REQUIRED]})
         query = s.ImportQuery(data=params)
         query.is_valid(raise_exception=True)
         options = dict(query.validated_data)

@@ -82,9 +82,10 @@ def start_generation(
     """Queue a generation batch: `counts` asks for how many of each type (or `types` with
     `max_per_type`). It runs as a Celery task (in-process when Redis is not set); poll the
     batch's `status`."""
-    counts = {t: n for t, n in (counts or {}).items() if n}
+    asked = counts or {}
+    counts = {t: n for t, n in asked.items() if n}
     types = list(counts) or list(types or [])
-    _check_request(actor, material, bank, types, counts)
+    _check_request(actor, material, bank, types, asked)
     batch = GenerationBatch.objects.create(
         material=material,
         bank=bank,
@@ -133,31 +134,23 @@ def _failed(batch: GenerationBatch, message: str) -> GenerationBatch:
     return batch
 
 
-def _chosen(candidates: list[dict], counts: dict[str, int]) -> list[dict]:
-    """The best `counts[type]` candidates of each type (candidates come best first)."""
-    if not counts:
-        return candidates
-    taken: dict[str, int] = defaultdict(int)
-    chosen = []
-    for candidate in candidates:
-        kind = candidate["type"]
-        if taken[kind] < counts.get(kind, 0):
-            taken[kind] += 1
-            chosen.append(candidate)
-    return chosen
-
-
 def _fill(batch: GenerationBatch) -> None:
     params, material, actor = batch.params, batch.material, batch.created_by
+    document = as_document(material)
     counts = params.get("counts") or {}
-    max_per_type = max(counts.values()) if counts else params.get("max_per_type")
-    result = generate(
-        as_document(material),
-        types=params.get("types") or None,
-        max_per_type=max_per_type,
-        seed=params.get("seed", 0),
-    )
-    candidates = _chosen([c.to_dict() for c in result.candidates], counts)
+    if counts:
+        # One run per type: a cited span then serves each requested type, not only the
+        # type the generator ranks first for it.
+        runs = [([kind], n) for kind, n in counts.items()]
+    else:
+        runs = [(params.get("types") or None, params.get("max_per_type"))]
+    candidates = [
+        candidate.to_dict()
+        for types, limit in runs
+        for candidate in generate(
+            document, types=types, max_per_type=limit, seed=params.get("seed", 0)
+        ).candidates
+    ]
     passages = {p.key: p for p in material.passages.all()}
     kps = {
         kp.name: kp for kp in KnowledgePoint.objects.filter(org_unit=material.org_unit, parent=None)
