@@ -72,7 +72,7 @@ def test_admin_confirms_and_renames_a_suggestion(client_for, county_admin, point
 def test_merge_moves_questions_and_confirms_the_target(
     client_for, county_admin, points, published, tree
 ):
-    confirmed, suggested = points
+    _, suggested = points
     other = KnowledgePoint.objects.create(
         name="走访入户", org_unit=tree.county, status=KnowledgePoint.Status.SUGGESTED
     )

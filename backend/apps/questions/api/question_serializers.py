@@ -123,7 +123,10 @@ class QuestionSerializer(serializers.ModelSerializer):
     shape = shape_field("full")
     bank_name = serializers.CharField(source="bank.name", read_only=True)
     times_used = serializers.IntegerField(
-        read_only=True, default=None, help_text="作答过该题（含各版本）的考试场数；仅列表返回"
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="作答过该题（含各版本）的考试场数；仅列表返回，其他为空",
     )
     facility = serializers.FloatField(
         read_only=True,
@@ -300,13 +303,13 @@ class QuestionImportInput(FileUploadSerializer):
         return {k: v or "" for k, v in value.items()}
 
 
-class ImportRowError(serializers.Serializer):
+class QuestionImportRowError(serializers.Serializer):
     row = serializers.IntegerField()
     field = serializers.CharField()
     message = serializers.CharField()
 
 
-class ImportSkipped(serializers.Serializer):
+class QuestionImportSkipped(serializers.Serializer):
     row = serializers.IntegerField()
     question = serializers.IntegerField(required=False, help_text="题库中内容相同的试题")
     same_row = serializers.IntegerField(required=False, help_text="文件中内容相同的前一行")
@@ -318,12 +321,12 @@ class QuestionImportReport(serializers.Serializer):
     updated = serializers.IntegerField()
     unchanged = serializers.IntegerField(help_text="作为重复跳过的行数")
     error_count = serializers.IntegerField()
-    rows = ImportRowError(many=True)
+    rows = QuestionImportRowError(many=True)
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
     dry_run = serializers.BooleanField()
     strict = serializers.BooleanField()
     applied = serializers.BooleanField()
-    skipped = ImportSkipped(many=True)
+    skipped = QuestionImportSkipped(many=True)
     duplicates = serializers.ListField(
         child=serializers.DictField(), help_text="与已有试题或前面的行相似（仍会导入）"
     )

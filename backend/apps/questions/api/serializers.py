@@ -66,12 +66,13 @@ class IngestReportSerializer(serializers.Serializer):
 
 
 class MaterialDetailSerializer(MaterialSerializer):
-    ingest_report = IngestReportSerializer(allow_null=True)
+    ingest_report = serializers.SerializerMethodField(
+        help_text="最近一次（重新）处理对段落和引用它们的试题做了什么；尚未处理时为空"
+    )
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["ingest_report"] = instance.ingest_report or None
-        return data
+    @extend_schema_field(IngestReportSerializer(allow_null=True))
+    def get_ingest_report(self, obj):
+        return obj.ingest_report or None
 
     class Meta(MaterialSerializer.Meta):
         fields = [*MaterialSerializer.Meta.fields, "text", "ingest_report"]
