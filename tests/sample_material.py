@@ -2,8 +2,8 @@
 lists and duties, enough for the generator to propose every objective type."""
 
 VILLAGE_AFFAIRS_TITLE = "青禾县村级事务公开办法"
-VILLAGE_AFFAIRS_TEXT = """\\
-# 青禾县村级事务公开办法
+VILLAGE_AFFAIRS_TEXT = """\
+青禾县村级事务公开办法
 
 第一章 总则
 

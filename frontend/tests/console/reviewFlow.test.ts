@@ -6,6 +6,7 @@ import {
   keyAction,
   nextPending,
   progress,
+  shortStem,
   shortcutHint,
   step,
 } from '../../src/console/views/generation/reviewFlow'
@@ -95,5 +96,12 @@ describe('highlight', () => {
 
   it('shows the plain passage when the quote is not there', () => {
     expect(highlight(passage, '不存在', null, null)).toEqual({ before: passage.text, quote: '', after: '' })
+  })
+})
+
+describe('shortStem', () => {
+  it('drops the generator\'s "根据《…》，" opening', () => {
+    expect(shortStem('根据《青禾县村级事务公开办法》，村民会议每年至少召开一次。')).toBe('村民会议每年至少召开一次。')
+    expect(shortStem('村民会议每年至少召开一次。')).toBe('村民会议每年至少召开一次。')
   })
 })

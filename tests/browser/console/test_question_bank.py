@@ -85,6 +85,31 @@ def upload_material(page, county_unit) -> Material:
     return material
 
 
+def reingest_and_upload_again(page, material):
+    """Re-ingesting keeps every passage; the same text uploaded again is pointed out."""
+    page.get_by_test_id("material-reingest").click()
+    page.locator(".el-message-box").get_by_role("button", name="重新处理").click()
+    expect(page.get_by_test_id("reingest-report")).to_contain_text("保留原编号", timeout=WAIT)
+    shot(page, "material-reingested")
+    open_menu(page, "学习材料")
+    page.get_by_test_id("material-upload").click()
+    dialog = page.get_by_test_id("upload-dialog")
+    dialog.get_by_text("粘贴文本").click()
+    dialog.locator("input[name=title]").fill("村务公开办法（重复上传）")
+    dialog.locator("textarea[name=text]").fill(VILLAGE_AFFAIRS_TEXT)
+    dialog.get_by_test_id("material-save").click()
+    box = page.locator(".el-message-box")
+    expect(box).to_contain_text(f"《{VILLAGE_AFFAIRS_TITLE}》", timeout=WAIT)
+    shot(page, "material-duplicate-warning")
+    box.get_by_role("button", name="知道了").click()
+    expect(page.get_by_test_id("material-duplicate")).to_be_visible(timeout=WAIT)
+    open_menu(page, "学习材料")
+    expect(page.get_by_test_id("list-table")).to_contain_text("正文重复", timeout=WAIT)
+    shot(page, "material-list")
+    page.get_by_test_id(f"material-{material.pk}").click()
+    expect(page.get_by_test_id("passages")).to_contain_text("条文", timeout=WAIT)
+
+
 def confirm_a_knowledge_point(page):
     page.get_by_role("tab", name="知识点").click()
     page.get_by_test_id("kp-suggest").click()
@@ -238,6 +263,7 @@ def test_org_admin_builds_the_bank_in_the_console(live_server, desktop, county, 
     console_login(desktop, live_server.url, "orgadmin")
     create_bank(desktop)
     material = upload_material(desktop, tree.county)
+    reingest_and_upload_again(desktop, material)
     confirm_a_knowledge_point(desktop)
     generate_drafts(desktop)
     review_drafts(desktop)

@@ -71,6 +71,12 @@ export function nextPending(items: Reviewable[], index: number): number {
   return index
 }
 
+/** A stem short enough to tell drafts apart in a list: the generator opens most of them
+ * with "根据《材料》，", which says nothing about the question. */
+export function shortStem(stem: string): string {
+  return stem.replace(/^根据《[^》]*》[，,]\s*/, '')
+}
+
 /** Split a passage's text around the quoted span for highlighting. The span comes from the
  * question's offsets into the material; when they do not fit, the quote is searched. */
 export function highlight(

@@ -11,7 +11,8 @@ export const KIND_LABELS: Record<string, string> = {
 
 /** A passage's heading path (a JSON list in the API). */
 export function pathOf(passage: { heading_path?: unknown }): string[] {
-  return Array.isArray(passage.heading_path) ? passage.heading_path.map(String) : []
+  const path = Array.isArray(passage.heading_path) ? passage.heading_path.map(String) : []
+  return path.map((heading) => heading.replace(/^#+\s*/, ''))
 }
 
 /** "与《…》正文相同" naming every material this one duplicates; '' when none. */
