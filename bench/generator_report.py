@@ -6,9 +6,16 @@ Usage: .venv/bin/python bench/generator_report.py PATH [PATH...] [--samples N] [
 A directory stands for the files in it. An .html file is printed to PDF with Chromium
 first (as a person prints a policy page) and the PDF is ingested.
 --judgements reads a reviewer's verdicts (tests/data/generator_eval/judgements.json):
-each sampled candidate, matched by file and stem, is acceptable unedited or not, with a
-reason and whether its key is supported by the cited span. The report then gives the
-acceptance per rule, type and file, and acceptable questions per 1,000 characters.
+each sampled candidate, matched by file and stem (and by its options, where the verdict
+records them), is acceptable unedited or not, with a reason and whether its key is
+supported by the cited span. The report then gives the acceptance per rule, type and
+file, and acceptable questions per 1,000 characters. It also reruns every judged part of
+the evaluation set (the folders beside the judgement file) with the rules as they are now,
+default and wide (every rule, three questions per span), and gives each rule's precision
+on the tuning part and pooled over the held-out parts: a verdict counts while the rules
+still emit its question unchanged; a question the rules no longer emit, or now emit with
+other text or options, is listed (its old verdict no longer counts), and a question the
+default rules emit that no verdict matches is listed as unjudged.
 The last line is one JSON object with the figures.
 """
 
@@ -87,13 +94,45 @@ def is_statute(title: str) -> bool:
     return bool(re.search(r"(?:法|条例|办法|规定|规则)(?:（[^）]*）)?$", title or ""))
 
 
+TUNING_PARTS = ("dev",)  # the part the rules were written on; every other part is held out
+WIDE_VARIANTS = 3
+
+
+def _options_match(row: dict, cand) -> bool:
+    """A verdict that records the options judged matches only those options and key."""
+    if "options" not in row:
+        return True  # recorded before options were kept: matched by stem alone
+    texts = [o.text for o in cand.options]
+    if sorted(row["options"]) != sorted(texts):
+        return False
+    keys = row["answer"] if isinstance(row["answer"], list) else [row["answer"]]
+    judged = sorted(row["options"][ord(k) - ord("A")] for k in keys)
+    return judged == sorted(
+        cand.option_text(k) for k in (cand.answer if cand.type == "multiple" else [cand.answer])
+    )
+
+
+class Verdicts:
+    """The judgement file, looked up by file, stem and (where recorded) options."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        self.by_stem: dict[tuple[str, str], list[dict]] = {}
+        for row in rows:
+            self.by_stem.setdefault((row["file"], row["stem"]), []).append(row)
+
+    def find(self, fname: str, cand) -> dict | None:
+        rows = self.by_stem.get((fname, cand.stem), [])
+        return next((r for r in rows if _options_match(r, cand)), None)
+
+
 def judged_figures(everything, files, judgements_path: Path) -> dict:
-    """Acceptance per rule, type and file from the judgement file (matched by file+stem)."""
-    verdicts = {(j["file"], j["stem"]): j for j in json.loads(judgements_path.read_text("utf-8"))}
+    """Acceptance per rule, type and file from the judgement file."""
+    verdicts = Verdicts(json.loads(judgements_path.read_text("utf-8")))
     groups: dict[str, dict[str, Counter]] = {"rule": {}, "type": {}, "file": {}}
     unsupported, judged = [], 0
     for fname, cand in everything:
-        verdict = verdicts.get((fname, cand.stem))
+        verdict = verdicts.find(fname, cand)
         if verdict is None:
             continue
         judged += 1
@@ -171,6 +210,79 @@ def judgement_summary(path: Path) -> dict:
     return {"judged": len(rows), "parts": parts, "per_rule": _rates(rows, "rule")}
 
 
+def _run_part(folder: Path, seed: int) -> tuple[list, list]:
+    """(default, wide) candidates of every file in `folder`, as (file name, candidate)."""
+    wide_rules = list(registry.all_rules())
+    default, wide = [], []
+    for path in expand([str(folder)]):
+        document = load_document(path)
+        default += [(path.name, c) for c in generate(document, seed=seed).candidates]
+        wide += [
+            (path.name, c)
+            for c in generate(
+                document, seed=seed, rules=wide_rules, variants=WIDE_VARIANTS
+            ).candidates
+        ]
+    return default, wide
+
+
+def pooled_precision(judgements_path: Path, seed: int) -> dict:
+    """Each rule's precision on the tuning part and pooled over the held-out parts, with
+    the rules as they are now (see the module docstring)."""
+    verdicts = Verdicts(json.loads(judgements_path.read_text("utf-8")))
+    tables = {"tuning": {}, "held_out": {}}
+    retired, unjudged = [], []
+    for part in sorted({r["part"] for r in verdicts.rows}):
+        folder = judgements_path.parent / part
+        if not folder.is_dir():
+            continue
+        default, wide = _run_part(folder, seed)
+        for fname, cand in default:
+            if verdicts.find(fname, cand) is None:
+                unjudged.append({"part": part, "file": fname, "rule": cand.rule, "stem": cand.stem})
+        emitted = {}
+        for fname, cand in default + wide:
+            row = verdicts.find(fname, cand)
+            if row is not None:
+                emitted.setdefault(id(row), cand)
+        table = tables["tuning" if part in TUNING_PARTS else "held_out"]
+        for row in (r for r in verdicts.rows if r["part"] == part):
+            cand = emitted.get(id(row))
+            if cand is None:
+                retired.append({k: row[k] for k in ("part", "file", "rule", "verdict", "stem")})
+                continue
+            table.setdefault(cand.rule, Counter())[row["verdict"]] += 1
+    return {
+        kind: {
+            rule: {
+                "judged": c["accept"] + c["reject"],
+                "acceptable": c["accept"],
+                "rate": round(c["accept"] / (c["accept"] + c["reject"]), 3),
+                "on": registry.all_rules()[rule].enabled,
+            }
+            for rule, c in sorted(table.items())
+        }
+        for kind, table in tables.items()
+    } | {"retired": retired, "unjudged": unjudged}
+
+
+def print_pooled(pooled: dict) -> None:
+    print("\n按规则的准确率（现行规则重跑已评审的各部分；调规则集 / 留出集合并）：")
+    rules = sorted(set(pooled["tuning"]) | set(pooled["held_out"]))
+    for rule in rules:
+        cells = []
+        for kind in ("tuning", "held_out"):
+            row = pooled[kind].get(rule)
+            cells.append(f"{row['acceptable']}/{row['judged']}={row['rate']}" if row else "—")
+        on = "开" if registry.all_rules()[rule].enabled else "关"
+        print(f"  {rule}: 调规则集 {cells[0]}，留出集 {cells[1]}（默认{on}）")
+    gone = Counter((r["rule"], r["verdict"]) for r in pooled["retired"])
+    print(f"不再产出或文字已变的已评审题 {len(pooled['retired'])} 道：{dict(sorted(gone.items()))}")
+    print(f"默认规则产出而未评审的题 {len(pooled['unjudged'])} 道")
+    for row in pooled["unjudged"]:
+        print(f"  未评审 {row['part']} {row['file']} {row['rule']}：{row['stem']}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+")
@@ -231,6 +343,9 @@ def main(argv=None) -> int:
         args.dump_sample.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
     judged = judged_figures(everything, files, args.judgements) if args.judgements else None
     summary = judgement_summary(args.judgements) if args.judgements else None
+    pooled = pooled_precision(args.judgements, args.seed) if args.judgements else None
+    if pooled:
+        print_pooled(pooled)
     if summary:
         for part, row in summary["parts"].items():
             print(f"评审文件 {part}：{row['acceptable']}/{row['judged']} = {row['rate']}")
@@ -247,6 +362,7 @@ def main(argv=None) -> int:
             {
                 "judged": judged,
                 "judgement_file": summary,
+                "per_rule_precision": pooled,
                 "files": files,
                 "by_type": dict(by_type),
                 "by_rule": dict(by_rule),

@@ -1,34 +1,53 @@
 #!/bin/sh
-# One entrypoint for every production role; compose.yaml and CI call it the same way.
-#   web     migrate, collect static files, serve with gunicorn on $PORT (default 8000)
-#   worker  a Celery worker on $REDIS_URL
-#   beat    the Celery beat scheduler (finalizes expired exam attempts every minute)
-#   manage  any manage.py command: entrypoint.sh manage createsuperuser
+# One entrypoint for every production role; compose.yaml, the offline bundle and the tests
+# call it the same way.
+#   migrate   apply database migrations and collect static files (once per deployment)
+#   web       serve with gunicorn on $PORT (default 8000); run `migrate` first
+#   worker    a Celery worker on $REDIS_URL (background work, the daily backup)
+#   beat      the Celery beat scheduler (expired attempts, backups, log purge)
+#   periodic  without Redis: run the same schedule in-process every minute
+#   health    ROLE  exit 0 if web, worker or beat is healthy (compose health checks)
+#   backup    back up the database and uploaded files now (manage.py backup_database)
+#   manage    any manage.py command: entrypoint.sh manage createsuperuser
 set -eu
 cd "$(dirname "$0")/.."
 export PYTHONPATH="backend:.${PYTHONPATH:+:$PYTHONPATH}"
 export DJANGO_SETTINGS_MODULE=config.settings
 
-case "${1:-web}" in
-  web)
+role="${1:-web}"
+if [ "$#" -gt 0 ]; then shift; fi
+case "$role" in
+  migrate)
     python manage.py migrate --noinput
-    python manage.py collectstatic --noinput --verbosity 0
+    exec python manage.py collectstatic --noinput --verbosity 0
+    ;;
+  web)
     exec gunicorn config.wsgi:application \
-      --bind "0.0.0.0:${PORT:-8000}" \
+      --bind "${BIND:-0.0.0.0}:${PORT:-8000}" \
       --workers "${WEB_CONCURRENCY:-3}" --threads "${WEB_THREADS:-4}" \
       --timeout 60 --graceful-timeout 30 --access-logfile - --forwarded-allow-ips '*'
     ;;
   worker)
-    exec celery -A config worker --loglevel INFO --concurrency "${CELERY_CONCURRENCY:-2}"
+    exec celery -A config worker --loglevel INFO --without-gossip --without-mingle \
+      --concurrency "${CELERY_CONCURRENCY:-2}"
     ;;
   beat)
-    exec celery -A config beat --loglevel INFO --schedule "${VAR_DIR:-/tmp}/celerybeat-schedule"
+    exec celery -A config beat --loglevel INFO \
+      --schedule "${BEAT_SCHEDULE_FILE:-/tmp/celerybeat-schedule}"
+    ;;
+  periodic)
+    exec python manage.py run_periodic_tasks --every "${PERIODIC_SECONDS:-60}"
+    ;;
+  health)
+    exec python -m config.probe "$@"
+    ;;
+  backup)
+    exec python manage.py backup_database "$@"
     ;;
   manage)
-    shift
     exec python manage.py "$@"
     ;;
   *)
-    exec "$@"
+    exec "$role" "$@"
     ;;
 esac

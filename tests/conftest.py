@@ -23,6 +23,7 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BACKUP_DIR = tmp_path / "backups"  # a periodic sweep never writes into var/
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,11 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 BACKEND_DIR = ROOT_DIR / "backend"
@@ -38,8 +41,27 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+
+# --- hosts --------------------------------------------------------------------
+# SITE_URL is the address people type, scheme, host and port included (for example
+# http://ks.county.gov.cn:8080). Its host is allowed and its origin trusted for CSRF, so a
+# site on its own name, on a port other than 80, or behind TLS needs nothing else.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if SITE_URL else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+if SITE_URL:
+    _site = urlsplit(SITE_URL)
+    if _site.scheme not in {"http", "https"} or not _site.hostname:
+        raise ImproperlyConfigured(
+            f"SITE_URL 应形如 https://ks.example.gov.cn，当前为 {SITE_URL!r}"
+        )
+    ALLOWED_HOSTS.append(_site.hostname)
+    CSRF_TRUSTED_ORIGINS.append(f"{_site.scheme}://{_site.netloc}")
+# How many reverse proxies (nginx, a gateway) stand in front of the app: the client's
+# address is then taken from X-Forwarded-For that far from the right, never from what
+# the client itself sent. The operation log and the login lockout both use it.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "apps.common.net.client_ip"
 if env_bool("BEHIND_HTTPS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
@@ -67,9 +89,13 @@ INSTALLED_APPS = [
     "apps.cases",
     "apps.records",
     "apps.console",
+    "apps.audit",
 ]
 
 MIDDLEWARE = [
+    # Health probes answer before the host check: compose and load balancers call them
+    # by container address, not by the site's name.
+    "apps.common.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "apps.audit.middleware.AuditMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -139,23 +166,41 @@ else:
         }
     }
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The in-memory broker names a host so kombu does not warn that none was supplied.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 # Without Redis every task runs in-process at .delay(), so one code path serves both modes.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Asia/Shanghai"
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep Django's LOGGING format in the worker
+CELERY_BEAT_SCHEDULER = "config.celery:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     "finalize-expired-attempts": {
         "task": "apps.exams.tasks.finalize_expired_attempts",
-        "schedule": 60.0,
+        "schedule": float(os.environ.get("FINALIZE_EVERY_SECONDS", "60")),
     },
     # Calls that assign reviewers at close, and cases left short of reviewers.
     "assign-closed-case-calls": {
         "task": "apps.cases.tasks.assign_closed_calls",
         "schedule": 300.0,
     },
+    # The task itself skips while the newest backup is recent, so running the whole
+    # schedule every minute (manage.py run_periodic_tasks) still backs up once a day.
+    "daily-backup": {
+        "task": "apps.common.tasks.scheduled_backup",
+        "schedule": crontab(hour=int(os.environ.get("BACKUP_HOUR", "2")), minute=30),
+    },
+    "purge-audit-log": {
+        "task": "apps.audit.tasks.purge_expired_entries",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
+# A worker writes a heartbeat to Redis this often; /readyz counts a worker as gone once
+# its newest heartbeat is older than WORKER_HEARTBEAT_MAX_AGE seconds.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
+WORKER_HEARTBEAT_MAX_AGE = float(os.environ.get("WORKER_HEARTBEAT_MAX_AGE", "45"))
 
 # --- auth -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -271,8 +316,14 @@ LOGGING = {
 # nginx, name its internal location here and nginx sends the bytes (X-Accel-Redirect).
 MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 
-# manage.py backup_database writes here (make run: once a day).
+# Daily backups (the "daily-backup" schedule, or manage.py backup_database) go here: the
+# newest BACKUP_KEEP database copies and BACKUP_MEDIA_KEEP archives of MEDIA_ROOT.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+BACKUP_MEDIA_KEEP = int(os.environ.get("BACKUP_MEDIA_KEEP", "7"))
+
+# The operation log (操作日志) keeps entries this many days; 等保 2.0 asks for at least 180.
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "180"))
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("apps.records.api.urls")),
     path("", include("apps.notices.api.urls")),
     path("", include("apps.console.api.urls")),
+    path("", include("apps.audit.api.urls")),
 ]
 
 urlpatterns = [

@@ -21,6 +21,11 @@ HEAD_MARK_RE = re.compile(
 
 
 OWN_LAW_LEAD = re.compile(r"^本(?:法|条例|办法|规定|细则|规则)所称")
+# "我们要把…作为…": the speaker's "we" before what is required; the requirement stands
+# without it (any other first person keeps the stem out: stem_checks.local_scope).
+SPEAKER_LEAD = re.compile(
+    r"^(?:同志们[，,])?(?:我们|咱们)(?=(?:都|也|就|还)?(?:一定|必须|始终|要|应当|应该|需要|务必))"
+)
 
 
 @dataclass
@@ -102,6 +107,7 @@ class Context:
         # "本法所称X，是指…": the law is named in the lead (or left out when its name would
         # give the answer away), never as a bare "本法".
         body = OWN_LAW_LEAD.sub("", body)
+        body = SPEAKER_LEAD.sub("", body)
         if body and body[-1] not in "。！？”":
             body += "。"
         blanked = [text[s - base : e - base] for s, e in spans]

@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 
 from .context import Context
-from .elements import LEVEL_RE, Element, all_bodies
+from .elements import BODY_RE, LEVEL_RE, Element, all_bodies
+from .lists import COUNT_LABEL_RE
 from .textutil import int_to_cn
 
 NICE = (
@@ -154,6 +155,43 @@ def overlapping_bodies(answer: str, other: str) -> bool:
     return False
 
 
+# A generic name and what it covers (the names a law uses for kinds of body).
+HYPERNYMS = {
+    "基层群众性自治组织": ("居民委员会", "村民委员会", "居民小组", "村民小组"),
+    "群众性自治组织": ("居民委员会", "村民委员会"),
+    "司法机关": ("人民法院", "人民检察院", "审判机关", "检察机关"),
+    "审判机关": ("人民法院",),
+    "检察机关": ("人民检察院",),
+    "监察机关": ("监察委员会",),
+    "国家机关": ("人民政府", "国务院", "人民代表大会", "人民法院", "人民检察院", "机关", "部门"),
+    "党组织": ("党委", "党支部", "党总支", "党组", "纪委", "纪律检查委员会"),
+}
+# "公安机关" covers every body of the public security domain (国务院公安部门, 县公安局).
+GENERIC_DOMAIN_RE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:机关|部门|主管部门)$")
+ORGAN_AFTER_DOMAIN = r"(?:主管)?(?:部门|局|厅|机关|派出所|委员会)"
+LEVEL_WORDS = ("国务院", "省", "自治区", "直辖市", "市", "县", "乡", "镇", "级", "本级", "上级")
+
+
+def covers(general: str, specific: str) -> bool:
+    """`specific` is contained in `general`'s name or is one of the bodies it names, so
+    both could be defended as the answer (or both as wrong)."""
+    g, s = normalize(general), normalize(specific)
+    if not g or not s:
+        return False
+    if g in s:
+        return True  # 乡镇政府 / 乡镇人民政府, 村民委员会 / 村民委员会主任
+    for name, members in HYPERNYMS.items():
+        if general.endswith(name) and any(m in specific for m in members):
+            return True
+    m = GENERIC_DOMAIN_RE.match(general)
+    domain = m.group(1) if m and not any(w in m.group(1) for w in LEVEL_WORDS) else None
+    if domain and re.search(re.escape(domain) + ORGAN_AFTER_DOMAIN, specific):
+        return True  # 公安机关 / 国务院公安部门 (but 民政部门 / 人民政府: no)
+    if not (BODY_RE.fullmatch(general) and BODY_RE.fullmatch(specific)):
+        return False  # the checks below read names of bodies
+    return overlapping_bodies(general, specific)
+
+
 @lru_cache(maxsize=50000)
 def normalize(text: str) -> str:
     """Drop words that do not change meaning, so near-synonyms compare equal."""
@@ -239,10 +277,12 @@ def bodies(
             continue  # "其他地方村民委员会": a village body has no level, this is a misreading
         if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):
             continue
+        if covers(name, el.text) or covers(el.text, name):
+            continue  # 公安机关 beside 国务院公安部门: both defensible
         if any(name.endswith(organ) and kind in context_text for organ, kind in KIND_OF.items()):
             continue  # 人民法院 beside "审判机关": names a body the passage already lists
-        if any(not distinct(name, c) for c in chosen):
-            continue
+        if any(not distinct(name, c) or covers(name, c) or covers(c, name) for c in chosen):
+            continue  # 司法机关 beside 人民法院: one wrong option inside another
         chosen.append(name)
     top = chosen[:want]
     ctx.rng.shuffle(top)
@@ -268,8 +308,8 @@ def quotes(ctx: Context, el: Element, k: int, context_text: str) -> list[str]:
     parts = len(re.split("[，、,]", el.text))
     ranked = []
     for q in ctx.pools.quotes:
-        if q in context_text or not distinct(el.text, q):
-            continue
+        if q in context_text or not distinct(el.text, q) or COUNT_LABEL_RE.match(q):
+            continue  # "三个站" names the total, not one of its members
         if len(re.split("[，、,]", q)) != parts or abs(len(q) - len(el.text)) > 2:
             continue
         if parts == 1 and q[-1] != el.text[-1]:

@@ -46,8 +46,8 @@ TIME_MONEY_UNITS = {
 WEAK_UNITS = {"个", "项", "种", "类", "家", "所", "名", "人", "次", "倍", "户"}
 
 _PREFIX = (
-    "县级以上地方各级|县级以上地方|县级以上|设区的市级以上|设区的市|省、自治区、直辖市|"
-    "乡、民族乡、镇的|乡级|乡镇|县级|市级|省级|地方各级|地方|各级|本级|上一级|上级|其他有关|有关|"
+    "县级以上地方各级|县级以上地方|县级以上|设区的市级以上|设区的市级|设区的市|省、自治区、直辖市|"
+    "乡、民族乡、镇的|乡、民族乡、镇|乡级|乡镇|县级|市级|省级|地方各级|地方|各级|本级|上一级|上级|其他有关|有关|"
     "国务院有关|国务院|同级|所在地|当地"
 )
 _DEPT = (
@@ -234,6 +234,7 @@ def quote_shape(inner: str) -> str:
     return f"{len(parts)}x{round(len(inner) / max(1, len(parts)))}"
 
 
+TERM_ADVERBS = "都也均还就则才便亦"
 # A speech's bare "X是…的Y" about its own patch ("是本辖区…的第一责任人"): local duty.
 LOCAL_SCOPE = re.compile(r"本(?:辖区|地区|地|单位|部门|镇|乡|县|村|区)")
 
@@ -247,6 +248,8 @@ def definition(sentence: Sentence, law: bool = True) -> Element | None:
     if not m:
         return None
     term, verb = m.group(1), m.group(2)
+    if term[-1] in TERM_ADVERBS:
+        term = term[:-1]  # "地方各级党委和政府都是…": the subject, not its adverb
     rest = core[m.end() :]
     if verb == "是" and not law and (len(term.strip("“”")) <= 2 or LOCAL_SCOPE.search(rest)):
         return None

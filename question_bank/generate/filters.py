@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from question_bank.document import Document
 
-from . import distractors, lists
+from . import distractors, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import han_ratio, normalize_punct, pos_tags, token_bounds
@@ -119,6 +119,10 @@ def options_repeat(c: Candidate, document: Document) -> str | None:
             if not distractors.distinct(a, b):
                 return f"干扰项互相重复：{a}"
     return None
+
+
+def options_invalid(c: Candidate, document: Document) -> str | None:
+    return option_checks.problem(c)
 
 
 def unresolved_reference(c: Candidate, document: Document) -> str | None:
@@ -289,11 +293,15 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     speech_trivia,
     local_trivia,
     unresolved_reference,
+    stem_checks.local_scope,
+    stem_checks.needs_context,
     not_standalone,
     rambling_speech,
     subjectless_fragment,
     stem_gives_away,
+    stem_checks.unanswerable_blank,
     options_repeat,
+    options_invalid,
     blank_inside_word,
 )
 

@@ -148,6 +148,12 @@ def article_lists(document: Document) -> list[ArticleList]:
         lead = lm.group(1).strip()
         lead_start = text.index(lead, lm.start())
         head = text[owner.start : lead_start]
+        if (
+            head.strip()
+            and not ARTICLE_NO.fullmatch(head)
+            and text[lead_start - 1] not in "。；;\n"
+        ):
+            continue  # a lead-in longer than LEAD_RE takes, cut mid-sentence ("生行政主管部门…")
         article = ARTICLE_NO.match(head) or ARTICLE_NO.match(lead)
         end = items[-1].end
         out.append(

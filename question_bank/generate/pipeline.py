@@ -15,7 +15,7 @@ from question_bank.errors import (
     GenerationOptionError,
 )
 
-from . import filters, quality, registry, verify
+from . import facts, filters, quality, registry, verify
 from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
 from .context import build_context
 from .registry import RuleNameError
@@ -82,7 +82,7 @@ def generate(
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
-    kept = _cap(kept, max_per_type, variants, result.dropped)
+    kept = _cap(kept, max_per_type, variants, result.dropped, document)
     false = sum(1 for c in kept if c.type == "true_false" and c.answer is False)
     true_allowed = max(TRUE_PER_FALSE * false, 1)
     result.candidates = _at_most(
@@ -143,9 +143,16 @@ def _check_options(types: Iterable[str] | None, max_per_type: int | None) -> tup
     return tuple(t for t in QUESTION_TYPES if t in asked)
 
 
-def _cap(ranked: list[Candidate], max_per_type: int | None, variants: int, dropped: list[Dropped]):
+def _cap(
+    ranked: list[Candidate],
+    max_per_type: int | None,
+    variants: int,
+    dropped: list[Dropped],
+    document: Document,
+):
     """Keep candidates best first, dropping the ones that repeat a kept one."""
     per_source: dict[tuple[int, int], set[str]] = {}
+    asked: list[tuple[facts.Fact, tuple[int, int]]] = []  # kept facts and their spans
     per_type: Counter = Counter()
     per_answer: Counter = Counter()
     stems: set[str] = set()
@@ -167,8 +174,17 @@ def _cap(ranked: list[Candidate], max_per_type: int | None, variants: int, dropp
         if grams and any(similarity.overlap(grams, other) >= NEAR_SAME for other in kept):
             dropped.append(Dropped(cand, "duplicate", "与已选的同类题题干几乎相同"))
             continue
+        fact = facts.fact_of(cand, document)
+        # Another span stating the same fact: asked once (variants are per span).
+        if fact and any(fact.same(f) and span != key for f, span in asked):
+            dropped.append(
+                Dropped(cand, "duplicate", f"与已选的题考同一事实：{cand.answer_texts[0]}")
+            )
+            continue
         if max_per_type is not None and per_type[cand.type] >= max_per_type:
             continue
+        if fact:
+            asked.append((fact, key))
         used.add(cand.type)
         per_answer[answer_key] += 1
         stems.add(cand.stem)

@@ -13,6 +13,8 @@ from .context import Context
 from .registry import document_rule
 
 MAX_POINTS = 8
+# A point that points elsewhere ("本法第十五条第一款第一项至第三项规定的人士") cannot be scored.
+POINT_REFERENCE = re.compile(r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前条")
 MAX_MEAN_POINT = 30  # longer items are paragraphs, not points a reviewer can score
 
 
@@ -50,6 +52,8 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
         if not question or not 2 <= len(items) <= MAX_POINTS:
             continue
         points = [_point(i) for i in items if not lists.CATCH_ALL_RE.search(i)]
+        if any(POINT_REFERENCE.search(p) for p in points):
+            continue
         if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
             continue
         prefix = f"根据《{ctx.law}》{alist.article or ''}，" if ctx.law else ""

@@ -1,5 +1,6 @@
-"""docker/nginx.conf for real: uploaded files pass Django's permission check, then nginx
-sends them from the volume (X-Accel-Redirect); the volume itself is never public.
+"""docker/nginx for real: uploaded files pass Django's permission check, then nginx
+sends them from the volume (X-Accel-Redirect); the volume itself is never public. With
+TLS on, port 80 redirects to SITE_URL and HTTPS responses carry HSTS.
 
 Runs Debian's nginx and the web entrypoint (gunicorn) on this machine; skips without
 nginx unless REQUIRE_NGINX=1 (CI), where a missing nginx is a failure.
@@ -8,21 +9,25 @@ nginx unless REQUIRE_NGINX=1 (CI), where a missing nginx is a failure.
 import http.cookiejar
 import io
 import json
-import os
-import shutil
+import ssl
 import subprocess
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from PIL import Image
 
-from tests.backend.test_production_shape import ENTRYPOINT, entrypoint_env, free_port, wait_for
-from tests.conftest import REPO_ROOT
+from tests.backend.stack import (
+    free_port,
+    nginx_site,
+    require_nginx,
+    run_role,
+    start_nginx,
+    stop,
+    wait_for,
+)
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 PASSWORD = "Nginx@2026"
 IMAGE_NAME = "question-images/2026/11/村务公开栏.png"
 MATERIAL_NAME = "materials/2026/11/规则.html"
@@ -38,41 +43,6 @@ QuestionImage.objects.create(bank=bank, image="{IMAGE_NAME}")
 Material.objects.create(title="规则", org_unit=county, file="{MATERIAL_NAME}",
                         status=Material.Status.READY)
 """
-
-
-def nginx_config(tmp_path: Path, listen: int, web_port: int) -> Path:
-    """docker/nginx.conf inside a minimal main config, pointed at this machine's paths."""
-    site = (REPO_ROOT / "docker" / "nginx.conf").read_text(encoding="utf-8")
-    for old, new in (
-        ("server web:8000;", f"server 127.0.0.1:{web_port};"),
-        ("listen 80;", f"listen 127.0.0.1:{listen};"),
-        ("/srv/static/", f"{tmp_path / 'static'}/"),
-        ("/srv/media/", f"{tmp_path / 'media'}/"),
-    ):
-        assert old in site, f"docker/nginx.conf 缺少 {old}"
-        site = site.replace(old, new)
-    temp = tmp_path / "nginx-temp"
-    temp.mkdir()
-    main = f"""
-{"user root;" if os.geteuid() == 0 else ""}
-daemon off;
-pid {tmp_path / "nginx.pid"};
-error_log {tmp_path / "nginx-error.log"} warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    {site}
-}}
-"""
-    path = tmp_path / "nginx.conf"
-    path.write_text(main, encoding="utf-8")
-    return path
 
 
 class Browser:
@@ -101,51 +71,31 @@ class Browser:
         return self.opener.open(request, timeout=10).status
 
 
-@pytest.fixture
-def stack(tmp_path):
-    if NGINX is None:
-        if os.environ.get("REQUIRE_NGINX") == "1":
-            pytest.fail("REQUIRE_NGINX=1 但未找到 nginx（apt-get install nginx）")
-        pytest.skip("未安装 nginx，跳过 nginx 配置测试")
-    media = tmp_path / "media"
+@pytest.fixture(scope="module")
+def stack(sqlite_web, tmp_path_factory):
+    """The shared web role with the files and people of SEED, behind docker/nginx."""
+    require_nginx()
+    media = sqlite_web.root / "media"
     png = io.BytesIO()
     Image.new("RGB", (40, 30), (30, 120, 200)).save(png, "PNG")
     for name, data in ((IMAGE_NAME, png.getvalue()), (MATERIAL_NAME, "<p>规则</p>".encode())):
         (media / name).parent.mkdir(parents=True, exist_ok=True)
         (media / name).write_bytes(data)
-
-    web_port, nginx_port = free_port(), free_port()
-    env = entrypoint_env(
-        tmp_path,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-        PORT=str(web_port),
-        WEB_CONCURRENCY="1",
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(media),
-        MEDIA_ACCEL_REDIRECT="/protected-media/",
+    run_role("manage", sqlite_web.env, "shell", "-c", SEED)
+    nginx_port = free_port()
+    config = nginx_site(
+        tmp_path_factory.mktemp("nginx"),
+        f"127.0.0.1:{nginx_port}",
+        [sqlite_web.port],
+        static=sqlite_web.root / "static",
+        media=media,
     )
-    web = subprocess.Popen(["sh", str(ENTRYPOINT), "web"], cwd=REPO_ROOT, env=env)
-    nginx = None
+    nginx = start_nginx(config)
     try:
-        assert wait_for(f"http://127.0.0.1:{web_port}/api/v1/auth/csrf", 60) == 204
-        seeded = subprocess.run(
-            ["sh", str(ENTRYPOINT), "manage", "shell", "-c", SEED],
-            cwd=REPO_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert seeded.returncode == 0, seeded.stderr
-        config = nginx_config(tmp_path, nginx_port, web_port)
-        nginx = subprocess.Popen([NGINX, "-c", str(config), "-e", str(tmp_path / "e.log")])
         assert wait_for(f"http://127.0.0.1:{nginx_port}/api/v1/auth/csrf", 20) == 204
         yield f"http://127.0.0.1:{nginx_port}", media
     finally:
-        for process in (nginx, web):
-            if process is not None:
-                process.terminate()
-                process.wait(timeout=20)
+        stop(nginx)
 
 
 def test_nginx_sends_a_stored_file_only_after_django_allows_it(stack):
@@ -168,3 +118,59 @@ def test_nginx_sends_a_stored_file_only_after_django_allows_it(stack):
     assert page.headers["Content-Disposition"].startswith("attachment")
     assert page.read() == "<p>规则</p>".encode()
     assert cadre.get("/media/question-images/2026/11/none.png").status == 404
+
+
+def test_with_tls_port_80_redirects_to_the_site_and_https_sends_hsts(tmp_path, sqlite_web):
+    require_nginx()
+    certs = tmp_path / "certs"
+    certs.mkdir()
+    made = subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=ks.county.test",
+            "-keyout", str(certs / "privkey.pem"), "-out", str(certs / "fullchain.pem"),
+        ],
+        capture_output=True,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    http_port, https_port = free_port(), free_port()
+    site_url = f"https://ks.county.test:{https_port}"
+    config = nginx_site(
+        tmp_path,
+        f"127.0.0.1:{http_port}",
+        [sqlite_web.port],
+        static=sqlite_web.root / "static",
+        media=sqlite_web.root / "media",
+        site="https",
+        site_url=site_url,
+        https_listen=f"127.0.0.1:{https_port}",
+        cert_dir=certs,
+    )
+    nginx = start_nginx(config)
+    try:
+        wait_for(f"http://127.0.0.1:{http_port}/healthz", 20)
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        plain = urllib.request.build_opener(NoRedirect)
+        with pytest.raises(urllib.error.HTTPError) as redirect:
+            plain.open(f"http://127.0.0.1:{http_port}/login?next=/exams", timeout=5)
+        assert redirect.value.code == 301
+        assert redirect.value.headers["Location"] == f"{site_url}/login?next=/exams"
+
+        context = ssl.create_default_context(cafile=str(certs / "fullchain.pem"))
+        context.check_hostname = False
+        secure = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context))
+        for path in ("/api/v1/auth/csrf", "/static/rest_framework/css/default.css"):
+            response = secure.open(f"https://127.0.0.1:{https_port}{path}", timeout=5)
+            assert response.status in (200, 204)
+            assert response.headers.get_all("Strict-Transport-Security") == ["max-age=31536000"]
+        # Plain HTTP never announces HSTS.
+        assert (
+            "Strict-Transport-Security"
+            not in plain.open(f"http://127.0.0.1:{http_port}/healthz", timeout=5).headers
+        )
+    finally:
+        stop(nginx)

@@ -186,6 +186,9 @@ DETAIL.update(
 
 # GET operations without an {id}: the roles that get 2xx (the rest 403), and the query.
 LISTS: dict[str, tuple[str, str]] = {
+    "audit-log/": (ADMINS, ""),
+    "audit-log/catalogue": (ADMINS, ""),
+    "audit-log/export.xlsx": (ADMINS, ""),
     "auth/csrf": (ALL, ""),
     "auth/me": (ALL, ""),
     "banks/": (ALL, ""),

@@ -3,7 +3,7 @@ lists of the same kind in the same document, four options or more, and a named t
 answered by exactly the items the document gives for that name."""
 
 from question_bank.generate import generate
-from tests.question_bank.generate_helpers import make_document
+from tests.question_bank.generate_helpers import ALL_RULES, make_document
 
 TOTALS = """# 关于基层治理的讲话
 一、关于工作标准
@@ -38,7 +38,9 @@ def _multiples(text: str, seeds=range(6)):
     return [
         c
         for seed in seeds
-        for c in generate(make_document(text), types=["multiple"], seed=seed).candidates
+        for c in generate(
+            make_document(text), rules=ALL_RULES, types=["multiple"], seed=seed
+        ).candidates
     ]
 
 
@@ -130,5 +132,7 @@ def test_a_list_without_a_sibling_of_its_kind_gives_no_multiple():
 def test_a_label_separated_from_the_list_is_never_attached_to_it():
     # "四个必须" is not the name of 常下基层、常听民声…: a clause stands between them.
     for seed in range(4):
-        for c in generate(make_document(WRONG_LABEL), seed=seed, variants=5).candidates:
+        for c in generate(
+            make_document(WRONG_LABEL), rules=ALL_RULES, seed=seed, variants=5
+        ).candidates:
             assert "四个必须" not in c.stem or "常下基层" not in str(c.answer), c.stem

@@ -31,7 +31,7 @@ def find(result, type_, needle):
 
 def test_fill_in_named_total_blanks_every_item():
     cand = find(generate(rules=ALL_RULES, document=make_document(SPEECH)), "fill_in", "三个率")
-    assert cand.stem == "我们要抓好“三个率”，即____、____和____。"
+    assert cand.stem == "要抓好“三个率”，即____、____和____。"  # without the speaker's 我们
     assert cand.answer == ["入户走访率", "问题解决率", "群众满意率"]
     assert cand.rule == "fill.named_total"
 
@@ -121,13 +121,13 @@ def test_candidates_are_ranked_by_quality_score(law):
 
 def test_named_total_of_two_and_definition_by_role():
     text = (
-        "# 示例\n全镇要突出“两个重点”，即矛盾纠纷化解和便民服务提升。\n"
+        "# 示例\n基层治理要突出“两个重点”，即矛盾纠纷化解和便民服务提升。\n"
         "村党组织书记是村级治理的第一责任人。\n各村党支部书记是本辖区环境整治的第一责任人。\n"
         "基层是社会和谐稳定的基础。\n"
     )
     result = generate(rules=ALL_RULES, document=make_document(text))
     pair = find(result, "fill_in", "两个重点")
-    assert pair.stem == "全镇要突出“两个重点”，即____和____。"
+    assert pair.stem == "基层治理要突出“两个重点”，即____和____。"
     assert pair.answer == ["矛盾纠纷化解", "便民服务提升"]
     role = find(result, "fill_in", "第一责任人")
     assert role.stem == "____是村级治理的第一责任人。" and role.answer == ["村党组织书记"]

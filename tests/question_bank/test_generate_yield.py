@@ -4,9 +4,14 @@ only ever cite wording that is in force.
 
 The floor was 2.0 (issue 4). Issue 16 trades count for precision on purpose: one
 question per cited fact, no questions on how a speech arranges its own points, no
-应当→可以 判断. The seeds give 1.54–3.66 per 1,000 (article-list 多选, level-swap 判断);
-the floor of 1.5 catches a collapse, and the acceptable yield is measured with judgements
-on tests/data/generator_eval."""
+应当→可以 判断. Round 2 left the seeds at 1.54–3.66 per 1,000 with a floor of 1.5.
+Round 3 refuses stems in the speaker's own voice or about the speaker's town, year or
+meeting, blanks that a general predicate does not determine, and switches off every rule
+with no verdict on documents nobody tuned for (the speech-only rules among them: parallel
+phrases, named points, the 多选 rules). The laws keep 1.84–3.82 and their floor of 1.5;
+the seed speeches, mostly first-person exhortation about one county, fall to 0.51–1.64,
+so their floor is 0.4: it still catches a collapse to nothing. The acceptable yield is
+measured with judgements on tests/data/generator_eval."""
 
 from collections import Counter
 
@@ -20,7 +25,7 @@ from question_bank.generate.pipeline import SAME_ANSWER
 from question_bank.ingest import ingest_bytes
 from tests.conftest import shared_path
 
-MIN_PER_1000 = 1.5
+MIN_PER_1000 = {"seeds": 0.4, "data/policy": 1.5}
 FILES = [
     ("seeds", "000_*.txt"),
     ("seeds", "001_*.txt"),
@@ -45,7 +50,7 @@ def _result(folder: str, pattern: str):
 def test_every_material_keeps_a_floor_of_candidates_per_thousand_characters(folder, pattern):
     result = _result(folder, pattern)
     rate = 1000 * len(result.candidates) / result.substantive_chars
-    assert rate >= MIN_PER_1000, f"{pattern}: {rate:.2f}"
+    assert rate >= MIN_PER_1000[folder], f"{pattern}: {rate:.2f}"
 
 
 def test_amendment_duty_and_prohibition_questions_ask_the_new_wording():

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from apps.common.models import TimeStampedModel
 
@@ -144,6 +145,11 @@ class User(AbstractUser):
     must_change_password = models.BooleanField("首次登录须改密码", default=False)
 
     objects = UserManager()
+    # Roles, unit, activation and staff status keep their history (who changed what and
+    # when); the password hash never goes into it.
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login"], verbose_name="用户变更记录"
+    )
 
     class Meta:
         verbose_name = "用户"
@@ -152,6 +158,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return f"{self.real_name or self.username}（{self.username}）"
+
+    def save(self, *args, **kwargs):
+        # A login only stamps last_login: nothing worth a history row.
+        if set(kwargs.get("update_fields") or ()) == {"last_login"}:
+            self.skip_history_when_saving = True
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            self.__dict__.pop("skip_history_when_saving", None)
 
     @property
     def display_name(self) -> str:
@@ -193,6 +208,7 @@ class AdminScope(models.Model):
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name="管理范围", on_delete=models.CASCADE, related_name="admin_scopes"
     )
+    history = HistoricalRecords(verbose_name="管理范围变更记录")
 
     class Meta:
         verbose_name = "管理范围"

@@ -64,6 +64,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Newest first, 20 a page (page_size up to 200). */
+        get: operations["v1_audit_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The action codes and object types to offer as filters, and the retention. */
+        get: operations["v1_audit_log_catalogue_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The filtered list as xlsx (at most export.MAX_ROWS rows, newest first). */
+        get: operations["v1_audit_log_export.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/csrf": {
         parameters: {
             query?: never;
@@ -2170,6 +2221,50 @@ export interface components {
          * @enum {string}
          */
         AudienceRolesEnum: "cadre" | "reviewer";
+        AuditCatalogue: {
+            actions: components["schemas"]["CodeLabel"][];
+            object_types: components["schemas"]["CodeLabel"][];
+            retention_days: number;
+        };
+        AuditEntry: {
+            /** 操作 */
+            readonly action: string;
+            /** 操作名称 */
+            readonly action_label: string;
+            /** 操作人 */
+            readonly actor: number | null;
+            /** 姓名 */
+            readonly actor_name: string;
+            readonly actor_unit: components["schemas"]["UnitBrief"] | null;
+            /** 工号 */
+            readonly actor_username: string;
+            /**
+             * 时间
+             * Format: date-time
+             */
+            readonly at: string;
+            readonly detail: {
+                [key: string]: unknown;
+            };
+            readonly id: number;
+            /** 来源地址 */
+            readonly ip: string | null;
+            /** 请求方法 */
+            readonly method: string;
+            /** 对象编号 */
+            readonly object_id: string;
+            /** 对象 */
+            readonly object_repr: string;
+            /** 对象类型 */
+            readonly object_type: string;
+            readonly object_type_label: string;
+            /** 请求地址 */
+            readonly path: string;
+            /** 响应状态 */
+            readonly status_code: number | null;
+            /** 成功 */
+            readonly succeeded: boolean;
+        };
         Bank: {
             readonly can_manage: boolean;
             /**
@@ -2618,6 +2713,10 @@ export interface components {
         };
         CaseSubmitRequest: {
             show_author_name?: boolean | null;
+        };
+        CodeLabel: {
+            code: string;
+            label: string;
         };
         Component: {
             /** 取分方式 */
@@ -3602,6 +3701,21 @@ export interface components {
          * @enum {string}
          */
         OrgUnitKindEnum: "county" | "township" | "department" | "village" | "community" | "other";
+        PaginatedAuditEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AuditEntry"][];
+        };
         PaginatedBankList: {
             /** @example 123 */
             count: number;
@@ -5299,6 +5413,109 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_audit_log_list: {
+        parameters: {
+            query?: {
+                /** @description 操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user. */
+                action?: string;
+                /** @description 操作人（用户 id） */
+                actor?: number | null;
+                /** @description 起始日期（含） */
+                date_from?: string;
+                /** @description 截止日期（含） */
+                date_to?: string;
+                /** @description 来源地址 */
+                ip?: string | null;
+                /** @description 对象编号 */
+                object_id?: string;
+                /** @description 对象类型 */
+                object_type?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 工号、姓名或对象名称 */
+                search?: string;
+                /** @description 是否成功 */
+                succeeded?: boolean;
+                /** @description 操作人单位（含下级，须在管理范围内） */
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEntryList"];
+                };
+            };
+        };
+    };
+    v1_audit_log_catalogue_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCatalogue"];
+                };
+            };
+        };
+    };
+    "v1_audit_log_export.xlsx_retrieve": {
+        parameters: {
+            query?: {
+                /** @description 操作代码，可用逗号分隔多个；以“.”结尾表示前缀，如 user. */
+                action?: string;
+                /** @description 操作人（用户 id） */
+                actor?: number | null;
+                /** @description 起始日期（含） */
+                date_from?: string;
+                /** @description 截止日期（含） */
+                date_to?: string;
+                /** @description 来源地址 */
+                ip?: string | null;
+                /** @description 对象编号 */
+                object_id?: string;
+                /** @description 对象类型 */
+                object_type?: string;
+                /** @description 工号、姓名或对象名称 */
+                search?: string;
+                /** @description 是否成功 */
+                succeeded?: boolean;
+                /** @description 操作人单位（含下级，须在管理范围内） */
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

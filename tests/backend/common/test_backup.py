@@ -78,3 +78,62 @@ def test_if_older_skips_while_the_newest_copy_is_recent(tmp_path, tree):
 def test_keep_must_be_positive(tmp_path):
     with pytest.raises(CommandError, match="--keep 至少为 1"):
         run(tmp_path, "--keep", "0")
+
+
+def test_uploaded_files_are_archived_beside_the_database(tmp_path, settings, tree):
+    import tarfile
+
+    media = tmp_path / "media"
+    (media / "case-images" / "2026").mkdir(parents=True)
+    (media / "case-images" / "2026" / "照片.jpg").write_bytes(b"\xff\xd8jpeg")
+    settings.MEDIA_ROOT = media
+    backups_dir = tmp_path / "backups"
+    message = run(backups_dir)
+    [archive] = backup.media_archives(backups_dir)
+    assert str(archive) in message and len(backup.backups(backups_dir)) == 1
+    with tarfile.open(archive) as opened:
+        member = opened.extractfile("media/case-images/2026/照片.jpg")
+        assert member.read() == b"\xff\xd8jpeg"
+
+
+def test_media_archives_keep_their_own_count_and_never_hold_backups(tmp_path, settings, tree):
+    import tarfile
+
+    media = tmp_path / "media"
+    (media / "notes").mkdir(parents=True)
+    (media / "notes" / "a.txt").write_text("甲")
+    settings.MEDIA_ROOT = media
+    inside = media / "backups"  # a backup folder someone put inside MEDIA_ROOT
+    for _ in range(3):
+        run(inside, "--media-keep", "2", "--keep", "5")
+    archives = backup.media_archives(inside)
+    assert len(archives) == 2 and len(backup.backups(inside)) == 3
+    with tarfile.open(archives[-1]) as opened:
+        names = opened.getnames()
+    assert "media/notes/a.txt" in names
+    assert not any(name.startswith("media/backups") for name in names)
+
+
+def test_no_media_backs_up_the_database_only(tmp_path, settings, tree):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    run(tmp_path / "b", "--no-media")
+    assert backup.media_archives(tmp_path / "b") == []
+    assert len(backup.backups(tmp_path / "b")) == 1
+
+
+def test_the_daily_task_backs_up_once_a_day_however_often_it_runs(tmp_path, settings, tree):
+    from django.conf import settings as django_settings
+
+    from apps.common.tasks import scheduled_backup
+
+    schedule = {entry["task"] for entry in django_settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "apps.common.tasks.scheduled_backup" in schedule
+    settings.BACKUP_DIR = tmp_path / "daily"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    first = scheduled_backup.apply().get()
+    assert first.startswith(str(tmp_path / "daily"))
+    assert scheduled_backup.apply().get() == "skipped"
+    assert len(backup.backups(tmp_path / "daily")) == 1
+    assert len(backup.media_archives(tmp_path / "daily")) == 1

@@ -1,3 +1,4 @@
+from django.contrib.auth.signals import user_logged_in
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -89,6 +90,8 @@ class TokenView(APIView):
         data = s.LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = auth.authenticate_credentials(request, **data.validated_data)
+        # A token is a login too: the operation log and django-axes hear of it.
+        user_logged_in.send(sender=type(user), request=request, user=user)
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.accounts.models import AdminScope, OrgUnit, User
 from apps.accounts.selectors import can_manage_user
@@ -32,6 +33,7 @@ ROLE_WORDS = {
 ROLE_SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
 
+IMPORT_REASON = "导入花名册"
 MISSING_NAME = "缺少姓名"
 MISSING_ID = "缺少工号"
 BAD_ID = "工号只能包含字母、数字、下划线和短横线，且不超过 64 位"
@@ -192,23 +194,32 @@ class RosterImport:
                 to_update.append(user)
             else:
                 report.unchanged += 1
-        User.objects.bulk_create(to_create, batch_size=1000)
-        User.objects.bulk_update(to_update, fields, batch_size=1000)
+        # Roles and units keep their history, imported ones too: who imported, and when.
+        history = {"default_user": self.actor, "default_change_reason": IMPORT_REASON}
+        bulk_create_with_history(to_create, User, batch_size=1000, **history)
+        bulk_update_with_history(to_update, User, fields, batch_size=1000, **history)
         report.created, report.updated = len(to_create), len(to_update)
-        self._grant_admin_scopes(admin_pairs)
+        self._grant_admin_scopes(admin_pairs, history)
         if not report.dry_run:
             report.extra["initial_passwords"] = passwords
 
     @staticmethod
-    def _grant_admin_scopes(pairs: list[tuple[str, OrgUnit]]) -> None:
+    def _grant_admin_scopes(pairs: list[tuple[str, OrgUnit]], history: dict) -> None:
         if not pairs:
             return
         users = dict(
             User.objects.filter(username__in=[u for u, _ in pairs]).values_list("username", "pk")
         )
-        AdminScope.objects.bulk_create(
-            [AdminScope(user_id=users[username], org_unit=unit) for username, unit in pairs],
-            ignore_conflicts=True,
+        held = set(
+            AdminScope.objects.filter(user_id__in=users.values()).values_list(
+                "user_id", "org_unit_id"
+            )
+        )
+        new = {(users[username], unit.pk) for username, unit in pairs} - held
+        bulk_create_with_history(
+            [AdminScope(user_id=user_id, org_unit_id=unit_id) for user_id, unit_id in sorted(new)],
+            AdminScope,
+            **history,
         )
 
 

@@ -108,6 +108,9 @@ def update_knowledge_point(*, actor: User, kp: KnowledgePoint, data: dict) -> Kn
 
 
 def _keywords(text: str) -> list[str]:
+    from question_bank.generate.textutil import jieba_module
+
+    jieba_module()  # initialise jieba once, without its chatty default logging
     import jieba.analyse
 
     allow = ("n", "nz", "vn", "nt", "l", "i")

@@ -1,0 +1,158 @@
+"""Whether a stem can be answered from the stem alone, by anyone outside the meeting.
+
+- Blank answerability: a 填空 whose blank is the subject of a short, general predicate
+  ("____是“国之大者”。", "____实行党政同责。") fits many answers; the stem must carry a
+  feature that pins the answer: a definition ("____是指…"), the law it is asked under,
+  a role only one thing holds ("…的第一责任人", "…的根本制度"), or a predicate long
+  enough to describe one thing.
+- Local scope: outside a statute, what the speaker's own town, this year or this meeting
+  arranges ("镇里成立…领导小组", "今年要再复耕800亩", "各村要…") is no knowledge a
+  cadre elsewhere is examined on.
+- Context: a stem that leans on the text before it: a demonstrative ("该组织", "这些",
+  "此项") naming nothing in the stem, a notice "received" without saying which
+  ("收到通知后"), or a document's short name for a term it spelled out earlier
+  ("服务点" for "村级互助养老服务点").
+"""
+
+from __future__ import annotations
+
+import re
+
+from question_bank.document import Document
+
+from .candidate import BLANK, Candidate
+from .quality import FIRST_PERSON
+from .textutil import pos_tags, token_bounds
+
+LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
+ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条")
+HAN_RE = re.compile(r"[\u4e00-\u9fa5]")
+
+# --- blank answerability ---------------------------------------------------------
+DEFINITION_RE = re.compile(r"^[，,]?(?:是指|指的是|是对[^，。]+的(?:简称|统称)|简称|即)")
+# A role only one thing can hold ("…的第一责任人", "…的根本制度", "…的最高…").
+UNIQUE_ROLE_RE = re.compile(r"第一|唯一|最高|最大|根本|首要|核心")
+MIN_PREDICATE = 14  # han characters in the predicate's first clause when nothing else pins it
+MIN_CONTEXT = 6  # han characters a stem carries beside its blanks
+
+
+def _han(text: str) -> int:
+    return len(HAN_RE.findall(text))
+
+
+def _statement(stem: str) -> str:
+    return LAW_PREFIX_RE.sub("", stem)
+
+
+def unanswerable_blank(c: Candidate, document: Document) -> str | None:
+    if c.type != "fill_in" or c.label:
+        return None  # a named total's members are pinned by its name
+    statement = _statement(c.stem)
+    if _han(statement.replace(BLANK, "")) < MIN_CONTEXT:
+        return "题干信息太少，空位不止一种填法"
+    if not statement.lstrip("“").startswith(BLANK):
+        return None
+    predicate = statement.lstrip("“")[len(BLANK) :].lstrip("”")
+    if DEFINITION_RE.match(predicate):
+        return None
+    if LAW_PREFIX_RE.match(c.stem):
+        return None  # the law it is asked under narrows the subject to what it says
+    first = re.split(r"[，；。]", predicate, maxsplit=1)[0]
+    if _han(first) < MIN_PREDICATE and not UNIQUE_ROLE_RE.search(first):
+        return f"空位是主语，谓语“{first}”太笼统，可填的答案不止一个"
+    return None
+
+
+# --- local scope -----------------------------------------------------------------
+LOCAL_RE = re.compile(
+    r"(?:本|我|咱)(?:镇|乡|村|街道|社区|县|市|区)(?![委长级政])|全(?:镇|乡|村|街道|社区)"
+    r"|(?<![城乡村集市])镇(?:里|上|党委|政府|纪委|人大|长|级)"
+    r"|(?:县|乡|村)里(?!面)"
+    r"|今年|去年|明年|前年|上半年|下半年|本月|下个?月|近期|会后|这次会议|本次会议"
+    r"|各(?:村|组|乡镇|镇|乡|单位|部门|站所)(?:（[^）]{1,6}）)?(?:都|也)?(?:要|必须|务必)"
+)
+
+
+def in_article(c: Candidate, document: Document) -> bool:
+    """The cited span is in a statute's article (its stem may lack the law's name when
+    the answer is in that name: "____向居民会议负责并报告工作")."""
+    return LAW_PREFIX_RE.match(c.stem) is not None or any(
+        p.id == c.source.passage_id and p.kind == "article" for p in document.passages
+    )
+
+
+def local_scope(c: Candidate, document: Document) -> str | None:
+    if in_article(c, document):
+        return None
+    statement = _statement(c.stem)
+    m = LOCAL_RE.search(statement) or FIRST_PERSON.search(statement)
+    return f"讲话者本地、本年或本次会议的安排：{m.group(0)}" if m else None
+
+
+# --- references to the text before the stem ----------------------------------------
+DEMONSTRATIVE_RE = re.compile(
+    r"(?<![应活])该([\u4e00-\u9fa5]{2})|这些|这类|此类|此项|此次|上列|前述|上述"
+)
+RECEIVED_RE = re.compile(r"(?:收到|接到)(通知|报告|申请|决定|材料)后")
+# A function word or measure word before a noun is no modifier of it.
+NOT_MODIFIER = set("的在对为和与及或到从向把被由将按等各每该个这那了是并且就也都要于")
+SHORT_NOUN_RE = re.compile(r"[\u4e00-\u9fa5]{2,3}")
+# Where a noun stands bare: a clause's start, or after a quantifier.
+BARE_SLOT_RE = re.compile(r"[，；。：]|每个|每一个|各个|每(?=[\u4e00-\u9fa5]{2})|各(?![级类种项])")
+MIN_LONG_USES = 2
+NOT_NOUN_TAGS = ("d", "r", "p", "c", "u", "e", "y", "o", "z")  # jieba: adverb, pronoun…
+
+
+def needs_context(c: Candidate, document: Document) -> str | None:
+    statement = _statement(c.stem)
+    for m in DEMONSTRATIVE_RE.finditer(statement):
+        noun = m.group(1)
+        if noun and noun in statement[: m.start()]:
+            continue  # "…的农村五保供养对象…，其收益归该农村五保供养对象所有": named before
+        return f"指代上文：{m.group(0)}"
+    m = RECEIVED_RE.search(statement)
+    if m and m.group(1) not in statement[: m.start()]:
+        return f"指代上文：{m.group(0)}"  # which notice: said in the article before
+    if in_article(c, document):
+        return None  # a statute names its terms in full or says "以下简称"
+    short = _short_name(statement, document.text[: c.source.start])
+    return f"“{short[0]}”是上文“{short[1]}”的简称，脱离上文不明" if short else None
+
+
+def _short_name(statement: str, before: str) -> tuple[str, str] | None:
+    """(short, long) when a clause opens with a noun (or names one after 每个, 各) that the
+    text before it always wrote with a modifier ("服务点" after "村级互助养老服务点")."""
+    starts = [0] + [m.end() for m in BARE_SLOT_RE.finditer(statement)]
+    bounds = token_bounds(statement)
+    for at in starts:
+        for size in (3, 2):
+            noun = statement[at : at + size]
+            if not SHORT_NOUN_RE.fullmatch(noun) or at + size not in bounds:
+                continue  # "小组长" is no "小组"
+            if pos_tags(noun)[0][1][:1] in NOT_NOUN_TAGS:
+                continue  # "真正做到…": an adverb, no short name
+            longer = _longer_forms(before, noun)
+            if longer:
+                return noun, longer
+    return None
+
+
+def _longer_forms(before: str, noun: str) -> str | None:
+    """The one form "<modifier><noun>" that `before` introduced the noun with (its first
+    use) and used at least twice, never with another modifier."""
+    forms: list[str] = []
+    first = True
+    for m in re.finditer(re.escape(noun), before):
+        head = before[max(0, m.start() - 6) : m.start()]
+        run = re.search(r"[\u4e00-\u9fa5]+$", head)
+        if not run or run.group(0)[-1] in NOT_MODIFIER or len(run.group(0)) < 2:
+            if first:
+                return None  # introduced bare: no short name
+            continue  # the short name, after its long form
+        first = False
+        run_text = run.group(0)
+        cut = max(b for b in token_bounds(run_text) if b < len(run_text) - 1)
+        forms.append(run_text[cut:] + noun)  # "养老服务点", not "以由每个居民小组"
+    if len(set(forms)) != 1 or len(forms) < MIN_LONG_USES:
+        return None
+    return forms[0]
