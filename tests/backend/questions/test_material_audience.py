@@ -171,3 +171,18 @@ def test_reingest_keeps_the_quote_when_the_text_is_gone(county_admin, bank):
     material.refresh_from_db()
     assert material.ingest_report["questions_unlinked"] == 1
     assert material.ingest_report["unlinked_ids"] == [question.pk]
+
+
+def test_audience_change_and_reingest_are_in_the_operation_log_but_previews_are_not(
+    client_for, county_admin, tree
+):
+    from apps.audit.models import AuditEntry
+
+    client = client_for(county_admin)
+    body = _paste(client, org_unit=tree.department.pk).json()
+    client.patch(f"{URL}{body['id']}/", {"org_unit": tree.county.pk}, format="json")
+    client.post(f"{URL}{body['id']}/reingest")
+    client.post("/api/v1/questions/preview", {"stem": "**草稿**"}, format="json")
+    entries = AuditEntry.objects.exclude(action="auth.login").order_by("pk")
+    actions = list(entries.values_list("action", flat=True))
+    assert actions == ["material.upload", "material.update", "material.reingest"]
