@@ -184,3 +184,20 @@ def test_facility_follows_the_question_across_versions(client_for, county_admin,
     rows = client_for(county_admin).get("/api/v1/questions/").json()["results"]
     current = next(q for q in rows if q["id"] == second.pk)
     assert current["times_used"] == 1 and current["facility"] == 1.0
+
+
+def test_generated_knowledge_points_are_listed_with_their_material(
+    client_for, county_admin, material, bank
+):
+    generation.generate_for_material(
+        actor=county_admin, material=material, bank=bank, counts={"single": 2}
+    )
+    suggested = {
+        kp.name
+        for q in Question.objects.filter(generation_batch__isnull=False)
+        for kp in q.knowledge_points.all()
+    }
+    assert suggested
+    listed = client_for(county_admin).get(f"/api/v1/knowledge-points/?material={material.pk}")
+    names = {kp["name"] for kp in listed.json() if kp["status"] == "suggested"}
+    assert suggested <= names

@@ -199,6 +199,11 @@ def _store(batch, candidate: dict, passages: dict, kps: dict, actor) -> None:
                 status=KnowledgePoint.Status.SUGGESTED,
             )
     question.knowledge_points.set([kps[n] for n in names])
+    if question.source_passage is not None:
+        # The material's 知识点 tab lists points by their passages: there the admin confirms,
+        # renames or merges what the generator suggested.
+        for name in names:
+            kps[name].passages.add(question.source_passage)
     QuestionReview.objects.create(
         question=question,
         action="generate",
