@@ -256,6 +256,10 @@ def dashboard_links(page):
     expect(page).to_have_url(re.compile(r"/console/generation\?(.*&)?status=draft"))
     expect(page.get_by_test_id("list-total")).not_to_have_text("共 0 条", timeout=WAIT)
     shot(page, "generation-queue-drafts")
+    open_menu(page, "工作台")
+    page.get_by_test_id("count-questions_pending").click()
+    expect(page).to_have_url(re.compile(r"/console/banks\?(.*&)?status=pending"))
+    expect(page.locator(".el-select[data-testid=filter-status]")).to_contain_text("待审")
 
 
 def test_org_admin_builds_the_bank_in_the_console(live_server, desktop, county, tmp_path, browser):
