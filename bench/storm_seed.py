@@ -9,9 +9,8 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
-from apps.accounts.models import OrgUnit, User
+from apps.accounts.models import AuthToken, OrgUnit, User
 from apps.exams.models import Exam, Paper, PaperItem, PaperRule
 from apps.questions.models import Bank, Question
 
@@ -34,8 +33,9 @@ def cadres(town: OrgUnit, tag: str, count: int) -> list[tuple[int, str]]:
         User(username=f"b{tag}_{i:05d}", real_name=f"压测干部{i}", org_unit=town, password=password)
         for i in range(count)
     )
-    tokens = Token.objects.bulk_create(Token(user=u, key=secrets.token_hex(20)) for u in users)
-    return [(t.user_id, t.key) for t in tokens]
+    built = [AuthToken.build(u, timedelta(days=1)) for u in users]
+    AuthToken.objects.bulk_create(token for token, _ in built)
+    return [(token.user_id, key) for token, key in built]
 
 
 def bank(town: OrgUnit, tag: str, size: int) -> Bank:

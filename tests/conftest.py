@@ -80,3 +80,18 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or (
         "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
     )
+
+
+@pytest.fixture
+def fast_passwords(settings, monkeypatch):
+    """For tests that log in dozens of times (lockout, tokens, password rules): users made
+    here get an MD5 hash, since PBKDF2 per login would dominate and hashing is not under
+    test. The shared PBKDF2 hash is made first, so other tests keep it."""
+    from django.contrib.auth.hashers import make_password
+
+    factories._password_hash()
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+    monkeypatch.setattr(factories, "_PASSWORD_HASH", make_password(factories.PASSWORD))

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 BACKEND_DIR = ROOT_DIR / "backend"
@@ -66,6 +67,13 @@ if env_bool("BEHIND_HTTPS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 
+    # The site is HTTPS only: plain http is redirected (turn off when the proxy does it)
+    # and browsers are told to use https for a year (HSTS).
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -75,9 +83,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "simple_history",
     "apps.common",
@@ -93,22 +101,47 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.common.middleware.SecurityHeadersMiddleware",  # outermost: WhiteNoise's files too
     # Health probes answer before the host check: compose and load balancers call them
     # by container address, not by the site's name.
     "apps.common.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "apps.common.middleware.RequestInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "apps.accounts.admin_auth.AdminPasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "apps.audit.middleware.AuditMiddleware",
 ]
+
+# Our own origin only; scripts never run inline. Swagger UI's page and the Django admin
+# carry inline styles, and Vant, Element Plus and ECharts set styles from script, so
+# style-src allows inline styles. data:/blob: images are the apps' own (icons, chart
+# exports, photo previews); Markdown images are limited to /media/ besides
+# (apps.common.markdown).
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -210,22 +243,39 @@ AUTHENTICATION_BACKENDS = [
     "apps.accounts.backends.OrgAdminPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["username", "real_name", "mobile"]},
+    },
+    {
+        "NAME": "apps.accounts.password_rules.ChineseMinimumLengthValidator",
         "OPTIONS": {"min_length": 8},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "apps.accounts.password_rules.LettersAndDigitsValidator"},
+    {"NAME": "apps.accounts.password_rules.CommonWordValidator"},
+    {"NAME": "apps.accounts.password_rules.SiteWordValidator"},
 ]
+# Names tied to this site that a password must not contain (Chinese ones also in pinyin);
+# every org unit's name is refused as well.
+PASSWORD_SITE_WORDS = env_list("PASSWORD_SITE_WORDS", "应知应会,yzyh,组织部")
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
-# Lock per account, not per address: a whole township often shares one public IP.
-AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Lock the (account, source address) pair: a stranger elsewhere cannot lock a cadre out,
+# and one locked account does not lock the township that shares its public address.
+# The account is the 工号 whichever identifier was typed (工号 or mobile).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "apps.accounts.backends.axes_username"
+# (AXES_CLIENT_IP_CALLABLE is set with TRUSTED_PROXIES above.)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Failures for one account from all sources together: past this many, each further try
+# from a source the account has not logged in from lately waits, doubling up to the cap.
+LOGIN_THROTTLE_AFTER = int(os.environ.get("LOGIN_THROTTLE_AFTER", "10"))
+LOGIN_THROTTLE_MAX_SECONDS = int(os.environ.get("LOGIN_THROTTLE_MAX_SECONDS", "60"))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "12")) * 3600
+# Each POST auth/token issues a new token that expires this many hours later.
+AUTH_TOKEN_HOURS = float(os.environ.get("AUTH_TOKEN_HOURS", "12"))
 
 # --- i18n -------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -254,19 +304,32 @@ def _vite_asset_is_immutable(path: str, url: str) -> bool:
 
 
 WHITENOISE_IMMUTABLE_FILE_TEST = _vite_asset_is_immutable
+# Source maps (Swagger UI ships megabytes of them) are never loaded by a page: collectstatic
+# need not compress them on every deployment.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Spreadsheet imports: the file's size, and an xlsx's size once unpacked (a zip bomb of a
+# few hundred KB can unpack to gigabytes before openpyxl would refuse it).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "10")) * 1024 * 1024
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_MB", "256")) * 1024 * 1024
 
 # --- API --------------------------------------------------------------------
 REST_FRAMEWORK = {
     # Token first so an anonymous request gets 401 with a WWW-Authenticate header.
-    # DRF's token and session schemes, which also honour the console's X-Admin-Scope header.
+    # Expiring tokens and DRF's sessions, which also honour the console's X-Admin-Scope header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "apps.common.authentication.TokenAuthentication",
         "apps.common.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["apps.common.permissions.IsAuthenticatedAndReady"],
+    # Nesting limit, NUL refused, invisible characters stripped (apps.common.api.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "apps.common.api.parsers.JSONParser",
+        "apps.common.api.parsers.FormParser",
+        "apps.common.api.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "apps.common.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -285,6 +348,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "县乡村干部应知应会考试与培训平台接口",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files: county networks are often offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "MaterialStatusEnum": "apps.questions.models.Material.Status",

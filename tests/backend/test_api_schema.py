@@ -15,7 +15,8 @@ def test_openapi_schema_builds_without_warnings(capsys):
     assert "/api/v1/auth/login" in out.getvalue()
 
 
-def test_swagger_ui_is_served(client):
+def test_swagger_ui_is_served(client, county_admin):
+    client.force_login(county_admin)
     response = client.get("/api/docs/")
     assert response.status_code == 200
     assert b"swagger" in response.content.lower()

@@ -58,12 +58,41 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
+# Reported by the page itself, so a blocked inline style or a refused request fails the
+# test even where Chromium's own console wording changes.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`))
+"""
+
+
+def watch_csp(context) -> list[str]:
+    """Collect every Content-Security-Policy violation on the context's pages."""
+    violations: list[str] = []
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def listen(page):
+        page.on(
+            "console",
+            lambda msg: (
+                violations.append(msg.text)
+                if "CSP violation" in msg.text or "Content Security Policy" in msg.text
+                else None
+            ),
+        )
+
+    context.on("page", listen)
+    return violations
+
+
 @pytest.fixture
 def phone(browser, request):
-    """A fresh browser context at 390×844; a screenshot is saved when the test fails."""
+    """A fresh browser context at 390×844; a screenshot is saved when the test fails, and
+    any Content-Security-Policy violation fails the test: the policy must fit the app."""
     context = browser.new_context(
         viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
     )
+    violations = watch_csp(context)
     page = context.new_page()
     yield page
     failed = getattr(request.node, "rep_call", None)
@@ -71,6 +100,7 @@ def phone(browser, request):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    assert not violations, f"内容安全策略拦截了页面所需的资源：{violations}"
 
 
 @pytest.fixture

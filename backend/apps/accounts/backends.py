@@ -1,6 +1,36 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend, ModelBackend
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from apps.accounts.services import login_throttle
+from apps.common.net import client_ip
+
+
+def find_login_user(identifier: str):
+    """The user a login name means: a 工号, else a mobile number (a 工号 wins a tie)."""
+    User = get_user_model()
+    return (
+        User.objects.filter(Q(username=identifier) | Q(mobile=identifier))
+        .order_by(
+            Case(When(username=identifier, then=Value(0)), default=1, output_field=IntegerField())
+        )
+        .first()
+    )
+
+
+def login_account(identifier: str) -> str:
+    """The account a typed login name stands for: its 工号 whichever identifier was typed,
+    so failures by 工号 and by mobile count for the same person."""
+    identifier = (identifier or "").strip()
+    user = find_login_user(identifier) if identifier else None
+    return user.username if user else identifier
+
+
+def axes_username(request, credentials) -> str:
+    """AXES_USERNAME_CALLABLE: django-axes counts and locks the account, not the text typed."""
+    credentials = credentials or {}
+    typed = credentials.get("username") or getattr(request, "POST", {}).get("username", "")
+    return login_account(typed)
 
 
 class UsernameOrMobileBackend(ModelBackend):
@@ -9,13 +39,16 @@ class UsernameOrMobileBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or password is None:
             return None
-        User = get_user_model()
-        user = User.objects.filter(Q(username=username) | Q(mobile=username)).first()
+        user = find_login_user(username)
         if user is None:
-            User().set_password(password)  # same cost as a real check, against timing probes
+            get_user_model()().set_password(password)  # same cost as a real check
+            login_throttle.record_failure(username)
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
+            if request is not None:
+                login_throttle.record_success(user.username, client_ip(request))
             return user
+        login_throttle.record_failure(user.username)
         return None
 
 

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import hashlib
+import secrets
+from datetime import timedelta
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from apps.common.models import TimeStampedModel
@@ -160,6 +165,8 @@ class User(AbstractUser):
         return f"{self.real_name or self.username}（{self.username}）"
 
     def save(self, *args, **kwargs):
+        # set_password() leaves the new raw password in _password until the save.
+        password_changed = self._password is not None
         # A login only stamps last_login: nothing worth a history row.
         if set(kwargs.get("update_fields") or ()) == {"last_login"}:
             self.skip_history_when_saving = True
@@ -167,6 +174,11 @@ class User(AbstractUser):
             super().save(*args, **kwargs)
         finally:
             self.__dict__.pop("skip_history_when_saving", None)
+        # Every path that changes a password or deactivates a user (the API, the Django
+        # admin, a service) ends here, so each one revokes the user's API tokens
+        # (apps.accounts.services.auth.revoke_tokens does the same for a caller).
+        if password_changed or not self.is_active:
+            AuthToken.objects.filter(user=self).delete()
 
     @property
     def display_name(self) -> str:
@@ -240,3 +252,44 @@ def subtree_q(paths: list[str], field: str = "org_unit") -> Q:
     for path in paths:
         condition |= Q(**{lookup: path})
     return condition
+
+
+class AuthTokenQuerySet(models.QuerySet):
+    def live(self) -> AuthTokenQuerySet:
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class AuthToken(models.Model):
+    """One login's API token (`Authorization: Token <key>`), for scripts and load tests.
+
+    Each login gets its own token, valid until `expires_at`. Only the SHA-256 digest of
+    the key is stored, so a copy of the database holds no usable token.
+    """
+
+    digest = models.CharField("摘要", max_length=64, primary_key=True, editable=False)
+    user = models.ForeignKey(
+        User, verbose_name="用户", on_delete=models.CASCADE, related_name="auth_tokens"
+    )
+    created_at = models.DateTimeField("签发时间", default=timezone.now)
+    expires_at = models.DateTimeField("过期时间", db_index=True)
+
+    objects = AuthTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "接口令牌"
+        verbose_name_plural = "接口令牌"
+
+    def __str__(self) -> str:
+        return f"{self.user} 的令牌（{self.expires_at:%Y-%m-%d %H:%M} 过期）"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def build(cls, user: User, lifetime: timedelta) -> tuple[AuthToken, str]:
+        """An unsaved token for `user` and its key, which is shown once and never stored."""
+        key = secrets.token_hex(20)
+        now = timezone.now()
+        token = cls(digest=cls.digest_of(key), user=user, created_at=now, expires_at=now + lifetime)
+        return token, key

@@ -1,5 +1,6 @@
-"""The API's authentication classes: DRF's token and session schemes, plus the console's
-scope switcher (`X-Admin-Scope`), applied once here so that every view honours it."""
+"""The API's authentication classes: expiring tokens (apps.accounts.authentication) and
+DRF's sessions, plus the console's scope switcher (`X-Admin-Scope`), applied once here so
+that every view honours it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.drainage import set_override
 from rest_framework import authentication, exceptions
 
+from apps.accounts.authentication import ExpiringTokenAuthentication
 from apps.common import scoping
 from apps.common.errors import Forbidden
 
@@ -25,7 +27,7 @@ class ScopeHeaderMixin:
         return result
 
 
-class TokenAuthentication(ScopeHeaderMixin, authentication.TokenAuthentication):
+class TokenAuthentication(ScopeHeaderMixin, ExpiringTokenAuthentication):
     pass
 
 

@@ -52,3 +52,15 @@ class Conflict(DomainError):
     status_code = 409
     default_message = "当前状态不允许此操作"
     default_code = "conflict"
+
+
+class TooManyRequests(DomainError):
+    """Come back later; `retry_after` (seconds) becomes the Retry-After header."""
+
+    status_code = 429
+    default_message = "请求过于频繁，请稍后再试"
+    default_code = "throttled"
+
+    def __init__(self, message: str | None = None, *, retry_after: int, **kwargs):
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after

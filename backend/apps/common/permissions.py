@@ -55,3 +55,17 @@ class IsCadre(IsAuthenticatedAndReady):
             return False
         self.message = "仅干部可以执行此操作"
         return request.user.is_cadre
+
+
+class IsStaff(IsAuthenticatedAndReady):
+    """Staff of the platform (org admins are made staff when appointed, and superusers)."""
+
+    def has_permission(self, request, view) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        self.message = "仅管理人员可以访问"
+        return self.is_staff(request.user)
+
+    @staticmethod
+    def is_staff(user) -> bool:
+        return user.is_active and (user.is_staff or user.is_superuser)

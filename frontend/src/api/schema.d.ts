@@ -204,6 +204,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description A new token for every call, for scripts; it expires after AUTH_TOKEN_HOURS. */
         post: operations["v1_auth_token_create"];
         delete?: never;
         options?: never;
@@ -2005,6 +2006,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_users_reset_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Lift a user's login lockouts (every source) and slowdown; an admin's own subtree only. */
+        post: operations["v1_users_unlock_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5135,6 +5153,12 @@ export interface components {
             topic?: number | null;
         };
         Token: {
+            /**
+             * Format: date-time
+             * @description 过期时间；过期后请重新获取
+             */
+            expires_at: string;
+            /** @description 放在请求头 Authorization: Token <token> 中使用 */
             token: string;
         };
         /**
@@ -5162,6 +5186,11 @@ export interface components {
             readonly id: number;
             /** 名称 */
             name: string;
+        };
+        UnlockResult: {
+            /** @description 解除锁定的来源地址数 */
+            cleared: number;
+            detail: string;
         };
         User: {
             readonly admin_units: components["schemas"]["UnitBrief"][];
@@ -9277,6 +9306,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InitialPassword"];
+                };
+            };
+        };
+    };
+    v1_users_unlock_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockResult"];
                 };
             };
         };

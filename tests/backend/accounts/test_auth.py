@@ -99,7 +99,7 @@ def test_imported_user_must_change_initial_password_before_anything_else(tree, c
 
     wrong = client.post(
         "/api/v1/auth/password",
-        {"old_password": "x", "new_password": "Qingshan#2026"},
+        {"old_password": "x", "new_password": "Hezuo7Tuanjie"},
         format="json",
     )
     assert wrong.status_code == 400 and wrong.json()["errors"]["old_password"] == [
@@ -114,7 +114,7 @@ def test_imported_user_must_change_initial_password_before_anything_else(tree, c
 
     changed = client.post(
         "/api/v1/auth/password",
-        {"old_password": "Init1234abcd", "new_password": "Qingshan#2026"},
+        {"old_password": "Init1234abcd", "new_password": "Hezuo7Tuanjie"},
         format="json",
     )
     assert changed.status_code == 200 and changed.json()["must_change_password"] is False

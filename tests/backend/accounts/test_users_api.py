@@ -2,10 +2,10 @@
 each inside the admin's scope and never granting more than the admin holds."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
-from apps.accounts.models import AdminScope, User
+from apps.accounts.models import AdminScope, AuthToken, User
 from apps.accounts.services import users
+from apps.accounts.services.auth import issue_token
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -222,11 +222,11 @@ class TestDeactivateAndReset:
         self, tree, town_a_admin, client_for
     ):
         person = make_user(tree.village_a1, username="GONE")
-        Token.objects.create(user=person)
+        issue_token(person)
         response = client_for(town_a_admin).post(f"/api/v1/users/{person.pk}/deactivate")
         assert response.status_code == 200, response.json()
         assert response.json()["is_active"] is False
-        assert not Token.objects.filter(user=person).exists()
+        assert not AuthToken.objects.filter(user=person).exists()
         login = client_for().post(
             "/api/v1/auth/login", {"username": "GONE", "password": PASSWORD}, format="json"
         )

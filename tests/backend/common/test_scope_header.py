@@ -2,9 +2,9 @@
 admin with several subtrees, and can never widen what they hold."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from apps.accounts.services.auth import issue_token
 from apps.common import scoping
 from tests.factories import make_user
 
@@ -71,7 +71,7 @@ def test_garbage_and_unknown_units_are_refused(tree, town_a_admin, client_for):
 def test_token_clients_are_narrowed_as_well(tree, two_town_admin):
     make_user(tree.village_b1, real_name="乙镇人")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=two_town_admin).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(two_town_admin)[1]}")
     assert people(client, **{scoping.SCOPE_HEADER: str(tree.town_a.pk)}) >= {"两镇管理员"}
     assert "乙镇人" not in people(client, **{scoping.SCOPE_HEADER: str(tree.town_a.pk)})
 

@@ -11,8 +11,8 @@ import httpx
 import pytest
 from django.db import connection, connections
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
+from apps.accounts.services.auth import issue_token
 from apps.exams.models import Answer, Attempt, ScoreChange
 from apps.exams.services import attempts as svc
 from apps.exams.services import scoring
@@ -44,9 +44,9 @@ def setup(tree, questions):
 
 
 def _client(server, user) -> httpx.Client:
-    token, _ = Token.objects.get_or_create(user=user)
+    _, key = issue_token(user)
     return httpx.Client(
-        base_url=f"{server.url}/api/v1", headers={"Authorization": f"Token {token.key}"}, timeout=30
+        base_url=f"{server.url}/api/v1", headers={"Authorization": f"Token {key}"}, timeout=30
     )
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from apps.accounts.services.auth import issue_token
 from apps.exams.api.fast_save import CSRF_FAILED
 from apps.exams.models import Answer
 from tests.backend.exams.conftest import start
@@ -32,7 +32,7 @@ def test_session_save_needs_csrf_token(client_for, cadre, exam, questions):
 
 def test_token_save_and_unauthenticated(client_for, cadre, exam, questions):
     url = _url(client_for(cadre), exam, questions)
-    key = Token.objects.create(user=cadre).key
+    _, key = issue_token(cadre)
     ok = Client().put(
         url,
         '{"response": "C", "seq": 2}',

@@ -36,20 +36,6 @@ class MeSerializer(serializers.ModelSerializer):
         return UnitBriefSerializer(units, many=True).data
 
 
-class LoginSerializer(serializers.Serializer):
-    username = serializers.CharField(label="工号或手机号", max_length=64)
-    password = serializers.CharField(label="密码", max_length=128, trim_whitespace=False)
-
-
-class PasswordChangeSerializer(serializers.Serializer):
-    old_password = serializers.CharField(label="原密码", max_length=128, trim_whitespace=False)
-    new_password = serializers.CharField(label="新密码", max_length=128, trim_whitespace=False)
-
-
-class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
-
-
 class OrgUnitSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     children_count = serializers.IntegerField(read_only=True, default=0)

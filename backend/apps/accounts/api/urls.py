@@ -1,14 +1,14 @@
 from django.urls import path
 
-from apps.accounts.api import views
+from apps.accounts.api import views, views_auth
 
 urlpatterns = [
-    path("auth/csrf", views.CsrfView.as_view(), name="auth-csrf"),
-    path("auth/login", views.LoginView.as_view(), name="auth-login"),
-    path("auth/logout", views.LogoutView.as_view(), name="auth-logout"),
-    path("auth/me", views.MeView.as_view(), name="auth-me"),
-    path("auth/password", views.PasswordView.as_view(), name="auth-password"),
-    path("auth/token", views.TokenView.as_view(), name="auth-token"),
+    path("auth/csrf", views_auth.CsrfView.as_view(), name="auth-csrf"),
+    path("auth/login", views_auth.LoginView.as_view(), name="auth-login"),
+    path("auth/logout", views_auth.LogoutView.as_view(), name="auth-logout"),
+    path("auth/me", views_auth.MeView.as_view(), name="auth-me"),
+    path("auth/password", views_auth.PasswordView.as_view(), name="auth-password"),
+    path("auth/token", views_auth.TokenView.as_view(), name="auth-token"),
     path("org-units/", views.OrgUnitListView.as_view(), name="org-unit-list"),
     path("org-units/<int:pk>/", views.OrgUnitDetailView.as_view(), name="org-unit-detail"),
     path("users/", views.UserListView.as_view(), name="user-list"),
@@ -32,4 +32,5 @@ urlpatterns = [
         views.UserPasswordResetView.as_view(),
         name="user-reset-password",
     ),
+    path("users/<int:pk>/unlock", views_auth.UserUnlockView.as_view(), name="user-unlock"),
 ]

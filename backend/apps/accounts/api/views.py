@@ -1,17 +1,10 @@
-from django.contrib.auth.signals import user_logged_in
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.decorators import method_decorator
-from django.views.decorators.csrf import csrf_protect
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.authtoken.models import Token
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -20,80 +13,13 @@ from apps.accounts.api import serializers as s
 from apps.accounts.api.filters import OrgUnitFilter, UserFilter
 from apps.accounts.models import OrgUnit, User
 from apps.accounts.selectors import units_visible_to, users_for_admin
-from apps.accounts.services import auth, roster, units, users
+from apps.accounts.services import roster, units, users
 from apps.common import scoping
 from apps.common.api.files import XLSX, xlsx_response
+from apps.common.api.parsers import FormParser, MultiPartParser
 from apps.common.api.serializers import FileUploadSerializer
 from apps.common.errors import InvalidInput
 from apps.common.permissions import IsOrgAdmin
-
-ME_SCHEMA = extend_schema(responses=s.MeSerializer)
-
-
-class CsrfView(APIView):
-    permission_classes = [AllowAny]
-
-    @extend_schema(responses={204: None})
-    def get(self, request):
-        get_token(request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-@method_decorator(csrf_protect, name="post")
-class LoginView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
-
-    @extend_schema(request=s.LoginSerializer, responses=s.MeSerializer)
-    def post(self, request):
-        data = s.LoginSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = auth.log_in(request, **data.validated_data)
-        return Response(s.MeSerializer(user).data)
-
-
-class LogoutView(APIView):
-    allow_pending_password_change = True
-
-    @extend_schema(request=None, responses={204: None})
-    def post(self, request):
-        auth.log_out(request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class MeView(APIView):
-    allow_pending_password_change = True
-
-    @ME_SCHEMA
-    def get(self, request):
-        get_token(request)
-        return Response(s.MeSerializer(request.user).data)
-
-
-class PasswordView(APIView):
-    allow_pending_password_change = True
-
-    @extend_schema(request=s.PasswordChangeSerializer, responses=s.MeSerializer)
-    def post(self, request):
-        data = s.PasswordChangeSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = auth.change_password(request, request.user, **data.validated_data)
-        return Response(s.MeSerializer(user).data)
-
-
-class TokenView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
-
-    @extend_schema(request=s.LoginSerializer, responses=s.TokenSerializer)
-    def post(self, request):
-        data = s.LoginSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = auth.authenticate_credentials(request, **data.validated_data)
-        # A token is a login too: the operation log and django-axes hear of it.
-        user_logged_in.send(sender=type(user), request=request, user=user)
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
 
 
 class OrgUnitListView(ListAPIView):

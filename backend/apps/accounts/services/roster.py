@@ -47,6 +47,9 @@ UNIT_OUT_OF_SCOPE = "无权向该单位导入：{path}"
 USER_OUT_OF_SCOPE = "该工号属于您管理范围以外的用户（或其管理权限超出您的范围），无权修改"
 UNKNOWN_ROLE = "未知角色：{value}（可选：干部、评审员、组织部管理员）"
 ID_RE = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+# The stored fields' own lengths (User, OrgUnit), so no row reaches the database too long.
+COLUMN_LIMITS = {"姓名": 50, "工号": 64, "手机号": 11, "单位": 500, "职务": 100, "角色": 100}
+UNIT_NAME_TOO_LONG = "单位名称“{name}…”超过 100 字"
 
 
 def new_initial_password() -> str:
@@ -113,6 +116,8 @@ class RosterImport:
         unit_parts = split_unit_path(unit_text)
         if not unit_parts:
             problems.append(("单位", MISSING_UNIT))
+        elif long_names := [p for p in unit_parts if len(p) > 100]:
+            problems.append(("单位", UNIT_NAME_TOO_LONG.format(name=long_names[0][:20])))
         else:
             problems.extend(("单位", m) for m in self._check_unit(unit_parts))
         roles = self._parse_roles(row.get("角色"), problems)
@@ -234,4 +239,11 @@ def import_roster(
     table = read_upload(data, required_headers=REQUIRED_COLUMNS)
     run = RosterImport(actor, create_units=create_units)
     run.prefetch(table.rows)
-    return run_import(table.rows, run.parse, run.apply, dry_run=dry_run, strict=strict)
+    return run_import(
+        table.rows,
+        run.parse,
+        run.apply,
+        dry_run=dry_run,
+        strict=strict,
+        max_lengths=COLUMN_LIMITS,
+    )

@@ -16,10 +16,10 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from rest_framework.authtoken.models import Token
 
 from apps.accounts.models import AdminScope, OrgUnit, User
 from apps.accounts.selectors import can_manage_user
+from apps.accounts.services.auth import revoke_tokens
 from apps.accounts.services.roster import BAD_ID, ID_RE, MOBILE_RE, new_initial_password
 from apps.common import scoping
 from apps.common.errors import Forbidden, InvalidInput
@@ -134,11 +134,6 @@ def update_user(*, actor: User, user: User, data: dict[str, Any]) -> User:
     return user
 
 
-def _revoke_access(user: User) -> None:
-    """Log the person out of scripts too: sessions of an inactive user no longer load."""
-    Token.objects.filter(user=user).delete()
-
-
 @transaction.atomic
 def deactivate_user(*, actor: User, user: User) -> User:
     """The person can no longer log in; their records, answers and history stay."""
@@ -148,7 +143,7 @@ def deactivate_user(*, actor: User, user: User) -> User:
     if user.is_active:
         user.is_active = False
         user.save(update_fields=["is_active"])
-    _revoke_access(user)
+    revoke_tokens(user)  # (sessions of an inactive user no longer load)
     return user
 
 
@@ -171,5 +166,5 @@ def reset_password(*, actor: User, user: User) -> str:
     user.password = make_password(password, hasher="initial_sha256")
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
-    _revoke_access(user)
+    revoke_tokens(user)  # the hash was set directly, not through set_password()
     return password

@@ -5,7 +5,6 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -15,6 +14,7 @@ from apps.cases.api.filters import CaseFilter
 from apps.cases.api.presenters import case_detail
 from apps.cases.models import Case
 from apps.cases.services import assignment, cases, images, results
+from apps.common.api.parsers import MultiPartParser
 from apps.common.errors import Forbidden, InvalidInput, NotFound
 from apps.common.filters import valid_filters
 from apps.common.permissions import IsCadre, IsOrgAdmin

@@ -15,7 +15,7 @@ from apps.common.filters import filter_parameters, valid_filters
 from apps.common.pagination import StandardPagination, paginated
 from apps.exams import selectors
 from apps.exams.api import serializers as s
-from apps.exams.api.auth import CachedTokenAuthentication
+from apps.exams.api.auth import ExamTokenAuthentication
 from apps.exams.api.filters import ExamFilter
 from apps.exams.models import Exam
 from apps.exams.services import attempts
@@ -75,7 +75,7 @@ class ExamDetailView(APIView):
 
 
 class StartAttemptView(APIView):
-    authentication_classes = [CachedTokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
 
     @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
     def post(self, request, pk):
@@ -93,7 +93,7 @@ def own_attempt(request, pk: int):
 
 
 class AttemptView(APIView):
-    authentication_classes = [CachedTokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
 
     @OBJ
     def get(self, request, pk):
@@ -102,7 +102,7 @@ class AttemptView(APIView):
 
 
 class SaveBatchView(APIView):
-    authentication_classes = [CachedTokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
 
     @extend_schema(request=s.BatchInputSerializer, responses=OpenApiTypes.OBJECT)
     def post(self, request, pk):

@@ -1,9 +1,5 @@
-"""A small per-process LRU with expiry, in front of Django's cache for token users.
-
-Keyed by the token itself (random, never reused), so an entry cannot describe anyone else;
-it saves a cache round trip (Redis) or an eviction (the 300-entry local-memory cache) on
-every save. A revoked token or deactivated user is refused at most its TTL late.
-"""
+"""A small per-process LRU with expiry, for objects read on every request of a hot path
+(the exam save path's users), where even a cache round trip shows."""
 
 from __future__ import annotations
 

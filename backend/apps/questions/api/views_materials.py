@@ -3,10 +3,10 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.common.api.parsers import FormParser, JSONParser, MultiPartParser
 from apps.common.errors import Forbidden
 from apps.common.permissions import IsOrgAdmin
 from apps.common.scoping import get_in_scope_or_404

@@ -6,10 +6,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.common.api.parsers import FormParser, MultiPartParser
 from apps.common.errors import Forbidden, InvalidInput
 from apps.common.filters import apply_filters, filter_parameters
 from apps.common.permissions import IsOrgAdmin

@@ -3,8 +3,6 @@ blank template with an example of every type."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from decimal import Decimal
@@ -17,7 +15,7 @@ from question_bank.formats import (
     question_to_json,
     template_row,
 )
-from question_bank.tables import write_xlsx
+from question_bank.tables import write_csv, write_xlsx
 
 EXAMPLES = [
     QuestionData(
@@ -117,11 +115,7 @@ def export_xlsx(questions: Iterable[Question]) -> bytes:
 
 
 def export_csv(questions: Iterable[Question]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(TEMPLATE_COLUMNS)
-    writer.writerows(template_row(d) for _, d in _datas(questions))
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel open it as UTF-8
+    return write_csv(list(TEMPLATE_COLUMNS), [template_row(d) for _, d in _datas(questions)])
 
 
 def export_json(questions: Iterable[Question]) -> bytes:

@@ -7,10 +7,10 @@ the report with the similar question and a score; they are still imported.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from apps.accounts.models import User
+from apps.common.api.parsers import InputRefused, loads_json
 from apps.common.errors import InvalidInput, NotFound
 from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
 from apps.questions import conf, selectors
@@ -40,6 +40,13 @@ JSON_NOT_QUESTIONS = (
 )
 YF_HEADERS = ("题目序号", "题目类型", "题目内容", "是否正确项", "选项内容")
 TOO_MANY_QUESTIONS = "试题超过 {limit} 道的上限，请分批导入"
+TOO_LONG = "内容过长（{length} 字，最多 {limit} 字）"
+# The same bounds as the question API's fields, and the knowledge point's name.
+OPTION_MAX = 1000
+EXPLANATION_MAX = 10000
+POINT_MAX = 500
+TAG_MAX = 50
+KNOWLEDGE_POINT_MAX = 100
 
 
 @dataclass
@@ -50,9 +57,10 @@ class ParsedQuestion:
 
 def _json_rows(data: bytes) -> list[TableRow]:
     try:
-        payload = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        message = BAD_JSON.format(error=str(exc)[:80])
+        payload = loads_json(data.removeprefix(b"\xef\xbb\xbf"))
+    except InputRefused as exc:
+        where = f"（{exc.field}）" if exc.field else ""
+        message = BAD_JSON.format(error=exc.message + where)
         raise InvalidInput(message, {"file": [message]}) from exc
     items = payload.get("questions") if isinstance(payload, dict) else payload
     if not isinstance(items, list) or not items:
@@ -105,6 +113,21 @@ def _rows_and_parser(data: bytes, mapping: dict[str, str] | None = None):
     raise LayoutUnknown(table.headers)
 
 
+def _too_long(d: QuestionData) -> list[tuple[str, str]]:
+    """Every format ends in QuestionData; its texts are held to the API's limits, named
+    by the template's columns (the stem is checked with the question's shape)."""
+    texts = [("解析", d.explanation or "", EXPLANATION_MAX)]
+    texts += [(f"选项{o['key']}", o.get("text", ""), OPTION_MAX) for o in d.options]
+    texts += [("知识点", name, KNOWLEDGE_POINT_MAX) for name in d.knowledge_points]
+    texts += [("标签", tag, TAG_MAX) for tag in d.tags]
+    texts += [("评分要点", p.get("point", ""), POINT_MAX) for p in d.scoring_points]
+    return [
+        (column, TOO_LONG.format(length=len(text), limit=limit))
+        for column, text, limit in texts
+        if isinstance(text, str) and len(text) > limit
+    ]
+
+
 class QuestionImport:
     def __init__(self, actor: User, bank: Bank, parse, publish: bool, skip_duplicates: bool):
         self.actor, self.bank, self.parse_data, self.publish = actor, bank, parse, publish
@@ -112,9 +135,12 @@ class QuestionImport:
 
     def parse(self, row: TableRow) -> ParsedQuestion:
         try:
-            return ParsedQuestion(row.number, self.parse_data(row))
+            data = self.parse_data(row)
         except QuestionProblems as exc:
             raise RowInvalid(exc.problems) from exc
+        if problems := _too_long(data):
+            raise RowInvalid(problems)
+        return ParsedQuestion(row.number, data)
 
     def _knowledge_points(self, names: set[str], report: ImportReport) -> dict[str, KnowledgePoint]:
         found: dict[str, KnowledgePoint] = {}

@@ -4,12 +4,12 @@ from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.accounts.models import User
 from apps.common import scoping
+from apps.common.api.parsers import FormParser, MultiPartParser
 from apps.common.api.serializers import FileUploadSerializer, ImportOptionsSerializer
 from apps.common.errors import Forbidden, NotFound
 from apps.common.filters import apply_filters, filter_parameters
