@@ -11,11 +11,13 @@ yet no pair at or above the threshold is missed.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
+from typing import Any
 
 _DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 SHINGLE = 3
@@ -99,3 +101,17 @@ class SimilarityIndex:
                 if score >= self.threshold:
                     found.append((key, round(score, 3)))
         return sorted(found, key=lambda pair: -pair[1])
+
+
+def content_key(qtype: str, stem: str, options: Iterable[dict], answer: Any) -> str:
+    """Identity of a question's content for exact-duplicate checks: the normalised stem,
+    the options (letter and normalised text) and the answer, in one digest."""
+    opts = [(o.get("key", ""), normalize(o.get("text", ""))) for o in options or ()]
+    if qtype == "multiple" and isinstance(answer, list):
+        answer = sorted(answer)
+    elif qtype == "fill_in" and isinstance(answer, list):
+        answer = [sorted(normalize(a) for a in ([g] if isinstance(g, str) else g)) for g in answer]
+    elif isinstance(answer, str):
+        answer = normalize(answer)
+    payload = json.dumps([qtype, normalize(stem), opts, answer], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()

@@ -27,6 +27,7 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from apps.exams.models import Exam, Paper
+from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
 from apps.records.models import ComponentScore
 from tests import factories
 from tests.backend import scope_world
@@ -481,6 +482,69 @@ WRITES = [
         400,
         "graders.0",
     ),
+    (
+        "moving one's material to another township",
+        "admin_a",
+        "patch",
+        "materials/{material_a}/",
+        lambda w: {"org_unit": w.id("unit_b")},
+        400,
+        "org_unit",
+    ),
+    (
+        "renaming another township's material",
+        "admin_a",
+        "patch",
+        "materials/{material_b}/",
+        lambda w: {"title": "越权改名"},
+        404,
+        None,
+    ),
+    (
+        "re-ingesting another township's material",
+        "admin_a",
+        "post",
+        "materials/{material_b}/reingest",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "generating into another township's bank",
+        "admin_a",
+        "post",
+        "materials/{material_a}/generate",
+        lambda w: {"bank": w.id("bank_b"), "counts": {"single": 1}},
+        404,
+        None,
+    ),
+    (
+        "merging another township's knowledge point",
+        "admin_a",
+        "post",
+        "knowledge-points/{kp_b}/merge",
+        lambda w: {"target": w.id("kp_a")},
+        404,
+        None,
+    ),
+    (
+        "merging into another township's knowledge point",
+        "admin_a",
+        "post",
+        "knowledge-points/{kp_a}/merge",
+        lambda w: {"target": w.id("kp_b")},
+        404,
+        None,
+    ),
+    (
+        "retiring another township's question in a batch",
+        "admin_a",
+        "post",
+        "questions/review-batch",
+        lambda w: {"ids": [w.id("q_b")], "action": "retire"},
+        200,
+        None,
+    ),
 ]
 
 
@@ -494,6 +558,10 @@ def _state(world) -> tuple:
         world["objection_a"].__class__.objects.get(pk=world.id("objection_a")).status,
         sorted(world["exam_c"].graders.values_list("pk", flat=True)),
         sorted(exam_a.graders.values_list("pk", flat=True)),
+        list(Material.objects.values_list("pk", "title", "org_unit", "status").order_by("pk")),
+        list(KnowledgePoint.objects.values_list("pk", "name", "status").order_by("pk")),
+        list(Question.objects.values_list("pk", "status").order_by("pk")),
+        GenerationBatch.objects.count(),
     )
 
 

@@ -94,6 +94,10 @@ ACTIONS: dict[tuple[str, str], Action] = {
     # question bank
     ("material-list", "POST"): Action("material.upload", "上传学习材料", "material"),
     ("material-detail", "DELETE"): Action("material.delete", "删除学习材料", "material"),
+    ("material-detail", "PATCH"): Action(
+        "material.update", "修改学习材料（标题、可见范围）", "material"
+    ),
+    ("material-reingest", "POST"): Action("material.reingest", "重新处理学习材料", "material"),
     ("material-generate", "POST"): Action("material.generate", "由材料生成草稿题", "material"),
     ("material-suggest-kps", "POST"): Action(
         "material.suggest_knowledge_points", "由材料建议知识点", "material"
@@ -102,6 +106,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("kp-detail", "PATCH"): Action("knowledge_point.update", "修改知识点", "knowledge_point"),
     ("kp-detail", "DELETE"): Action("knowledge_point.delete", "删除知识点", "knowledge_point"),
     ("kp-confirm", "POST"): Action("knowledge_point.confirm", "确认知识点", "knowledge_point"),
+    ("kp-merge", "POST"): Action("knowledge_point.merge", "合并知识点", "knowledge_point"),
     ("bank-list", "POST"): Action("bank.create", "新建题库", "bank"),
     ("bank-detail", "PATCH"): Action("bank.update", "修改题库", "bank"),
     ("question-list", "POST"): Action("question.create", "新建试题", "question"),
@@ -109,6 +114,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("question-images", "POST"): Action("question.upload_image", "上传题目图片", "question"),
     ("question-detail", "PATCH"): Action("question.update", "修改试题", "question"),
     ("question-detail", "DELETE"): Action("question.delete", "删除试题", "question"),
+    ("question-review-batch", "POST"): Action("question.review_batch", "批量审核试题", "question"),
     ("question-review", "POST"): Action(
         "question.review", "审核试题（提交、通过、退回、停用）", "question"
     ),
@@ -199,7 +205,8 @@ PERSONAL_ROUTES = frozenset(
 ALWAYS_RECORDED = frozenset({"auth-password"})
 
 # Handled by the login signals, or not a change at all.
-NEVER_RECORDED = frozenset({"auth-login", "auth-token", "auth-csrf"})
+# Not changes: the editor's Markdown preview renders text and stores nothing.
+NEVER_RECORDED = frozenset({"auth-login", "auth-token", "auth-csrf", "question-preview"})
 
 _VERBS = {"POST": "提交", "PUT": "修改", "PATCH": "修改", "DELETE": "删除", "GET": "下载"}
 _ADMIN_VERBS = {"add": "新增", "change": "修改", "delete": "删除"}

@@ -15,7 +15,7 @@ from apps.exams.models import Answer, Attempt, Exam, Paper
 from apps.exams.services.exams import in_audience
 from apps.exams.services.grading import to_displayed
 from apps.exams.services.papers import paper_totals
-from apps.questions.models import Question
+from apps.questions.models import KnowledgePoint, Question
 
 QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
@@ -157,9 +157,10 @@ def rank_in_unit(attempt: Attempt) -> tuple[int | None, int]:
 
 def knowledge_point_mastery(attempt: Attempt) -> list[dict]:
     through = Question.knowledge_points.through
-    rows = through.objects.filter(question_id__in=attempt.question_ids).values_list(
-        "question_id", "knowledgepoint_id", "knowledgepoint__name"
-    )
+    # Suggested (unconfirmed) knowledge points are never shown to cadres.
+    rows = through.objects.filter(
+        question_id__in=attempt.question_ids, knowledgepoint__status=KnowledgePoint.Status.CONFIRMED
+    ).values_list("question_id", "knowledgepoint_id", "knowledgepoint__name")
     points = {e["q"]: Decimal(e["p"]) for e in attempt.layout}
     out: dict[int, dict] = {}
     for qid, kp_id, name in rows:

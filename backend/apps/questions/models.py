@@ -53,6 +53,10 @@ class Material(TimeStampedModel):
     error = models.TextField("错误信息", blank=True)
     # No title was given: ingestion replaces the file name with the document's own title.
     title_is_auto = models.BooleanField("标题取自文档", default=False)
+    # sha256 of the cleaned text: the same text uploaded again is pointed out.
+    content_hash = models.CharField("正文指纹", max_length=64, blank=True, db_index=True)
+    # What the last (re-)ingestion did to passages and the questions citing them.
+    ingest_report = models.JSONField("处理报告", default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="上传人",
@@ -133,6 +137,14 @@ class KnowledgePoint(TimeStampedModel):
         return self.name
 
 
+def confirmed_points(question: Question) -> list[KnowledgePoint]:
+    """The question's knowledge points a cadre may see: suggested ones never leave the
+    console (works on a prefetched `knowledge_points`)."""
+    return [
+        kp for kp in question.knowledge_points.all() if kp.status == KnowledgePoint.Status.CONFIRMED
+    ]
+
+
 class Bank(TimeStampedModel):
     """A question bank (题库) owned by an org unit; `shared_down` lets its subtree use it."""
 
@@ -162,6 +174,12 @@ class Bank(TimeStampedModel):
 class GenerationBatch(TimeStampedModel):
     """Drafts proposed by the generator from one material, reviewed together."""
 
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        RUNNING = "running", "生成中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "生成失败"
+
     material = models.ForeignKey(
         Material, verbose_name="材料", on_delete=models.CASCADE, related_name="generation_batches"
     )
@@ -177,6 +195,8 @@ class GenerationBatch(TimeStampedModel):
     )
     params = models.JSONField("参数", default=dict)
     candidate_count = models.PositiveIntegerField("候选题数", default=0)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DONE)
+    error = models.TextField("错误信息", blank=True)
 
     class Meta:
         verbose_name = "生成批次"

@@ -42,6 +42,18 @@ def with_question_counts(banks: QuerySet[Bank]) -> QuerySet[Bank]:
     return banks.annotate(question_count=Count("questions", filter=published))
 
 
+def attach_usage(questions: list[Question]) -> list[Question]:
+    """Set `times_used` and `facility` on a page of questions (one aggregate query)."""
+    from apps.exams.usage import usage_by_lineage  # exams builds on questions, not back
+
+    usage = usage_by_lineage(list({q.lineage for q in questions}))
+    for question in questions:
+        found = usage.get(question.lineage, {})
+        question.times_used = found.get("times_used", 0)
+        question.facility = found.get("facility")
+    return questions
+
+
 def can_manage_bank(user: User, bank: Bank) -> bool:
     return scoping.unit_in_scope(user, bank.org_unit)
 
@@ -52,6 +64,28 @@ def visible_materials(user: User) -> QuerySet[Material]:
     if user.is_org_admin:
         return scoping.scope_queryset(qs, user)
     return qs.filter(org_unit_id__in=_ancestor_ids(user), status=Material.Status.READY)
+
+
+def attach_duplicates(user: User, materials: list[Material]) -> list[Material]:
+    """Set `duplicates` on each material: the others in the user's view with the same
+    cleaned text (one query for the whole page)."""
+    hashes = {m.content_hash for m in materials if m.content_hash}
+    same: dict[str, list[Material]] = {}
+    if hashes:
+        rows = (
+            visible_materials(user)
+            .filter(content_hash__in=hashes)
+            .select_related(None)
+            .only("id", "title", "content_hash")
+            .order_by("created_at", "id")
+        )
+        for row in rows:
+            same.setdefault(row.content_hash, []).append(row)
+    for material in materials:
+        material.duplicates = [
+            m for m in same.get(material.content_hash, []) if m.pk != material.pk
+        ]
+    return materials
 
 
 def visible_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:

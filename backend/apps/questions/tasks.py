@@ -8,3 +8,10 @@ def ingest_material_task(material_id: int) -> str:
     from apps.questions.services.materials import ingest
 
     return ingest(material_id).status
+
+
+@shared_task(name="questions.generate_batch")
+def generate_batch_task(batch_id: int) -> str:
+    from apps.questions.services.generation import run_batch
+
+    return run_batch(batch_id).status

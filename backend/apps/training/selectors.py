@@ -89,7 +89,7 @@ def available_knowledge_points(user: User) -> QuerySet[KnowledgePoint]:
     """Knowledge points with at least one practisable question, with that count."""
     pool = practice_questions(user)
     return (
-        KnowledgePoint.objects.filter(questions__in=pool)
+        KnowledgePoint.objects.filter(questions__in=pool, status=KnowledgePoint.Status.CONFIRMED)
         .annotate(question_count=Count("questions", filter=Q(questions__in=pool), distinct=True))
         .order_by("name")
     )

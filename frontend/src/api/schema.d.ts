@@ -751,7 +751,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The review screen: the batch, its current drafts with their sources, and the reasons. */
+        /** @description 审核工作台：批次、其当前试题、试题引用的段落（passages，按 id 对应 source_passage）和退回原因。 */
         get: operations["v1_generation_batches_retrieve"];
         put?: never;
         post?: never;
@@ -875,6 +875,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge-points/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description 把该知识点合并到 target：试题、段落、下级知识点、组卷规则随之转移，原知识点删除。 */
+        post: operations["v1_knowledge_points_merge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/materials/": {
         parameters: {
             query?: never;
@@ -905,7 +922,8 @@ export interface paths {
         delete: operations["v1_materials_destroy"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** @description 修改标题或可见范围（org_unit：该单位及其下级的干部可以看到材料和练一练）。 */
+        patch: operations["v1_materials_partial_update"];
         trace?: never;
     };
     "/api/v1/materials/{id}/generate": {
@@ -917,7 +935,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description 从材料生成待审试题（一个审核批次）。 */
+        /** @description 从材料生成待审试题（一个审核批次）。生成在后台进行（未配置 Redis 时在本进程内完成）：轮询 GET generation-batches/{id}/ 直到 status 为 done 或 failed。 */
         post: operations["v1_materials_generate_create"];
         delete?: never;
         options?: never;
@@ -935,6 +953,23 @@ export interface paths {
         get: operations["v1_materials_passages_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}/reingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description 用当前的处理流程重新清洗、分段（处理流程改进后）。段落编号稳定：文本未变的段落保留原编号，引用它们的试题不受影响；其余试题改指向包含其原文摘录的新段落，找不到时保留摘录、解除段落关联（见 ingest_report）。轮询 GET materials/{id}/ 查看进度。 */
+        post: operations["v1_materials_reingest_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1530,8 +1565,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description 导入 xlsx/CSV（本平台模板、CMMLU、云帆考试模板）或 JSON；?dry_run=1 试运行，?strict=1 有错则全部不导入。 */
+        /** @description 导入到题库 bank（必填，查询参数或表单字段）：xlsx/CSV（本平台模板、CMMLU、云帆考试模板）或 JSON；?dry_run=1 试运行，?strict=1 有错则全部不导入。题干、选项、答案完全相同的试题默认跳过（skipped 列出行号；?skip_duplicates=0 则照常导入）。表头无法识别时，试运行返回 needs_mapping、文件的 headers 与建议的 suggested_mapping，再带上 mapping 导入。 */
         post: operations["v1_questions_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description 按服务器的方式渲染题干和解析（Markdown → 净化后的 HTML），与手机端显示一致；不保存。 */
+        post: operations["v1_questions_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/review-batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description 对多道试题执行同一审核操作（批量通过等）；逐题成功或失败，失败的给出原因。 */
+        post: operations["v1_questions_review_batch_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2292,6 +2361,27 @@ export interface components {
             answers: {
                 [key: string]: unknown;
             }[];
+        };
+        BatchReviewFailure: {
+            detail: string;
+            id: number;
+        };
+        /**
+         * @description * `approve` - approve
+         *     * `submit` - submit
+         *     * `retire` - retire
+         * @enum {string}
+         */
+        BatchReviewInputActionEnum: "approve" | "submit" | "retire";
+        BatchReviewInputRequest: {
+            /** 操作 */
+            action: components["schemas"]["BatchReviewInputActionEnum"];
+            /** 试题 */
+            ids: number[];
+        };
+        BatchReviewOutput: {
+            done: number[];
+            failed: components["schemas"]["BatchReviewFailure"][];
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -3115,6 +3205,13 @@ export interface components {
              * Format: int64
              */
             bank: number;
+            /**
+             * 各题型题数
+             * @description 每种题型要生成的题数，如 {"single": 5, "true_false": 3}；给出时忽略 types 与 max_per_type
+             */
+            counts?: {
+                [key: string]: number;
+            };
             max_per_type?: number | null;
             /** @default 0 */
             seed: number;
@@ -3134,6 +3231,8 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** 错误信息 */
+            error?: string;
             readonly id: number;
             /** 材料 */
             material: number;
@@ -3141,14 +3240,26 @@ export interface components {
             /** 参数 */
             params?: unknown;
             readonly pending_count: number;
+            /** 状态 */
+            status?: components["schemas"]["GenerationBatchStatusEnum"];
+            readonly status_label: string;
         };
         GenerationBatchReview: {
             batch: components["schemas"]["GenerationBatch"];
+            passages: components["schemas"]["Passage"][];
             questions: components["schemas"]["Question"][];
             reject_reasons: {
                 [key: string]: string;
             };
         };
+        /**
+         * @description * `queued` - 排队中
+         *     * `running` - 生成中
+         *     * `done` - 已完成
+         *     * `failed` - 生成失败
+         * @enum {string}
+         */
+        GenerationBatchStatusEnum: "queued" | "running" | "done" | "failed";
         /**
          * @description * `excellent` - 优秀
          *     * `pass` - 合格
@@ -3189,6 +3300,17 @@ export interface components {
             field: string;
             message: string;
             row: number;
+        };
+        IngestReport: {
+            added: number;
+            /** @description 保留原编号的段落（引用它们的试题不受影响） */
+            kept: number;
+            /** @description 出处改指向仍含原文摘录的新段落的试题 */
+            questions_relinked: number;
+            /** @description 原文摘录在新文本中找不到的试题：保留摘录，只解除段落关联 */
+            questions_unlinked: number;
+            removed: number;
+            unlinked_ids: number[];
         };
         InitialPassword: {
             /** @description 新的一次性密码，只返回这一次 */
@@ -3234,6 +3356,13 @@ export interface components {
             org_unit?: number;
             parent?: number | null;
             passages?: number[];
+        };
+        KnowledgePointMergeInputRequest: {
+            /**
+             * 合并到的知识点
+             * Format: int64
+             */
+            target: number;
         };
         /**
          * @description * `suggested` - 建议
@@ -3291,6 +3420,8 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** @description 正文与之相同的已有材料（本管理范围内）；为空表示没有重复 */
+            readonly duplicate_of: components["schemas"]["MaterialRef"][];
             /** 错误信息 */
             error?: string;
             /** 文件类型 */
@@ -3319,11 +3450,15 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** @description 正文与之相同的已有材料（本管理范围内）；为空表示没有重复 */
+            readonly duplicate_of: components["schemas"]["MaterialRef"][];
             /** 错误信息 */
             error?: string;
             /** 文件类型 */
             file_kind?: string;
             readonly id: number;
+            /** @description 最近一次（重新）处理对段落和引用它们的试题做了什么；尚未处理时为空 */
+            readonly ingest_report: components["schemas"]["IngestReport"] | null;
             /** 所属单位 */
             org_unit: number;
             readonly org_unit_name: string;
@@ -3342,6 +3477,10 @@ export interface components {
              * Format: date-time
              */
             readonly updated_at: string;
+        };
+        MaterialRef: {
+            id: number;
+            title: string;
         };
         /**
          * @description * `pending` - 等待处理
@@ -3970,6 +4109,7 @@ export interface components {
             key: string;
             /** 类型 */
             kind: string;
+            readonly kind_label: string;
             /**
              * 顺序
              * Format: int64
@@ -4107,6 +4247,12 @@ export interface components {
             org_unit?: number;
             parent?: number | null;
             passages?: number[];
+        };
+        PatchedMaterialUpdateInputRequest: {
+            /** 可见范围 */
+            org_unit?: number;
+            /** 标题 */
+            title?: string;
         };
         PatchedNoticeUpdateRequest: {
             audience_units?: number[];
@@ -4393,6 +4539,19 @@ export interface components {
             material?: number | null;
             passage?: number | null;
         };
+        PreviewInputRequest: {
+            /**
+             * 解析
+             * @default
+             */
+            explanation: string;
+            /** 题干 */
+            stem: string;
+        };
+        PreviewOutput: {
+            explanation_html: string;
+            stem_html: string;
+        };
         PublicityPeriod: {
             id: number;
             name: string;
@@ -4416,6 +4575,7 @@ export interface components {
             answer: unknown;
             /** 题库 */
             bank: number;
+            readonly bank_name: string;
             /**
              * 创建时间
              * Format: date-time
@@ -4435,6 +4595,11 @@ export interface components {
             explanation?: string;
             /** 解析（HTML） */
             explanation_html?: string;
+            /**
+             * Format: double
+             * @description 考试中答对的比例（0-1，含各版本）；无评分记录或非列表时为空
+             */
+            readonly facility: number | null;
             /** 生成批次 */
             generation_batch?: number | null;
             /** 生成规则 */
@@ -4485,6 +4650,8 @@ export interface components {
             stem_html?: string;
             /** 标签 */
             tags?: unknown;
+            /** @description 作答过该题（含各版本）的考试场数；仅列表返回，其他为空 */
+            readonly times_used: number | null;
             /** 题型 */
             type: components["schemas"]["TypeEnum"];
             readonly type_label: string;
@@ -4517,6 +4684,65 @@ export interface components {
              * Format: int64
              */
             width?: number;
+        };
+        QuestionImportInputRequest: {
+            /**
+             * 题库（也可放在查询参数中）
+             * Format: int64
+             */
+            bank?: number;
+            /**
+             * 文件
+             * Format: binary
+             */
+            file: string;
+            /**
+             * 列对应关系
+             * @description 文件列名 → 本平台模板列名（题型、题干、选项A…、选项（合并）、答案、解析…），如 {"题目": "题干", "类型": "题型", "选项": "选项（合并）"}；值为空表示不导入该列
+             */
+            mapping?: unknown;
+        };
+        QuestionImportReport: {
+            applied: boolean;
+            columns?: string[];
+            created: number;
+            dry_run: boolean;
+            /** @description 与已有试题或前面的行相似（仍会导入） */
+            duplicates: {
+                [key: string]: unknown;
+            }[];
+            error_count: number;
+            errors: {
+                [key: string]: string[];
+            };
+            headers?: string[];
+            knowledge_points_created?: string[];
+            message?: string;
+            /** @description 表头无法识别：请按 columns 提供 mapping */
+            needs_mapping: boolean;
+            required_columns?: string[];
+            rows: components["schemas"]["QuestionImportRowError"][];
+            skipped: components["schemas"]["QuestionImportSkipped"][];
+            strict: boolean;
+            suggested_mapping?: {
+                [key: string]: string;
+            };
+            total: number;
+            /** @description 作为重复跳过的行数 */
+            unchanged: number;
+            updated: number;
+        };
+        QuestionImportRowError: {
+            field: string;
+            message: string;
+            row: number;
+        };
+        QuestionImportSkipped: {
+            /** @description 题库中内容相同的试题 */
+            question?: number;
+            row: number;
+            /** @description 文件中内容相同的前一行 */
+            same_row?: number;
         };
         QuestionInputRequest: {
             /** 答案 */
@@ -4623,6 +4849,7 @@ export interface components {
             answer: unknown;
             /** 题库 */
             bank: number;
+            readonly bank_name: string;
             /**
              * 创建时间
              * Format: date-time
@@ -4642,6 +4869,11 @@ export interface components {
             explanation?: string;
             /** 解析（HTML） */
             explanation_html?: string;
+            /**
+             * Format: double
+             * @description 考试中答对的比例（0-1，含各版本）；无评分记录或非列表时为空
+             */
+            readonly facility: number | null;
             /** 生成批次 */
             generation_batch?: number | null;
             /** 生成规则 */
@@ -4691,6 +4923,8 @@ export interface components {
             stem_html?: string;
             /** 标签 */
             tags?: unknown;
+            /** @description 作答过该题（含各版本）的考试场数；仅列表返回，其他为空 */
+            readonly times_used: number | null;
             /** 题型 */
             type: components["schemas"]["TypeEnum"];
             readonly type_label: string;
@@ -6795,6 +7029,33 @@ export interface operations {
             };
         };
     };
+    v1_knowledge_points_merge_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgePointMergeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["KnowledgePointMergeInputRequest"];
+                "multipart/form-data": components["schemas"]["KnowledgePointMergeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgePoint"];
+                };
+            };
+        };
+    };
     v1_materials_list: {
         parameters: {
             query?: {
@@ -6895,6 +7156,33 @@ export interface operations {
             };
         };
     };
+    v1_materials_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMaterialUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedMaterialUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedMaterialUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialDetail"];
+                };
+            };
+        };
+    };
     v1_materials_generate_create: {
         parameters: {
             query?: never;
@@ -6944,6 +7232,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedPassageList"];
+                };
+            };
+        };
+    };
+    v1_materials_reingest_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialDetail"];
                 };
             };
         };
@@ -8212,10 +8521,11 @@ export interface operations {
     };
     v1_questions_import_create: {
         parameters: {
-            query: {
-                bank: number;
+            query?: {
+                bank?: number;
                 dry_run?: boolean;
                 publish?: boolean;
+                skip_duplicates?: boolean;
                 strict?: boolean;
             };
             header?: never;
@@ -8224,7 +8534,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["BankUploadInputRequest"];
+                "multipart/form-data": components["schemas"]["QuestionImportInputRequest"];
             };
         };
         responses: {
@@ -8233,9 +8543,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["QuestionImportReport"];
+                };
+            };
+        };
+    };
+    v1_questions_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PreviewInputRequest"];
+                "multipart/form-data": components["schemas"]["PreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOutput"];
+                };
+            };
+        };
+    };
+    v1_questions_review_batch_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchReviewInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BatchReviewInputRequest"];
+                "multipart/form-data": components["schemas"]["BatchReviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchReviewOutput"];
                 };
             };
         };

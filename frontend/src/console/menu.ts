@@ -90,18 +90,71 @@ export const MENU: MenuArea[] = [
       },
     ],
   },
-  soonArea('materials', '学习材料', Reading, {
-    summary: '上传政策文件或粘贴文本，选定可见范围，查看清洗后的标题与段落，确认知识点。',
-    features: ['上传文件或粘贴文本，默认面向本级全体', '修改可见范围', '查看段落与知识点', '重新处理'],
-  }),
-  soonArea('generation', '出题与审核', EditPen, {
-    summary: '从学习材料生成草稿题，逐题对照原文审核、修改、通过或驳回。',
-    features: ['按题型和数量生成草稿题，显示进度', '审核工作台与快捷键', '批量通过', '出题规则统计'],
-  }),
-  soonArea('banks', '题库', Collection, {
-    summary: '管理题库及其共享范围，编辑试题、查看版本，导入导出试题。',
-    features: ['题库与共享范围', '试题筛选、编辑与版本', '试题导入（预览、去重）', '导出 xlsx / csv / json'],
-  }),
+  {
+    key: 'materials',
+    title: '学习材料',
+    icon: Reading,
+    permission: 'org_admin',
+    pages: [
+      { path: 'materials', name: 'materials', title: '学习材料', component: () => import('./views/materials/index.vue') },
+      {
+        path: 'materials/:id(\\d+)',
+        name: 'material-detail',
+        title: '材料详情',
+        component: () => import('./views/materials/Detail.vue'),
+        hidden: true,
+        parent: 'materials',
+      },
+    ],
+  },
+  {
+    key: 'generation',
+    title: '出题与审核',
+    icon: EditPen,
+    permission: 'org_admin',
+    pages: [
+      { path: 'generation', name: 'generation', title: '审核队列', component: () => import('./views/generation/index.vue') },
+      {
+        path: 'generation/batches',
+        name: 'generation-batches',
+        title: '生成批次',
+        component: () => import('./views/generation/Batches.vue'),
+      },
+      {
+        path: 'generation/batches/:id(\\d+)',
+        name: 'generation-review',
+        title: '审核工作台',
+        component: () => import('./views/generation/Review.vue'),
+        hidden: true,
+        parent: 'generation-batches',
+      },
+      {
+        path: 'generation/stats',
+        name: 'generation-stats',
+        title: '规则统计',
+        component: () => import('./views/generation/Stats.vue'),
+      },
+    ],
+  },
+  {
+    key: 'banks',
+    title: '题库',
+    icon: Collection,
+    permission: 'org_admin',
+    pages: [
+      { path: 'banks', name: 'banks', title: '试题', component: () => import('./views/banks/index.vue') },
+      { path: 'banks/list', name: 'bank-list', title: '题库管理', component: () => import('./views/banks/Banks.vue') },
+      {
+        path: 'banks/questions/:id(\\d+|new)',
+        name: 'question-edit',
+        title: '编辑试题',
+        component: () => import('./views/banks/Editor.vue'),
+        hidden: true,
+        parent: 'banks',
+      },
+      { path: 'banks/import', name: 'question-import', title: '试题导入', component: () => import('./views/banks/Import.vue') },
+    ],
+  },
   soonArea('papers', '试卷', Document, {
     summary: '固定组卷与按规则抽题组卷，预览抽题、复制试卷。',
     features: ['固定组卷', '规则组卷与缺题提示', '抽题预览', '复制试卷'],

@@ -268,12 +268,13 @@ def test_near_duplicates_are_flagged_on_import(client_for, county_admin, bank, m
         {**GOOD, "题干": "问题办结后几日内开展满意度回访？", "选项A": "3日", "选项B": "7日"},
         {**GOOD, "题干": "问题办结后几日内开展满意度回访?", "选项A": "3日", "选项B": "7日"},
     ]
-    report = _import(client_for(county_admin), bank, _csv(rows)).json()
+    report = _import(client_for(county_admin), bank, _csv(rows), skip_duplicates=0).json()
     flagged = {d["row"]: d for d in report["duplicates"]}
     assert flagged[2]["similar_question"]["id"] == existing.pk and 0.8 <= flagged[2]["score"] < 1
     assert flagged[4]["similar_row"] == 3 and flagged[4]["score"] == 1.0
     assert 3 not in flagged
     assert report["created"] == 3  # flagged, not refused
+    assert report["skipped"] == []
 
 
 def test_bank_may_be_given_as_a_form_field(client_for, county_admin, bank):

@@ -196,9 +196,12 @@ def test_org_admin_runs_people_and_units_in_the_console(live_server, desktop, co
     add_and_move_units(desktop, tree)
     manage_people(desktop)
 
-    open_menu(desktop, "学习材料")
-    expect(desktop.get_by_test_id("coming-soon")).to_contain_text("即将上线", timeout=WAIT)
-    shot(desktop, "coming-soon")
+    # An area not built yet (whichever is left) shows an honest 即将上线 page.
+    soon = desktop.get_by_test_id("console-menu").locator(".el-menu-item", has_text="即将上线")
+    if soon.count():
+        soon.first.click()
+        expect(desktop.get_by_test_id("coming-soon")).to_contain_text("即将上线", timeout=WAIT)
+        shot(desktop, "coming-soon")
 
 
 def test_cadre_changes_the_initial_password_then_meets_the_org_only_page(

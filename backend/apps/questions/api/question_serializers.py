@@ -18,6 +18,7 @@ from apps.questions.models import (
     Question,
     QuestionImage,
     QuestionType,
+    confirmed_points,
 )
 from apps.questions.services.review import REJECT_REASONS, TRANSITIONS
 
@@ -120,6 +121,19 @@ class QuestionSerializer(serializers.ModelSerializer):
         help_text="答案正被您尚未结束的考试保留：答案、评分要点、解析与出处原文为空"
     )
     shape = shape_field("full")
+    bank_name = serializers.CharField(source="bank.name", read_only=True)
+    times_used = serializers.IntegerField(
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="作答过该题（含各版本）的考试场数；仅列表返回，其他为空",
+    )
+    facility = serializers.FloatField(
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="考试中答对的比例（0-1，含各版本）；无评分记录或非列表时为空",
+    )
 
     def _key_held(self, obj) -> bool:
         request = self.context.get("request")
@@ -139,6 +153,7 @@ class QuestionSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "bank",
+            "bank_name",
             "lineage",
             "version",
             "is_current",
@@ -166,6 +181,8 @@ class QuestionSerializer(serializers.ModelSerializer):
             "quality",
             "key_held",
             "shape",
+            "times_used",
+            "facility",
             "created_at",
             "updated_at",
         ]
@@ -176,9 +193,12 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
     """What a cadre may see: no answer, explanation, scoring points or source quote."""
 
     type_label = serializers.CharField(source="get_type_display", read_only=True)
-    knowledge_points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    knowledge_points = serializers.SerializerMethodField()
     options = OptionSerializer(many=True)
     shape = shape_field("public")
+
+    def get_knowledge_points(self, obj) -> list[int]:
+        return [kp.pk for kp in confirmed_points(obj)]
 
     class Meta:
         model = Question
@@ -224,9 +244,99 @@ class QuestionReviewLogSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class PreviewInput(serializers.Serializer):
+    stem = serializers.CharField(max_length=5000, allow_blank=True, label="题干")
+    explanation = serializers.CharField(
+        max_length=10000, allow_blank=True, required=False, default="", label="解析"
+    )
+
+
+class PreviewOutput(serializers.Serializer):
+    stem_html = serializers.CharField()
+    explanation_html = serializers.CharField()
+
+
+class BatchReviewInput(serializers.Serializer):
+    ids = serializers.ListField(
+        child=id_field(), min_length=1, max_length=200, label="试题", allow_empty=False
+    )
+    action = serializers.ChoiceField(choices=["approve", "submit", "retire"], label="操作")
+
+
+class BatchReviewFailure(serializers.Serializer):
+    id = serializers.IntegerField()
+    detail = serializers.CharField()
+
+
+class BatchReviewOutput(serializers.Serializer):
+    done = serializers.ListField(child=serializers.IntegerField())
+    failed = BatchReviewFailure(many=True)
+
+
+BANK_REQUIRED = "请选择导入到哪个题库（bank）"
+MAPPING_NOT_OBJECT = '列对应关系（mapping）应为 JSON 对象：{"文件中的列名": "本平台模板的列名"}'
+
+
 class ImportQuery(ImportOptionsSerializer):
-    bank = id_field(label="题库")
+    bank = id_field(label="题库", required=False)
     publish = serializers.BooleanField(default=False, label="导入后直接发布")
+    skip_duplicates = serializers.BooleanField(
+        default=True, label="跳过完全相同的试题（题干、选项、答案相同）"
+    )
+
+
+class QuestionImportInput(FileUploadSerializer):
+    bank = id_field(label="题库（也可放在查询参数中）", required=False)
+    mapping = serializers.JSONField(
+        required=False,
+        binary=True,
+        label="列对应关系",
+        help_text="文件列名 → 本平台模板列名（题型、题干、选项A…、选项（合并）、答案、解析…），"
+        '如 {"题目": "题干", "类型": "题型", "选项": "选项（合并）"}；值为空表示不导入该列',
+    )
+
+    def validate_mapping(self, value):
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str | None) for k, v in value.items()
+        ):
+            raise serializers.ValidationError(MAPPING_NOT_OBJECT)
+        return {k: v or "" for k, v in value.items()}
+
+
+class QuestionImportRowError(serializers.Serializer):
+    row = serializers.IntegerField()
+    field = serializers.CharField()
+    message = serializers.CharField()
+
+
+class QuestionImportSkipped(serializers.Serializer):
+    row = serializers.IntegerField()
+    question = serializers.IntegerField(required=False, help_text="题库中内容相同的试题")
+    same_row = serializers.IntegerField(required=False, help_text="文件中内容相同的前一行")
+
+
+class QuestionImportReport(serializers.Serializer):
+    total = serializers.IntegerField()
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField(help_text="作为重复跳过的行数")
+    error_count = serializers.IntegerField()
+    rows = QuestionImportRowError(many=True)
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    dry_run = serializers.BooleanField()
+    strict = serializers.BooleanField()
+    applied = serializers.BooleanField()
+    skipped = QuestionImportSkipped(many=True)
+    duplicates = serializers.ListField(
+        child=serializers.DictField(), help_text="与已有试题或前面的行相似（仍会导入）"
+    )
+    knowledge_points_created = serializers.ListField(child=serializers.CharField(), required=False)
+    needs_mapping = serializers.BooleanField(help_text="表头无法识别：请按 columns 提供 mapping")
+    message = serializers.CharField(required=False)
+    headers = serializers.ListField(child=serializers.CharField(), required=False)
+    columns = serializers.ListField(child=serializers.CharField(), required=False)
+    required_columns = serializers.ListField(child=serializers.CharField(), required=False)
+    suggested_mapping = serializers.DictField(child=serializers.CharField(), required=False)
 
 
 class BankQuery(serializers.Serializer):

@@ -14,6 +14,11 @@ urlpatterns = [
         name="material-passages",
     ),
     path(
+        "materials/<int:pk>/reingest",
+        materials.MaterialReingestView.as_view(),
+        name="material-reingest",
+    ),
+    path(
         "materials/<int:pk>/generate",
         materials.MaterialGenerateView.as_view(),
         name="material-generate",
@@ -30,6 +35,11 @@ urlpatterns = [
         banks.KnowledgePointConfirmView.as_view(),
         name="kp-confirm",
     ),
+    path(
+        "knowledge-points/<int:pk>/merge",
+        banks.KnowledgePointMergeView.as_view(),
+        name="kp-merge",
+    ),
     path("banks/", banks.BankListView.as_view(), name="bank-list"),
     path("banks/<int:pk>/", banks.BankDetailView.as_view(), name="bank-detail"),
     path("questions/", questions.QuestionListView.as_view(), name="question-list"),
@@ -44,6 +54,12 @@ urlpatterns = [
         "questions/duplicates",
         questions.QuestionDuplicatesView.as_view(),
         name="question-duplicates",
+    ),
+    path("questions/preview", questions.QuestionPreviewView.as_view(), name="question-preview"),
+    path(
+        "questions/review-batch",
+        questions.QuestionBatchReviewView.as_view(),
+        name="question-review-batch",
     ),
     path("questions/images", questions.QuestionImageView.as_view(), name="question-images"),
     path("questions/<int:pk>/", questions.QuestionDetailView.as_view(), name="question-detail"),

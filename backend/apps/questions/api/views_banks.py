@@ -148,3 +148,21 @@ class KnowledgePointConfirmView(APIView):
     def post(self, request, pk: int):
         kp = get_in_scope_or_404(KnowledgePoint.objects.all(), request.user, pk=pk)
         return Response(s.KnowledgePointSerializer(knowledge.confirm(kp=kp)).data)
+
+
+class KnowledgePointMergeView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(
+        request=s.KnowledgePointMergeInput,
+        responses=s.KnowledgePointSerializer,
+        description="把该知识点合并到 target：试题、段落、下级知识点、组卷规则随之转移，原知识点删除。",
+    )
+    def post(self, request, pk: int):
+        data = s.KnowledgePointMergeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        scoped = KnowledgePoint.objects.select_related("org_unit", "parent")
+        source = get_in_scope_or_404(scoped, request.user, pk=pk)
+        target = get_in_scope_or_404(scoped, request.user, pk=data.validated_data["target"])
+        kp = knowledge.merge(actor=request.user, source=source, target=target)
+        return Response(s.KnowledgePointSerializer(kp).data)

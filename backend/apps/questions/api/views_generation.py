@@ -47,9 +47,11 @@ class GenerationBatchDetailView(APIView):
             {
                 "batch": s.GenerationBatchSerializer(),
                 "questions": qs.QuestionSerializer(many=True),
+                "passages": s.PassageSerializer(many=True),
                 "reject_reasons": serializers.DictField(child=serializers.CharField()),
             },
-        )
+        ),
+        description="审核工作台：批次、其当前试题、试题引用的段落（passages，按 id 对应 source_passage）和退回原因。",
     )
     def get(self, request, pk: int):
         batch = get_object_or_404(_batches(request.user), pk=pk)
@@ -59,11 +61,16 @@ class GenerationBatchDetailView(APIView):
             .prefetch_related("knowledge_points")
             .order_by("id")
         )
+        questions = list(questions)
+        cited = {q.source_passage for q in questions if q.source_passage is not None}
         return Response(
             {
                 "batch": s.GenerationBatchSerializer(batch).data,
                 "questions": qs.QuestionSerializer(
                     questions, many=True, context={"request": request}
+                ).data,
+                "passages": s.PassageSerializer(
+                    sorted(cited, key=lambda p: p.position), many=True
                 ).data,
                 "reject_reasons": REJECT_REASONS,
             }

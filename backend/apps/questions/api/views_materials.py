@@ -1,4 +1,5 @@
 from django.db.models import Count
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
@@ -31,6 +32,10 @@ class MaterialListView(ListAPIView):
         )
         return qs.order_by("-created_at", "-id")
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return selectors.attach_duplicates(self.request.user, page)
+
     @extend_schema(
         request={
             "multipart/form-data": s.MaterialUploadInput,
@@ -61,19 +66,35 @@ class MaterialListView(ListAPIView):
             data.is_valid(raise_exception=True)
             material = materials.create_from_text(actor=request.user, **data.validated_data)
         material.passage_count = material.passages.count()
+        selectors.attach_duplicates(request.user, [material])
         return Response(s.MaterialSerializer(material).data, status=status.HTTP_201_CREATED)
 
 
+def _material_out(request, pk: int) -> dict:
+    qs = selectors.visible_materials(request.user).annotate(passage_count=Count("passages"))
+    material = get_object_or_404(qs, pk=pk)
+    selectors.attach_duplicates(request.user, [material])
+    return s.MaterialDetailSerializer(material).data
+
+
 class MaterialDetailView(APIView):
-    def _get(self, request, pk):
-        from django.shortcuts import get_object_or_404
-
-        qs = selectors.visible_materials(request.user).annotate(passage_count=Count("passages"))
-        return get_object_or_404(qs, pk=pk)
-
     @extend_schema(responses=s.MaterialDetailSerializer)
     def get(self, request, pk: int):
-        return Response(s.MaterialDetailSerializer(self._get(request, pk)).data)
+        return Response(_material_out(request, pk))
+
+    @extend_schema(
+        request=s.MaterialUpdateInput,
+        responses=s.MaterialDetailSerializer,
+        description="修改标题或可见范围（org_unit：该单位及其下级的干部可以看到材料和练一练）。",
+    )
+    def patch(self, request, pk: int):
+        if not request.user.is_org_admin:
+            raise Forbidden()
+        material = materials.get_material_in_scope(request.user, pk)
+        data = s.MaterialUpdateInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        materials.update_material(actor=request.user, material=material, data=data.validated_data)
+        return Response(_material_out(request, pk))
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int):
@@ -83,13 +104,27 @@ class MaterialDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class MaterialReingestView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(
+        request=None,
+        responses={202: s.MaterialDetailSerializer},
+        description="用当前的处理流程重新清洗、分段（处理流程改进后）。段落编号稳定："
+        "文本未变的段落保留原编号，引用它们的试题不受影响；其余试题改指向包含其原文摘录的新段落，"
+        "找不到时保留摘录、解除段落关联（见 ingest_report）。轮询 GET materials/{id}/ 查看进度。",
+    )
+    def post(self, request, pk: int):
+        material = materials.get_material_in_scope(request.user, pk)
+        materials.reingest(actor=request.user, material=material)
+        return Response(_material_out(request, pk), status=status.HTTP_202_ACCEPTED)
+
+
 class MaterialPassagesView(ListAPIView):
     serializer_class = s.PassageSerializer
     filter_backends: list = []
 
     def get_queryset(self):
-        from django.shortcuts import get_object_or_404
-
         material = get_object_or_404(
             selectors.visible_materials(self.request.user), pk=self.kwargs["pk"]
         )
@@ -120,7 +155,8 @@ class MaterialGenerateView(APIView):
     @extend_schema(
         request=s.GenerateInput,
         responses={201: s.GenerationBatchSerializer},
-        description="从材料生成待审试题（一个审核批次）。",
+        description="从材料生成待审试题（一个审核批次）。生成在后台进行（未配置 Redis 时在本进程内完成）："
+        "轮询 GET generation-batches/{id}/ 直到 status 为 done 或 failed。",
     )
     def post(self, request, pk: int):
         material = materials.get_material_in_scope(request.user, pk)
@@ -131,7 +167,7 @@ class MaterialGenerateView(APIView):
             request.user,
             pk=data.validated_data.pop("bank"),
         )
-        batch = generation.generate_for_material(
+        batch = generation.start_generation(
             actor=request.user, material=material, bank=bank, **data.validated_data
         )
         batch.pending_count = batch.questions.count()

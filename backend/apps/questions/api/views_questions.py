@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.common.api.parsers import FormParser, MultiPartParser
-from apps.common.api.serializers import FileUploadSerializer
 from apps.common.errors import Forbidden, InvalidInput
 from apps.common.filters import apply_filters, filter_parameters
 from apps.common.permissions import IsOrgAdmin
@@ -22,6 +21,7 @@ from apps.questions.api import question_serializers as s
 from apps.questions.api.filters import QuestionFilter
 from apps.questions.models import Bank, Question
 from apps.questions.services import banks, question_export, question_import, questions, review
+from apps.questions.services.rendering import render_question_text
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -29,6 +29,7 @@ CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
 }
 CHANGES_INVALID = "修改内容有误"
+NOT_FOUND = "试题不存在或无权操作"
 HELD_COMMENT = "（该题正用于您尚未结束的考试，更正内容在考试结束后可见）"
 
 
@@ -60,6 +61,12 @@ class QuestionListView(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Question.objects.none()
         return selectors.visible_questions(self.request.user)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None and self.request.user.is_org_admin:
+            selectors.attach_usage(page)
+        return page
 
     @extend_schema(responses=s.question_view(many=True))
     def get(self, request, *args, **kwargs):
@@ -146,6 +153,48 @@ class QuestionReviewView(APIView):
         return Response(s.QuestionSerializer(question, context={"request": request}).data)
 
 
+class QuestionPreviewView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(
+        request=s.PreviewInput,
+        responses=s.PreviewOutput,
+        description="按服务器的方式渲染题干和解析（Markdown → 净化后的 HTML），与手机端显示一致；不保存。",
+    )
+    def post(self, request):
+        data = s.PreviewInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(
+            {
+                "stem_html": render_question_text(data.validated_data["stem"]),
+                "explanation_html": render_question_text(data.validated_data["explanation"]),
+            }
+        )
+
+
+class QuestionBatchReviewView(APIView):
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(
+        request=s.BatchReviewInput,
+        responses=s.BatchReviewOutput,
+        description="对多道试题执行同一审核操作（批量通过等）；逐题成功或失败，失败的给出原因。",
+    )
+    def post(self, request):
+        data = s.BatchReviewInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        ids = data.validated_data["ids"]
+        found = {q.pk: q for q in selectors.visible_questions(request.user).filter(pk__in=ids)}
+        missing = [{"id": pk, "detail": NOT_FOUND} for pk in ids if pk not in found]
+        result = review.review_many(
+            actor=request.user,
+            questions=[found[pk] for pk in dict.fromkeys(ids) if pk in found],
+            action=data.validated_data["action"],
+        )
+        result["failed"] = missing + result["failed"]
+        return Response(result)
+
+
 class QuestionHistoryView(APIView):
     permission_classes = [IsOrgAdmin]
 
@@ -174,22 +223,31 @@ class QuestionImportView(APIView):
 
     @extend_schema(
         parameters=[s.ImportQuery],
-        request={"multipart/form-data": s.BankUploadInput},
-        responses={200: OpenApiTypes.OBJECT},
-        description="导入 xlsx/CSV（本平台模板、CMMLU、云帆考试模板）或 JSON；?dry_run=1 试运行，?strict=1 有错则全部不导入。",
+        request={"multipart/form-data": s.QuestionImportInput},
+        responses={200: s.QuestionImportReport},
+        description="导入到题库 bank（必填，查询参数或表单字段）：xlsx/CSV（本平台模板、CMMLU、云帆考试模板）"
+        "或 JSON；?dry_run=1 试运行，?strict=1 有错则全部不导入。题干、选项、答案完全相同的试题默认跳过"
+        "（skipped 列出行号；?skip_duplicates=0 则照常导入）。表头无法识别时，试运行返回 needs_mapping、"
+        "文件的 headers 与建议的 suggested_mapping，再带上 mapping 导入。",
     )
     def post(self, request):
         params = request.query_params.copy()
         if "bank" not in params and request.data.get("bank"):
             params["bank"] = request.data["bank"]  # also accepted as a form field
+        if not params.get("bank"):
+            raise InvalidInput(s.BANK_REQUIRED, {"bank": [s.BANK_REQUIRED]})
         query = s.ImportQuery(data=params)
         query.is_valid(raise_exception=True)
         options = dict(query.validated_data)
         bank = _managed_bank(request, options.pop("bank"))
-        upload = FileUploadSerializer(data=request.data)
+        upload = s.QuestionImportInput(data=request.data)
         upload.is_valid(raise_exception=True)
         report = question_import.import_questions(
-            actor=request.user, bank=bank, data=upload.validated_data["file"].read(), **options
+            actor=request.user,
+            bank=bank,
+            data=upload.validated_data["file"].read(),
+            mapping=upload.validated_data.get("mapping"),
+            **options,
         )
         return Response(report.to_dict())
 

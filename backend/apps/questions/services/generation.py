@@ -3,9 +3,11 @@ its candidates as 待审 questions of one review batch; count how each rule fare
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 
@@ -23,10 +25,15 @@ from apps.questions.models import (
 from apps.questions.services.materials import as_document
 from apps.questions.services.rendering import render_question_text
 from apps.questions.services.review import REJECT_REASONS
+from question_bank.errors import GenerationOptionError
 from question_bank.generate import QUESTION_TYPES, generate
 from question_bank.similarity import fingerprint
 
+log = logging.getLogger(__name__)
+
 MATERIAL_NOT_READY = "材料尚未处理完成，暂不能生成试题"
+COUNTS_EMPTY = "请至少为一种题型填写题数"
+GENERATION_FAILED = "生成失败：内部错误，请稍后重试或联系管理员"
 UNKNOWN_TYPES = "不支持的题型：{types}（可选：{choices}）"
 NOTHING_GENERATED = "未能从该材料生成任何试题"
 
@@ -47,80 +54,170 @@ def _scoring_points(candidate: dict, total: Decimal) -> list[dict]:
     return [{"point": p, "score": str(share)} for p in points]
 
 
-@transaction.atomic
-def generate_for_material(
+def _check_request(
+    actor: User, material: Material, bank: Bank, types: list[str], counts: dict[str, int]
+) -> None:
+    if not selectors.can_manage_bank(actor, bank):
+        raise NotFound()
+    if material.status != Material.Status.READY:
+        raise Conflict(MATERIAL_NOT_READY)
+    unknown = sorted((set(types) | set(counts)) - set(QUESTION_TYPES))
+    if unknown:
+        message = UNKNOWN_TYPES.format(types="、".join(unknown), choices="、".join(QUESTION_TYPES))
+        raise InvalidInput(message, {"types": [message]})
+    if counts and not any(counts.values()):
+        raise InvalidInput(COUNTS_EMPTY, {"counts": [COUNTS_EMPTY]})
+
+
+def start_generation(
     *,
     actor: User,
     material: Material,
     bank: Bank,
     types: list[str] | None = None,
     max_per_type: int | None = None,
+    counts: dict[str, int] | None = None,
     seed: int = 0,
 ) -> GenerationBatch:
-    if not selectors.can_manage_bank(actor, bank):
-        raise NotFound()
-    if material.status != Material.Status.READY:
-        raise Conflict(MATERIAL_NOT_READY)
-    unknown = sorted(set(types or []) - set(QUESTION_TYPES))
-    if unknown:
-        message = UNKNOWN_TYPES.format(types="、".join(unknown), choices="、".join(QUESTION_TYPES))
-        raise InvalidInput(message, {"types": [message]})
-    result = generate(
-        as_document(material), types=types or None, max_per_type=max_per_type, seed=seed
-    )
-    passages = {p.key: p for p in material.passages.all()}
-    kps = {
-        kp.name: kp for kp in KnowledgePoint.objects.filter(org_unit=material.org_unit, parent=None)
-    }
+    """Queue a generation batch: `counts` asks for how many of each type (or `types` with
+    `max_per_type`). It runs as a Celery task (in-process when Redis is not set); poll the
+    batch's `status`."""
+    asked = counts or {}
+    counts = {t: n for t, n in asked.items() if n}
+    types = list(counts) or list(types or [])
+    _check_request(actor, material, bank, types, asked)
     batch = GenerationBatch.objects.create(
         material=material,
         bank=bank,
         created_by=actor,
-        params={"types": types or list(QUESTION_TYPES), "max_per_type": max_per_type, "seed": seed},
-        candidate_count=len(result.candidates),
+        status=GenerationBatch.Status.QUEUED,
+        params={
+            "types": types or list(QUESTION_TYPES),
+            "max_per_type": max_per_type,
+            "counts": counts,
+            "seed": seed,
+        },
     )
-    for candidate in (c.to_dict() for c in result.candidates):
-        points = Decimal("10.00") if candidate["type"] == "short_answer" else Decimal("2.00")
-        source = candidate["source"]
-        question = Question.objects.create(
-            bank=bank,
-            type=candidate["type"],
-            stem=candidate["stem"],
-            stem_html=render_question_text(candidate["stem"]),
-            options=candidate["options"],
-            answer=_answer(candidate),
-            explanation=candidate["explanation"],
-            explanation_html=render_question_text(candidate["explanation"]),
-            difficulty=min(5, max(1, int(candidate["difficulty"]))),
-            default_points=points,
-            scoring_points=_scoring_points(candidate, points),
-            source_passage=passages.get(source["passage_id"]),
-            source_quote=source["quote"],
-            source_start=source["start"],
-            source_end=source["end"],
-            status=Question.Status.PENDING,
-            fingerprint=fingerprint(candidate["stem"], candidate["options"]),
-            generation_batch=batch,
-            generation_rule=candidate["rule"][:64],
-            quality=candidate["quality"],
-            created_by=actor,
-        )
-        names = candidate.get("knowledge_points") or []
+    from apps.questions.tasks import generate_batch_task
+
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        generate_batch_task.delay(batch.pk)
+    else:  # a worker must not look for the row before it is committed
+        transaction.on_commit(lambda: generate_batch_task.delay(batch.pk))
+    batch.refresh_from_db()
+    return batch
+
+
+def run_batch(batch_id: int) -> GenerationBatch:
+    """The task's body: generate the batch's drafts, or record why it failed."""
+    batch = GenerationBatch.objects.select_related("material", "bank", "created_by").get(
+        pk=batch_id
+    )
+    if batch.status not in (GenerationBatch.Status.QUEUED, GenerationBatch.Status.FAILED):
+        return batch  # a redelivered task: the batch ran already
+    GenerationBatch.objects.filter(pk=batch.pk).update(status=GenerationBatch.Status.RUNNING)
+    try:
+        with transaction.atomic():
+            _fill(batch)
+    except GenerationOptionError as exc:
+        return _failed(batch, exc.message)
+    except Exception:  # a generator bug must not leave the batch "running" forever
+        log.exception("generation batch %s failed", batch.pk)
+        return _failed(batch, GENERATION_FAILED)
+    return batch
+
+
+def _failed(batch: GenerationBatch, message: str) -> GenerationBatch:
+    batch.status = GenerationBatch.Status.FAILED
+    batch.error = message
+    batch.save(update_fields=["status", "error", "updated_at"])
+    return batch
+
+
+def _fill(batch: GenerationBatch) -> None:
+    params, material, actor = batch.params, batch.material, batch.created_by
+    document = as_document(material)
+    counts = params.get("counts") or {}
+    if counts:
+        # One run per type: a cited span then serves each requested type, not only the
+        # type the generator ranks first for it.
+        runs = [([kind], n) for kind, n in counts.items()]
+    else:
+        runs = [(params.get("types") or None, params.get("max_per_type"))]
+    candidates = [
+        candidate.to_dict()
+        for types, limit in runs
+        for candidate in generate(
+            document, types=types, max_per_type=limit, seed=params.get("seed", 0)
+        ).candidates
+    ]
+    passages = {p.key: p for p in material.passages.all()}
+    kps = {
+        kp.name: kp for kp in KnowledgePoint.objects.filter(org_unit=material.org_unit, parent=None)
+    }
+    for candidate in candidates:
+        _store(batch, candidate, passages, kps, actor)
+    batch.candidate_count = len(candidates)
+    batch.status = GenerationBatch.Status.DONE
+    batch.error = "" if candidates else NOTHING_GENERATED
+    batch.save(update_fields=["candidate_count", "status", "error", "updated_at"])
+
+
+def _store(batch, candidate: dict, passages: dict, kps: dict, actor) -> None:
+    material = batch.material
+    points = Decimal("10.00") if candidate["type"] == "short_answer" else Decimal("2.00")
+    source = candidate["source"]
+    question = Question.objects.create(
+        bank=batch.bank,
+        type=candidate["type"],
+        stem=candidate["stem"],
+        stem_html=render_question_text(candidate["stem"]),
+        options=candidate["options"],
+        answer=_answer(candidate),
+        explanation=candidate["explanation"],
+        explanation_html=render_question_text(candidate["explanation"]),
+        difficulty=min(5, max(1, int(candidate["difficulty"]))),
+        default_points=points,
+        scoring_points=_scoring_points(candidate, points),
+        source_passage=passages.get(source["passage_id"]),
+        source_quote=source["quote"],
+        source_start=source["start"],
+        source_end=source["end"],
+        status=Question.Status.PENDING,
+        fingerprint=fingerprint(candidate["stem"], candidate["options"]),
+        generation_batch=batch,
+        generation_rule=candidate["rule"][:64],
+        quality=candidate["quality"],
+        created_by=actor,
+    )
+    names = candidate.get("knowledge_points") or []
+    for name in names:
+        if name not in kps:
+            kps[name] = KnowledgePoint.objects.create(
+                org_unit=material.org_unit,
+                name=name[:100],
+                status=KnowledgePoint.Status.SUGGESTED,
+            )
+    question.knowledge_points.set([kps[n] for n in names])
+    if question.source_passage is not None:
+        # The material's 知识点 tab lists points by their passages: there the admin confirms,
+        # renames or merges what the generator suggested.
         for name in names:
-            if name not in kps:
-                kps[name] = KnowledgePoint.objects.create(
-                    org_unit=material.org_unit,
-                    name=name[:100],
-                    status=KnowledgePoint.Status.SUGGESTED,
-                )
-        question.knowledge_points.set([kps[n] for n in names])
-        QuestionReview.objects.create(
-            question=question,
-            action="generate",
-            from_status="",
-            to_status=question.status,
-            actor=actor,
-        )
+            kps[name].passages.add(question.source_passage)
+    QuestionReview.objects.create(
+        question=question,
+        action="generate",
+        from_status="",
+        to_status=question.status,
+        actor=actor,
+    )
+
+
+def generate_for_material(**kwargs) -> GenerationBatch:
+    """Generate at once and return the finished batch (demo data, scripts)."""
+    batch = start_generation(**kwargs)
+    if batch.status == GenerationBatch.Status.QUEUED:
+        batch = run_batch(batch.pk)
     return batch
 
 

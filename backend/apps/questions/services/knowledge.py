@@ -167,3 +167,56 @@ def confirm(*, kp: KnowledgePoint) -> KnowledgePoint:
     kp.status = KnowledgePoint.Status.CONFIRMED
     kp.save(update_fields=["status", "updated_at"])
     return kp
+
+
+MERGE_INTO_ITSELF = "不能把知识点合并到它自己"
+MERGE_INTO_DESCENDANT = "不能把知识点合并到它自己的下级"
+
+
+@transaction.atomic
+def merge(*, actor: User, source: KnowledgePoint, target: KnowledgePoint) -> KnowledgePoint:
+    """Fold `source` into `target`: its questions, passages, sub-points, paper rules,
+    practice sessions and study votes move to `target`; `source` is deleted. A suggested
+    target becomes confirmed (an admin chose it)."""
+    from apps.exams.models import PaperRule
+    from apps.training.models import PracticeSession, StudyVote
+
+    for kp in (source, target):
+        if not scoping.unit_in_scope(actor, kp.org_unit):
+            raise NotFound()
+    if source.pk == target.pk:
+        raise InvalidInput(MERGE_INTO_ITSELF, {"target": [MERGE_INTO_ITSELF]})
+    ancestor = target.parent
+    while ancestor is not None:
+        if ancestor.pk == source.pk:
+            raise InvalidInput(MERGE_INTO_DESCENDANT, {"target": [MERGE_INTO_DESCENDANT]})
+        ancestor = ancestor.parent
+    questions = KnowledgePoint.questions.through
+    questions.objects.bulk_create(
+        [
+            questions(question_id=qid, knowledgepoint_id=target.pk)
+            for qid in source.questions.values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+    target.passages.add(*source.passages.all())
+    for child in source.children.all():
+        clash = KnowledgePoint.objects.filter(
+            org_unit=child.org_unit, parent=target, name=child.name
+        ).first()
+        if clash is not None:
+            merge(actor=actor, source=child, target=clash)
+        else:
+            child.parent = target
+            child.save(update_fields=["parent", "updated_at"])
+    PaperRule.objects.filter(knowledge_point=source).update(knowledge_point=target)
+    PracticeSession.objects.filter(knowledge_point=source).update(knowledge_point=target)
+    voted = StudyVote.objects.filter(knowledge_point=target).values("user_id")
+    StudyVote.objects.filter(knowledge_point=source).exclude(user_id__in=voted).update(
+        knowledge_point=target
+    )
+    source.delete()
+    if target.status != KnowledgePoint.Status.CONFIRMED:
+        target.status = KnowledgePoint.Status.CONFIRMED
+        target.save(update_fields=["status", "updated_at"])
+    return target

@@ -7,18 +7,22 @@ long document) runs in the ingestion task, in the background when Redis is set.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 
 from apps.accounts.models import OrgUnit, User
 from apps.common import scoping
-from apps.common.errors import InvalidInput, NotFound
+from apps.common.errors import Conflict, InvalidInput, NotFound
+from apps.common.services import model_update
 from apps.questions import conf
-from apps.questions.models import Material, Passage
+from apps.questions.models import Material
+from apps.questions.services import passages as passage_store
 from question_bank.document import Document
 from question_bank.document import Passage as DocPassage
 from question_bank.errors import QuestionBankError
@@ -33,10 +37,21 @@ TITLE_REQUIRED = "请填写材料标题"
 TEXT_EMPTY = "正文不能为空"
 UNTITLED = "未命名材料"
 INGEST_FAILED = "材料处理失败：{message}"
+ALREADY_PROCESSING = "材料正在处理中，请稍后再试"
+AUDIENCE_OUT_OF_SCOPE = "可见范围只能选择您管理范围内的单位"
+
+
+def default_audience(actor: User) -> OrgUnit | None:
+    """The top of what the admin administers (their subtree's root), not their own
+    department: a county admin's upload reaches every township and village by default."""
+    top = scoping.scope_units(actor).order_by("depth", "path").first()
+    if top is None and actor.is_superuser:
+        top = OrgUnit.objects.filter(parent=None).order_by("path").first()
+    return top or actor.org_unit
 
 
 def _unit_for(actor: User, org_unit: OrgUnit | None) -> OrgUnit:
-    unit = org_unit or actor.org_unit
+    unit = org_unit or default_audience(actor)
     if unit is None or not scoping.unit_in_scope(actor, unit):
         raise NotFound()
     return unit
@@ -125,27 +140,68 @@ def ingest(material_id: int) -> Material:
         log.exception("ingestion of material %s failed", material.pk)
         return _fail(material, "内部错误")
     with transaction.atomic():
-        material.passages.all().delete()
-        Passage.objects.bulk_create(
-            Passage(
-                material=material,
-                key=p.id,
-                position=i,
-                kind=p.kind,
-                heading_path=list(p.heading_path),
-                text=p.text,
-                start=p.start,
-                end=p.end,
-            )
-            for i, p in enumerate(document.passages)
-        )
+        report = passage_store.store(material, document)
         material.text = document.text
+        material.content_hash = content_hash(document.text)
         if material.title_is_auto and document.title and document.title != UNTITLED:
             material.title = document.title[:200]
         material.status = Material.Status.READY
         material.error = ""
-        material.save(update_fields=["text", "title", "status", "error", "updated_at"])
+        material.ingest_report = report.to_dict()
+        material.save(
+            update_fields=[
+                "text",
+                "content_hash",
+                "title",
+                "status",
+                "error",
+                "ingest_report",
+                "updated_at",
+            ]
+        )
     return material
+
+
+def content_hash(text: str) -> str:
+    """The same cleaned text gives the same hash, whatever its file or line endings."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def reingest(*, actor: User, material: Material) -> Material:
+    """Run the current pipeline over the stored text again (after a pipeline improvement).
+
+    Passages keep their database ids where their text survives, so questions, knowledge
+    points and the reader keep working (see services/passages.py)."""
+    if not scoping.unit_in_scope(actor, material.org_unit):
+        raise NotFound()
+    if material.status in (Material.Status.PENDING, Material.Status.PROCESSING):
+        raise Conflict(ALREADY_PROCESSING)
+    Material.objects.filter(pk=material.pk).update(status=Material.Status.PENDING, error="")
+    _start_ingestion(material)
+    material.refresh_from_db()
+    return material
+
+
+def update_material(*, actor: User, material: Material, data: dict) -> Material:
+    """Rename, or change the audience (the unit whose subtree may read it)."""
+    if not scoping.unit_in_scope(actor, material.org_unit):
+        raise NotFound()
+    unit = data.get("org_unit")
+    if unit is not None and not scoping.unit_in_scope(actor, unit):
+        raise InvalidInput(AUDIENCE_OUT_OF_SCOPE, {"org_unit": [AUDIENCE_OUT_OF_SCOPE]})
+    if "title" in data and not data["title"].strip():
+        raise InvalidInput(TITLE_REQUIRED, {"title": [TITLE_REQUIRED]})
+    if "title" in data:
+        data = {**data, "title": data["title"].strip()[:200], "title_is_auto": False}
+    material, _ = model_update(material, data, ["title", "title_is_auto", "org_unit"])
+    return material
+
+
+def duplicates_of(material: Material) -> QuerySet[Material]:
+    """Other materials in the same scope with the same cleaned text."""
+    if not material.content_hash:
+        return Material.objects.none()
+    return Material.objects.filter(content_hash=material.content_hash).exclude(pk=material.pk)
 
 
 def _fail(material: Material, message: str) -> Material:

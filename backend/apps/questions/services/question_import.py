@@ -16,7 +16,7 @@ from apps.common.imports import ImportReport, RowInvalid, read_upload, run_impor
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
 from apps.questions.services.rendering import render_question_text
-from question_bank import similarity
+from question_bank import column_mapping, similarity
 from question_bank.format_exchange import group_yf_rows, parse_yf_group, question_from_json
 from question_bank.formats import (
     JSON_FORMAT,
@@ -30,8 +30,10 @@ from question_bank.tables import TableRow
 
 UNKNOWN_LAYOUT = (
     "无法识别表格格式：请使用本平台模板（题型、题干、答案等列），"
-    "或 CMMLU 格式（Question、A、B、C、D、Answer），或云帆考试导入模板"
+    "或 CMMLU 格式（Question、A、B、C、D、Answer），或云帆考试导入模板；"
+    "其他系统导出的表格可以先试运行（dry_run），再把各列对应到本平台模板的列（mapping）"
 )
+MAPPING_INVALID = "列对应关系有误：{problems}"
 BAD_JSON = "JSON 文件格式不正确：{error}"
 JSON_NOT_QUESTIONS = (
     f"JSON 文件应为试题数组，或包含 questions 数组的对象（format 为 {JSON_FORMAT}）"
@@ -69,10 +71,29 @@ def _json_rows(data: bytes) -> list[TableRow]:
     return [TableRow(number=i, values={"_json": item}) for i, item in enumerate(items, start=1)]
 
 
-def _rows_and_parser(data: bytes):
+class LayoutUnknown(InvalidInput):
+    """The file's headers match none of our layouts: the admin can map its columns."""
+
+    def __init__(self, headers: list[str]):
+        super().__init__(UNKNOWN_LAYOUT, {"file": [UNKNOWN_LAYOUT]}, code="unknown_layout")
+        self.headers = headers
+
+
+def _mapped(table, mapping: dict[str, str]):
+    problems = column_mapping.check(mapping, table.headers)
+    if problems:
+        raise InvalidInput(
+            MAPPING_INVALID.format(problems="；".join(problems)), {"mapping": problems}
+        )
+    return table.rows, lambda row: parse_template_row(column_mapping.apply(row.values, mapping))
+
+
+def _rows_and_parser(data: bytes, mapping: dict[str, str] | None = None):
     if data.lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"{", b"["):
         return _json_rows(data), lambda row: question_from_json(row.values["_json"])
     table = read_upload(data, max_rows=conf.import_max_rows())
+    if mapping:
+        return _mapped(table, mapping)
     layout = detect_format(table.headers)
     if layout is None:  # yf-exam puts a title row above its header
         try:
@@ -89,7 +110,7 @@ def _rows_and_parser(data: bytes):
         by_number = {g.number: g for g in groups}
         rows = [TableRow(number=g.number, values={}) for g in groups]
         return rows, lambda row: parse_yf_group(by_number[row.number])
-    raise InvalidInput(UNKNOWN_LAYOUT, {"file": [UNKNOWN_LAYOUT]})
+    raise LayoutUnknown(table.headers)
 
 
 def _too_long(d: QuestionData) -> list[tuple[str, str]]:
@@ -108,8 +129,9 @@ def _too_long(d: QuestionData) -> list[tuple[str, str]]:
 
 
 class QuestionImport:
-    def __init__(self, actor: User, bank: Bank, parse, publish: bool):
+    def __init__(self, actor: User, bank: Bank, parse, publish: bool, skip_duplicates: bool):
         self.actor, self.bank, self.parse_data, self.publish = actor, bank, parse, publish
+        self.skip_duplicates = skip_duplicates
 
     def parse(self, row: TableRow) -> ParsedQuestion:
         try:
@@ -167,7 +189,33 @@ class QuestionImport:
                 index.add(("row", parsed.row), tokens)
         report.extra["duplicates"] = flagged
 
+    def _skip_exact(self, rows: list[ParsedQuestion], report: ImportReport) -> list[ParsedQuestion]:
+        """Leave out rows whose content (stem, options, answer) the bank already holds, or an
+        earlier row of the file has: importing the same file twice adds nothing."""
+        seen: dict[str, dict] = {}
+        existing = Question.objects.filter(bank=self.bank, is_current=True).values_list(
+            "pk", "type", "stem", "options", "answer"
+        )
+        for pk, qtype, stem, options, answer in existing.iterator():
+            seen.setdefault(similarity.content_key(qtype, stem, options, answer), {"question": pk})
+        kept, skipped = [], []
+        for parsed in rows:
+            d = parsed.data
+            key = similarity.content_key(d.type, d.stem, d.options, d.answer)
+            if key in seen:
+                skipped.append({"row": parsed.row, **seen[key]})
+            else:
+                seen[key] = {"same_row": parsed.row}
+                kept.append(parsed)
+        report.extra["skipped"] = skipped
+        report.unchanged = len(skipped)
+        return kept
+
     def apply(self, rows: list[ParsedQuestion], report: ImportReport) -> None:
+        if self.skip_duplicates:
+            rows = self._skip_exact(rows, report)
+        else:
+            report.extra["skipped"] = []
         self._flag_duplicates(rows, report)
         kps = self._knowledge_points({n for r in rows for n in r.data.knowledge_points}, report)
         status = Question.Status.PUBLISHED if self.publish else Question.Status.DRAFT
@@ -222,9 +270,41 @@ def import_questions(
     dry_run: bool = False,
     strict: bool = False,
     publish: bool = False,
+    skip_duplicates: bool = True,
+    mapping: dict[str, str] | None = None,
 ) -> ImportReport:
+    """Import a file into `bank`. Exact duplicates (same stem, options and answer as a
+    question of the bank or an earlier row) are skipped and reported unless
+    `skip_duplicates` is off. A file in an unknown layout answers a dry run with its headers
+    and a suggested `mapping` onto our columns instead of an error."""
     if not selectors.can_manage_bank(actor, bank):
         raise NotFound()
-    rows, parse = _rows_and_parser(data)
-    run = QuestionImport(actor, bank, parse, publish)
-    return run_import(rows, run.parse, run.apply, dry_run=dry_run, strict=strict)
+    try:
+        rows, parse = _rows_and_parser(data, mapping)
+    except LayoutUnknown as unknown:
+        if not dry_run:
+            raise
+        return _needs_mapping(unknown.headers)
+    run = QuestionImport(actor, bank, parse, publish, skip_duplicates)
+    report = run_import(rows, run.parse, run.apply, dry_run=dry_run, strict=strict)
+    report.extra.setdefault("skipped", [])
+    report.extra["needs_mapping"] = False
+    return report
+
+
+def _needs_mapping(headers: list[str]) -> ImportReport:
+    report = ImportReport(dry_run=True)
+    report.extra.update(
+        {
+            "needs_mapping": True,
+            "message": UNKNOWN_LAYOUT,
+            "headers": headers,
+            "columns": list(column_mapping.TARGETS),
+            "required_columns": list(column_mapping.REQUIRED),
+            "suggested_mapping": column_mapping.suggest(headers),
+            "skipped": [],
+            "duplicates": [],
+            "knowledge_points_created": [],
+        }
+    )
+    return report

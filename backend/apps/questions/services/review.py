@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from apps.accounts.models import User
-from apps.common.errors import Conflict, InvalidInput, NotFound
+from apps.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from apps.questions import selectors
 from apps.questions.models import Question, QuestionReview
 from apps.questions.services.questions import update_question
@@ -64,6 +64,20 @@ def _validate(action: str, reason: str, comment: str, changes: dict | None) -> N
             )
         if reason == "other" and not comment.strip():
             raise InvalidInput(OTHER_NEEDS_COMMENT, {"comment": [OTHER_NEEDS_COMMENT]})
+
+
+def review_many(*, actor: User, questions: list[Question], action: str) -> dict:
+    """Apply one action to several questions; each succeeds or fails on its own (a question
+    changed meanwhile is reported, the others still go through)."""
+    done, failed = [], []
+    for question in questions:
+        try:
+            review_question(actor=actor, question=question, action=action)
+        except DomainError as exc:
+            failed.append({"id": question.pk, "detail": exc.message})
+        else:
+            done.append(question.pk)
+    return {"done": done, "failed": failed}
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from rest_framework import serializers
 
 from apps.common.api.serializers import id_field
-from apps.questions.models import Question
+from apps.questions.models import Question, confirmed_points
 from apps.questions.services.rendering import render_question_text
 from apps.training.models import PracticeSession, StudyTopic, StudyVote, WrongBookEntry
 
@@ -50,7 +50,7 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
         return len(obj.answer) if obj.type == "fill_in" and isinstance(obj.answer, list) else 0
 
     def get_knowledge_points(self, obj) -> list[dict]:
-        return [{"id": kp.id, "name": kp.name} for kp in obj.knowledge_points.all()]
+        return [{"id": kp.id, "name": kp.name} for kp in confirmed_points(obj)]
 
 
 class SourceSerializer(serializers.Serializer):

@@ -86,7 +86,8 @@ def _scoped_pool(user: User, field: str, target_id: int):
             raise NotFound(PRACTICE_BANK_NOT_FOUND, errors={"bank": [PRACTICE_BANK_NOT_FOUND]})
         return pool.filter(bank=bank_obj), None, bank_obj
     if field == "knowledge_point":
-        kp_obj = KnowledgePoint.objects.filter(pk=target_id).first()
+        confirmed = KnowledgePoint.objects.filter(status=KnowledgePoint.Status.CONFIRMED)
+        kp_obj = confirmed.filter(pk=target_id).first()
         if kp_obj is None:
             raise NotFound(
                 PRACTICE_KP_NOT_FOUND, errors={"knowledge_point": [PRACTICE_KP_NOT_FOUND]}
