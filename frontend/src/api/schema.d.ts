@@ -4980,6 +4980,8 @@ export interface components {
              * Format: date-time
              */
             readonly last_login: string | null;
+            /** @description 登录失败次数过多，当前至少在一个来源地址被锁定（可解除锁定） */
+            readonly locked: boolean;
             /** 手机号 */
             readonly mobile: string | null;
             /** 首次登录须改密码 */
@@ -5019,6 +5021,8 @@ export interface components {
              * Format: date-time
              */
             readonly last_login: string | null;
+            /** @description 登录失败次数过多，当前至少在一个来源地址被锁定（可解除锁定） */
+            readonly locked: boolean;
             /** 手机号 */
             readonly mobile: string | null;
             /** 首次登录须改密码 */
