@@ -188,9 +188,14 @@ class User(AbstractUser):
     def admin_unit_paths(self) -> list[str]:
         """Paths of the subtrees this user administers; cached on the instance."""
         if not hasattr(self, "_admin_unit_paths"):
-            self._admin_unit_paths = list(
-                self.admin_scopes.values_list("org_unit__path", flat=True)
-            )
+            # A list of people prefetches their scopes: no query per person for `roles`.
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("admin_scopes")
+            if prefetched is not None:
+                self._admin_unit_paths = [scope.org_unit.path for scope in prefetched]
+            else:
+                self._admin_unit_paths = list(
+                    self.admin_scopes.values_list("org_unit__path", flat=True)
+                )
         return self._admin_unit_paths
 
     @property

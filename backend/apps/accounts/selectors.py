@@ -1,16 +1,39 @@
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.utils import timezone
 
 from apps.accounts.models import AdminScope, OrgUnit, User
 from apps.common import scoping
 
 
 def users_for_admin(actor: User) -> QuerySet[User]:
-    """The people an admin manages: everyone whose unit lies in the admin's subtrees."""
+    """The people an admin manages: everyone whose unit lies in the admin's subtrees,
+    each marked `locked` when a login lockout holds them (a subquery, no query per row)."""
     return (
         scoping.scope_queryset(User.objects.select_related("org_unit"), actor)
+        .annotate(locked=Exists(lockouts(OuterRef("username"))))
         .prefetch_related("admin_scopes__org_unit")
         .order_by("org_unit__path", "username")
     )
+
+
+def lockouts(username) -> QuerySet[AccessAttempt]:
+    """The sources from which django-axes refuses this account now: as axes counts them,
+    the failures per (account, source) within the cool-off, at or over the limit.
+    `username` is the 工号 (axes stores the account, apps.accounts.backends.axes_username)."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return (
+        AccessAttempt.objects.filter(username=username, attempt_time__gte=since)
+        .values("ip_address")
+        .annotate(failures=Sum("failures_since_start"))
+        .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+    )
+
+
+def is_locked(user: User) -> bool:
+    """For a user not loaded through users_for_admin (one query)."""
+    return lockouts(user.username).exists()
 
 
 def filter_by_role(qs: QuerySet[User], role: str) -> QuerySet[User]:

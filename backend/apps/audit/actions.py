@@ -88,6 +88,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("user-reset-password", "POST"): Action("user.reset_password", "重置密码", "user"),
     ("user-deactivate", "POST"): Action("user.deactivate", "停用账号", "user"),
     ("user-activate", "POST"): Action("user.activate", "启用账号", "user"),
+    ("user-unlock", "POST"): Action("user.unlock", "解除登录锁定", "user"),
     ("user-passwords", "POST"): Action("user.password_sheet", "生成初始密码表", "user"),
     ("org-unit-list", "POST"): Action("org_unit.create", "新建单位", "org_unit"),
     ("org-unit-detail", "PATCH"): Action("org_unit.update", "修改单位（含移动）", "org_unit"),

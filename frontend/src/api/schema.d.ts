@@ -5214,6 +5214,8 @@ export interface components {
              * Format: date-time
              */
             readonly last_login: string | null;
+            /** @description 登录失败次数过多，当前至少在一个来源地址被锁定（可解除锁定） */
+            readonly locked: boolean;
             /** 手机号 */
             readonly mobile: string | null;
             /** 首次登录须改密码 */
@@ -5253,6 +5255,8 @@ export interface components {
              * Format: date-time
              */
             readonly last_login: string | null;
+            /** @description 登录失败次数过多，当前至少在一个来源地址被锁定（可解除锁定） */
+            readonly locked: boolean;
             /** 手机号 */
             readonly mobile: string | null;
             /** 首次登录须改密码 */

@@ -171,10 +171,15 @@ export const MENU: MenuArea[] = [
     summary: '设置考核周期与方案，导入指标，发布前检查，公示、受理异议、锁定导出。',
     features: ['考核方案', '指标导入', '发布前检查', '公示与异议处理'],
   }),
-  soonArea('audit-log', '操作日志', List, {
-    summary: '查看本管理范围内管理员的关键操作：谁、何时、做了什么。',
-    features: ['按人员、时间、操作类型筛选', '导出'],
-  }),
+  {
+    key: 'audit-log',
+    title: '操作日志',
+    icon: List,
+    permission: 'org_admin',
+    pages: [
+      { path: 'audit-log', name: 'audit-log', title: '操作日志', component: () => import('./views/audit/index.vue') },
+    ],
+  },
 ]
 
 /** Where each 工作台 count leads. Areas that are not built yet lead to their 即将上线 page;

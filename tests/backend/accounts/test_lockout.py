@@ -2,12 +2,18 @@
 spread-out attack on one account, and an admin can lift it within their subtree."""
 
 import logging
+from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from apps.accounts.services import login_throttle
 from apps.accounts.services.auth import ACCOUNT_UNLOCKED, THROTTLED
+from apps.audit.models import AuditEntry
 from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
@@ -167,3 +173,79 @@ def test_the_admin_login_is_slowed_down_the_same_way(named_cadre, settings, cloc
     assert THROTTLED.format(seconds=login_throttle.seconds_to_wait(named_cadre.username, "x")) in (
         page.content.decode()
     )
+
+
+def listed(client, user) -> dict:
+    rows = client.get(f"/api/v1/users/?search={user.username}").json()["results"]
+    assert [row["id"] for row in rows] == [user.pk]
+    return rows[0]
+
+
+def test_the_people_list_marks_a_locked_account_until_an_admin_unlocks_it(
+    client_for, named_cadre, settings, county_admin
+):
+    admin = client_for(county_admin)
+    fail(client_for, named_cadre.username, settings.AXES_FAILURE_LIMIT - 1, TOWNSHIP_IP)
+    assert listed(admin, named_cadre)["locked"] is False  # one try left
+
+    fail(client_for, named_cadre.mobile, 1, TOWNSHIP_IP)
+    assert listed(admin, named_cadre)["locked"] is True
+    assert admin.get(f"/api/v1/users/{named_cadre.pk}/").json()["locked"] is True
+
+    assert admin.post(f"/api/v1/users/{named_cadre.pk}/unlock").status_code == 200
+    assert listed(admin, named_cadre)["locked"] is False
+    entry = AuditEntry.objects.get(action="user.unlock")
+    assert (entry.action_label, entry.object_id) == ("解除登录锁定", str(named_cadre.pk))
+
+
+def test_a_lockout_past_its_cool_off_is_no_longer_marked(
+    client_for, named_cadre, settings, county_admin
+):
+    fail(client_for, named_cadre.username, settings.AXES_FAILURE_LIMIT, TOWNSHIP_IP)
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
+    )
+    assert listed(client_for(county_admin), named_cadre)["locked"] is False
+    assert login(client_for(), named_cadre.username, PASSWORD).status_code == 200
+
+
+def test_failures_spread_over_sources_below_the_limit_are_not_a_lock(
+    client_for, named_cadre, settings, county_admin
+):
+    fail(client_for, named_cadre.username, settings.AXES_FAILURE_LIMIT - 1, TOWNSHIP_IP)
+    fail(client_for, named_cadre.username, settings.AXES_FAILURE_LIMIT - 1, STRANGER_IP)
+    assert listed(client_for(county_admin), named_cadre)["locked"] is False
+
+
+def test_the_lock_mark_costs_no_query_per_person(client_for, tree, settings, county_admin):
+    admin = client_for(county_admin)
+    url = f"/api/v1/users/?org_unit={tree.village_a1.pk}"
+
+    def list_locked() -> tuple[int, list[bool]]:
+        with CaptureQueriesContext(connection) as captured:
+            rows = admin.get(url).json()["results"]
+        return len(captured), [row["locked"] for row in rows]
+
+    def locked_person(n):
+        person = make_user(tree.village_a1, username=f"L{n}")
+        fail(client_for, person.username, settings.AXES_FAILURE_LIMIT, TOWNSHIP_IP)
+
+    locked_person(0)
+    queries, marks = list_locked()
+    assert marks == [True]
+    for n in range(1, 4):
+        locked_person(n)
+    assert list_locked() == (queries, [True] * 4)
+
+
+def test_a_person_created_under_a_locked_name_is_shown_locked(
+    client_for, tree, settings, county_admin
+):
+    fail(client_for, "N777", settings.AXES_FAILURE_LIMIT, TOWNSHIP_IP)  # nobody has it yet
+    response = client_for(county_admin).post(
+        "/api/v1/users/",
+        {"username": "N777", "real_name": "王新", "org_unit": tree.village_a1.pk},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["locked"] is True

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.accounts import selectors
 from apps.accounts.models import OrgUnit, User
 from apps.common.api.serializers import ImportOptionsSerializer
 
@@ -73,6 +74,9 @@ class UserSerializer(serializers.ModelSerializer):
     )
     roles = serializers.ListField(child=serializers.CharField(), read_only=True)
     admin_units = serializers.SerializerMethodField()
+    locked = serializers.SerializerMethodField(
+        help_text="登录失败次数过多，当前至少在一个来源地址被锁定（可解除锁定）"
+    )
 
     class Meta:
         model = User
@@ -87,6 +91,7 @@ class UserSerializer(serializers.ModelSerializer):
             "is_cadre",
             "is_reviewer",
             "is_active",
+            "locked",
             "roles",
             "admin_units",
             "must_change_password",
@@ -100,6 +105,11 @@ class UserSerializer(serializers.ModelSerializer):
         # Prefetched by the list selector; sorted here so both paths answer alike.
         units = sorted((scope.org_unit for scope in user.admin_scopes.all()), key=lambda u: u.path)
         return UnitBriefSerializer(units, many=True).data
+
+    def get_locked(self, user) -> bool:
+        # Annotated by users_for_admin; a user made just now is looked up once.
+        locked = getattr(user, "locked", None)
+        return selectors.is_locked(user) if locked is None else locked
 
 
 class UserInputSerializer(serializers.Serializer):

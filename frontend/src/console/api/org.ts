@@ -47,6 +47,9 @@ export const orgApi = {
   deactivate: (id: number) => api.post<User>(`users/${id}/deactivate`),
   activate: (id: number) => api.post<User>(`users/${id}/activate`),
   resetPassword: (id: number) => api.post<S['InitialPassword']>(`users/${id}/reset-password`),
+  /** Lift the account's login lockouts (every source); answers the server's message. */
+  unlock: (id: number) => api.post<S['UnlockResult']>(`users/${id}/unlock`),
+  user: (id: number) => api.get<User>(`users/${id}/`),
 
   /** Check (dryRun) or apply a roster file; the report lists every bad row. */
   importRoster: (file: File, options: { dryRun: boolean; createUnits: boolean }) => {
