@@ -123,8 +123,9 @@ def apply_released(user: User, now: dt.datetime) -> int:
     if not released:
         return 0
     with transaction.atomic():
+        # Only this cadre's own result rows: the questions are shared by every cadre.
         pending = list(
-            ExamResult.objects.select_for_update()
+            ExamResult.objects.select_for_update(of=("self",))
             .filter(user=user, applied=False, exam_id__in=released)
             .select_related("user", "question")
             .order_by("answered_at", "id")
