@@ -30,14 +30,21 @@ def test_database_url() -> str:
 
 
 class Server:
-    def __init__(self, workers: int = 2, threads: int = 8):
+    def __init__(
+        self,
+        workers: int = 2,
+        threads: int = 8,
+        database_url: str | None = None,
+        env: dict | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": database_url or test_database_url(),
             "DEBUG": "0",
             "LOG_LEVEL": "WARNING",
+            **(env or {}),
         }
         env.pop("REDIS_URL", None)
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -82,6 +89,10 @@ class Server:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=10)
+
+    def log(self) -> str:
+        """What the server wrote to stderr (once it has stopped)."""
+        return self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
 
     def stop(self) -> None:
         if self.proc.poll() is None:

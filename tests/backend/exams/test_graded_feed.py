@@ -122,9 +122,7 @@ def test_the_sweep_is_scheduled():
     assert "apps.exams.tasks.replay_graded_feeds" in tasks
 
 
-def test_the_finalize_lock_takes_only_the_attempt_row(
-    client_for, cadre, exam, questions, django_assert_max_num_queries
-):
+def test_the_finalize_lock_takes_only_the_attempt_row(client_for, cadre, exam, questions):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
