@@ -144,10 +144,10 @@ def test_a_batch_racing_submit_is_graded_exactly_as_its_reply_says(server, tree,
             for kind, key in keys.items()
         ]
 
-        def act(i, attempt_id=attempt_id, saver=saver, submitter=submitter, batch=batch):
+        def act(i, attempt_id=attempt_id, saver=saver, submitter=submitter, batch=batch, r=round_):
             if i == 0:
                 return saver.post(f"/attempts/{attempt_id}/answers/batch", json={"answers": batch})
-            time.sleep(0.002 * (round_ % 6))
+            time.sleep(0.002 * (r % 6))
             return submitter.post(f"/attempts/{attempt_id}/submit")
 
         saved, submitted = _parallel(2, act)
