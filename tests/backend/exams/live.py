@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 from django.db import connection
 
+from apps.exams.models import Attempt
+
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -101,3 +103,14 @@ class Server:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def wait_for_feeds(attempt_ids, timeout: float = 120) -> None:
+    """Until every attempt's after-commit feed (wrong-question book, records) has run."""
+    stop = time.monotonic() + timeout
+    while time.monotonic() < stop:
+        due = Attempt.objects.filter(pk__in=attempt_ids, feed_applied_at__isnull=True).count()
+        if not due:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{due} 份答卷的成绩后续处理在 {timeout} 秒内没有完成")

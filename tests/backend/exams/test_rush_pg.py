@@ -19,7 +19,7 @@ from apps.exams.services import attempts as svc
 from apps.training.models import WrongBookEntry
 from tests import factories
 from tests.backend.exams.conftest import make_exam, make_paper
-from tests.backend.exams.live import Server, free_port
+from tests.backend.exams.live import Server, free_port, wait_for_feeds
 from tests.backend.exams.test_concurrency_pg import _parallel
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -45,17 +45,6 @@ def _client(server, user) -> httpx.Client:
     return httpx.Client(
         base_url=f"{server.url}/api/v1", headers={"Authorization": f"Token {key}"}, timeout=60
     )
-
-
-def wait_for_feeds(attempt_ids, timeout: float = 120) -> None:
-    """Until every attempt's after-commit feed (wrong-question book, records) has run."""
-    stop = time.monotonic() + timeout
-    while time.monotonic() < stop:
-        due = Attempt.objects.filter(pk__in=attempt_ids, feed_applied_at__isnull=True).count()
-        if not due:
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"{due} 份答卷的成绩后续处理在 {timeout} 秒内没有完成")
 
 
 def test_close_rush_accepts_every_in_grace_save_and_feeds_every_book(server, tree, questions):
