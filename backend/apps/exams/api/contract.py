@@ -30,7 +30,9 @@ RESPONSE_SCHEMA = {
 
 @extend_schema_field(RESPONSE_SCHEMA)
 class AnswerResponseField(serializers.JSONField):
-    pass
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
 
 
 def _decimal(**kwargs):
