@@ -133,3 +133,30 @@ def test_the_finalize_lock_takes_only_the_attempt_row(client_for, cadre, exam, q
     locks = [q["sql"] for q in ctx.captured_queries if "FOR UPDATE" in q["sql"]]
     if connection.vendor == "postgresql":
         assert locks and all('FOR UPDATE OF "exams_attempt"' in sql for sql in locks)
+
+
+def test_a_start_costs_the_same_queries_whatever_the_bank_size(tree, bank, client_for):
+    """The start rush: the rule's candidate pool is cached, so no per-start query grows with
+    the bank (only with the paper)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.exams.models import Paper, PaperRule
+    from tests import factories
+    from tests.backend.exams.conftest import make_exam, make_question
+
+    def starts_cost(bank_size: int) -> int:
+        from apps.questions.models import Bank
+
+        rule_bank = Bank.objects.create(name=f"规则题库{bank_size}", org_unit=tree.county)
+        for i in range(bank_size):
+            make_question(rule_bank, "true_false", True, stem=f"判断题{bank_size}-{i}")
+        paper = Paper.objects.create(title="规则卷", org_unit=tree.county, mode=Paper.Mode.RULES)
+        PaperRule.objects.create(paper=paper, position=1, bank=rule_bank, count=5, points=2)
+        exam = make_exam(tree, paper)
+        start(client_for(factories.make_user(tree.village_a1)), exam)  # warms the pool
+        with CaptureQueriesContext(connection) as ctx:
+            start(client_for(factories.make_user(tree.village_a1)), exam)
+        return len(ctx.captured_queries)
+
+    assert starts_cost(200) == starts_cost(20)
