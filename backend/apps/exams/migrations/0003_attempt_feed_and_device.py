@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='answer',
             name='device',
-            field=models.CharField(blank=True, default='', max_length=40, verbose_name='设备'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=40, verbose_name='设备'),
         ),
         migrations.AddField(
             model_name='attempt',

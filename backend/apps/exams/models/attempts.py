@@ -97,7 +97,7 @@ class Answer(models.Model):
     response = models.JSONField("作答", null=True)
     seq = models.BigIntegerField("序号")
     # The device that sent it: (seq, device) orders two devices that sent the same seq.
-    device = models.CharField("设备", max_length=40, blank=True, default="")
+    device = models.CharField("设备", max_length=40, blank=True, default="", db_default="")
     saved_at = models.DateTimeField("保存时间")
     # First save of this question: item analysis derives time per question from these.
     first_saved_at = models.DateTimeField("首次作答时间")
