@@ -558,7 +558,7 @@ def main() -> None:
             f"one submit, quiet     : p50 {submit_ms} ms in the request (bare p50 {bare_p50} ms); answers released, so the book is fed after it"
         )
         print(
-            f"close rush            : {c['n']} auto-submits at the deadline: all answered {c['submits_answered_s']} s after it (p50 {c['submit_p50']} ms, p99 {c['submit_p99']} ms, errors {c['submit_errors']} {c['submit_error_kinds']});"
+            f"close rush            : {c['n']} attempts, {c['n'] - c['late']} auto-submit at the deadline: all answered {c['submits_answered_s']} s after it (p50 {c['submit_p50']} ms, p99 {c['submit_p99']} ms, errors {c['submit_errors']} {c['submit_error_kinds']});"
             f" all finalized {c['all_finalized_s']} s, all graded and fed {c['all_graded_s']} s (target <= 60 s);"
             f" in-grace saves refused {c['in_grace_refused']} of {c['late']} {c['refused_kinds']} (target 0)"
         )
