@@ -256,7 +256,7 @@ def furniture_or_short(c: Candidate, document: Document) -> str | None:
 # A stem must stand alone (issue 16 §5): no pointer to another article, clause or item,
 # no "本法" without the law's name, no stem cut off at its start.
 CROSS_REF_RE = re.compile(
-    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前两款|前三款|前条|上款|"
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条(?!例)|本款|前款|前两款|前三款|前条|上款|"
     r"(?:下列|以下)(?:情形|规定|事项|人员|行为)(?!包括)"
 )
 OWN_LAW_RE = re.compile(r"本(?:法|条例|办法|规定|细则|规则|决定)(?!律)")
@@ -271,7 +271,7 @@ DEPENDENT_CONDITION_RE = re.compile(
 # who decides and who must act is said elsewhere.
 NO_ACTOR_RE = re.compile(r"^[^，。；]{2,30}的，(?:应当|必须|可以|不得)")
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
-OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条")
+OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条(?!例)")
 
 
 def not_standalone(c: Candidate, document: Document) -> str | None:

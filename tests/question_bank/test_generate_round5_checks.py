@@ -122,3 +122,36 @@ def test_a_level_swap_of_oversight_every_level_shares_is_not_made():
     assert not any("加强对餐饮服务经营者" in s for s in swapped), swapped
     # A power given to one level is still swapped.
     assert any("式样由省、自治区、直辖市人民政府商务主管部门规定" in s for s in swapped), swapped
+
+
+def test_a_lead_in_of_alternative_conditions_is_not_asked_as_if_all_were_needed():
+    assert _question_from_lead("申请人符合下列条件之一的，可以申请示范证书：") is None
+
+
+def test_a_penalty_lead_in_keeps_its_first_consequence_and_drops_the_preamble():
+    lead = (
+        "第九条 巡查员在巡查中，违反本办法规定，有下列行为之一的，由乡镇人民政府责令改正，"
+        "给予警告；逾期不改正的，暂停其巡查工作；情节严重的，予以解聘："
+    )
+    assert _question_from_lead(lead) == (
+        "巡查员在巡查中，有哪些行为，由乡镇人民政府责令改正，给予警告？"
+    )
+
+
+def test_a_bound_after_a_number_is_never_taken_for_the_list():
+    lead = (
+        "第七条 有下列行为之一的，由县级人民政府责令改正，可以并处一万元以下的罚款；"
+        "构成犯罪的，依法追究刑事责任："
+    )
+    assert _question_from_lead(lead) == (
+        "有哪些行为，由县级人民政府责令改正，可以并处一万元以下的罚款？"
+    )
+
+
+def test_a_long_duty_opening_with_an_administrative_verb_gives_its_head_clause():
+    from question_bank.generate.choices import option_form
+
+    item = "指导村务监督委员会制定、完善监督制度，落实监督措施，指导监督人员队伍建设"
+    assert option_form(item) == "指导村务监督委员会制定、完善监督制度"
+    # A long noun phrase is still no option.
+    assert option_form("县级以上地方人民政府设立的各类公共文化设施和公共体育设施的管理单位") is None
