@@ -100,7 +100,7 @@ def start_server(
             "-w",
             str(workers),
             "-k",
-            "gthread",
+            "config.gunicorn_worker.ArrivalThreadWorker",
             "--threads",
             str(threads),
             "--chdir",

@@ -3,13 +3,16 @@ of busy workers can delay it.
 
 An exam save is judged late by this stamp ("sent before deadline + grace"), not by when a
 worker got round to it, so a save that waited behind a storm of submits still counts.
-Behind our own reverse proxy (TRUSTED_PROXIES > 0) nginx's `X-Request-Start: t=<seconds>`
-is earlier still (it includes the time spent waiting for a free worker); it is believed
-only within a sane window, never later than the app's own clock.
+Two stamps are earlier than the middleware's own clock, and the earliest sane one is used:
+- under gunicorn with config.gunicorn_worker.ArrivalThreadWorker, when the worker queued the
+  request for a thread (it waited there for a free one);
+- behind our own reverse proxy (TRUSTED_PROXIES > 0), nginx's `X-Request-Start: t=<seconds>`.
+Neither is believed beyond a sane window, nor later than the app's own clock.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime
 
@@ -17,8 +20,16 @@ from django.conf import settings
 
 ATTRIBUTE = "arrived_at"
 HEADER = "HTTP_X_REQUEST_START"
-# A proxy's stamp further back than this is not believed (a wrong clock, or a forgery).
+# A stamp further back than this is not believed (a wrong clock, or a forgery).
 MAX_PROXY_LAG_SECONDS = 120.0
+
+
+class _ServerStamp(threading.local):
+    value: float | None = None
+
+
+# Set by the gunicorn worker in the thread that runs the request (config.gunicorn_worker).
+server_stamp = _ServerStamp()
 
 
 def _proxy_stamp(value: str) -> float | None:
@@ -36,13 +47,20 @@ def _proxy_stamp(value: str) -> float | None:
     return None
 
 
+def _sane(value: float | None, now: float) -> bool:
+    return value is not None and now - MAX_PROXY_LAG_SECONDS <= value <= now
+
+
 def stamp(request) -> float:
     now = time.time()
+    earliest = now
+    if _sane(server_stamp.value, now):
+        earliest = min(earliest, server_stamp.value)
     if settings.TRUSTED_PROXIES > 0 and (header := request.META.get(HEADER)):
         proxy = _proxy_stamp(header)
-        if proxy is not None and now - MAX_PROXY_LAG_SECONDS <= proxy <= now:
-            return proxy
-    return now
+        if _sane(proxy, now):
+            earliest = min(earliest, proxy)
+    return earliest
 
 
 def arrived_at(request) -> datetime:

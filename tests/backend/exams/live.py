@@ -59,7 +59,7 @@ class Server:
                 "-w",
                 str(workers),
                 "-k",
-                "gthread",
+                "config.gunicorn_worker.ArrivalThreadWorker",
                 "--threads",
                 str(threads),
                 "--chdir",

@@ -64,6 +64,22 @@ class TestCutoffByArrival:
         assert res.status_code == 200 and res.json()["accepted"] is True
         assert Answer.objects.get(attempt_id=attempt_id).response == "B"
 
+    def test_the_workers_queueing_stamp_counts_without_a_proxy(
+        self, client_for, cadre, exam, questions
+    ):
+        """Under gunicorn (config.gunicorn_worker) a save that waited for a free thread is
+        judged by when the worker queued it."""
+        from apps.common import arrival
+
+        client = client_for(cadre)
+        attempt_id = _late_attempt(client, exam, seconds_past_cutoff=3)
+        arrival.server_stamp.value = time.time() - 5  # what the worker noted at arrival
+        try:
+            res = _put(client, attempt_id, questions["single"].pk, {"response": "B", "seq": 1})
+        finally:
+            arrival.server_stamp.value = None
+        assert res.status_code == 200 and res.json()["accepted"] is True
+
     def test_the_header_counts_only_behind_our_proxy(
         self, client_for, cadre, exam, questions, settings
     ):
