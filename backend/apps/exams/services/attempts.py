@@ -6,7 +6,6 @@ attempt_graded's listeners follow after commit (services.graded_feed)."""
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -20,7 +19,6 @@ from apps.exams.services import answer_store, graded_feed, papers, scoring
 from apps.exams.services.exams import in_audience
 from apps.exams.services.responses import check_device, check_response, check_seq
 
-log = logging.getLogger(__name__)
 # What presenting and checking a question needs (no explanation, no source).
 QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
