@@ -160,3 +160,36 @@ def test_a_start_costs_the_same_queries_whatever_the_bank_size(tree, bank, clien
         return len(ctx.captured_queries)
 
     assert starts_cost(200) == starts_cost(20)
+
+
+def test_with_redis_the_feed_goes_to_a_celery_worker(settings, monkeypatch, caplog):
+    from apps.exams import tasks
+
+    settings.REDIS_URL = "redis://127.0.0.1:6379/1"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    sent = []
+    monkeypatch.setattr(tasks.run_graded_feed, "delay", lambda ids: sent.append(ids))
+    graded_feed._dispatch([7, 8])
+    assert sent == [[7, 8]]
+
+    def broker_down(ids):
+        raise ConnectionError("Redis 无法连接")
+
+    monkeypatch.setattr(tasks.run_graded_feed, "delay", broker_down)
+    graded_feed._dispatch([9])  # never raises into the request: the sweep catches up
+    assert "将由定时任务补做" in caplog.text
+
+
+def test_inside_a_request_the_feed_runs_on_the_background_thread(monkeypatch):
+    ran = []
+    monkeypatch.setattr(graded_feed, "run", lambda ids: ran.append(ids))
+    graded_feed._request_started()
+    try:
+        graded_feed._dispatch([3])
+        assert ran in ([], [[3]])  # not necessarily done yet: it is off the request
+    finally:
+        graded_feed._request_finished()
+    graded_feed.wait_idle()
+    assert ran == [[3]]
+    graded_feed._dispatch([4])  # outside a request (a command, the sweep): at once
+    assert ran == [[3], [4]]
