@@ -16,6 +16,7 @@ from apps.exams.services.exams import in_audience
 from apps.exams.services.grading import to_displayed
 from apps.exams.services.papers import paper_totals
 from apps.questions.models import KnowledgePoint, Question
+from question_bank import question_types
 
 QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
@@ -91,11 +92,7 @@ def question_payloads(attempt: Attempt, questions: dict[int, Question] | None = 
             for i, key in enumerate(entry.get("o") or [])
             if key in by_key
         ]
-        blanks = (
-            len(question.answer)
-            if question.type == "fill_in" and isinstance(question.answer, list)
-            else 0
-        )
+        blanks = question_types.get(question.type).blank_count(question.stem, question.answer)
         out.append(
             {
                 "id": question.pk,
