@@ -31,7 +31,7 @@ def test_the_registry_holds_exactly_the_six_types_with_chinese_labels():
         "short_answer": "简答",
         "case_analysis": "案例分析",
     }
-    assert qt.SUBJECTIVE == {"short_answer", "case_analysis"}
+    assert {"short_answer", "case_analysis"} == qt.SUBJECTIVE
     assert qt.default_points("short_answer") == Decimal("10.00")
     assert qt.default_points("single") == Decimal("2.00")
 

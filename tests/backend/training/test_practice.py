@@ -55,7 +55,7 @@ def test_started_session_carries_no_answer_fields(cadre, content, client_for):
         ("true_false", False, False, "0.00"),
         ("fill_in", ["村委会", " 三 年 "], True, "2.00"),  # synonym accepted, spaces ignored
         ("fill_in", ["村民委员会。", "４年"], False, "1.00"),  # per-blank credit, one blank wrong
-            ("fill_in", ["村委会", "３年"], True, "2.00"),  # ３年 is 三年 written in digits
+        ("fill_in", ["村委会", "３年"], True, "2.00"),  # ３年 is 三年 written in digits
         ("fill_in", ["居委会", "两年"], False, "0.00"),
     ],
 )
