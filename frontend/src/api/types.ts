@@ -124,6 +124,8 @@ export interface ResultItem {
   score: string
   points: string
   answer?: AnswerResponse
+  /** Choice questions: the options as this attempt showed them (letter shown, text). */
+  options?: { key: string; text: string }[]
   explanation_html?: string
   /** Another exam the cadre could still sit holds this key: answer, explanation and source are empty. */
   key_held?: boolean

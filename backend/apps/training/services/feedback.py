@@ -12,6 +12,7 @@ from apps.exams.services import grading
 from apps.questions.models import Question
 from apps.questions.services.rendering import render_question_text
 from question_bank import question_types
+from question_bank.explanations import quotes_source
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ def feedback(question: Question, response, result: Grade) -> dict:
         "explanation": question.explanation,
         "explanation_html": question.explanation_html or render_question_text(question.explanation),
         "source": {
-            "quote": question.source_quote,
+            "quote": ""
+            if quotes_source(question.explanation, question.source_quote)
+            else question.source_quote,
             "passage_id": passage.key if passage else None,
             "material_id": passage.material_id if passage else None,
         },
