@@ -48,7 +48,8 @@ export interface GradingTask {
     id: number
     type: string
     stem_html: string
-    scoring_points: { point: string; score: string }[]
+    /** Scaled to this paper's points; `bank_score` is what the bank wrote. */
+    scoring_points: { point: string; score: string; bank_score?: string }[]
     reference_answer: string
   }
   points: string
@@ -56,10 +57,13 @@ export interface GradingTask {
   score: string | null
   comment: string
   graded_at: string | null
+  /** Every score given, the first and each revision. */
+  history?: { score: string; comment: string; reviewer: string; at: string }[]
 }
 
 export const gradingApi = {
-  tasks: () => api.get<Paginated<GradingTask>>('grading-tasks/?page_size=100'),
+  /** Pending and graded together: the 已评分 tab lists what was graded before a reload. */
+  tasks: () => api.get<Paginated<GradingTask>>('grading-tasks/?page_size=100&pending=0'),
   grade: (id: number, score: string, comment: string) =>
     api.post<Partial<GradingTask>>(`grading-tasks/${id}/grade`, { score, comment }),
 }
