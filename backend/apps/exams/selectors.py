@@ -280,6 +280,7 @@ def attempt_payload(
         "submit_reason": attempt.submit_reason or None,
         "questions": question_payloads(attempt, questions),
         "answers": {} if fresh else saved_answers(attempt),
+        "flagged": attempt.flagged or [],
         "focus_loss_count": attempt.focus_loss_count,
         "focus_loss_limit": exam.focus_loss_limit,
         "result": result_for(attempt, now),

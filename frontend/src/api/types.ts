@@ -163,6 +163,8 @@ export interface Attempt {
   submit_reason: SubmitReason | null
   questions: AttemptQuestion[]
   answers: Record<string, StoredAnswer>
+  /** Question ids marked (标记) on the answer sheet, kept with the attempt. */
+  flagged?: number[]
   focus_loss_count: number
   focus_loss_limit: number | null
   result: AttemptResult | null

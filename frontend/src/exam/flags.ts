@@ -1,4 +1,5 @@
-// Questions the cadre marked to look at again; kept on this device only, per attempt.
+// Questions the cadre marked to look at again. The server keeps them with the attempt (so a
+// reload or a second device sees them); this copy serves the page while offline.
 const key = (attemptId: number) => `yz.flags.${attemptId}`
 
 export function loadFlags(attemptId: number): Set<number> {

@@ -34,6 +34,7 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     rejected: {},
   })
   let queue: AnswerQueue | null = null
+  let marksSent: Promise<unknown> = Promise.resolve()
   let clock: ExamClock | null = null
 
   async function fetchAttempt(): Promise<{ attempt: Attempt; receivedAt: number } | null> {
@@ -68,6 +69,11 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     const { attempt: a, receivedAt } = loaded
     attempt.value = a
     if (a.status !== 'in_progress') return a
+    if (!fromCache.value && a.flagged) {
+      // The server's marks win over this device's copy: another device may have changed them.
+      flags.value = new Set(a.flagged)
+      saveFlags(attemptId, flags.value)
+    }
 
     let serverSeq = 0
     const seqs: Record<number, number> = {}
@@ -132,6 +138,9 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     else next.add(questionId)
     flags.value = next
     saveFlags(attemptId, next)
+    // A mark is a note to oneself: if it cannot be sent now, this device still shows it.
+    // Sent one after another, so the server ends with the last set.
+    marksSent = marksSent.then(() => examsApi.saveFlags(attemptId, [...next])).catch(() => undefined)
   }
 
   const questions = computed(() => attempt.value?.questions ?? [])
