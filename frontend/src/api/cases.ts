@@ -19,7 +19,8 @@ export const casesApi = {
   calls: () => api.get<Paginated<CaseCall>>('case-calls/?page_size=50'),
   call: (id: number) => api.get<CaseCall>(`case-calls/${id}`),
   mine: () => api.get<Paginated<CaseItem>>('cases/?mine=1&page_size=100'),
-  create: (call: number) => api.post<CaseDetail>('cases/', { call, title: '', body: '' }),
+  create: (call: number, draft: { title: string; body: string; show_author_name: boolean }) =>
+    api.post<CaseDetail>('cases/', { call, ...draft }),
   get: (id: number) => api.get<CaseDetail>(`cases/${id}`),
   saveDraft: (id: number, input: S['PatchedCaseDraftRequest']) => api.patch<CaseDetail>(`cases/${id}`, input),
   uploadImage: (id: number, file: Blob, name: string) => {
