@@ -15,7 +15,8 @@ from apps.training import selectors
 from apps.training.models import DailyQuiz, WrongBookEntry
 from apps.training.services import daily_quiz, practice, study_needs
 
-DEMO_BANK = "应知应会基础题库"
+# The practice bank: the formal exam holds the basic bank's keys while it is open.
+DEMO_BANK = "日常练习题库"
 PRACTICE_CADRES = [f"cadre{n:02d}" for n in range(1, 7)]
 # Completed daily quizzes ending yesterday, per cadre: cadre01 has a four-day streak.
 STREAKS = {"cadre01": 4, "cadre02": 2, "cadre03": 1}
