@@ -123,6 +123,14 @@ class QuestionKind:
         return answer
 
     # -- a response -----------------------------------------------------------------
+    def right_response(self, key: Any, order: list[str] | None = None) -> Any:
+        """A response that earns full marks (demo data, tests)."""
+        return self.display_key(key, order)
+
+    def wrong_response(self, key: Any, option_count: int, order: list[str] | None = None) -> Any:
+        """A well-formed response that earns nothing (demo data, tests)."""
+        raise NotImplementedError
+
     def response_problem(self, response: Any, option_count: int, blanks: int) -> str | None:
         """Why a (non-empty) response cannot be stored for this question, or None."""
         if not isinstance(response, str) or len(response) > TEXT_LIMIT:
@@ -166,6 +174,10 @@ class SingleChoice(_Choice):
     def display_key(self, answer, order=None):
         return to_displayed(answer, order)
 
+    def wrong_response(self, key, option_count, order=None):
+        right = self.display_key(key, order)
+        return next((x for x in sorted(_letters(option_count)) if x != right), right)
+
     def response_problem(self, response, option_count, blanks):
         # A list or an object is not a letter (and is not hashable: check the type first).
         if not isinstance(response, str) or response not in _letters(option_count):
@@ -193,6 +205,10 @@ class MultipleChoice(_Choice):
 
     def display_key(self, answer, order=None):
         return sorted(to_displayed(k, order) for k in answer or [])
+
+    def wrong_response(self, key, option_count, order=None):
+        every = sorted(_letters(option_count))
+        return every if every != self.display_key(key, order) else every[:1]
 
     def response_problem(self, response, option_count, blanks):
         ok = (
@@ -227,6 +243,9 @@ class TrueFalse(QuestionKind):
 
     def key_to_text(self, answer):
         return "正确" if answer else "错误"
+
+    def wrong_response(self, key, option_count, order=None):
+        return not key
 
     def response_problem(self, response, option_count, blanks):
         return None if isinstance(response, bool) else RESPONSE_TRUE_FALSE
@@ -280,6 +299,9 @@ class FillIn(QuestionKind):
         """Each blank's first accepted text."""
         return [a[0] if isinstance(a, list) and a else a for a in answer or []]
 
+    def wrong_response(self, key, option_count, order=None):
+        return ["不清楚"] * len(key or [])
+
     def response_problem(self, response, option_count, blanks):
         ok = (
             isinstance(response, list)
@@ -316,6 +338,12 @@ class _Subjective(QuestionKind):
 
     def check_key(self, stem, options, answer):
         return [] if isinstance(answer, str) and answer.strip() else [("答案", MISSING_REFERENCE)]
+
+    def right_response(self, key, order=None):
+        return str(key)  # the reference answer itself; a reviewer decides the score
+
+    def wrong_response(self, key, option_count, order=None):
+        return ""
 
     def score(self, key, response, points, order=None, partial=False):
         return ItemScore(ZERO, None)

@@ -52,6 +52,13 @@ def test_every_type_through_key_check_shape_blanks_and_scoring(code):
     assert qt.score(code, key, right, P) == qt.ItemScore(P, True)
     assert qt.score(code, key, wrong, P).correct is False
     assert qt.score(code, key, None, P) == qt.ItemScore(Decimal("0.00"), False)
+    # the sample responses demo data and tests use are well-formed and score as named
+    sample_right = kind.right_response(key)
+    sample_wrong = kind.wrong_response(key, len(options))
+    assert kind.response_problem(sample_right, len(options), blanks) is None
+    assert kind.response_problem(sample_wrong, len(options), blanks) is None
+    assert qt.score(code, key, sample_right, P).score == P
+    assert qt.score(code, key, sample_wrong, P).score == 0
 
 
 @pytest.mark.parametrize(

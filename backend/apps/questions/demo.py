@@ -14,6 +14,7 @@ from apps.questions.demo_content.questions import QUESTIONS, SUBJECTIVE_POINTS
 from apps.questions.models import Bank, KnowledgePoint, Material, Question
 from apps.questions.services import generation, knowledge, materials
 from apps.questions.services.questions import create_question
+from question_bank import question_types
 from question_bank.formats import TYPE_LABELS, parse_template_row
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,8 @@ def _question_data(entry, material: Material, kps: dict[str, KnowledgePoint]) ->
         "tags": ["示例", "联系服务群众"],
     }
     if qtype == "case_analysis":
-        data["default_points"] = Decimal("15.00")
-    if qtype in ("short_answer", "case_analysis"):
+        data["default_points"] = Decimal("15.00")  # a longer case than the bank's default
+    if question_types.get(qtype).subjective:
         data["scoring_points"] = _scoring_points(stem, parsed.answer, data["default_points"])
     return data
 
