@@ -32,7 +32,8 @@ PROMPT = (
     '只输出JSON：{"candidates": [{"type": "single|multiple|true_false|fill_in|short_answer", '
     '"stem": "填空处写作____", "options": [{"key": "A", "text": "…"}], '
     '"answer": "单选为\\"B\\"，多选为[\\"A\\",\\"C\\"]，判断为true/false，填空为每空一项的列表，'
-    '简答为参考答案文本", "scoring_points": ["简答的得分点"], "explanation": "…", '
+    '简答为参考答案文本", "scoring_points": ["简答的得分点"], '
+    '"explanation": "解析中不写选项字母（考试会打乱选项顺序），需要时写出选项内容", '
     '"quote": "原文中支持答案的一句话，逐字照抄", "knowledge_points": ["…"], "difficulty": 1-5}]}'
 )
 
