@@ -108,6 +108,10 @@ class QuestionKind:
         """(field, Chinese message) pairs; empty when the key fits the type."""
         raise NotImplementedError
 
+    def canonical_key(self, answer: Any) -> Any:
+        """The key in one form per meaning, for spotting duplicate questions."""
+        return answer
+
     def key_from_text(self, text: str) -> Any:
         """A spreadsheet 答案 cell → the stored key (shape errors are left to check_key)."""
         return text.strip()
@@ -203,6 +207,9 @@ class MultipleChoice(_Choice):
     def key_to_text(self, answer):
         return "".join(answer)
 
+    def canonical_key(self, answer):
+        return sorted(answer) if isinstance(answer, list) else answer
+
     def display_key(self, answer, order=None):
         return sorted(to_displayed(k, order) for k in answer or [])
 
@@ -289,6 +296,11 @@ class FillIn(QuestionKind):
 
     def key_to_text(self, answer):
         return "；".join("|".join(group) for group in answer)
+
+    def canonical_key(self, answer):
+        if not isinstance(answer, list):
+            return answer
+        return [sorted({normalize_blank(a) for a in group}) for group in self.normalize_key(answer)]
 
     def blank_count(self, stem, answer):
         if isinstance(answer, list):

@@ -128,3 +128,15 @@ def test_words_that_only_look_like_units_are_left_alone():
 def test_fifteen_scores_on_a_chinese_numeral_blank_and_back():
     assert qt.score("fill_in", [["十五"]], ["15"], P).correct is True
     assert qt.score("fill_in", [["15"]], ["十五"], P).correct is True
+
+
+def test_duplicates_are_spotted_whatever_order_or_numeral_the_key_uses():
+    from question_bank.similarity import content_key
+
+    stem = "一般诉求____个工作日内答复。"
+    assert content_key("fill_in", stem, [], [["五", "5"]]) == content_key(
+        "fill_in", stem, [], ["5"]
+    )
+    assert content_key("multiple", "题", OPTIONS, ["C", "A"]) == content_key(
+        "multiple", "题", OPTIONS, ["A", "C"]
+    )
