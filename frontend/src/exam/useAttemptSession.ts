@@ -8,7 +8,7 @@ import type { AnswerResponse, Attempt } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
-import { loadFlags, saveFlags } from './flags'
+import { flagsUnsent, loadFlags, saveFlags } from './flags'
 import { takePrefetched } from './prefetch'
 import { isAnswered } from './responses'
 
@@ -70,9 +70,12 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     attempt.value = a
     if (a.status !== 'in_progress') return a
     if (!fromCache.value && a.flagged) {
-      // The server's marks win over this device's copy: another device may have changed them.
-      flags.value = new Set(a.flagged)
-      saveFlags(attemptId, flags.value)
+      if (flagsUnsent(attemptId)) sendFlags(flags.value) // changed here while offline
+      else {
+        // Otherwise the server's marks win: another device may have changed them.
+        flags.value = new Set(a.flagged)
+        saveFlags(attemptId, flags.value)
+      }
     }
 
     let serverSeq = 0
@@ -137,10 +140,19 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     if (next.has(questionId)) next.delete(questionId)
     else next.add(questionId)
     flags.value = next
-    saveFlags(attemptId, next)
-    // A mark is a note to oneself: if it cannot be sent now, this device still shows it.
-    // Sent one after another, so the server ends with the last set.
-    marksSent = marksSent.then(() => examsApi.saveFlags(attemptId, [...next])).catch(() => undefined)
+    sendFlags(next)
+  }
+
+  /** Keep the marks here and send them; sent one after another, so the server ends with the
+   *  last set. If they cannot be sent now, this device still shows them and sends them later. */
+  function sendFlags(marks: Set<number>): void {
+    saveFlags(attemptId, marks, true)
+    marksSent = marksSent
+      .then(() => examsApi.saveFlags(attemptId, [...marks]))
+      .then(() => {
+        if (flags.value === marks) saveFlags(attemptId, marks)
+      })
+      .catch(() => undefined)
   }
 
   const questions = computed(() => attempt.value?.questions ?? [])
