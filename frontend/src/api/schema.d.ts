@@ -65,6 +65,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description The answer sheet's marks (标记), replaced as a whole. */
+        put: operations["v1_attempts_flags_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attempts/{id}/submit": {
         parameters: {
             query?: never;
@@ -2686,9 +2703,7 @@ export interface components {
              * Format: int64
              */
             size: number;
-            /** Format: uri */
             readonly thumbnail_url: string | null;
-            /** Format: uri */
             readonly url: string | null;
             /**
              * 宽
@@ -3528,6 +3543,13 @@ export interface components {
          * @enum {string}
          */
         MappingEnum: "linear" | "bands";
+        Marks: {
+            question_ids: number[];
+        };
+        MarksInputRequest: {
+            /** 标记的题目 */
+            question_ids: number[];
+        };
         Material: {
             /**
              * 创建时间
@@ -4442,9 +4464,9 @@ export interface components {
             bank?: number;
             /**
              * Format: decimal
-             * @default 2.00
+             * @description 省略时按题型取默认分值（客观题 2 分，主观题 10 分）
              */
-            default_points: string;
+            default_points?: string;
             /** @default 3 */
             difficulty: number;
             /** @default  */
@@ -4867,9 +4889,9 @@ export interface components {
             bank: number;
             /**
              * Format: decimal
-             * @default 2.00
+             * @description 省略时按题型取默认分值（客观题 2 分，主观题 10 分）
              */
-            default_points: string;
+            default_points?: string;
             /** @default 3 */
             difficulty: number;
             /** @default  */
@@ -5612,6 +5634,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttemptEventReply"];
+                };
+            };
+        };
+    };
+    v1_attempts_flags_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarksInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MarksInputRequest"];
+                "multipart/form-data": components["schemas"]["MarksInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Marks"];
                 };
             };
         };
@@ -8446,6 +8495,25 @@ export interface operations {
                 knowledge_point?: number;
                 /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /**
+                 * @description 排序
+                 *
+                 *     * `created_at` - 创建时间
+                 *     * `-created_at` - 创建时间 (descending)
+                 *     * `updated_at` - 修改时间
+                 *     * `-updated_at` - 修改时间 (descending)
+                 *     * `type` - 题型
+                 *     * `-type` - 题型 (descending)
+                 *     * `bank` - 题库
+                 *     * `-bank` - 题库 (descending)
+                 *     * `difficulty` - 难度
+                 *     * `-difficulty` - 难度 (descending)
+                 *     * `version` - 版本
+                 *     * `-version` - 版本 (descending)
+                 *     * `status` - 状态
+                 *     * `-status` - 状态 (descending)
+                 */
+                ordering?: ("-bank" | "-created_at" | "-difficulty" | "-status" | "-type" | "-updated_at" | "-version" | "bank" | "created_at" | "difficulty" | "status" | "type" | "updated_at" | "version")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8672,6 +8740,8 @@ export interface operations {
                 knowledge_point?: number;
                 /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /** @description 排序 */
+                ordering?: "-bank" | "-created_at" | "-difficulty" | "-status" | "-type" | "-updated_at" | "-version" | "bank" | "created_at" | "difficulty" | "status" | "type" | "updated_at" | "version";
                 /** @description 题干或标签关键词 */
                 search?: string;
                 /** @description 状态 */
