@@ -2305,6 +2305,8 @@ export interface components {
             /** Format: date-time */
             deadline: string;
             exam: components["schemas"]["AttemptExam"];
+            /** @description 答题卡上标记的试题编号 */
+            flagged: number[];
             focus_loss_count: number;
             focus_loss_limit: number | null;
             id: number;
@@ -5191,6 +5193,8 @@ export interface components {
             explanation_html: string;
             /** @description 另一场您仍可参加的考试保留了此题答案：答案、解析与出处为空 */
             key_held: boolean;
+            /** @description 选择题的选项，按这次作答显示的顺序；其他题型为空 */
+            options: components["schemas"]["ResultOption"][];
             /** Format: decimal */
             points: string;
             position: number;
@@ -5201,6 +5205,11 @@ export interface components {
             stem_html: string;
             type: components["schemas"]["TypeEnum"];
             your_response: (string | string[] | boolean) | null;
+        };
+        ResultOption: {
+            /** @description 这次作答显示的字母 */
+            key: string;
+            text: string;
         };
         /**
          * @description * `immediate` - 交卷后立即公布成绩和答案
