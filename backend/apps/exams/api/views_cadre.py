@@ -123,7 +123,7 @@ class SubmitView(APIView):
     @extend_schema(request=None, responses=c.AttemptSerializer)
     def post(self, request, pk):
         attempt = attempts.submit(own_attempt(request, pk))
-        attempt = selectors.attempt_for_cadre(attempt.pk, request.user)
+        attempt.user = request.user  # its owner (own_attempt checked): not loaded again
         return Response(selectors.attempt_payload(attempt))
 
 
