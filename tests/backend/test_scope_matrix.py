@@ -167,6 +167,7 @@ SAME_AS = {
     "periods/{id}/distribution": "periods/{id}/table",
     "periods/{id}/indicators/template.xlsx": "periods/{id}/table",
     "periods/{id}/records.xlsx": "periods/{id}/table",
+    "periods/{id}/readiness": "periods/{id}/table",
     "records/{id}/history": "records/{id}/",
 }
 DETAIL.update(

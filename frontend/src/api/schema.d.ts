@@ -4992,7 +4992,7 @@ export interface components {
              * 总分
              * Format: decimal
              */
-            total?: string;
+            total?: string | null;
             unit_name: string;
             /** 干部 */
             user: number;

@@ -157,9 +157,10 @@ def test_editing_the_scheme_of_a_computed_period_recomputes_it(
 ):
     from apps.records.models import Record
     from apps.records.services.compute import recompute
-    from tests.backend.records.conftest import make_attempt
+    from tests.backend.records.conftest import fill_indicators, make_attempt
 
     make_attempt(period.exam, people["a1"], "50")
+    fill_indicators(period, people)
     recompute(period.pk)
     assert Record.objects.get(user=people["a1"]).total == D("20.00")
     components = [

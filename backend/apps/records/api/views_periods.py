@@ -18,7 +18,7 @@ from apps.records import selectors
 from apps.records.api import serializers as s
 from apps.records.api.filters import PeriodFilter, UnitFilter
 from apps.records.models import Period
-from apps.records.services import compute, export, indicators, objections, periods
+from apps.records.services import compute, export, indicators, objections, periods, readiness
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ADMIN_ONLY = "仅组织部管理员可以执行此操作"
@@ -112,7 +112,16 @@ class PeriodActionView(APIView):
 class ComputeView(PeriodActionView):
     @extend_schema(request=None, responses={200: {"type": "object"}})
     def post(self, request, pk: int):
-        return Response(compute.compute_period(actor=request.user, period=self.period(request, pk)))
+        """Runs even when parts are not final (a preview); the body lists what is still open."""
+        period = self.period(request, pk)
+        result = compute.compute_period(actor=request.user, period=period)
+        return Response({**result, **readiness.report(period)})
+
+
+class ReadinessView(PeriodActionView):
+    @extend_schema(request=None, responses=s.ReadinessSerializer)
+    def get(self, request, pk: int):
+        return Response(readiness.report(self.period(request, pk)))
 
 
 class PublishView(PeriodActionView):
