@@ -197,5 +197,9 @@ def objections_for_admin(user: User, status: str | None = None) -> QuerySet[Obje
     if status:
         qs = qs.filter(status=status)
     return qs.select_related(
-        "record__user", "record__org_unit", "record__period", "component", "filed_by"
+        "record__user",
+        "record__org_unit",
+        "record__period__org_unit",
+        "component",
+        "filed_by",
     )

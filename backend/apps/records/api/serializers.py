@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from apps.cases.models import CaseCall
+from apps.common import scoping
 from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import Exam
 from apps.records import describe
@@ -119,12 +120,22 @@ class ObjectionSerializer(serializers.ModelSerializer):
     component_name = serializers.CharField(
         source="component.name", read_only=True, default=None, allow_null=True
     )
+    period = serializers.IntegerField(source="record.period_id", read_only=True)
+    period_name = serializers.CharField(source="record.period.name", read_only=True)
+    unit_name = serializers.CharField(source="record.org_unit.full_name", read_only=True)
+    can_decide = serializers.SerializerMethodField(
+        help_text="当前管理员的管理范围是否包含考核周期的组织单位（只有这样的管理员可以处理）"
+    )
 
     class Meta:
         model = Objection
         fields = [
             "id",
             "record",
+            "period",
+            "period_name",
+            "unit_name",
+            "can_decide",
             "user_name",
             "component",
             "component_name",
@@ -135,6 +146,13 @@ class ObjectionSerializer(serializers.ModelSerializer):
             "resolved_at",
             "created_at",
         ]
+
+    def get_can_decide(self, objection: Objection) -> bool:
+        request = self.context.get("request")
+        if request is None or not request.user.is_org_admin:
+            return False
+        period = objection.record.period
+        return scoping.unit_in_scope(request.user, period.org_unit)
 
 
 class RecordSerializer(serializers.ModelSerializer):

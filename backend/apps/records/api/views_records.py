@@ -183,4 +183,4 @@ class ObjectionResolveView(APIView):
             component_id=data.validated_data.get("component"),
             adjustment=data.validated_data.get("adjustment"),
         )
-        return Response(s.ObjectionSerializer(objection).data)
+        return Response(s.ObjectionSerializer(objection, context={"request": request}).data)
