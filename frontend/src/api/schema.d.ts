@@ -4520,6 +4520,8 @@ export interface components {
              * Format: decimal
              */
             basic_min?: string;
+            /** @description 当前管理员的管理范围是否包含本周期的考核范围（才能修改、计算、发布、锁定） */
+            readonly can_manage: boolean;
             case_calls?: number[];
             components?: components["schemas"]["Component"][];
             /**
@@ -8545,6 +8547,25 @@ export interface operations {
                 knowledge_point?: number;
                 /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /**
+                 * @description 排序
+                 *
+                 *     * `created_at` - 创建时间
+                 *     * `-created_at` - 创建时间 (descending)
+                 *     * `updated_at` - 修改时间
+                 *     * `-updated_at` - 修改时间 (descending)
+                 *     * `type` - 题型
+                 *     * `-type` - 题型 (descending)
+                 *     * `bank` - 题库
+                 *     * `-bank` - 题库 (descending)
+                 *     * `difficulty` - 难度
+                 *     * `-difficulty` - 难度 (descending)
+                 *     * `version` - 版本
+                 *     * `-version` - 版本 (descending)
+                 *     * `status` - 状态
+                 *     * `-status` - 状态 (descending)
+                 */
+                ordering?: ("-bank" | "-created_at" | "-difficulty" | "-status" | "-type" | "-updated_at" | "-version" | "bank" | "created_at" | "difficulty" | "status" | "type" | "updated_at" | "version")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8771,6 +8792,8 @@ export interface operations {
                 knowledge_point?: number;
                 /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /** @description 排序 */
+                ordering?: "-bank" | "-created_at" | "-difficulty" | "-status" | "-type" | "-updated_at" | "-version" | "bank" | "created_at" | "difficulty" | "status" | "type" | "updated_at" | "version";
                 /** @description 题干或标签关键词 */
                 search?: string;
                 /** @description 状态 */

@@ -253,6 +253,10 @@ def township_cannot_decide(browser, base_url, objection):
     expect(page.get_by_test_id(f"objection-not-owner-{objection.pk}")).to_be_visible(timeout=WAIT)
     expect(page.get_by_test_id(f"objection-decide-{objection.pk}")).to_have_count(0)
     shot(page, "records-objection-township")
+    # The county's period itself: the township reads its part, with no action to take.
+    page.goto(f"{base_url}/console/periods/{objection.record.period_id}")
+    expect(page.get_by_test_id("period-not-owner")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_test_id("period-lock")).to_have_count(0)
     page.context.close()
 
 

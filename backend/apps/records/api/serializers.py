@@ -45,6 +45,9 @@ class PeriodSerializer(serializers.ModelSerializer):
         source="override_by.display_name", read_only=True, default=None, allow_null=True
     )
     override_blockers = serializers.ListField(child=serializers.CharField(), read_only=True)
+    can_manage = serializers.SerializerMethodField(
+        help_text="当前管理员的管理范围是否包含本周期的考核范围（才能修改、计算、发布、锁定）"
+    )
 
     class Meta:
         model = Period
@@ -71,6 +74,7 @@ class PeriodSerializer(serializers.ModelSerializer):
             "override_reason",
             "override_blockers",
             "override_by_name",
+            "can_manage",
             "components",
         ]
         read_only_fields = [
@@ -81,6 +85,12 @@ class PeriodSerializer(serializers.ModelSerializer):
             "override_reason",
             "override_blockers",
         ]
+
+    def get_can_manage(self, period: Period) -> bool:
+        request = self.context.get("request")
+        if request is None or not request.user.is_org_admin:
+            return False
+        return scoping.unit_in_scope(request.user, period.org_unit)
 
 
 class ComponentScoreSerializer(serializers.ModelSerializer):

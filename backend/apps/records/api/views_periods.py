@@ -47,7 +47,10 @@ class PeriodListView(ListAPIView):
         data.is_valid(raise_exception=True)
         fields, components = _split(data.validated_data)
         period = periods.create_period(actor=request.user, data=fields, components=components or [])
-        return Response(s.PeriodSerializer(period).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.PeriodSerializer(period, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class PeriodDetailView(APIView):
@@ -56,7 +59,7 @@ class PeriodDetailView(APIView):
         period = selectors.periods_for(request.user).filter(pk=pk).first()
         if period is None:
             raise NotFound()
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
     @extend_schema(request=s.PeriodSerializer, responses=s.PeriodSerializer)
     def patch(self, request, pk: int):
@@ -67,7 +70,7 @@ class PeriodDetailView(APIView):
         period = periods.update_period(
             actor=request.user, period=period, data=fields, components=components
         )
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int):
@@ -132,14 +135,14 @@ class PublishView(PeriodActionView):
         period = periods.publish_period(
             actor=request.user, period=self.period(request, pk), **data.validated_data
         )
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
 
 class LockView(PeriodActionView):
     @extend_schema(request=None, responses=s.PeriodSerializer)
     def post(self, request, pk: int):
         period = periods.lock_period(actor=request.user, period=self.period(request, pk))
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
 
 class UnlockView(PeriodActionView):
@@ -150,7 +153,7 @@ class UnlockView(PeriodActionView):
         period = periods.unlock_period(
             actor=request.user, period=self.period(request, pk), **data.validated_data
         )
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
 
 class TableView(PeriodActionView):
