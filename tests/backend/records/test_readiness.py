@@ -139,6 +139,15 @@ class TestPublish:
         mine = client_for(people["a1"]).get("/api/v1/records/me").json()["current"]
         assert mine["override_reason"].startswith("县委要求")
         assert mine["total"] is None and mine["grade_display"] == "待定"
+        sheet = client.get(f"/api/v1/periods/{period.pk}/records.xlsx")
+        rows = list(
+            load_workbook(io.BytesIO(sheet.content), read_only=True)
+            .worksheets[0]
+            .iter_rows(values_only=True)
+        )
+        assert "待定" in rows[1] and rows[-1][0].startswith(
+            "注：本表在部分成绩尚未最终确定时提前公示"
+        )
 
     def test_a_ready_period_publishes_without_a_reason(
         self, period, people, county_admin, client_for
