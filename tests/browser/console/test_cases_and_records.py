@@ -5,9 +5,9 @@ the indicator sheet with a bad row, fixed and re-imported; publish refused while
 open (naming it), then published with a written reason shown under 公示; a cadre objects on
 the phone; a township admin cannot decide, the county admin does; lock, then export.
 
-The cadre's case and the reviewers' scores are made through the services (their phone
-screens have their own tests); the admin's every step is in the console."""
+The cadre and the reviewers work on their phones (390×844); the admin only in the console."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -16,8 +16,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from apps.cases.models import Case, CaseCall, ReviewAssignment
-from apps.cases.services import cases as case_service
-from apps.cases.services import reviews
 from apps.records.models import Objection, Period
 from tests.backend.records.conftest import make_exam
 from tests.browser.builders import log_in, new_phone_page
@@ -37,6 +35,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CALL = "乡村治理典型案例征集"
 PERIOD = "2026年度综合考核"
 OVERRIDE = "县委要求月底前公示，理论考试成绩待考试结束后补算"
+CASE_BODY = (
+    "## 基本情况\n\n村东小水渠年久失修，下游二十户的秧田灌不上水，两个组为放水先后起了争执。\n\n"
+    "## 做法\n\n驻村干部召集两组户主开议事会，公开维修预算，约定按受益亩数分摊，三天修通水渠。"
+)
 CRITERIA = [("事实真实", "30"), ("做法可鉴", "40"), ("成效明显", "30")]
 
 
@@ -106,24 +108,48 @@ def create_call(page):
     shot(page, "cases-call-detail")
 
 
-def submit_and_review_far_apart(world):
+def submit_on_the_phone(browser, base_url, world) -> Case:
     call = CaseCall.objects.get(title=CALL)
     assert call.reviewers_per_case == 2 and call.rubric.criteria.count() == 3
-    case = case_service.start_case(
-        call, world["cadre"], title="小水渠议事会", body="召开议事会，三天修通了水渠。"
-    )
-    case = case_service.submit_case(case.pk, world["cadre"])
+    phone = new_phone_page(browser)
+    log_in(phone, base_url, "cadre81", landing="/cases")
+    phone.get_by_test_id(f"write-case-{call.pk}").click()
+    phone.wait_for_url(re.compile(r"/cases/\d+$"), timeout=WAIT)
+    phone.get_by_test_id("case-title").fill("小水渠议事会")
+    phone.get_by_test_id("case-body").fill(CASE_BODY)
+    expect(phone.get_by_test_id("case-save-state")).to_contain_text("已保存", timeout=WAIT)
+    phone.get_by_test_id("case-submit").click()
+    phone.get_by_role("button", name="确认提交").click()
+    expect(phone.get_by_text("案例已提交")).to_be_visible(timeout=WAIT)
+    phone.context.close()
+    case = Case.objects.get(call=call, author=world["cadre"])
+    assert case.status == Case.Status.UNDER_REVIEW
+    return case
+
+
+def review_on_the_phone(browser, base_url, assignment, values):
+    phone = new_phone_page(browser)
+    log_in(phone, base_url, assignment.reviewer.username, landing="/reviews")
+    phone.get_by_test_id(f"review-{assignment.pk}").click()
+    phone.wait_for_url(f"**/reviews/{assignment.pk}", timeout=WAIT)
+    for criterion, value in zip(assignment.rubric.criteria.all(), values, strict=True):
+        stepper = phone.get_by_test_id(f"criterion-{criterion.pk}").locator(".van-stepper__input")
+        stepper.fill(str(value))
+        stepper.blur()
+    expect(phone.get_by_test_id("review-total")).to_contain_text(f"合计 {sum(values)} 分")
+    phone.get_by_test_id("review-overall").fill("见各项评语。")
+    phone.get_by_test_id("review-submit").click()
+    phone.get_by_role("button", name="确定").click()
+    expect(phone.get_by_text("评审已提交")).to_be_visible(timeout=WAIT)
+    phone.context.close()
+
+
+def submit_and_review_far_apart(browser, base_url, world):
+    case = submit_on_the_phone(browser, base_url, world)
     assignments = list(case.assignments.filter(status__in=ReviewAssignment.OPEN).order_by("id"))
     assert len(assignments) == 2
-    for assignment, values in zip(
-        assignments, (["28", "36", "28"], ["10", "15", "10"]), strict=True
-    ):
-        criteria = list(assignment.rubric.criteria.all())
-        scores = {
-            str(c.pk): {"score": v, "comment": "见评语"}
-            for c, v in zip(criteria, values, strict=True)
-        }
-        reviews.save_review(assignment.pk, assignment.reviewer, scores=scores, submit=True)
+    for assignment, values in zip(assignments, ([28, 36, 28], [10, 15, 10]), strict=True):
+        review_on_the_phone(browser, base_url, assignment, values)
     case.refresh_from_db()
     assert case.status == Case.Status.ARBITRATION  # 92 against 35: far apart
     return case
@@ -277,7 +303,7 @@ def test_a_county_runs_a_case_call_and_an_assessment_period_in_the_console(
     console_login(page, live_server.url, "countyorg")
 
     create_call(page)
-    case = submit_and_review_far_apart(world)
+    case = submit_and_review_far_apart(browser, live_server.url, world)
     decide_arbitration(page, case)
 
     create_period(page)
