@@ -2848,6 +2848,8 @@ export interface components {
              * Format: decimal
              */
             cap?: string | null;
+            /** @description 考试成绩部分计入的考试（须是周期关联的考试）；不填则计入周期关联的全部考试 */
+            exams?: number[];
             id?: number;
             /** 类型 */
             kind: components["schemas"]["ComponentKindEnum"];
@@ -2901,6 +2903,8 @@ export interface components {
              * Format: decimal
              */
             cap?: string | null;
+            /** @description 考试成绩部分计入的考试（须是周期关联的考试）；不填则计入周期关联的全部考试 */
+            exams?: number[];
             id?: number;
             /** 类型 */
             kind: components["schemas"]["ComponentKindEnum"];

@@ -189,3 +189,37 @@ def test_a_new_component_without_kind_is_refused_by_name(period, county_admin, c
     )
     assert response.status_code == 400
     assert response.json()["errors"]["components.5"] == [NAME_AND_KIND_REQUIRED]
+
+
+@pytest.mark.django_db
+def test_an_exam_component_counts_the_exams_it_picks(period, people, county_admin, client_for):
+    from apps.records.models import ComponentScore
+    from apps.records.services.compute import recompute
+    from tests.backend.records.conftest import make_attempt, make_exam
+
+    mock = make_exam(period.org_unit, "季度模拟考试")
+    client = client_for(county_admin)
+    components = [
+        {"id": c.pk, "name": c.name, "kind": c.kind, "weight": str(c.weight)}
+        for c in period.components.all()
+    ]
+    components[0]["exams"] = [mock.pk]  # 理论考试 picks an exam the period does not link
+    refused = client.patch(
+        f"/api/v1/periods/{period.pk}/", {"components": components}, format="json"
+    )
+    assert refused.status_code == 400
+    assert "季度模拟考试" in refused.json()["errors"]["components.0.exams"][0]
+
+    components[0]["exams"] = [period.exam.pk]
+    saved = client.patch(
+        f"/api/v1/periods/{period.pk}/",
+        {"exams": [period.exam.pk, mock.pk], "components": components},
+        format="json",
+    )
+    assert saved.status_code == 200, saved.json()
+    assert saved.json()["components"][0]["exams"] == [period.exam.pk]
+    make_attempt(period.exam, people["a1"], "80")
+    make_attempt(mock, people["a1"], "20")
+    recompute(period.pk)
+    exam = ComponentScore.objects.get(record__user=people["a1"], component__kind="exam")
+    assert exam.score == D("80.00")  # the mock exam is linked but not picked

@@ -10,6 +10,12 @@ from apps.records.models import Adjustment, Component, ComponentScore, Objection
 
 class ComponentSerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(required=False)
+    exams = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Exam.objects.all(),
+        required=False,
+        help_text="考试成绩部分计入的考试（须是周期关联的考试）；不填则计入周期关联的全部考试",
+    )
 
     class Meta:
         model = Component
@@ -27,6 +33,7 @@ class ComponentSerializer(serializers.ModelSerializer):
             "value_max",
             "mapping",
             "bands",
+            "exams",
         ]
         extra_kwargs = {"order": {"required": False}}
 

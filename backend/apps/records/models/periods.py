@@ -138,6 +138,13 @@ class Component(models.Model):
     bands = models.JSONField(
         "分档", default=list, blank=True, help_text='如 [{"min": 90, "points": 100}]'
     )
+    # An exam component counts these of the period's exams; none chosen: all of them.
+    exams = models.ManyToManyField(
+        "exams.Exam",
+        verbose_name="计入的考试（空则为周期关联的全部考试）",
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "方案组成"

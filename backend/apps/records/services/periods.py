@@ -80,8 +80,8 @@ def create_period(*, actor: User, data: dict[str, Any], components: list[dict[st
     _check_period(actor, period)
     period._change_reason = "新建考核周期"
     period.save()
+    _set_links(period, data)  # first: exam components may count only linked exams
     save_components(period, components)
-    _set_links(period, data)
     return period
 
 
@@ -99,9 +99,9 @@ def update_period(
     _check_period(actor, period)
     period._change_reason = "修改考核周期"
     period.save()
+    _set_links(period, data)  # first: exam components may count only linked exams
     if components is not None:
         save_components(period, components)
-    _set_links(period, data)
     if period.records.exists():  # computed records follow the edited scheme at once
         transaction.on_commit(lambda: _recompute_later(period.pk))
     return period

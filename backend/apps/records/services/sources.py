@@ -65,7 +65,8 @@ def exam_scores(period: Period, component: Component, user_ids: list[int]) -> Re
     While an exam is still open, or a cadre's answers still wait for grading, the part is 待定.
     """
     now = timezone.now()
-    exams = list(period.exams.order_by("opens_at", "pk"))
+    chosen = component.exams.order_by("opens_at", "pk")
+    exams = list(chosen) or list(period.exams.order_by("opens_at", "pk"))
     attempts = (
         Attempt.objects.filter(exam__in=exams, user_id__in=user_ids)
         .order_by("submitted_at", "pk")

@@ -22,6 +22,8 @@ export interface PartForm {
   value_max: number
   mapping: string
   bands: BandRow[]
+  /** An exam component's exams among the period's linked ones; empty: all of them. */
+  exams: number[]
 }
 
 export const KINDS: { value: Kind; label: string; hint: string }[] = [
@@ -63,6 +65,7 @@ export function newPart(kind: Kind): PartForm {
       { min: 80, points: 85 },
       { min: 0, points: 60 },
     ],
+    exams: [],
   }
 }
 
@@ -86,6 +89,7 @@ export function fromApi(part: Component): PartForm {
     value_max: num(part.value_max, 100),
     mapping: part.mapping ?? 'linear',
     bands: bands.map((b) => ({ min: num(b.min), points: num(b.points) })),
+    exams: [...(part.exams ?? [])],
   }
 }
 
@@ -103,6 +107,7 @@ export function toApi(part: PartForm, order: number): Component {
     value_max: String(part.value_max),
     mapping: part.mapping as Component['mapping'],
     bands: part.kind === 'indicator' && part.mapping === 'bands' ? part.bands.map((b) => ({ ...b })) : [],
+    exams: part.kind === 'exam' ? [...part.exams] : [],
   }
   if (part.id) body.id = part.id
   return body
