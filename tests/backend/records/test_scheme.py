@@ -223,3 +223,13 @@ def test_an_exam_component_counts_the_exams_it_picks(period, people, county_admi
     recompute(period.pk)
     exam = ComponentScore.objects.get(record__user=people["a1"], component__kind="exam")
     assert exam.score == D("80.00")  # the mock exam is linked but not picked
+    # Nor does the unpicked exam hold up publication while it is open.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.records.services.readiness import readiness
+
+    mock.closes_at = timezone.now() + timedelta(days=2)
+    mock.save()
+    assert not [r for r in readiness(period) if "季度模拟考试" in r.message]

@@ -34,10 +34,20 @@ class Reason:
         return asdict(self)
 
 
+def counted_exams(period: Period):
+    """The exams some exam component counts: its picks, or every linked exam if it picks none."""
+    linked = period.exams.order_by("opens_at", "pk")
+    ids: set[int] = set()
+    for component in period.components.filter(kind=Component.Kind.EXAM):
+        picked = set(component.exams.values_list("pk", flat=True))
+        ids |= picked or set(linked.values_list("pk", flat=True))
+    return linked.filter(pk__in=ids)
+
+
 def _exam_reasons(period: Period, user_ids: list[int]) -> list[Reason]:
     now = timezone.now()
     reasons = []
-    for exam in period.exams.order_by("opens_at", "pk"):
+    for exam in counted_exams(period):
         if exam.closes_at > now:
             closes = sources.local(exam.closes_at)
             reasons.append(Reason("exam_open", EXAM_OPEN.format(exam=exam.title, closes_at=closes)))
