@@ -26,7 +26,7 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from apps.exams.models import Exam, Paper
+from apps.exams.models import Attempt, Exam, Paper
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
 from apps.records.models import ComponentScore
 from tests import factories
@@ -550,6 +550,15 @@ WRITES = [
         None,
     ),
     (
+        "marking questions on another cadre's answer sheet",
+        "cadre_a",
+        "put",
+        "attempts/{attempt_b}/flags",
+        lambda w: {"question_ids": []},
+        404,
+        None,
+    ),
+    (
         "retiring another township's question in a batch",
         "admin_a",
         "post",
@@ -575,6 +584,7 @@ def _state(world) -> tuple:
         list(KnowledgePoint.objects.values_list("pk", "name", "status").order_by("pk")),
         list(Question.objects.values_list("pk", "status").order_by("pk")),
         GenerationBatch.objects.count(),
+        list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
     )
 
 

@@ -16,6 +16,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/answers/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description 保存一题的作答。请求在截止时间 + 宽限（EXAM_SAVE_GRACE_SECONDS）之前到达即被接受，以到达时间为准；之后为 409 time_up，已交卷为 409 submitted；数据库不可用为 503（带 Retry-After）。accepted 为 false 时未保存，返回的是服务器保留的作答。 */
+        put: operations["v1_attempts_answers_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attempts/{id}/answers/batch": {
         parameters: {
             query?: never;
@@ -42,6 +59,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_attempts_events_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attempts/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description The answer sheet's marks (标记), replaced as a whole. */
+        put: operations["v1_attempts_flags_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2307,10 +2341,40 @@ export interface components {
          * @enum {string}
          */
         AggregationEnum: "best" | "latest" | "mean" | "capped_sum";
+        /**
+         * @description What the server holds for the question after a save. `accepted` false: this save was
+         *     not stored, and response/seq/device are the answer the server keeps (show it).
+         */
+        AnswerAck: {
+            accepted: boolean;
+            device: string;
+            question_id: number;
+            response: (string | string[] | boolean) | null;
+            /** Format: date-time */
+            saved_at: string;
+            seq: number;
+        };
         AnswerInRequest: {
             /** Format: int64 */
             question_id: number;
             response: unknown;
+        };
+        /** @description PUT attempts/{id}/answers/{question_id}. */
+        AnswerItemRequest: {
+            /** @description 发送作答的设备编号（字母、数字、- 或 _，至多 40 字符），seq 相同时按它排序 */
+            device?: string;
+            question_id: number;
+            response: (string | string[] | boolean) | null;
+            /** @description 作答序号：手机以服务器时间为基础生成（开考后毫秒数×1000+计数），同一题只保留 (seq, device) 最大的作答 */
+            seq: number;
+        };
+        /** @description PUT attempts/{id}/answers/{question_id}. */
+        AnswerPutRequest: {
+            /** @description 发送作答的设备编号（字母、数字、- 或 _，至多 40 字符），seq 相同时按它排序 */
+            device?: string;
+            response: (string | string[] | boolean) | null;
+            /** @description 作答序号：手机以服务器时间为基础生成（开考后毫秒数×1000+计数），同一题只保留 (seq, device) 最大的作答 */
+            seq: number;
         };
         /**
          * @description * `on_submit` - 提交后立即分配
@@ -2318,6 +2382,65 @@ export interface components {
          * @enum {string}
          */
         AssignModeEnum: "on_submit" | "at_close";
+        Attempt: {
+            /** @description 按试题编号：服务器已保存的作答 */
+            answers: {
+                [key: string]: components["schemas"]["StoredAnswer"];
+            };
+            /** Format: date-time */
+            deadline: string;
+            exam: components["schemas"]["AttemptExam"];
+            /** @description 答题卡上标记的试题编号 */
+            flagged: number[];
+            focus_loss_count: number;
+            focus_loss_limit: number | null;
+            id: number;
+            questions: components["schemas"]["AttemptQuestion"][];
+            result: components["schemas"]["Result"] | null;
+            /** Format: date-time */
+            server_now: string;
+            /** Format: date-time */
+            started_at: string;
+            status: components["schemas"]["AttemptStatusEnum"];
+            submit_reason: (components["schemas"]["SubmitReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+        };
+        AttemptEventReply: {
+            detail: string;
+            focus_loss_count: number;
+            focus_loss_limit: number | null;
+            submitted: boolean;
+        };
+        AttemptExam: {
+            id: number;
+            kind: components["schemas"]["ExamKindEnum"];
+            result_policy: components["schemas"]["ResultPolicyEnum"];
+            title: string;
+        };
+        AttemptOption: {
+            html: string;
+            /** @description 显示的字母（打乱选项后的顺序） */
+            key: string;
+        };
+        AttemptQuestion: {
+            /** @description 填空题的空数，其他题型为 0 */
+            blanks: number;
+            id: number;
+            options: components["schemas"]["AttemptOption"][];
+            /** Format: decimal */
+            points: string;
+            position: number;
+            section: string;
+            stem_html: string;
+            type: components["schemas"]["TypeEnum"];
+        };
+        /**
+         * @description * `in_progress` - 作答中
+         *     * `submitted` - 已交卷
+         * @enum {string}
+         */
+        AttemptStatusEnum: "in_progress" | "submitted";
         /**
          * @description * `cadre` - cadre
          *     * `reviewer` - reviewer
@@ -2441,12 +2564,6 @@ export interface components {
              */
             file: string;
         };
-        BatchInputRequest: {
-            /** 作答列表 */
-            answers: {
-                [key: string]: unknown;
-            }[];
-        };
         BatchReviewFailure: {
             detail: string;
             id: number;
@@ -2467,6 +2584,14 @@ export interface components {
         BatchReviewOutput: {
             done: number[];
             failed: components["schemas"]["BatchReviewFailure"][];
+        };
+        BatchSaveReply: {
+            /** @description 与提交的作答一一对应、顺序相同 */
+            results: components["schemas"]["AnswerAck"][];
+        };
+        /** @description POST attempts/{id}/answers/batch: stored all together or not at all (409). */
+        BatchSaveRequest: {
+            answers: components["schemas"]["AnswerItemRequest"][];
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -2673,9 +2798,7 @@ export interface components {
              * Format: int64
              */
             size: number;
-            /** Format: uri */
             readonly thumbnail_url: string | null;
-            /** Format: uri */
             readonly url: string | null;
             /**
              * 宽
@@ -3479,6 +3602,14 @@ export interface components {
              */
             target: number;
         };
+        KnowledgePointScore: {
+            id: number;
+            /** Format: decimal */
+            max_score: string;
+            name: string;
+            /** Format: decimal */
+            score: string;
+        };
         /**
          * @description * `suggested` - 建议
          *     * `confirmed` - 已确认
@@ -3529,6 +3660,13 @@ export interface components {
          * @enum {string}
          */
         MappingEnum: "linear" | "bands";
+        Marks: {
+            question_ids: number[];
+        };
+        MarksInputRequest: {
+            /** 标记的题目 */
+            question_ids: number[];
+        };
         Material: {
             /**
              * 创建时间
@@ -3729,6 +3867,8 @@ export interface components {
             published_at?: string | null;
             title: string;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         Objection: {
             /** @description 当前管理员的管理范围是否包含考核周期的组织单位（只有这样的管理员可以处理） */
             readonly can_decide: boolean;
@@ -4475,9 +4615,9 @@ export interface components {
             bank?: number;
             /**
              * Format: decimal
-             * @default 2.00
+             * @description 省略时按题型取默认分值（客观题 2 分，主观题 10 分）
              */
-            default_points: string;
+            default_points?: string;
             /** @default 3 */
             difficulty: number;
             /** @default  */
@@ -4908,9 +5048,9 @@ export interface components {
             bank: number;
             /**
              * Format: decimal
-             * @default 2.00
+             * @description 省略时按题型取默认分值（客观题 2 分，主观题 10 分）
              */
-            default_points: string;
+            default_points?: string;
             /** @default 3 */
             difficulty: number;
             /** @default  */
@@ -5199,6 +5339,46 @@ export interface components {
             /** 答复 */
             reply: string;
         };
+        Result: {
+            answers_visible: boolean;
+            /** @description 按考试的成绩公布方式，未公布答案时为空 */
+            items: components["schemas"]["ResultItem"][];
+            knowledge_points: components["schemas"]["KnowledgePointScore"][];
+            /** Format: decimal */
+            max_score: string;
+            passed: boolean | null;
+            pending_review: boolean;
+            rank_in_unit: number | null;
+            /** Format: decimal */
+            score: string;
+            unit_count: number | null;
+        };
+        ResultItem: {
+            /** @description 参考答案（按显示的字母）；被保留时为 null */
+            answer: (string | string[] | boolean) | null;
+            /** @description null：待人工评分 */
+            correct: boolean | null;
+            explanation_html: string;
+            /** @description 另一场您仍可参加的考试保留了此题答案：答案、解析与出处为空 */
+            key_held: boolean;
+            /** @description 选择题的选项，按这次作答显示的顺序；其他题型为空 */
+            options: components["schemas"]["ResultOption"][];
+            /** Format: decimal */
+            points: string;
+            position: number;
+            question_id: number;
+            /** Format: decimal */
+            score: string;
+            source: components["schemas"]["SourceRef"] | null;
+            stem_html: string;
+            type: components["schemas"]["TypeEnum"];
+            your_response: (string | string[] | boolean) | null;
+        };
+        ResultOption: {
+            /** @description 这次作答显示的字母 */
+            key: string;
+            text: string;
+        };
         /**
          * @description * `immediate` - 交卷后立即公布成绩和答案
          *     * `after_close` - 交卷后公布成绩，考试结束后公布答案
@@ -5281,6 +5461,19 @@ export interface components {
             passage_id: string | null;
             quote: string;
         };
+        SourceRef: {
+            material_id: number;
+            material_title: string;
+            passage_id: number;
+            passage_key: string;
+            quote: string;
+        };
+        StoredAnswer: {
+            response: (string | string[] | boolean) | null;
+            /** Format: date-time */
+            saved_at: string;
+            seq: number;
+        };
         Streak: {
             best: number;
             current: number;
@@ -5338,6 +5531,13 @@ export interface components {
             /** Format: int64 */
             topic?: number | null;
         };
+        /**
+         * @description * `manual` - 主动交卷
+         *     * `deadline` - 时间到自动交卷
+         *     * `focus_loss` - 切屏超限自动交卷
+         * @enum {string}
+         */
+        SubmitReasonEnum: "manual" | "deadline" | "focus_loss";
         Token: {
             /**
              * Format: date-time
@@ -5548,9 +5748,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attempt"];
+                };
+            };
+        };
+    };
+    v1_attempts_answers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPutRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerAck"];
                 };
             };
         };
@@ -5566,9 +5790,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BatchInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BatchInputRequest"];
-                "multipart/form-data": components["schemas"]["BatchInputRequest"];
+                "application/json": components["schemas"]["BatchSaveRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BatchSaveRequest"];
+                "multipart/form-data": components["schemas"]["BatchSaveRequest"];
             };
         };
         responses: {
@@ -5577,9 +5801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BatchSaveReply"];
                 };
             };
         };
@@ -5606,9 +5828,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AttemptEventReply"];
+                };
+            };
+        };
+    };
+    v1_attempts_flags_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarksInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MarksInputRequest"];
+                "multipart/form-data": components["schemas"]["MarksInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Marks"];
                 };
             };
         };
@@ -5629,9 +5876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attempt"];
                 };
             };
         };
@@ -6855,14 +7100,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 继续进行中的答卷 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attempt"];
+                };
+            };
+            /** @description 新开始的答卷 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attempt"];
                 };
             };
         };

@@ -8,7 +8,8 @@ import type { AnswerResponse, Attempt } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
-import { loadFlags, saveFlags } from './flags'
+import { deviceId, seqFromServerTime } from './device'
+import { flagsUnsent, loadFlags, saveFlags } from './flags'
 import { takePrefetched } from './prefetch'
 import { isAnswered } from './responses'
 
@@ -34,6 +35,7 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     rejected: {},
   })
   let queue: AnswerQueue | null = null
+  let marksSent: Promise<unknown> = Promise.resolve()
   let clock: ExamClock | null = null
 
   async function fetchAttempt(): Promise<{ attempt: Attempt; receivedAt: number } | null> {
@@ -68,6 +70,14 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     const { attempt: a, receivedAt } = loaded
     attempt.value = a
     if (a.status !== 'in_progress') return a
+    if (!fromCache.value && a.flagged) {
+      if (flagsUnsent(attemptId)) sendFlags(flags.value) // changed here while offline
+      else {
+        // Otherwise the server's marks win: another device may have changed them.
+        flags.value = new Set(a.flagged)
+        saveFlags(attemptId, flags.value)
+      }
+    }
 
     let serverSeq = 0
     const seqs: Record<number, number> = {}
@@ -77,11 +87,15 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
       serverSeq = Math.max(serverSeq, stored.seq)
     }
     queue?.close()
+    const startedAtMs = Date.parse(a.started_at)
     queue = await AnswerQueue.open(attemptId, {
       transport: {
-        putOne: (input) => examsApi.saveAnswer(attemptId, input.question_id, input.response, input.seq),
+        putOne: (input) => examsApi.saveAnswer(attemptId, input),
         putMany: async (inputs) => (await examsApi.saveBatch(attemptId, inputs)).results,
       },
+      device: deviceId(),
+      // Read when a change is made: by then the server-time clock below is running.
+      seqClock: () => (clock ? seqFromServerTime(clock.serverTime(), startedAtMs) : 0),
       serverSeq,
       onChange: (snapshot) => {
         queueState.value = snapshot
@@ -131,7 +145,19 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     if (next.has(questionId)) next.delete(questionId)
     else next.add(questionId)
     flags.value = next
-    saveFlags(attemptId, next)
+    sendFlags(next)
+  }
+
+  /** Keep the marks here and send them; sent one after another, so the server ends with the
+   *  last set. If they cannot be sent now, this device still shows them and sends them later. */
+  function sendFlags(marks: Set<number>): void {
+    saveFlags(attemptId, marks, true)
+    marksSent = marksSent
+      .then(() => examsApi.saveFlags(attemptId, [...marks]))
+      .then(() => {
+        if (flags.value === marks) saveFlags(attemptId, marks)
+      })
+      .catch(() => undefined)
   }
 
   const questions = computed(() => attempt.value?.questions ?? [])

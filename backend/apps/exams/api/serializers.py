@@ -218,3 +218,13 @@ class GradersInputSerializer(serializers.Serializer):
         label="评分人",
         help_text="评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分",
     )
+
+
+class MarksInputSerializer(serializers.Serializer):
+    question_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), max_length=1000, label="标记的题目"
+    )
+
+
+class MarksSerializer(serializers.Serializer):
+    question_ids = serializers.ListField(child=serializers.IntegerField())

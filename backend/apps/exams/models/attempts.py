@@ -51,7 +51,13 @@ class Attempt(models.Model):
     passed = models.BooleanField("及格", null=True, blank=True)
     pending_review = models.BooleanField("待人工评分", default=False)
     focus_loss_count = models.PositiveIntegerField("切屏次数", default=0)
+    # Question ids the cadre marked (标记) on the answer sheet: kept with the attempt so the
+    # marks survive a reload and follow the cadre to a second device.
+    flagged = models.JSONField("标记的题目", default=list, blank=True)
     graded_at = models.DateTimeField("评分时间", null=True, blank=True)
+    # When attempt_graded's listeners (wrong-question book, records) last ran for the current
+    # score. They run after commit, off the request; NULL means due, and the sweep re-runs it.
+    feed_applied_at = models.DateTimeField("成绩后续处理时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "答卷"
@@ -65,7 +71,14 @@ class Attempt(models.Model):
                 name="attempt_one_in_progress",
             ),
         ]
-        indexes = [models.Index(fields=["status", "deadline"], name="attempt_status_deadline")]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="attempt_status_deadline"),
+            models.Index(
+                fields=["graded_at"],
+                condition=Q(feed_applied_at__isnull=True, graded_at__isnull=False),
+                name="attempt_feed_due",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.exam_id}/{self.user_id}#{self.pk}"
@@ -86,6 +99,8 @@ class Answer(models.Model):
     )
     response = models.JSONField("作答", null=True)
     seq = models.BigIntegerField("序号")
+    # The device that sent it: (seq, device) orders two devices that sent the same seq.
+    device = models.CharField("设备", max_length=40, blank=True, default="", db_default="")
     saved_at = models.DateTimeField("保存时间")
     # First save of this question: item analysis derives time per question from these.
     first_saved_at = models.DateTimeField("首次作答时间")
@@ -159,6 +174,32 @@ class SubjectiveGrade(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id}/{self.question_id}"
+
+
+class GradeRevision(models.Model):
+    """Each score a reviewer gave a subjective answer, the first and every revision."""
+
+    grade = models.ForeignKey(
+        SubjectiveGrade, verbose_name="评分任务", on_delete=models.CASCADE, related_name="revisions"
+    )
+    score = models.DecimalField("得分", max_digits=6, decimal_places=2)
+    comment = models.TextField("评语", blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="评分人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "评分记录"
+        verbose_name_plural = "评分记录"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.grade_id}: {self.score}"
 
 
 class ScoreChange(models.Model):

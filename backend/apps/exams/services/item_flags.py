@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from apps.exams import analytics
-from apps.questions.models import Question, QuestionReview
+from apps.questions.models import Question
+from apps.questions.services.review import flag_question
 
 FLAG_NOTE = "考试「{exam}」试题分析：区分度 {d}（{n} 人作答），低于 {limit}，请复核题目与答案"
 
@@ -20,27 +21,13 @@ def flag_low_discrimination(exam, admin) -> list[int]:
     for row in analytics.item_analysis(exam, admin)["items"]:
         if not row["low_discrimination"]:
             continue
-        question = (
-            Question.objects.select_for_update()
-            .filter(pk=row["question_id"], status=Question.Status.PUBLISHED)
-            .first()
+        note = FLAG_NOTE.format(
+            exam=exam.title,
+            d=row["discrimination"],
+            n=row["responses"],
+            limit=conf.low_discrimination(),
         )
-        if question is None:
-            continue
-        Question.objects.filter(pk=question.pk).update(status=Question.Status.PENDING)
-        QuestionReview.objects.create(
-            question=question,
-            action="flag",
-            from_status=Question.Status.PUBLISHED,
-            to_status=Question.Status.PENDING,
-            reason="low_discrimination",
-            actor=admin,
-            comment=FLAG_NOTE.format(
-                exam=exam.title,
-                d=row["discrimination"],
-                n=row["responses"],
-                limit=conf.low_discrimination(),
-            ),
-        )
-        flagged.append(question.pk)
+        question = Question(pk=row["question_id"])
+        if flag_question(question=question, actor=admin, reason="low_discrimination", comment=note):
+            flagged.append(question.pk)
     return flagged
