@@ -114,7 +114,7 @@ def submit_on_the_phone(browser, base_url, world) -> Case:
     phone = new_phone_page(browser)
     log_in(phone, base_url, "cadre81", landing="/cases")
     phone.get_by_test_id(f"write-case-{call.pk}").click()
-    phone.wait_for_url(re.compile(r"/cases/\d+$"), timeout=WAIT)
+    phone.wait_for_url(re.compile(r"/cases/write/\d+$"), timeout=WAIT)
     phone.get_by_test_id("case-title").fill("小水渠议事会")
     phone.get_by_test_id("case-body").fill(CASE_BODY)
     expect(phone.get_by_test_id("case-save-state")).to_contain_text("已保存", timeout=WAIT)
