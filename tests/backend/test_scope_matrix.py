@@ -158,7 +158,12 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
 }
 # Operations that read the same objects as another one, under the same rule.
 SAME_AS = {
+    "exams/{id}/grading": "exams/{id}/graders",
+    "exams/{id}/history": "exams/{id}/progress",
     "exams/{id}/items": "exams/{id}/progress",
+    "exams/{id}/monitor": "exams/{id}/progress",
+    "exams/{id}/not-started.xlsx": "exams/{id}/progress",
+    "exams/{id}/score-sheet.docx": "exams/{id}/progress",
     "exams/{id}/stats": "exams/{id}/progress",
     "exams/{id}/results.xlsx": "exams/{id}/progress",
     "materials/{id}/passages/": "materials/{id}/",

@@ -2228,6 +2228,13 @@ export interface components {
             response: unknown;
         };
         /**
+         * @description * `immediate` - 交卷后立即公布
+         *     * `after_close` - 考试结束后公布
+         *     * `never` - 不公布
+         * @enum {string}
+         */
+        AnswerReleaseEnum: "immediate" | "after_close" | "never";
+        /**
          * @description * `on_submit` - 提交后立即分配
          *     * `at_close` - 截止后统一分配
          * @enum {string}
@@ -2937,6 +2944,9 @@ export interface components {
             kind: components["schemas"]["EventInputKindEnum"];
         };
         ExamAdmin: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release_label: string;
             /**
              * 可参加次数
              * Format: int64
@@ -2989,10 +2999,11 @@ export interface components {
              */
             pass_mark?: string;
             question_count: number;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release_label: string;
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -3004,6 +3015,9 @@ export interface components {
             total_points: string;
         };
         ExamCard: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release_label: string;
             /**
              * 可参加次数
              * Format: int64
@@ -3045,7 +3059,8 @@ export interface components {
             pass_mark?: string;
             question_count: number;
             /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
+            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release_label: string;
             readonly state: string;
             /** 名称 */
             title: string;
@@ -3053,6 +3068,9 @@ export interface components {
             total_points: string;
         };
         ExamDetail: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release_label: string;
             /**
              * 可参加次数
              * Format: int64
@@ -3093,10 +3111,11 @@ export interface components {
              */
             pass_mark?: string;
             question_count: number;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release_label: string;
             readonly state: string;
             /** 名称 */
             title: string;
@@ -3104,6 +3123,8 @@ export interface components {
             total_points: string;
         };
         ExamInputRequest: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["AnswerReleaseEnum"];
             /**
              * 可参加次数
              * Format: int64
@@ -3149,10 +3170,10 @@ export interface components {
              * Format: decimal
              */
             pass_mark?: string;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ScoreReleaseEnum"];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -4177,6 +4198,8 @@ export interface components {
             title?: string;
         };
         PatchedExamInputRequest: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["AnswerReleaseEnum"];
             /**
              * 可参加次数
              * Format: int64
@@ -4222,10 +4245,10 @@ export interface components {
              * Format: decimal
              */
             pass_mark?: string;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ScoreReleaseEnum"];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -5031,13 +5054,6 @@ export interface components {
             /** 答复 */
             reply: string;
         };
-        /**
-         * @description * `immediate` - 交卷后立即公布成绩和答案
-         *     * `after_close` - 交卷后公布成绩，考试结束后公布答案
-         *     * `never` - 只公布成绩，不公布答案
-         * @enum {string}
-         */
-        ResultPolicyEnum: "immediate" | "after_close" | "never";
         RetryInRequest: {
             response: unknown;
         };
@@ -5072,6 +5088,13 @@ export interface components {
             rejected: number;
             rule: string;
         };
+        /**
+         * @description * `immediate` - 交卷后立即公布
+         *     * `after_close` - 考试结束后公布
+         *     * `never` - 不公布
+         * @enum {string}
+         */
+        ScoreReleaseEnum: "immediate" | "after_close" | "never";
         ScoringPoint: {
             /** 要点 */
             point: string;

@@ -48,7 +48,8 @@ export interface Paginated<T> {
 
 export type ExamKind = 'formal' | 'mock' | 'practice'
 export type ExamState = 'upcoming' | 'open' | 'closed'
-export type ResultPolicy = 'immediate' | 'after_close' | 'never'
+/** When the score, and separately the answers and explanations, show to the cadre. */
+export type Release = 'immediate' | 'after_close' | 'never'
 
 export interface ExamCard {
   id: number
@@ -67,7 +68,10 @@ export interface ExamCard {
   pass_mark: string
   total_points: string
   question_count: number
-  result_policy: ResultPolicy
+  score_release: Release
+  score_release_label: string
+  answer_release: Release
+  answer_release_label: string
   focus_loss_limit: number | null
 }
 
@@ -138,9 +142,12 @@ export interface KnowledgePointScore {
 }
 
 export interface AttemptResult {
-  score: string
+  /** False while the exam's score release holds the score back (score and passed are null). */
+  score_visible: boolean
+  answers_visible: boolean
+  score: string | null
   max_score: string
-  passed: boolean
+  passed: boolean | null
   pending_review: boolean
   rank_in_unit: number | null
   unit_count: number | null
@@ -152,7 +159,7 @@ export type SubmitReason = 'manual' | 'deadline' | 'focus_loss'
 
 export interface Attempt {
   id: number
-  exam: { id: number; title: string; kind: ExamKind; result_policy: ResultPolicy }
+  exam: { id: number; title: string; kind: ExamKind; score_release: Release; answer_release: Release }
   status: 'in_progress' | 'submitted'
   started_at: string
   deadline: string

@@ -56,7 +56,9 @@ class ExamListView(APIView):
 
 def exam_visible_or_404(user, pk: int) -> Exam:
     exam = get_object_or_404(Exam.objects.select_related("paper", "org_unit"), pk=pk)
-    if selectors.exams_for_admin(user).filter(pk=pk).exists() or in_audience(exam, user):
+    if selectors.exams_for_admin(user).filter(pk=pk).exists():
+        return exam
+    if exam.status == Exam.Status.PUBLISHED and in_audience(exam, user):
         return exam
     raise NotFound()
 

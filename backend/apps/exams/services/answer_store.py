@@ -113,6 +113,14 @@ def mark_submitted(attempt_id: int) -> None:
         cache.set(key, meta, 6 * 3600)
 
 
+def set_deadline(attempt_id: int, deadline) -> None:
+    key = META_KEY.format(id=attempt_id)
+    meta = cache.get(key)
+    if meta is not None:
+        meta["d"] = deadline.timestamp()
+        cache.set(key, meta, 6 * 3600)
+
+
 # Scores computed by services.attempts, written back in bulk.
 _STORE_SQL = (
     "UPDATE exams_attempt SET item_scores = {json}, score = %s, max_score = %s, pending_review = %s,"

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
 NOT_IN_AUDIENCE = "您不在本次考试的参考范围内"
+NOT_PUBLISHED = "考试未发布或已取消"
 NOT_OPEN = "考试尚未开始，请在开考后进入"
 CLOSED = "考试已结束，不能再开始作答"
 NO_ATTEMPTS_LEFT = "您的考试次数已用完"
@@ -42,6 +43,8 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
     """(attempt, created, questions by id when freshly drawn). Refusals raise with a code."""
     if not in_audience(exam, user):
         raise Forbidden(NOT_IN_AUDIENCE, code="not_in_audience")
+    if exam.status != Exam.Status.PUBLISHED:
+        raise Conflict(NOT_PUBLISHED, code="not_published")
     now = timezone.now()
     mine = list(
         Attempt.objects.filter(exam=exam, user=user).only("id", "status", "deadline", "exam_id")
@@ -310,3 +313,11 @@ def _announce(attempts: list[Attempt]) -> None:
                     attempt.pk,
                     exc_info=error,
                 )
+
+
+# --- deadline changes (services.lifecycle: extra time, a longer window, closing early) ----
+def move_deadline(attempt: Attempt, deadline) -> None:
+    """Set an attempt's deadline in the database and in the save path's cached facts."""
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=deadline)
+    attempt.deadline = deadline
+    answer_store.set_deadline(attempt.pk, deadline)
