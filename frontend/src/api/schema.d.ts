@@ -619,6 +619,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_extend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/extra-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_extra_time_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/graders": {
         parameters: {
             query?: never;
@@ -645,6 +713,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/grading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET exams/{id}/grading: subjective grading per question and per grader (owners). */
+        get: operations["v1_exams_grading_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET exams/{id}/monitor | history (the admin's people only). */
+        get: operations["v1_exams_history_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/items": {
         parameters: {
             query?: never;
@@ -662,6 +764,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/items/{question_id}/flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/items/{question_id}/flag: 退回复审, one item, with a reason. */
+        post: operations["v1_exams_item_flag_one"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/items/flag": {
         parameters: {
             query?: never;
@@ -672,6 +791,39 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_exams_items_flag_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET exams/{id}/monitor | history (the admin's people only). */
+        get: operations["v1_exams_monitor_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/not-started.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_exams_not_started.xlsx_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -695,6 +847,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/results.xlsx": {
         parameters: {
             query?: never;
@@ -703,6 +872,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["v1_exams_results.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/score-sheet.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_exams_score_sheet.docx_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -722,6 +907,23 @@ export interface paths {
         get: operations["v1_exams_stats_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/audience-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/audience-count: the wizard's live head count, checked like a save. */
+        post: operations["v1_exams_audience_count_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1143,6 +1345,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/papers/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v1_papers_copy_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/papers/{id}/preview": {
         parameters: {
             query?: never;
@@ -1153,6 +1371,23 @@ export interface paths {
         get: operations["v1_papers_preview_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/papers/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST papers/availability: the rule builder's live count per row, before saving. */
+        post: operations["v1_papers_availability_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2228,18 +2463,28 @@ export interface components {
             response: unknown;
         };
         /**
-         * @description * `immediate` - 交卷后立即公布
-         *     * `after_close` - 考试结束后公布
-         *     * `never` - 不公布
-         * @enum {string}
-         */
-        AnswerReleaseEnum: "immediate" | "after_close" | "never";
-        /**
          * @description * `on_submit` - 提交后立即分配
          *     * `at_close` - 截止后统一分配
          * @enum {string}
          */
         AssignModeEnum: "on_submit" | "at_close";
+        AudienceCount: {
+            /** @description 各参考单位的人数 */
+            by_unit: {
+                [key: string]: unknown;
+            }[];
+            /** @description 应考人数（在岗） */
+            count: number;
+        };
+        AudienceCountInputRequest: {
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
+            /** 参考单位 */
+            audience_units?: number[];
+            /** 指定人员 */
+            audience_users?: number[];
+            /** 主办单位 */
+            org_unit: number;
+        };
         /**
          * @description * `cadre` - cadre
          *     * `reviewer` - reviewer
@@ -2945,7 +3190,7 @@ export interface components {
         };
         ExamAdmin: {
             /** 答案与解析公布 */
-            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             answer_release_label: string;
             /**
              * 可参加次数
@@ -2991,8 +3236,10 @@ export interface components {
             opens_at: string;
             /** 主办单位 */
             org_unit: number;
+            org_unit_name: string;
             /** 试卷 */
             paper: number;
+            paper_title: string;
             /**
              * 及格分
              * Format: decimal
@@ -3002,13 +3249,16 @@ export interface components {
             /** 考试须知 */
             rules?: string;
             /** 成绩公布 */
-            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
             shuffle_questions?: boolean;
             readonly state: string;
+            /** 发布状态 */
+            status?: components["schemas"]["ExamStatusEnum"];
+            status_label: string;
             /** 名称 */
             title: string;
             /** Format: decimal */
@@ -3016,7 +3266,7 @@ export interface components {
         };
         ExamCard: {
             /** 答案与解析公布 */
-            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             answer_release_label: string;
             /**
              * 可参加次数
@@ -3059,7 +3309,7 @@ export interface components {
             pass_mark?: string;
             question_count: number;
             /** 成绩公布 */
-            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;
             readonly state: string;
             /** 名称 */
@@ -3069,7 +3319,7 @@ export interface components {
         };
         ExamDetail: {
             /** 答案与解析公布 */
-            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             answer_release_label: string;
             /**
              * 可参加次数
@@ -3114,7 +3364,7 @@ export interface components {
             /** 考试须知 */
             rules?: string;
             /** 成绩公布 */
-            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;
             readonly state: string;
             /** 名称 */
@@ -3124,7 +3374,7 @@ export interface components {
         };
         ExamInputRequest: {
             /** 答案与解析公布 */
-            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             /**
              * 可参加次数
              * Format: int64
@@ -3173,7 +3423,7 @@ export interface components {
             /** 考试须知 */
             rules?: string;
             /** 成绩公布 */
-            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -3188,6 +3438,37 @@ export interface components {
          * @enum {string}
          */
         ExamKindEnum: "formal" | "mock" | "practice";
+        /**
+         * @description * `immediate` - 交卷后立即公布
+         *     * `after_close` - 考试结束后公布
+         *     * `never` - 不公布
+         * @enum {string}
+         */
+        ExamReleaseEnum: "immediate" | "after_close" | "never";
+        /**
+         * @description * `draft` - 草稿
+         *     * `published` - 已发布
+         *     * `cancelled` - 已取消
+         * @enum {string}
+         */
+        ExamStatusEnum: "draft" | "published" | "cancelled";
+        ExtendInputRequest: {
+            /**
+             * 新的结束时间
+             * Format: date-time
+             */
+            closes_at: string;
+            /** 原因 */
+            reason: string;
+        };
+        ExtraTimeInputRequest: {
+            /** 延时分钟数 */
+            minutes: number;
+            /** 原因 */
+            reason: string;
+            /** 考生 */
+            user: number;
+        };
         Feedback: {
             accepted_answers: unknown;
             correct_answer: unknown;
@@ -3341,6 +3622,10 @@ export interface components {
             "\u521D\u59CB\u5BC6\u7801": string;
             "\u59D3\u540D": string;
             "\u5DE5\u53F7": string;
+        };
+        ItemFlagInputRequest: {
+            /** 原因 */
+            reason: string;
         };
         KnowledgePoint: {
             /** 说明 */
@@ -4056,19 +4341,30 @@ export interface components {
             readonly created_at: string;
             /** 说明 */
             description?: string;
+            /** @default 0 */
+            readonly exam_count: number;
             readonly id: number;
+            /**
+             * @description 已有考生作答：只读，需改动请复制
+             * @default false
+             */
+            readonly in_use: boolean;
             readonly items: {
                 [key: string]: unknown;
             }[];
             /** 组卷方式 */
             mode?: components["schemas"]["ModeEnum"];
+            readonly mode_label: string;
             /** 所属单位 */
             org_unit: number;
+            readonly org_unit_name: string;
+            readonly question_count: number;
             readonly rules: {
                 [key: string]: unknown;
             }[];
             /** 名称 */
             title: string;
+            readonly total_points: string;
         };
         PaperInputRequest: {
             /** @default  */
@@ -4116,6 +4412,10 @@ export interface components {
             tags?: string[];
             /** @default  */
             type: components["schemas"]["TypeEnum"] | components["schemas"]["BlankEnum"];
+        };
+        PaperRulesInputRequest: {
+            /** 抽题规则 */
+            rules: components["schemas"]["PaperRuleInputRequest"][];
         };
         Passage: {
             /**
@@ -4199,7 +4499,7 @@ export interface components {
         };
         PatchedExamInputRequest: {
             /** 答案与解析公布 */
-            answer_release?: components["schemas"]["AnswerReleaseEnum"];
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             /**
              * 可参加次数
              * Format: int64
@@ -4248,7 +4548,7 @@ export interface components {
             /** 考试须知 */
             rules?: string;
             /** 成绩公布 */
-            score_release?: components["schemas"]["ScoreReleaseEnum"];
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -4580,6 +4880,18 @@ export interface components {
             name: string;
             /** Format: date-time */
             publicity_ends_at: string | null;
+        };
+        PublishInputRequest: {
+            /**
+             * 同时向参考人员发布通知
+             * @default false
+             */
+            notice: boolean;
+            /**
+             * 通知正文
+             * @default
+             */
+            notice_body: string;
         };
         PublishInRequest: {
             /** 公示天数（默认见 RECORDS_PUBLICITY_DAYS） */
@@ -4982,6 +5294,10 @@ export interface components {
          * @enum {string}
          */
         ReasonEnum: "ungrammatical" | "wrong_answer" | "weak_distractors" | "trivial" | "duplicate" | "other";
+        ReasonInputRequest: {
+            /** 原因 */
+            reason: string;
+        };
         ReasonInRequest: {
             /** 理由 */
             reason: string;
@@ -5075,6 +5391,14 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        RuleAvailability: {
+            /** @description 可抽的已发布试题数 */
+            available: number;
+            count: number;
+            position: number;
+            /** @description 缺少的题数，0 表示足够 */
+            shortfall: number;
+        };
         RuleStats: {
             /** Format: double */
             approval_rate: number | null;
@@ -5088,13 +5412,6 @@ export interface components {
             rejected: number;
             rule: string;
         };
-        /**
-         * @description * `immediate` - 交卷后立即公布
-         *     * `after_close` - 考试结束后公布
-         *     * `never` - 不公布
-         * @enum {string}
-         */
-        ScoreReleaseEnum: "immediate" | "after_close" | "never";
         ScoringPoint: {
             /** 要点 */
             point: string;
@@ -6494,10 +6811,16 @@ export interface operations {
     v1_exams_list: {
         parameters: {
             query?: {
+                /** @description 评分（管理员列表） */
+                grading?: "pending";
                 /** @description 考试类型 */
                 kind?: "formal" | "mock" | "practice";
                 /** @description 1：只看本人可参加的考试（管理员也按考生身份） */
                 mine?: "0" | "1" | "False" | "True" | "false" | "true";
+                /** @description 名称关键词 */
+                search?: string;
+                /** @description 状态（管理员列表） */
+                state?: "cancelled" | "closed" | "draft" | "open" | "upcoming";
             };
             header?: never;
             path?: never;
@@ -6611,6 +6934,114 @@ export interface operations {
             };
         };
     };
+    v1_exams_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
+    v1_exams_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
+    v1_exams_extend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExtendInputRequest"];
+                "multipart/form-data": components["schemas"]["ExtendInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
+    v1_exams_extra_time_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtraTimeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExtraTimeInputRequest"];
+                "multipart/form-data": components["schemas"]["ExtraTimeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
     v1_exams_graders_retrieve: {
         parameters: {
             query?: never;
@@ -6659,6 +7090,52 @@ export interface operations {
             };
         };
     };
+    v1_exams_grading_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    v1_exams_history_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     v1_exams_items_retrieve: {
         parameters: {
             query?: never;
@@ -6669,6 +7146,36 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    v1_exams_item_flag_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemFlagInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ItemFlagInputRequest"];
+                "multipart/form-data": components["schemas"]["ItemFlagInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6705,6 +7212,53 @@ export interface operations {
             };
         };
     };
+    v1_exams_monitor_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "v1_exams_not_started.xlsx_retrieve": {
+        parameters: {
+            query?: {
+                /** @description 只看这个单位（本级） */
+                unit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     v1_exams_progress_retrieve: {
         parameters: {
             query?: never;
@@ -6724,6 +7278,33 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublishInputRequest"];
+                "multipart/form-data": components["schemas"]["PublishInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
                 };
             };
         };
@@ -6749,6 +7330,30 @@ export interface operations {
             };
         };
     };
+    "v1_exams_score_sheet.docx_retrieve": {
+        parameters: {
+            query?: {
+                /** @description 只看这个单位（本级） */
+                unit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+        };
+    };
     v1_exams_stats_retrieve: {
         parameters: {
             query?: never;
@@ -6768,6 +7373,31 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_audience_count_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceCountInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AudienceCountInputRequest"];
+                "multipart/form-data": components["schemas"]["AudienceCountInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceCount"];
                 };
             };
         };
@@ -7615,6 +8245,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 名称关键词 */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -7705,6 +8337,27 @@ export interface operations {
             };
         };
     };
+    v1_papers_copy_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paper"];
+                };
+            };
+        };
+    };
     v1_papers_preview_retrieve: {
         parameters: {
             query?: never;
@@ -7724,6 +8377,31 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_papers_availability_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperRulesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PaperRulesInputRequest"];
+                "multipart/form-data": components["schemas"]["PaperRulesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleAvailability"][];
                 };
             };
         };

@@ -199,3 +199,19 @@ def test_paper_copy_and_rule_availability(client_for, county_admin, tree, paper,
     ]
     rows = admin.post("/api/v1/papers/availability", {"rules": rules}, format="json").json()
     assert [(r["available"], r["shortfall"]) for r in rows] == [(1, 0), (1, 2)]
+
+
+def test_the_head_count_stays_inside_the_admins_subtree(client_for, town_a_admin, tree):
+    factories.make_user(tree.village_a1)
+    factories.make_user(tree.village_a2)
+    factories.make_user(tree.village_a1, is_cadre=False, is_reviewer=True)
+    admin = client_for(town_a_admin)
+    body = {"org_unit": tree.town_a.pk, "audience_units": [tree.town_a.pk]}
+    everyone = admin.post("/api/v1/exams/audience-count", body, format="json").json()
+    cadres = admin.post(
+        "/api/v1/exams/audience-count", {**body, "audience_roles": ["cadre"]}, format="json"
+    ).json()
+    assert everyone["count"] == cadres["count"] + 1  # the reviewer who is no cadre
+    outside = {"org_unit": tree.town_a.pk, "audience_units": [tree.town_b.pk]}
+    res = admin.post("/api/v1/exams/audience-count", outside, format="json")
+    assert res.status_code == 400 and "audience_units.0" in res.json()["errors"]

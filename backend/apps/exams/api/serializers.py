@@ -300,3 +300,21 @@ class ExtraTimeInputSerializer(ReasonInputSerializer):
 
 class ItemFlagInputSerializer(ReasonInputSerializer):
     pass
+
+
+class AudienceCountInputSerializer(serializers.Serializer):
+    org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), label="主办单位")
+    audience_units = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), many=True, required=False, default=list, label="参考单位"
+    )
+    audience_users = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(), many=True, required=False, default=list, label="指定人员"
+    )
+    audience_roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=["cadre", "reviewer"]), required=False, default=list
+    )
+
+
+class AudienceCountSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="应考人数（在岗）")
+    by_unit = serializers.ListField(child=serializers.DictField(), help_text="各参考单位的人数")

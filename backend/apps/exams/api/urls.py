@@ -23,6 +23,7 @@ urlpatterns = [
     path("papers/<int:pk>/preview", admin.PaperPreviewView.as_view(), name="paper-preview"),
     path("exams/", ExamCollectionView.as_view(), name="exam-list"),
     path("exams/<int:pk>", ExamItemView.as_view(), name="exam-detail"),
+    path("exams/audience-count", admin.AudienceCountView.as_view(), name="exam-audience-count"),
     path("exams/<int:pk>/attempts", cadre.StartAttemptView.as_view(), name="exam-start"),
     path(
         "exams/<int:pk>/progress",

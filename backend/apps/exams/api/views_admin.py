@@ -436,3 +436,32 @@ class ScoreSheetView(APIView):
         exam = reported_exam(request, pk)
         body = reports.score_sheet_docx(exam, request.user, _unit_param(request))
         return _attachment(body, DOCX, f"exam-{exam.pk}-score-sheet.docx")
+
+
+class AudienceCountView(APIView):
+    """POST exams/audience-count: the wizard's live head count, checked like a save."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.AudienceCountInputSerializer, responses=s.AudienceCountSerializer)
+    def post(self, request):
+        data = s.AudienceCountInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        _check_unit(request.user, values["org_unit"])
+        exam_services.check_exam_scope(values, request.user)
+        people = exam_services.audience_qs(
+            unit_paths=[u.path for u in values["audience_units"]],
+            roles=set(values["audience_roles"]),
+            named=[u.pk for u in values["audience_users"]],
+            owner_path=values["org_unit"].path,
+        )
+        by_unit = [
+            {
+                "unit": unit.pk,
+                "name": unit.full_name,
+                "count": people.filter(org_unit__path__startswith=unit.path).count(),
+            }
+            for unit in values["audience_units"]
+        ]
+        return Response({"count": people.count(), "by_unit": by_unit})

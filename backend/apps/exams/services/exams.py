@@ -83,15 +83,23 @@ def audience_includes(facts: dict, user) -> bool:
 
 def audience_users_qs(exam: Exam):
     """Everyone the exam is meant for (for progress: who has not started)."""
+    return audience_qs(
+        unit_paths=[u.path for u in exam.audience_units.all()],
+        roles=set(exam.audience_roles or []),
+        named=exam.audience_users.values("pk"),
+        owner_path=exam.org_unit.path,
+    )
+
+
+def audience_qs(*, unit_paths: list[str], roles: set[str], named, owner_path: str):
+    """The people of an audience (see in_audience), also before it is saved (head count)."""
     from django.db.models import Q
 
     from apps.accounts.models import User, subtree_q
 
-    condition = Q(pk__in=exam.audience_users.values("pk"))
-    unit_paths = [u.path for u in exam.audience_units.all()]
-    roles = set(exam.audience_roles or [])
+    condition = Q(pk__in=named)
     if unit_paths or roles:
-        group = subtree_q(unit_paths or [exam.org_unit.path], "org_unit")
+        group = subtree_q(unit_paths or [owner_path], "org_unit")
         if roles:
             role_q = Q(pk__in=[])
             if "cadre" in roles:
