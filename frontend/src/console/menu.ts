@@ -155,14 +155,48 @@ export const MENU: MenuArea[] = [
       { path: 'banks/import', name: 'question-import', title: '试题导入', component: () => import('./views/banks/Import.vue') },
     ],
   },
-  soonArea('papers', '试卷', Document, {
-    summary: '固定组卷与按规则抽题组卷，预览抽题、复制试卷。',
-    features: ['固定组卷', '规则组卷与缺题提示', '抽题预览', '复制试卷'],
-  }),
-  soonArea('exams', '考试', Timer, {
-    summary: '发布考试、实时监控作答、查看成绩统计与试题分析、分配主观题评分。',
-    features: ['发布考试向导', '实时监控', '成绩统计与试题分析', '主观题评分'],
-  }),
+  {
+    key: 'papers',
+    title: '试卷',
+    icon: Document,
+    permission: 'org_admin',
+    pages: [
+      { path: 'papers', name: 'papers', title: '试卷', component: () => import('./views/papers/index.vue') },
+      {
+        path: 'papers/:id(\\d+|new)',
+        name: 'paper-edit',
+        title: '编辑试卷',
+        component: () => import('./views/papers/Editor.vue'),
+        hidden: true,
+        parent: 'papers',
+      },
+    ],
+  },
+  {
+    key: 'exams',
+    title: '考试',
+    icon: Timer,
+    permission: 'org_admin',
+    pages: [
+      { path: 'exams', name: 'exams', title: '考试', component: () => import('./views/exams/index.vue') },
+      {
+        path: 'exams/:id(\\d+|new)/edit',
+        name: 'exam-edit',
+        title: '考试设置',
+        component: () => import('./views/exams/Wizard.vue'),
+        hidden: true,
+        parent: 'exams',
+      },
+      {
+        path: 'exams/:id(\\d+)',
+        name: 'exam-detail',
+        title: '考试详情',
+        component: () => import('./views/exams/Detail.vue'),
+        hidden: true,
+        parent: 'exams',
+      },
+    ],
+  },
   soonArea('case-calls', '案例征集', ChatLineSquare, {
     summary: '发起案例征集、编辑评分细则、跟踪评审进度、处理仲裁、发布案例库。',
     features: ['征集与评分细则', '评审进度与工作量', '仲裁队列', '发布到案例库'],
