@@ -226,6 +226,9 @@ def test_a_county_sets_watches_and_corrects_an_exam(
     sheet = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))["成绩"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[7]) for r in rows] == [(cadre.username, "甲镇干部", 10.0)]
+    open_menu(page, "考试")
+    expect(page.get_by_test_id("list-table")).to_contain_text("甲镇村务知识测试")
+    shot(page, "exam-list")
 
 
 def test_a_township_admin_picks_only_their_township(live_server, desktop, county):
@@ -292,3 +295,50 @@ def test_extra_time_moves_the_deadline_on_the_server_and_the_phone(
     )
     assert timezone.now() < after
     phone.context.close()
+
+
+def test_a_fixed_paper_is_built_from_the_bank_and_locked_once_sat(live_server, desktop, county):
+    tree, admin, cadre, bank = county
+    page = desktop
+    console_login(page, live_server.url, admin.username)
+    open_menu(page, "试卷")
+    page.get_by_test_id("paper-create-fixed").click()
+    field(page, "paper-title").fill("村务知识固定卷")
+    for question in Question.objects.filter(bank=bank).order_by("id"):
+        page.get_by_test_id(f"fixed-add-{question.pk}").click()
+    expect(page.get_by_test_id("paper-totals")).to_contain_text("共 4 题")
+    # Points per type: every true/false question at 3.
+    section = page.get_by_test_id("section-true_false")
+    section.locator(".per-type input").fill("3")
+    section.get_by_role("button", name="应用到本题型").click()
+    expect(page.get_by_test_id("paper-totals")).to_contain_text("总分 10 分")
+    # Drag the second single choice above the first.
+    singles = Question.objects.filter(bank=bank, type="single").order_by("id")
+    page.get_by_test_id(f"item-{singles[1].pk}").drag_to(
+        page.get_by_test_id(f"item-{singles[0].pk}")
+    )
+    shot(page, "paper-fixed")
+    page.get_by_test_id("paper-save").click()
+    message(page, "试卷已保存")
+    from apps.exams.models import Paper
+
+    paper = Paper.objects.get(title="村务知识固定卷")
+    items = list(paper.items.order_by("position"))
+    assert [i.question_id for i in items[:2]] == [singles[1].pk, singles[0].pk]
+    assert [i.section for i in items] == ["一、单选题"] * 2 + ["二、判断题"] * 2
+    assert [float(i.points) for i in items] == [2, 2, 3, 3]
+
+    exam = make_exam(tree, paper, audience_units=[tree.town_a])
+    Attempt.objects.create(
+        exam=exam, user=cadre, started_at=timezone.now(), deadline=timezone.now(), layout=[]
+    )
+    page.reload()
+    expect(page.get_by_test_id("paper-read-only")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_test_id("paper-save")).to_have_count(0)
+    page.get_by_test_id("paper-copy").click()
+    message(page, "已复制为")
+    expect(page.get_by_test_id("paper-save")).to_be_visible(timeout=WAIT)
+    assert Paper.objects.filter(title="村务知识固定卷（副本）").exists()
+    open_menu(page, "试卷")
+    expect(page.get_by_test_id("list-table")).to_contain_text("使用中（只读）")
+    shot(page, "paper-list")
