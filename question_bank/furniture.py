@@ -139,13 +139,22 @@ _NAV_WORDS = frozenset(
     )
 )
 _NAV_TOKEN_SPLIT = re.compile(r"[|｜/·•\s]+")
+_CHANNEL_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}|English|RSS")
 
 
 def _is_nav_tokens(line: str) -> bool:
     if len(line) > 80:
         return False
     tokens = [t.strip("[]【】") for t in _NAV_TOKEN_SPLIT.split(line) if t.strip("[]【】")]
-    return len(tokens) >= 2 and all(t in _NAV_WORDS for t in tokens)
+    if len(tokens) >= 2 and all(t in _NAV_WORDS for t in tokens):
+        return True
+    # A site's own channel bar ("首页 政务公开 办事服务 互动交流"): short bare words, one of
+    # them a navigation word everyone uses; the channel names themselves differ by site.
+    return (
+        len(tokens) >= 3
+        and all(_CHANNEL_NAME.fullmatch(t) for t in tokens)
+        and any(t in _NAV_WORDS for t in tokens)
+    )
 
 
 def _is_prompt(line: str) -> bool:

@@ -159,8 +159,16 @@ def _unwrap(lines: list[str]) -> list[str]:
             out[-1] += line
         else:
             out.append(line)
-        carry = len(line) >= max(12, full * 0.85) and not line.endswith(_TERMINAL)
+        carry = (len(line) >= max(12, full * 0.85) and not line.endswith(_TERMINAL)) or _unclosed(
+            line
+        )
     return out
+
+
+def _unclosed(line: str) -> bool:
+    """A line that opens a bracket it does not close: a larger-type line (a title) that
+    the page wrapped inside "（试行）" or "《…》" before reaching the body's width."""
+    return any(line.count(open_) > line.count(close) for open_, close in ("（）", "《》"))
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:

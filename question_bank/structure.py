@@ -225,11 +225,13 @@ def structure(
         )
         if block.kind == "heading":
             stack.append((block.rank or 0, body))
+    metadata_title = (fallback_title or "").strip()
+    # A title wrapped over two lines (a printed page) is cut at the wrap; the file's own
+    # title, when it continues the detected one, is the whole of it.
+    if detected_title and metadata_title.startswith(detected_title):
+        detected_title = metadata_title
     final_title = (
-        (title or "").strip()
-        or detected_title
-        or (fallback_title or "").strip()
-        or _fallback_title(clean_text)
+        (title or "").strip() or detected_title or metadata_title or _fallback_title(clean_text)
     )
     return Document(title=final_title, text=clean_text, passages=passages)
 

@@ -73,9 +73,40 @@ def option_form(item: str) -> str | None:
         return None
     head = HEAD_SPLIT.split(item, maxsplit=1)[0]
     tags = pos_tags(head[:6])
-    if 4 <= len(head) <= MAX_OPTION and not head.endswith("的") and tags and tags[0][1] == "v":
+    verb = tags and (tags[0][1] in ("v", "vn") or tags[0][0] in ADMIN_VERBS)
+    if 4 <= len(head) <= MAX_OPTION and not head.endswith("的") and verb:
         return head
     return None
+
+
+# Verbs of administration jieba tags as nouns at the head of a duty ("指导单位制定…").
+ADMIN_VERBS = frozenset(
+    [
+        "指导",
+        "检查",
+        "监督",
+        "管理",
+        "组织",
+        "协调",
+        "宣传",
+        "教育",
+        "培训",
+        "服务",
+        "登记",
+        "审核",
+        "审查",
+        "调查",
+        "统计",
+        "规划",
+        "评估",
+        "考核",
+        "调解",
+        "救助",
+        "救济",
+        "保护",
+        "报告",
+    ]
+)
 
 
 def _terms(text: str) -> set[str]:

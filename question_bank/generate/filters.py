@@ -30,8 +30,13 @@ TRIVIA_RE = re.compile(
 )
 FURNITURE_RE = re.compile(
     r"https?:|www\.|版权|(?<![\u4e00-\u9fa5])来源[:：]|(?:文章|信息|新闻|稿件|图片)来源[:：]|责任编辑|本站|点击|免责声明|上一篇|下一篇|转载|扫一扫|分享到|"
-    r"正式会员|省略\d+字|阅读全文|返回顶部"
+    r"正式会员|省略\d+字|阅读全文|返回顶部|"
+    # A notice's own framing ("现将有关事项通知如下", "特此通知"): about the notice, no rule.
+    r"(?:通知|告知|明确|说明|公告|提示)如下|特此(?:通知|公告|函告)"
 )
+# Wording the law has dropped ("反革命分子", "劳动教养"): a formal exam never uses it, even
+# where an old regulation still in force says it.
+OBSOLETE_RE = re.compile(r"反革命|劳动教养|收容审查|投机倒把")
 # An amendment quotes the wording it replaces ("宪法第三条第三款“…”修改为…"): that
 # wording is no longer law, so never ask about it.
 EDIT_RE = re.compile(
@@ -187,6 +192,11 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
 BOILERPLATE_RE = re.compile(r"负责解释|自[^，。]{0,12}起施行|自[^，。]{0,8}之日起施行|参照本")
 
 
+def obsolete_wording(c: Candidate, document: Document) -> str | None:
+    m = OBSOLETE_RE.search(c.stem) or OBSOLETE_RE.search(" ".join(o.text for o in c.options))
+    return f"已废止的提法：{m.group(0)}" if m else None
+
+
 def local_trivia(c: Candidate, document: Document) -> str | None:
     text = c.focus or c.source.quote
     m = BOILERPLATE_RE.search(text)
@@ -246,7 +256,7 @@ def furniture_or_short(c: Candidate, document: Document) -> str | None:
 # A stem must stand alone (issue 16 §5): no pointer to another article, clause or item,
 # no "本法" without the law's name, no stem cut off at its start.
 CROSS_REF_RE = re.compile(
-    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前两款|前三款|前条|上款|"
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条(?!例)|本款|前款|前两款|前三款|前条|上款|"
     r"(?:下列|以下)(?:情形|规定|事项|人员|行为)(?!包括)"
 )
 OWN_LAW_RE = re.compile(r"本(?:法|条例|办法|规定|细则|规则|决定)(?!律)")
@@ -261,7 +271,7 @@ DEPENDENT_CONDITION_RE = re.compile(
 # who decides and who must act is said elsewhere.
 NO_ACTOR_RE = re.compile(r"^[^，。；]{2,30}的，(?:应当|必须|可以|不得)")
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
-OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条")
+OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条(?!例)")
 
 
 def not_standalone(c: Candidate, document: Document) -> str | None:
@@ -320,6 +330,8 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     rambling_speech,
     subjectless_fragment,
     stem_gives_away,
+    stem_checks.guessable_number,
+    obsolete_wording,
     stem_checks.unanswerable_blank,
     stem_checks.another_object_in_stem,
     options_repeat,

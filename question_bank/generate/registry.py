@@ -42,6 +42,7 @@ OFF: dict[str, str] = {
     "true_false.swap_quote": "留出集 0/1 可用：换入的提法与句子不搭，一望即知；样本太少",
     "fill.named_total": "评测集 2/3 可用：列举项切分时带入动词",
     "fill.law_body": "评测集 0/2 可用：题干常泄露机关名称",
+    "multiple.article_items": "留出集（heldout…heldout6，现行规则）4/7 可用：干扰项取自关于另一类人的列项",
     # No verdict on the evaluation set at all (the rules never fire on it): nothing shows
     # they hold on documents nobody tuned them for.
     "multiple.enumeration": "评测集上从未产出，没有评审样本",

@@ -65,6 +65,10 @@ def single(ctx: Context, sentence: Sentence, kind: str) -> Iterator[Candidate]:
     for el in key_elements(ctx, sentence):
         if el.kind != kind:
             continue
+        if el.kind == "body" and ctx.law and el.text in ctx.law:
+            # "____应当开展便民利民的社区服务活动" under 城市居民委员会组织法: with the law's
+            # name the answer shows, without it other bodies fit the blank too.
+            continue
         stem = ctx.stem(sentence, [(el.start, el.end)])
         wrong = _wrong(ctx, el, 3, sentence, stem)
         if len(wrong) < 3:
@@ -201,6 +205,12 @@ LEVEL_NAMES = (
     ("乡、镇人民政府", "乡镇人民政府"),
 )
 INCLUSIVE_LEVEL = re.compile(r"以上|以下|各级|地方")
+# Oversight every level of the same department exercises ("应当加强对…的监督", "督促…"),
+# unlike a power given to one level ("…由省级部门规定", "…批准"): another level doing it
+# is not certainly false.
+SHARED_DUTY_RE = re.compile(
+    r"^(?:应当|要|可以)?(?:依法)?(?:加强|督促|指导|监督|支持|鼓励|配合|协助|做好|推动|引导)"
+)
 
 
 def _level(body: str) -> tuple[int, str] | None:
@@ -239,6 +249,8 @@ def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str]
             return None
         if level == 0 and "全国" in sentence.text:
             return None  # "省级部门…监督全国的…" gives itself away
+        if SHARED_DUTY_RE.match(ctx.document.text[el.end : el.end + 12]):
+            return None  # every level "加强监督" or "督促": the other level is bound too
         return el, wrong
     return None
 

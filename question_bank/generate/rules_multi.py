@@ -100,7 +100,7 @@ KIND_WORDS = "|".join(w for _, words in KIND_GROUPS for w in words)
 KIND_RE = re.compile(rf"(?:下列|以下)([\u4e00-\u9fa5]{{0,4}}?)({KIND_WORDS})")
 # A lead that needs another article to be understood.
 LEAD_REFERENCE = re.compile(
-    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前条|本章|本节|上述|前述"
+    r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条(?!例)|本款|前款|前条|本章|本节|上述|前述"
 )
 # "违反本条例规定，有关行政机关…有下列行为之一的": the preamble says nothing the rest
 # does not, and would name the law as 本条例.

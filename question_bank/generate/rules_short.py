@@ -11,21 +11,36 @@ from .candidate import Candidate
 from .choices import article_explain, heading_path_of
 from .context import Context
 from .registry import document_rule
+from .textutil import pos_tags
 
 MAX_POINTS = 8
 # A point that points elsewhere ("本法第十五条第一款第一项至第三项规定的人士") cannot be scored.
-POINT_REFERENCE = re.compile(r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条|本款|前款|前条")
+POINT_REFERENCE = re.compile(r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条(?!例)|本款|前款|前条")
 MAX_MEAN_POINT = 30  # longer items are paragraphs, not points a reviewer can score
 
 
 def _question_from_lead(lead: str) -> str | None:
     core = re.sub(r"^\s*第[一二三四五六七八九十百零]+条\s*", "", lead).rstrip("：: ")
+    if ALTERNATIVE_CONDITIONS_RE.search(core):
+        return None  # "符合下列条件之一": asking "符合哪些条件" would demand all of them
+    # "…责令改正；逾期不改正的，…；情节严重的，…": the question keeps the first consequence.
+    core = core.split("；", 1)[0]
+    core = re.sub(r"(?<=[，,])违反本(?:法|条例|办法|规定)(?:的)?(?:有关)?规定[，,]", "", core)
+    # "应当符合以下要求": 以下 before the noun that ends the lead asks like 下列.
+    if "下列" not in core:  # 以下 after a number is a bound ("十万元以下的罚款")
+        core = re.sub(
+            r"(?<![\d零〇一二两三四五六七八九十百千万元日月年岁])以下(?=[\u4e00-\u9fa5]{1,6}$)",
+            "下列",
+            core,
+        )
     core = re.sub(
         r"以下(?=[^，；。]{0,4}(?:情形|事项|人员|行为|形式|条件|规定|措施|内容))", "下列", core
     )
-    if "下列" in core:
+    # "为下列三种" asks "为哪三种", never "为哪些三种".
+    core = re.sub(r"下列(?=[一二三四五六七八九十两]+[种项类个条方])", "哪", core)
+    if _asks(core):
         clauses = core.split("，")
-        if len(core) > 40 and "下列" not in clauses[0] and "下列" in clauses[-1]:
+        if len(core) > 40 and not _asks(clauses[0]) and _asks(clauses[-1]):
             core = f"{clauses[0]}，{clauses[-1]}"  # drop the preamble between subject and ask
         q = core.replace("有下列", "有哪些", 1).replace("下列", "哪些", 1)
         q = re.sub(r"之一的?", "", q)
@@ -33,8 +48,23 @@ def _question_from_lead(lead: str) -> str | None:
     m = re.fullmatch(r"(.{2,30}?)(包括|分为|主要有|有|是|为)?", core)
     if not m:
         return None
+    if not m.group(2) and not _ends_with_noun(m.group(1)):
+        return None  # "国徽及其图案不得用于": "…用于包括哪些" is no sentence
     verb = m.group(2) or "包括"
     return f"{m.group(1)}{verb}哪些？"
+
+
+ALTERNATIVE_CONDITIONS_RE = re.compile(r"(?:条件|要求|资格)之一")
+COUNTED_ASK_RE = re.compile(r"哪[一二三四五六七八九十两]+[种项类个条方]")
+
+
+def _asks(text: str) -> bool:
+    return "下列" in text or COUNTED_ASK_RE.search(text) is not None
+
+
+def _ends_with_noun(text: str) -> bool:
+    tags = pos_tags(text[-8:])
+    return bool(tags) and (tags[-1][1][:1] in ("n", "j", "l") or tags[-1][1] == "vn")
 
 
 def _point(item: str) -> str:

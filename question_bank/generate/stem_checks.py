@@ -22,7 +22,7 @@ from question_bank.document import Document
 
 from .candidate import BLANK, Candidate
 from .quality import FIRST_PERSON
-from .textutil import pos_tags, token_bounds
+from .textutil import numeral_forms, pos_tags, token_bounds
 
 LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
 ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条")
@@ -34,6 +34,8 @@ DEFINITION_RE = re.compile(r"^[，,]?(?:是指|指的是|是对[^，。]+的(?:�
 UNIQUE_ROLE_RE = re.compile(r"第一|唯一|最高|最大|根本|首要|核心")
 MIN_PREDICATE = 14  # han characters in the predicate's first clause when nothing else pins it
 MIN_CONTEXT = 6  # han characters a stem carries beside its blanks
+# A quoted formula's blank ("认真落实“____”制度") needs more: many formulas fit a short frame.
+MIN_QUOTED_CONTEXT = 10
 
 
 def _han(text: str) -> int:
@@ -48,7 +50,8 @@ def unanswerable_blank(c: Candidate, document: Document) -> str | None:
     if c.type != "fill_in" or c.label:
         return None  # a named total's members are pinned by its name
     statement = _statement(c.stem)
-    if _han(statement.replace(BLANK, "")) < MIN_CONTEXT:
+    context = _han(statement.replace(BLANK, ""))
+    if context < MIN_CONTEXT or (f"“{BLANK}”" in statement and context < MIN_QUOTED_CONTEXT):
         return "题干信息太少，空位不止一种填法"
     if not statement.lstrip("“").startswith(BLANK):
         return None
@@ -181,3 +184,56 @@ def _longer_forms(before: str, noun: str) -> str | None:
     if len(set(forms)) != 1 or len(forms) < MIN_LONG_USES:
         return None
     return forms[0]
+
+
+# --- numbers the stem itself gives away --------------------------------------------
+# "两个以上" is the law's way of saying "more than one": asking its number tests nothing.
+GENERIC_PLURAL_RE = re.compile(r"^(?:个|种|类|项)(?:或者[两二]个)?以上")
+NUMBER_ANSWER_RE = re.compile(r"^[\d零〇一二两三四五六七八九十百千万]+$")
+MIN_REPEATS = 2  # the answer with its unit said this often elsewhere in the stem shows itself
+
+
+def guessable_number(c: Candidate, document: Document) -> str | None:
+    """A number blank the stem answers itself: "每月召开____次" among three other "1次"
+    (every meeting in the list is counted the same), or "____个以上" for "两个以上"."""
+    if c.type not in ("fill_in", "single") or len(c.answer_texts) != 1:
+        return None
+    answer = c.answer_texts[0]
+    if not NUMBER_ANSWER_RE.match(answer) or BLANK not in c.stem:
+        return None
+    after = c.stem.split(BLANK, 1)[1]
+    if answer in ("两", "二", "2") and GENERIC_PLURAL_RE.match(after):
+        return f"“{answer}{after[:3]}”是泛指多个的惯用说法，答案一望即知"
+    unit = re.match(r"[\u4e00-\u9fa5]", after)
+    if not unit:
+        return None
+    others = c.stem.replace(BLANK, "\u0000")
+    said = sum(
+        len(
+            re.findall(
+                rf"(?<![\d零〇一二两三四五六七八九十百千万.]){re.escape(form + unit.group(0))}",
+                others,
+            )
+        )
+        for form in numeral_forms(answer)
+    )
+    if said >= MIN_REPEATS or (said and _same_period(c.stem, answer + unit.group(0))):
+        return f"题干中另有{said}处“{answer}{unit.group(0)}”，答案一望即知"
+    return None
+
+
+PERIOD_RE = re.compile(r"每(?:年|月|季度?|周|日|天|半年)")
+
+
+def _same_period(stem: str, counted: str) -> bool:
+    """ "组织生活会一般每年召开1次，民主评议党员一般每年开展____次": the same count of the same
+    period in parallel clauses."""
+    head = stem.split(BLANK, 1)[0][-8:]
+    period = PERIOD_RE.findall(head)
+    if not period:
+        return False
+    for form in numeral_forms(counted[:-1]):
+        for m in re.finditer(re.escape(form + counted[-1]), stem):
+            if period[-1] in stem[max(0, m.start() - 8) : m.start()]:
+                return True
+    return False

@@ -165,3 +165,32 @@ def test_a_policy_page_printed_from_chromium_ingests_article_by_article():
     assert not any(line[:4].isdigit() for line in doc.text.split("\n"))
     ten = next(p.text for p in doc.passages if p.text.startswith("第十条"))
     assert "可以在公开之日起十五日内向村务监督委员会提出" in ten
+
+
+def test_a_channel_bar_is_not_a_title_and_a_wrapped_title_is_whole():
+    # A site's channel bar, then a title in large type that a printed page wraps inside "（试行）"
+    pdf = build_pdf(
+        [
+            [
+                "首页 信息公开 便民服务 在线访谈",
+                "柳塘村村民议事会议事规则（试",
+                "行）",
+                "第一条 议事会由村民代表、村民小组长和驻村干部组成，每季度至少召开一次会议。",
+                "第二条 议事会讨论的事项，应当在会议召开三日前通知全体成员并公开张贴。",
+                "第三条 议事会作出决定，应当经到会成员过半数同意，并形成会议记录存档。",
+                "第四条 本规则由村民委员会负责解释，自村民会议通过并公布之日起施行。",
+            ]
+        ]
+    )
+    doc = ingest_bytes(pdf, "规则.pdf")
+    assert doc.title == "柳塘村村民议事会议事规则（试行）"
+    assert [p.text for p in doc.passages if p.kind == "heading"] == [doc.title]
+    assert "首页" not in doc.text
+
+
+def test_the_files_own_title_completes_a_title_cut_short():
+    doc = ingest_text(
+        "柳塘村红白理事会章程（试\n第一条 理事会由村民代表推选产生。",
+        fallback_title="柳塘村红白理事会章程（试行）",
+    )
+    assert doc.title == "柳塘村红白理事会章程（试行）"

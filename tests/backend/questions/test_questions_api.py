@@ -130,6 +130,22 @@ def test_filters(client_for, county_admin, bank, all_types):
     assert client.get(URL, {"difficulty": "x"}).status_code == 400
 
 
+def test_list_sorts_by_a_column_and_refuses_an_unknown_one(
+    client_for, county_admin, bank, all_types
+):
+    client = client_for(county_admin)
+
+    def difficulties(ordering):
+        response = client.get(URL, {"ordering": ordering, "page_size": 50})
+        return [q["difficulty"] for q in response.json()["results"]]
+
+    rising = difficulties("difficulty")
+    assert rising == sorted(rising) and len(set(rising)) > 1
+    assert difficulties("-difficulty") == sorted(rising, reverse=True)
+    refused = client.get(URL, {"ordering": "answer"})
+    assert refused.status_code == 400 and "ordering" in refused.json()["errors"]
+
+
 def test_review_workflow_logs_each_step(client_for, county_admin, bank, make_question):
     question = make_question(bank, status=Question.Status.DRAFT)
     client = client_for(county_admin)

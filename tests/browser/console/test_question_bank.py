@@ -233,6 +233,9 @@ def edit_into_a_new_version(page):
     table = page.get_by_test_id("list-table")
     expect(table.locator("tbody tr").first).to_be_visible(timeout=WAIT)
     shot(page, "question-list")
+    # Sorting by a column is kept in the URL, so a sorted list can be shared
+    table.locator("th", has_text="难度").click()
+    expect(page).to_have_url(re.compile(r"ordering=difficulty"), timeout=WAIT)
     published = Question.objects.filter(status="published", is_current=True).order_by("id").first()
     page.goto(f"{page.url.split('/console/')[0]}/console/banks?status=published")
     table.get_by_test_id(f"question-{published.pk}").click()

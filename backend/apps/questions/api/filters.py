@@ -19,6 +19,27 @@ class QuestionFilter(df.FilterSet):
     lineage = df.UUIDFilter(label="题目标识（同一道题的各版本）")
     search = TextFilter(method="matching", label="题干或标签关键词")
     all_versions = FlagFilter(method="keep_versions", label="包含历史版本（仅管理员）")
+    ordering = df.OrderingFilter(
+        fields=(
+            ("created_at", "created_at"),
+            ("updated_at", "updated_at"),
+            ("type", "type"),
+            ("bank__name", "bank"),
+            ("difficulty", "difficulty"),
+            ("version", "version"),
+            ("status", "status"),
+        ),
+        field_labels={
+            "created_at": "创建时间",
+            "updated_at": "修改时间",
+            "type": "题型",
+            "bank__name": "题库",
+            "difficulty": "难度",
+            "version": "版本",
+            "status": "状态",
+        },
+        label="排序",
+    )
 
     def matching(self, qs, name, text):
         return qs.filter(Q(stem__icontains=text) | Q(tags__icontains=text)) if text else qs
@@ -31,7 +52,10 @@ class QuestionFilter(df.FilterSet):
         wanted = self.form.cleaned_data.get("all_versions")
         if not (wanted and self.request.user.is_org_admin):
             qs = qs.filter(is_current=True)
-        return qs.distinct().order_by("-created_at", "-id")
+        qs = qs.distinct()
+        # Newest first unless the list asks for a column's order; id keeps pages stable.
+        sort = self.form.cleaned_data.get("ordering")
+        return qs.order_by(*sort, "-id") if sort else qs.order_by("-created_at", "-id")
 
 
 class KnowledgePointFilter(df.FilterSet):
