@@ -215,3 +215,28 @@ def test_the_head_count_stays_inside_the_admins_subtree(client_for, town_a_admin
     outside = {"org_unit": tree.town_a.pk, "audience_units": [tree.town_b.pk]}
     res = admin.post("/api/v1/exams/audience-count", outside, format="json")
     assert res.status_code == 400 and "audience_units.0" in res.json()["errors"]
+
+
+def test_score_sheet_and_grading_progress(client_for, county_admin, tree, paper, questions):
+    import docx
+
+    exam = make_exam(tree, paper, audience_units=[tree.town_a])
+    done = factories.make_user(tree.village_a1, real_name="交卷者")
+    factories.make_user(tree.village_a2, real_name="缺考者")
+    attempt = start(client_for(done), exam).json()
+    client_for(done).post(f"/api/v1/attempts/{attempt['id']}/submit")
+    admin = client_for(county_admin)
+    res = admin.get(f"/api/v1/exams/{exam.pk}/score-sheet.docx")
+    assert res.status_code == 200
+    document = docx.Document(io.BytesIO(res.content))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "交卷者" in cells and "待评分" in cells  # the short answer waits for a reviewer
+    assert "缺考者" in cells and "未参加" in cells
+    assert len(document.tables) == 2  # one page per unit (一村, 二村)
+    one_unit = admin.get(f"/api/v1/exams/{exam.pk}/score-sheet.docx?unit={tree.village_a2.pk}")
+    assert len(docx.Document(io.BytesIO(one_unit.content)).tables) == 1
+    bad = admin.get(f"/api/v1/exams/{exam.pk}/score-sheet.docx?unit=x")
+    assert bad.status_code == 400 and "unit" in bad.json()["errors"]
+    progress = admin.get(f"/api/v1/exams/{exam.pk}/grading").json()
+    assert (progress["total"], progress["graded"], progress["waiting"]) == (1, 0, 1)
+    assert progress["questions"][0]["question_id"] == questions["short_answer"].pk

@@ -210,6 +210,10 @@ def test_a_county_sets_watches_and_corrects_an_exam(
     )
     phone.context.close()
 
+    page.get_by_role("tab", name="主观题评分").click()
+    expect(page.get_by_test_id("grading")).to_contain_text("评分进度", timeout=WAIT)
+    shot(page, "exam-grading")
+
     page.get_by_role("tab", name="操作记录").click()
     changes = page.get_by_test_id("score-changes")
     expect(changes).to_contain_text("依据新修订的条例", timeout=WAIT)
