@@ -185,6 +185,8 @@ export interface AnswerAck {
   seq: number
   saved_at: string
   accepted: boolean
+  /** The attempt's deadline now (moves when an admin gives this person extra time). */
+  deadline?: string
 }
 
 export type AttemptEventKind = 'focus_loss' | 'focus_return' | 'reconnect' | 'offline'

@@ -4,7 +4,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { examsApi } from '@/api/exams'
 import { ApiError, errorMessage } from '@/api/http'
-import type { AnswerResponse, Attempt } from '@/api/types'
+import type { AnswerAck, AnswerResponse, Attempt } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
@@ -35,6 +35,13 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
   })
   let queue: AnswerQueue | null = null
   let clock: ExamClock | null = null
+
+  /** Save replies carry the attempt's deadline: extra time given meanwhile moves the clock. */
+  function followDeadline(acks: AnswerAck[]): AnswerAck[] {
+    const deadline = acks[acks.length - 1]?.deadline
+    if (deadline) clock?.moveDeadline(deadline)
+    return acks
+  }
 
   async function fetchAttempt(): Promise<{ attempt: Attempt; receivedAt: number } | null> {
     try {
@@ -79,8 +86,9 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     queue?.close()
     queue = await AnswerQueue.open(attemptId, {
       transport: {
-        putOne: (input) => examsApi.saveAnswer(attemptId, input.question_id, input.response, input.seq),
-        putMany: async (inputs) => (await examsApi.saveBatch(attemptId, inputs)).results,
+        putOne: async (input) =>
+          followDeadline([await examsApi.saveAnswer(attemptId, input.question_id, input.response, input.seq)])[0]!,
+        putMany: async (inputs) => followDeadline((await examsApi.saveBatch(attemptId, inputs)).results),
       },
       serverSeq,
       onChange: (snapshot) => {

@@ -8,6 +8,7 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from apps.exams.models import Attempt, Exam, ExamLog
 from apps.notices.models import Notice
@@ -90,6 +91,10 @@ def test_extra_time_moves_one_attempts_deadline(client_for, town_a_admin, tree, 
     moved = client_for(cadre).get(f"/api/v1/attempts/{attempt['id']}").json()
     assert moved["deadline"] != attempt["deadline"]
     assert Attempt.objects.get(pk=attempt["id"]).deadline == before + timedelta(minutes=15)
+    qid = attempt["questions"][0]["id"]
+    saved = put(client_for(cadre), attempt["id"], qid, None, 1).json()
+    moved = parse_datetime(saved["deadline"]) - (before + timedelta(minutes=15))
+    assert abs(moved) < timedelta(milliseconds=1)  # the reply carries the new deadline
     other_row = Attempt.objects.get(pk=other_attempt["id"])
     assert other_row.deadline < before + timedelta(minutes=1)  # only that person's
     log = ExamLog.objects.get(kind="extra_time")

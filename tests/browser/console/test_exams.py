@@ -293,10 +293,13 @@ def test_extra_time_moves_the_deadline_on_the_server_and_the_phone(
     assert after - before == timedelta(minutes=15)
     log = ExamLog.objects.get(exam=exam, kind="extra_time")
     assert log.user == cadre and log.reason == "手机没电，换机重新登录"
+    # The next save's reply carries the moved deadline: the countdown follows without a reload.
+    phone.locator('article.qcard[aria-label="第 1 题"]').get_by_test_id("option-B").click()
+    wait_saved(phone)
+    longer = re.compile(r"2[34]:\d\d")
+    expect(phone.get_by_test_id("countdown")).to_contain_text(longer, timeout=WAIT)
     phone.reload()
-    expect(phone.get_by_test_id("countdown")).to_contain_text(
-        re.compile(r"2[34]:\d\d"), timeout=WAIT
-    )
+    expect(phone.get_by_test_id("countdown")).to_contain_text(longer, timeout=WAIT)
     assert timezone.now() < after
     phone.context.close()
 

@@ -4,7 +4,7 @@ and setting its score (finalize, reviewer grades, regrade)."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -123,6 +123,8 @@ def _save_many(attempt_id: int, meta: dict, rows: list[tuple]) -> list[dict]:
         _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
         raise Conflict(TIME_UP, code="time_up")
     results = []
+    # Every reply carries the attempt's deadline: extra time given meanwhile reaches the phone.
+    deadline = datetime.fromtimestamp(meta["d"], tz=UTC)
     for question_id, response, seq, _ in rows:
         if answer_store.upsert(attempt_id, question_id, response, seq, now, now - grace):
             results.append(
@@ -132,10 +134,13 @@ def _save_many(attempt_id: int, meta: dict, rows: list[tuple]) -> list[dict]:
                     "seq": seq,
                     "saved_at": now,
                     "accepted": True,
+                    "deadline": deadline,
                 }
             )
         else:
-            results.append(_not_written(attempt_id, question_id, now, grace))
+            results.append(
+                {**_not_written(attempt_id, question_id, now, grace), "deadline": deadline}
+            )
     return results
 
 
