@@ -26,7 +26,7 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from apps.exams.models import Exam, Paper
+from apps.exams.models import Attempt, Exam, Paper
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
 from apps.records.models import ComponentScore
 from tests import factories
@@ -550,6 +550,69 @@ WRITES = [
         200,
         None,
     ),
+    (
+        "closing the county's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_c}/close",
+        lambda w: {"reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "cancelling another township's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_b}/cancel",
+        lambda w: {"reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "extending another township's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_b}/extend",
+        lambda w: {"closes_at": "2099-01-01T00:00:00Z", "reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "extra time for another township's cadre",
+        "admin_a",
+        "post",
+        "exams/{exam_a}/extra-time",
+        lambda w: {"user": w.users["cadre_b"].pk, "minutes": 10, "reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "flagging an item of the county's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_c}/items/{q_c}/flag",
+        lambda w: {"reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "copying another township's paper",
+        "admin_a",
+        "post",
+        "papers/{paper_b}/copy",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "head count of another township",
+        "admin_a",
+        "post",
+        "exams/audience-count",
+        lambda w: {"org_unit": w.id("unit_a"), "audience_units": [w.id("unit_b")]},
+        400,
+        "audience_units.0",
+    ),
 ]
 
 
@@ -567,6 +630,8 @@ def _state(world) -> tuple:
         list(KnowledgePoint.objects.values_list("pk", "name", "status").order_by("pk")),
         list(Question.objects.values_list("pk", "status").order_by("pk")),
         GenerationBatch.objects.count(),
+        list(Exam.objects.values_list("pk", "status", "closes_at").order_by("pk")),
+        list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
     )
 
 
