@@ -20,7 +20,15 @@ from apps.exams.models import Attempt, Exam, ExamLog, ScoreChange
 from apps.questions.models import Bank, Question
 from tests.backend.exams.conftest import ABCD, make_exam, make_paper, make_question
 from tests.browser.builders import log_in, new_phone_page, start_exam, wait_saved
-from tests.browser.console.conftest import WAIT, console_login, message, open_menu, pick_unit, shot
+from tests.browser.console.conftest import (
+    SHOTS,
+    WAIT,
+    console_login,
+    message,
+    open_menu,
+    pick_unit,
+    shot,
+)
 from tests.factories import make_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -159,7 +167,7 @@ def test_a_county_sets_watches_and_corrects_an_exam(
     phone.goto(f"{base}/exams/{exam.pk}")
     expect(phone.get_by_test_id("score-release")).to_contain_text("交卷后立即公布", timeout=WAIT)
     expect(phone.get_by_test_id("answer-release")).to_contain_text("考试结束后公布")
-    phone.screenshot(path=str(tmp_path / "phone-exam.png"))
+    phone.screenshot(path=str(SHOTS / "phone-exam-releases.png"))
     attempt_id = answer_three(phone, base, exam)
 
     monitor = page.get_by_test_id("monitor")
