@@ -73,7 +73,8 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
         {
             "cadre_a": "exam_c exam_a exam_old",
             "cadre_b": "exam_c exam_b exam_old",
-            "admin_a": "exam_a",
+            # An admin follows (reads) an exam their people take, as its reports do.
+            "admin_a": "exam_c exam_a exam_old",
             "county": "exam_c exam_a exam_b exam_old",
         },
     ),

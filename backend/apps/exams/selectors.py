@@ -46,6 +46,16 @@ def exams_for_reports(user):
     return qs.filter(pk__in=Exam.objects.filter(concerns).values("pk"))
 
 
+def mark_managed(exams: list[Exam], user) -> list[Exam]:
+    """`can_manage` on each exam: set by the admin (in their scope), not only followed."""
+    owned = set(
+        exams_for_admin(user).filter(pk__in=[e.pk for e in exams]).values_list("pk", flat=True)
+    )
+    for exam in exams:
+        exam.can_manage = exam.pk in owned
+    return exams
+
+
 def exams_for_cadre(user) -> list[Exam]:
     qs = Exam.objects.select_related("paper", "org_unit").prefetch_related(
         "audience_units", "paper__items", "paper__rules"

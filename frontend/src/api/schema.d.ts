@@ -3205,6 +3205,11 @@ export interface components {
             /** 指定人员 */
             audience_users?: number[];
             /**
+             * @description false：另一单位主办、本单位人员参加的考试，只能查看本单位人员的监控与成绩
+             * @default true
+             */
+            can_manage: boolean;
+            /**
              * 结束时间
              * Format: date-time
              */
@@ -8952,6 +8957,25 @@ export interface operations {
                 knowledge_point?: number;
                 /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /**
+                 * @description 排序
+                 *
+                 *     * `created_at` - 创建时间
+                 *     * `-created_at` - 创建时间 (descending)
+                 *     * `updated_at` - 修改时间
+                 *     * `-updated_at` - 修改时间 (descending)
+                 *     * `type` - 题型
+                 *     * `-type` - 题型 (descending)
+                 *     * `bank` - 题库
+                 *     * `-bank` - 题库 (descending)
+                 *     * `difficulty` - 难度
+                 *     * `-difficulty` - 难度 (descending)
+                 *     * `version` - 版本
+                 *     * `-version` - 版本 (descending)
+                 *     * `status` - 状态
+                 *     * `-status` - 状态 (descending)
+                 */
+                ordering?: ("-bank" | "-created_at" | "-difficulty" | "-status" | "-type" | "-updated_at" | "-version" | "bank" | "created_at" | "difficulty" | "status" | "type" | "updated_at" | "version")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -9178,6 +9202,8 @@ export interface operations {
                 knowledge_point?: number;
                 /** @description 题目标识（同一道题的各版本） */
                 lineage?: string;
+                /** @description 排序 */
+                ordering?: "-bank" | "-created_at" | "-difficulty" | "-status" | "-type" | "-updated_at" | "-version" | "bank" | "created_at" | "difficulty" | "status" | "type" | "updated_at" | "version";
                 /** @description 题干或标签关键词 */
                 search?: string;
                 /** @description 状态 */

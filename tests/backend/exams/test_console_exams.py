@@ -245,3 +245,17 @@ def test_score_sheet_and_grading_progress(client_for, county_admin, tree, paper,
     progress = admin.get(f"/api/v1/exams/{exam.pk}/grading").json()
     assert (progress["total"], progress["graded"], progress["waiting"]) == (1, 0, 1)
     assert progress["questions"][0]["question_id"] == questions["short_answer"].pk
+
+
+def test_a_township_admin_follows_the_countys_exam_read_only(client_for, town_a_admin, tree, paper):
+    county_exam = make_exam(tree, paper, audience_units=[tree.county])
+    own = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    admin = client_for(town_a_admin)
+    listed = {e["id"]: e["can_manage"] for e in admin.get("/api/v1/exams/").json()["results"]}
+    assert listed == {county_exam.pk: False, own.pk: True}
+    assert admin.get(f"/api/v1/exams/{county_exam.pk}").json()["can_manage"] is False
+    assert admin.get(f"/api/v1/exams/{county_exam.pk}/monitor").status_code == 200
+    res = admin.post(f"/api/v1/exams/{county_exam.pk}/close", {"reason": "x"}, format="json")
+    assert res.status_code == 404
+    res = admin.patch(f"/api/v1/exams/{county_exam.pk}", {"title": "改"}, format="json")
+    assert res.status_code == 404

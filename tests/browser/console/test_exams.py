@@ -268,6 +268,15 @@ def test_a_township_admin_picks_only_their_township(live_server, desktop, county
     assert any("甲镇" in n for n in names) and not any("乙镇" in n or "测试县" in n for n in names)
     shot(page, "exam-audience-township")
 
+    # The county's exam their people take: listed, and open to read for their people only.
+    county_exam = make_exam(tree, paper, title="全县村务知识考试", audience_units=[tree.county])
+    open_menu(page, "考试")
+    page.get_by_test_id(f"exam-{county_exam.pk}").click()
+    expect(page.get_by_test_id("exam-followed")).to_contain_text("测试县主办", timeout=WAIT)
+    expect(page.get_by_test_id("exam-cancel")).to_have_count(0)
+    expect(page.get_by_test_id("monitor")).to_contain_text("甲镇")
+    shot(page, "exam-followed")
+
 
 def test_extra_time_moves_the_deadline_on_the_server_and_the_phone(
     live_server, browser, desktop, county

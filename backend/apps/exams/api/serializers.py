@@ -60,6 +60,10 @@ class ExamDetailSerializer(ExamCardSerializer):
 class ExamAdminSerializer(ExamDetailSerializer):
     status_label = serializers.CharField(source="get_status_display")
     paper_title = serializers.CharField(source="paper.title")
+    can_manage = serializers.BooleanField(
+        default=True,
+        help_text="false：另一单位主办、本单位人员参加的考试，只能查看本单位人员的监控与成绩",
+    )
     org_unit_name = serializers.CharField(source="org_unit.full_name")
 
     class Meta(ExamCardSerializer.Meta):
@@ -67,6 +71,7 @@ class ExamAdminSerializer(ExamDetailSerializer):
             *ExamDetailSerializer.Meta.fields,
             "status",
             "status_label",
+            "can_manage",
             "org_unit",
             "org_unit_name",
             "paper",

@@ -107,6 +107,7 @@ class ExamCreateView(APIView):
         _check_unit(request.user, data.validated_data["org_unit"])
         exam = exam_services.save_exam(exam=None, data=data.validated_data, user=request.user)
         selectors.annotate_cards([exam], request.user)
+        selectors.mark_managed([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data, status=status.HTTP_201_CREATED)
 
 
@@ -137,6 +138,7 @@ class ExamUpdateView(APIView):
             _check_unit(request.user, data.validated_data["org_unit"])
         exam = exam_services.save_exam(exam=exam, data=data.validated_data, user=request.user)
         selectors.annotate_cards([exam], request.user)
+        selectors.mark_managed([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data)
 
 
@@ -298,6 +300,7 @@ class ExamActionView(APIView):
         self.act(exam, request, dict(data.validated_data))
         exam = admin_exam(request, pk)
         selectors.annotate_cards([exam], request.user)
+        selectors.mark_managed([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data)
 
 
