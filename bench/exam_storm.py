@@ -1,15 +1,34 @@
-"""Exam storm: gunicorn on PostgreSQL, many cadres saving answers at once.
+"""Exam storm: gunicorn on PostgreSQL, many cadres saving answers at once, and the two rush
+minutes of an exam: everyone starting at once, and everyone submitted at once at the close.
 
-Usage: .venv/bin/python bench/exam_storm.py [--seconds 15] [--cadres 300] [--concurrency 32]
-       [--workers 4] [--threads 4] [--paced 0.8] [--starts 150] [--bank 10000] [--fresh]
+Usage: .venv/bin/python bench/exam_storm.py [--phases steady,start,close] [--seconds 15]
+       [--cadres 300] [--concurrency 32] [--workers 4] [--threads 4] [--paced 0.8]
+       [--starts 150] [--bank 10000] [--rush-starts 5000] [--rush-seconds 60] [--burst 1000]
+       [--burst-seconds 5] [--close-attempts 2000] [--close-questions 50] [--late-share 0.1]
+       [--pin] [--wrk] [--paced-new-connections] [--fresh]
        [--database-url postgresql://postgres@127.0.0.1:5432/yz_bench_exams]
 
-Phases, same server and client: a bare Django JSON view (bench/bench_urls.py) at full
-speed, the machine's baseline; answer saves at full speed by 32 connections (saves/s);
-saves paced at --paced x that rate by --cadres cadres, each saving every few seconds
-(latency p50/p95/p99); every attempt submitted; an audit that every acknowledged save is in
-the database; then starting attempts one at a time on a 100-question rule-based paper drawn
-from a --bank question bank (p95). Runs in about 90 s by default; the last line is JSON.
+Phases, same server and client:
+- bare: a bare Django JSON view (bench/bench_urls.py) at full speed, the machine's baseline;
+- steady: answer saves at full speed by 32 connections (saves/s); saves paced at --paced x
+  that rate by --cadres cadres, each saving every few seconds (latency p50/p95/p99); every
+  attempt submitted; an audit that every acknowledged save is in the database; starting
+  attempts one at a time on a 100-question rule paper from a --bank question bank (p95);
+- start: the start rush (storm_rush.py): --rush-starts cadres arriving open-loop over
+  --rush-seconds on that rule paper, then a burst of --burst within --burst-seconds;
+- close: the close rush (storm_rush.py): --close-attempts attempts of an exam whose answers
+  are released at the close auto-submit at the deadline while --late-share of the phones
+  send a queued save 5-10 s after it; and the in-request cost of one submit.
+
+--pin runs the server on CPU 0 and this load generator on CPU 1 (taskset); --wrk also
+measures the bare view and the save at full speed with wrk (a C load generator), to tell the
+server's limit from the Python client's. The paced saves go over kept-alive connections (up
+to one per cadre), as they reach gunicorn through nginx's upstream keepalive pool;
+--paced-new-connections opens a new connection per save instead (phones straight to
+gunicorn), where gthread's accepting of new connections dominates the tail.
+
+Every figure is also given as a ratio to the bare view of the same run: latencies and
+durations in ms over the bare view's p50, rates over its requests/s. The last line is JSON.
 """
 
 from __future__ import annotations
@@ -61,7 +80,9 @@ def setup_django(url: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def start_server(url: str, port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_server(
+    url: str, port: int, workers: int, threads: int, pin: bool = False
+) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -71,6 +92,7 @@ def start_server(url: str, port: int, workers: int, threads: int) -> subprocess.
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     proc = subprocess.Popen(
         [
+            *(["taskset", "-c", "0"] if pin else []),
             gunicorn,
             "config.wsgi:application",
             "-b",
@@ -78,7 +100,7 @@ def start_server(url: str, port: int, workers: int, threads: int) -> subprocess.
             "-w",
             str(workers),
             "-k",
-            "gthread",
+            "config.gunicorn_worker.ArrivalThreadWorker",
             "--threads",
             str(threads),
             "--chdir",
@@ -193,6 +215,23 @@ async def run(
         load = Load(base, session)
         sem = asyncio.Semaphore(args.concurrency)
 
+        async def bare_step(i, lat):
+            _, _, dt = await load.call("GET", "/bench/bare")
+            lat.append(dt)
+
+        if "steady" not in args.phases:  # the baseline alone
+            await closed_loop(2, args.concurrency, bare_step)
+            bare_n, bare_lat, bare_t = await closed_loop(
+                min(args.seconds, 8), args.concurrency, bare_step
+            )
+            return {
+                "bare_per_s": bare_n / bare_t,
+                "bare_p50": pct(bare_lat, 0.5),
+                "acks": [],
+                "errors": load.errors,
+                "error_kinds": load.error_kinds,
+            }
+
         async def begin(c):
             async with sem:
                 _, data, _ = await load.call(
@@ -207,10 +246,6 @@ async def run(
         await asyncio.gather(*(begin(c) for c in cadres))
         setup_errors, load.errors = load.errors, 0
 
-        async def bare_step(i, lat):
-            _, _, dt = await load.call("GET", "/bench/bare")
-            lat.append(dt)
-
         await closed_loop(2, args.concurrency, bare_step)  # warm-up
         bare_n, bare_lat, bare_t = await closed_loop(args.seconds, args.concurrency, bare_step)
         groups = [cadres[i :: args.concurrency] for i in range(args.concurrency)]
@@ -222,9 +257,10 @@ async def run(
 
         save_n, save_lat, save_t = await closed_loop(args.seconds, args.concurrency, save_step)
         max_rate = save_n / save_t
-        # Paced saves each open a new connection, as phones arriving through nginx do, so the
-        # kernel spreads them over the workers (kept-alive connections stay pinned to one).
-        fresh = aiohttp.TCPConnector(limit=256, force_close=True)
+        # Paced saves reach gunicorn over kept-alive connections, as nginx's upstream pool
+        # sends them; --paced-new-connections opens one per save (phones straight to gunicorn).
+        new = args.paced_new_connections
+        fresh = aiohttp.TCPConnector(limit=256 if new else 0, force_close=new)
         async with aiohttp.ClientSession(
             connector=fresh, timeout=aiohttp.ClientTimeout(total=60)
         ) as s2:
@@ -236,6 +272,11 @@ async def run(
         load.errors += paced_load.errors
         for kind, n in paced_load.error_kinds.items():
             load.error_kinds[kind] = load.error_kinds.get(kind, 0) + n
+
+        if args.wrk:  # before the attempts are submitted: wrk's saves must still be taken
+            r_wrk = await asyncio.to_thread(measure_wrk, args, base, cadres)
+        else:
+            r_wrk = {}
 
         async def finish(c):
             async with sem:
@@ -262,6 +303,7 @@ async def run(
         "setup_errors": setup_errors,
         "acks": load.acks,
         "error_kinds": load.error_kinds,
+        "wrk": r_wrk,
     }
 
 
@@ -285,11 +327,66 @@ def audit(acks) -> tuple[int, int]:
     return len(acks), lost
 
 
+def ratio(value, base):
+    return round(value / base, 2) if value is not None and base else None
+
+
+def wrk_rate(url: str, seconds: float, connections: int, script: str | None = None) -> dict:
+    """Requests/s and latency from wrk (a C load generator) on the client's CPU."""
+    import re
+    import shutil
+
+    if not shutil.which("wrk"):
+        return {}
+    cmd = ["wrk", "-t", "1", "-c", str(connections), "-d", f"{int(seconds)}s", "--latency"]
+    if script:
+        cmd += ["-s", script]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=seconds + 30).stdout
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "per_s": float(rate.group(1)) if rate else 0.0,
+        "p99_ms": round(float(p99.group(1)) * scale[p99.group(2)], 1) if p99 else None,
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
+
+
+WRK_SAVE_LUA = """
+local cadres = {%s}
+local n, i = #cadres, 0
+request = function()
+  i = i + 1
+  local c = cadres[(i %% n) + 1]
+  c.seq = c.seq + 1
+  local body = '{"response": "' .. string.char(65 + (i %% 4)) .. '", "seq": ' .. c.seq .. '}'
+  return wrk.format("PUT", "/api/v1/attempts/" .. c.a .. "/answers/" .. c.q,
+    {["Authorization"] = "Token " .. c.t, ["Content-Type"] = "application/json"}, body)
+end
+"""
+
+
+def measure_wrk(args, base: str, cadres: list[dict]) -> dict:
+    """The bare view and the save at full speed, driven by wrk instead of Python."""
+    table = ",".join(
+        f'{{a={c["attempt"]},q={c["qids"][0]},t="{c["token"]}",seq=10000000000}}' for c in cadres
+    )
+    script = ROOT / "var" / "bench_save.lua"
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(WRK_SAVE_LUA % table)
+    return {
+        "wrk_bare": wrk_rate(f"{base}/bench/bare", args.seconds, args.concurrency),
+        "wrk_save": wrk_rate(base, args.seconds, args.concurrency, str(script)),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument("--phases", default="steady,start,close")
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--cadres", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=32)
@@ -297,70 +394,125 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--starts", type=int, default=150)
     parser.add_argument("--bank", type=int, default=10000)
+    parser.add_argument("--rush-starts", type=int, default=5000)
+    parser.add_argument("--rush-seconds", type=float, default=60)
+    parser.add_argument("--burst", type=int, default=1000)
+    parser.add_argument("--burst-seconds", type=float, default=5)
+    parser.add_argument("--close-attempts", type=int, default=2000)
+    parser.add_argument("--close-questions", type=int, default=50)
+    parser.add_argument("--late-share", type=float, default=0.1)
+    parser.add_argument("--submit-samples", type=int, default=30)
     parser.add_argument("--port", type=int, default=18765)
     parser.add_argument(
         "--paced", type=float, default=0.8, help="paced phase rate as a share of max"
     )
+    parser.add_argument("--pin", action="store_true", help="server on CPU 0, client on CPU 1")
+    parser.add_argument("--wrk", action="store_true", help="also measure max rates with wrk")
+    parser.add_argument("--paced-new-connections", action="store_true")
     parser.add_argument("--fresh", action="store_true", help="drop and recreate the bench database")
     args = parser.parse_args()
+    args.phases = {p.strip() for p in args.phases.split(",") if p.strip()}
+    load_before = os.getloadavg()
 
     ensure_database(args.database_url, args.fresh)
     setup_django(args.database_url)
+    import storm_rush as rush
     import storm_seed as seed
 
     tag = secrets.token_hex(3)
     t0 = time.perf_counter()
     town = seed.unit(tag)
-    people = seed.cadres(town, tag, args.cadres + args.starts)
+    n_rush = (args.rush_starts + args.burst) if "start" in args.phases else 0
+    n_close = (args.close_attempts + args.submit_samples) if "close" in args.phases else 0
+    people = seed.cadres(town, tag, args.cadres + args.starts + n_rush + n_close)
     bank = seed.bank(town, tag, args.bank)
     storm_exam = seed.exam(town, seed.fixed_paper(town, bank, 50), "压测考试")
     rule_exam = seed.exam(town, seed.rule_paper(town, bank), "压测规则抽题考试")
+    cadres = [{"token": key} for _, key in people[: args.cadres]]
+    starters = [key for _, key in people[args.cadres : args.cadres + args.starts]]
+    rest = people[args.cadres + args.starts :]
+    rushers, closers = rest[:n_rush], rest[n_rush:]
+    close = samples = None
+    if n_close:
+        close = rush.close_exam(town, bank, args.close_questions, closers[: args.close_attempts])
+        samples = rush.close_exam(
+            town, bank, args.close_questions, closers[args.close_attempts :], "immediate"
+        )
     print(
         f"seeded {len(people)} cadres, {args.bank} questions in {time.perf_counter() - t0:.1f} s",
         file=sys.stderr,
     )
-    cadres = [{"token": key} for _, key in people[: args.cadres]]
-    starters = [key for _, key in people[args.cadres :]]
-    proc = start_server(args.database_url, args.port, args.workers, args.threads)
+    if args.pin:
+        os.sched_setaffinity(0, {1})
+    base = f"http://127.0.0.1:{args.port}"
+    proc = start_server(args.database_url, args.port, args.workers, args.threads, args.pin)
+    out: dict = {}
     try:
-        r = asyncio.run(
-            run(
-                args, f"http://127.0.0.1:{args.port}", cadres, storm_exam.pk, rule_exam.pk, starters
+        r = asyncio.run(run(args, base, cadres, storm_exam.pk, rule_exam.pk, starters))
+        out.update(r.get("wrk", {}))
+        if "start" in args.phases:
+            tokens = [key for _, key in rushers]
+            out["start_rush"] = asyncio.run(
+                rush.open_loop_starts(
+                    base, rule_exam.pk, tokens[: args.rush_starts], args.rush_seconds
+                )
             )
-        )
+            out["start_burst"] = asyncio.run(
+                rush.open_loop_starts(
+                    base, rule_exam.pk, tokens[args.rush_starts :], args.burst_seconds
+                )
+            )
+            out["frozen"] = rush.frozen(rule_exam, 100)
+        if close is not None:
+            _, s_ids, _ = samples
+            s_tokens = [key for _, key in closers[args.close_attempts :]]
+            out["submit_lat"] = asyncio.run(rush.sequential_submits(base, s_ids, s_tokens))
+            c_exam, c_ids, c_qids = close
+            c_tokens = [key for _, key in closers[: args.close_attempts]]
+            out["close"] = asyncio.run(
+                rush.close_rush(base, c_exam, c_ids, c_tokens, c_qids, args.late_share)
+            )
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=20)
-    acknowledged, lost = audit(r["acks"])
-    ratio = r["saves_per_s"] / r["bare_per_s"] if r["bare_per_s"] else 0
+    load_after = os.getloadavg()
+    bare_p50, bare_rate = r["bare_p50"], r["bare_per_s"]
     print(
-        f"server: gunicorn {args.workers} workers x {args.threads} threads; client: {args.concurrency} connections, {args.cadres} cadres"
+        f"server: gunicorn {args.workers} workers x {args.threads} threads{' on CPU 0' if args.pin else ''};"
+        f" client: {args.concurrency} connections, {args.cadres} cadres{' on CPU 1' if args.pin else ''};"
+        f" load average {load_before[0]:.1f} before, {load_after[0]:.1f} after (2 cores)"
     )
-    print(
-        f"bare Django JSON view : {r['bare_per_s']:8.0f} req/s   (baseline, p50 {r['bare_p50']} ms)"
-    )
-    print(
-        f"answer saves (max)    : {r['saves_per_s']:8.0f} saves/s = {ratio:.0%} of bare   (p50 {r['max_p50']} ms, p99 {r['max_p99']} ms)"
-    )
-    print(
-        f"saves at {args.paced:.0%} of max   : {r['paced_rate']:8.0f} saves/s   p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms (target p99 <= 200 ms)"
-    )
-    print(
-        f"start 100-question rule paper from a {args.bank}-question bank: p50 {r['start_p50']} ms, p95 {r['start_p95']} ms (target <= 50 ms)"
-    )
-    print(
-        f"errors {r['errors']} {r['error_kinds']} (setup {r['setup_errors']}); acknowledged saves {acknowledged}, lost {lost}"
-    )
-    print(
-        json.dumps(
+    print(f"bare Django JSON view : {bare_rate:8.0f} req/s   (baseline, p50 {bare_p50} ms)")
+    result = {
+        "bare_per_s": round(bare_rate, 1),
+        "bare_p50_ms": bare_p50,
+        "load_avg_before": round(load_before[0], 2),
+        "load_avg_after": round(load_after[0], 2),
+    }
+    if "steady" in args.phases:
+        acknowledged, lost = audit(r["acks"])
+        save_ratio = r["saves_per_s"] / bare_rate if bare_rate else 0
+        print(
+            f"answer saves (max)    : {r['saves_per_s']:8.0f} saves/s = {save_ratio:.0%} of bare   (p50 {r['max_p50']} ms, p99 {r['max_p99']} ms)"
+        )
+        print(
+            f"saves at {args.paced:.0%} of max   : {r['paced_rate']:8.0f} saves/s   p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms (target p99 <= 200 ms; {'one new connection per save' if args.paced_new_connections else 'kept-alive connections'})"
+        )
+        print(
+            f"start 100-question rule paper from a {args.bank}-question bank, one at a time: p50 {r['start_p50']} ms, p95 {r['start_p95']} ms (target <= 50 ms)"
+        )
+        print(
+            f"errors {r['errors']} {r['error_kinds']} (setup {r['setup_errors']}); acknowledged saves {acknowledged}, lost {lost}"
+        )
+        result.update(
             {
                 "saves_per_s": round(r["saves_per_s"], 1),
-                "bare_per_s": round(r["bare_per_s"], 1),
-                "ratio_to_bare": round(ratio, 3),
+                "ratio_to_bare": round(save_ratio, 3),
                 "paced_saves_per_s": round(r["paced_rate"], 1),
                 "p50_ms": r["p50"],
                 "p95_ms": r["p95"],
                 "p99_ms": r["p99"],
+                "p99_to_bare": ratio(r["p99"], bare_p50),
                 "max_rate_p99_ms": r["max_p99"],
                 "start_p50_ms": r["start_p50"],
                 "start_p95_ms": r["start_p95"],
@@ -369,7 +521,77 @@ def main() -> None:
                 "lost": lost,
             }
         )
-    )
+    if "wrk_bare" in out:
+        wb, ws = out["wrk_bare"], out.get("wrk_save", {})
+        print(
+            f"wrk (C client), bare  : {wb.get('per_s', 0):8.0f} req/s (p99 {wb.get('p99_ms')} ms); saves {ws.get('per_s', 0):.0f}/s (p99 {ws.get('p99_ms')} ms, non-2xx {ws.get('non_2xx')})"
+        )
+        result.update(
+            {
+                "wrk_bare_per_s": wb.get("per_s"),
+                "wrk_saves_per_s": ws.get("per_s"),
+                "wrk_ratio_to_bare": ratio(ws.get("per_s"), wb.get("per_s")),
+                "wrk_saves_p99_ms": ws.get("p99_ms"),
+            }
+        )
+    if "start_rush" in out:
+        sr, sb = out["start_rush"], out["start_burst"]
+        attempts, ok = out["frozen"]
+        print(
+            f"start rush            : {sr['n']} cadres over {sr['seconds']:.0f} s open-loop: p50 {sr['p50']} ms p95 {sr['p95']} ms p99 {sr['p99']} ms, {sr['per_s']} starts/s, errors {sr['errors']} {sr['error_kinds']} (target p99 <= 1 s, 0 errors)"
+        )
+        print(
+            f"start burst           : {sb['n']} cadres within {sb['seconds']:.0f} s: p50 {sb['p50']} ms p99 {sb['p99']} ms, sustained {sb['per_s']} starts/s over {sb['span_s']} s, errors {sb['errors']} {sb['error_kinds']}"
+        )
+        print(f"frozen with 100 questions: {ok} of {attempts} attempts")
+        result.update(
+            {
+                "start_rush_p50_ms": sr["p50"],
+                "start_rush_p95_ms": sr["p95"],
+                "start_rush_p99_ms": sr["p99"],
+                "start_rush_p99_to_bare": ratio(sr["p99"], bare_p50),
+                "start_rush_errors": sr["errors"],
+                "start_rush_per_s": sr["per_s"],
+                "start_burst_p50_ms": sb["p50"],
+                "start_burst_p99_ms": sb["p99"],
+                "start_burst_p99_to_bare": ratio(sb["p99"], bare_p50),
+                "start_burst_errors": sb["errors"],
+                "start_burst_per_s": sb["per_s"],
+                "start_burst_per_s_to_bare": ratio(sb["per_s"], bare_rate),
+                "start_frozen_100": ok,
+                "start_attempts": attempts,
+            }
+        )
+    if "close" in out:
+        c = out["close"]
+        submit_ms = rush.pct(out["submit_lat"], 0.5)
+        print(
+            f"one submit, quiet     : p50 {submit_ms} ms in the request (bare p50 {bare_p50} ms); answers released, so the book is fed after it"
+        )
+        print(
+            f"close rush            : {c['n']} attempts, {c['n'] - c['late']} auto-submit at the deadline: all answered {c['submits_answered_s']} s after it (p50 {c['submit_p50']} ms, p99 {c['submit_p99']} ms, errors {c['submit_errors']} {c['submit_error_kinds']});"
+            f" all finalized {c['all_finalized_s']} s, all graded and fed {c['all_graded_s']} s (target <= 60 s);"
+            f" in-grace saves refused {c['in_grace_refused']} of {c['late']} {c['refused_kinds']} (target 0)"
+        )
+        result.update(
+            {
+                "submit_request_ms": submit_ms,
+                "submit_request_to_bare": ratio(submit_ms, bare_p50),
+                "close_rush_attempts": c["n"],
+                "close_rush_submits_answered_s": c["submits_answered_s"],
+                "close_rush_submit_p99_ms": c["submit_p99"],
+                "close_rush_submit_p99_to_bare": ratio(c["submit_p99"], bare_p50),
+                "close_rush_submit_errors": c["submit_errors"],
+                "close_rush_all_finalized_s": c["all_finalized_s"],
+                "close_rush_all_graded_s": c["all_graded_s"],
+                "close_rush_all_graded_to_bare": ratio(
+                    c["all_graded_s"] and c["all_graded_s"] * 1000, bare_p50
+                ),
+                "close_rush_in_grace_refused": c["in_grace_refused"],
+                "close_rush_in_grace_saves": c["late"],
+            }
+        )
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -22,10 +22,12 @@ case "$role" in
     exec python manage.py collectstatic --noinput --verbosity 0
     ;;
   web)
-    exec gunicorn config.wsgi:application \
+    # ArrivalThreadWorker is gthread that notes when each request arrived (exam saves' cutoff).
+    exec gunicorn config.wsgi:application -k config.gunicorn_worker.ArrivalThreadWorker \
       --bind "${BIND:-0.0.0.0}:${PORT:-8000}" \
       --workers "${WEB_CONCURRENCY:-3}" --threads "${WEB_THREADS:-4}" \
-      --timeout 60 --graceful-timeout 30 --access-logfile - --forwarded-allow-ips '*'
+      --timeout 60 --graceful-timeout 30 --access-logfile - --forwarded-allow-ips '*' \
+      --keep-alive "${WEB_KEEPALIVE:-75}" --backlog "${WEB_BACKLOG:-2048}"
     ;;
   worker)
     exec celery -A config worker --loglevel INFO --without-gossip --without-mingle \

@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: when the request arrived (an exam save's cutoff is judged by it).
+    "apps.common.arrival.ArrivalStampMiddleware",
     "apps.common.middleware.SecurityHeadersMiddleware",  # outermost: WhiteNoise's files too
     # Health probes answer before the host check: compose and load balancers call them
     # by container address, not by the site's name.
@@ -213,6 +215,11 @@ CELERY_BEAT_SCHEDULE = {
     "finalize-expired-attempts": {
         "task": "apps.exams.tasks.finalize_expired_attempts",
         "schedule": float(os.environ.get("FINALIZE_EVERY_SECONDS", "60")),
+    },
+    # Graded attempts whose wrong-question book / records feed never finished (a crash).
+    "replay-graded-feeds": {
+        "task": "apps.exams.tasks.replay_graded_feeds",
+        "schedule": 60.0,
     },
     # Calls that assign reviewers at close, and cases left short of reviewers.
     "assign-closed-case-calls": {

@@ -8,7 +8,7 @@ import { resetExamStoreForTests } from '@/exam/db'
 
 type Outcome = 'ok' | 'offline' | 'server' | 'time_up' | 'bad' | ((input: AnswerInput) => AnswerAck)
 
-/** A fake server: keeps the highest seq per question, like the real one. */
+/** A fake server: keeps the highest (seq, device) per question, like the real one. */
 class FakeServer implements QueueTransport {
   stored = new Map<number, AnswerAck>()
   calls: { kind: 'put' | 'batch'; inputs: AnswerInput[]; at: number }[] = []
@@ -21,8 +21,11 @@ class FakeServer implements QueueTransport {
 
   private apply(input: AnswerInput): AnswerAck {
     const known = this.stored.get(input.question_id)
-    if (known && known.seq >= input.seq) return { ...known, accepted: false }
-    const ack = { ...input, saved_at: '2026-06-01T01:00:00Z', accepted: true }
+    const device = input.device ?? ''
+    if (known && (known.seq > input.seq || (known.seq === input.seq && known.device >= device))) {
+      return { ...known, accepted: false }
+    }
+    const ack = { ...input, device, saved_at: '2026-06-01T01:00:00Z', accepted: true }
     this.stored.set(input.question_id, ack)
     return ack
   }
@@ -211,7 +214,7 @@ describe('AnswerQueue', () => {
   })
 
   it('drops a change the server already superseded and reports the server answer', async () => {
-    server.stored.set(1, { question_id: 1, response: 'C', seq: 10, saved_at: 'x', accepted: true })
+    server.stored.set(1, { question_id: 1, response: 'C', seq: 10, device: '', saved_at: 'x', accepted: true })
     const seen: [number, unknown][] = []
     const queue = await AnswerQueue.open(7, {
       transport: server,
@@ -224,6 +227,48 @@ describe('AnswerQueue', () => {
     expect(seen).toEqual([[1, 'C']])
     expect(queue.acked()['1']).toMatchObject({ response: 'C', seq: 10 })
     expect((await queue.answer(1, 'B')).seq).toBe(11)
+  })
+
+  it('shows the answer the server kept when another device sent the same seq', async () => {
+    // The other device (a higher id) saved seq 1 first; this one also counts from 1.
+    server.stored.set(4, { question_id: 4, response: 'D', seq: 1, device: 'phone-z', saved_at: 'x', accepted: true })
+    const seen: [number, unknown][] = []
+    const queue = await AnswerQueue.open(7, {
+      transport: server,
+      device: 'phone-a',
+      onServerAnswer: (id, ans) => seen.push([id, ans.response]),
+    })
+    await queue.answer(4, 'A')
+    await vi.advanceTimersByTimeAsync(0)
+    await until(() => queue.snapshot().status === 'idle')
+    expect(seen).toEqual([[4, 'D']])
+    expect(queue.acked()['4']).toMatchObject({ response: 'D', seq: 1 })
+    expect(queue.pendingCount).toBe(0)
+  })
+
+  it('does not report its own answer back when a retry finds it already stored', async () => {
+    const seen: unknown[] = []
+    const queue = await AnswerQueue.open(7, {
+      transport: server,
+      device: 'phone-a',
+      onServerAnswer: (id) => seen.push(id),
+    })
+    // The first send was stored but its reply was lost; the retry is not accepted again.
+    server.stored.set(4, { question_id: 4, response: 'A', seq: 1, device: 'phone-a', saved_at: 'x', accepted: true })
+    await queue.answer(4, 'A')
+    await vi.advanceTimersByTimeAsync(0)
+    await until(() => queue.snapshot().status === 'idle')
+    expect(seen).toEqual([])
+  })
+
+  it('takes its seqs from the hybrid clock when that is ahead of the counter', async () => {
+    let base = 5_000_000
+    const queue = await AnswerQueue.open(7, { transport: server, device: 'phone-a', seqClock: () => base })
+    expect((await queue.answer(1, 'A')).seq).toBe(5_000_000)
+    expect((await queue.answer(1, 'B')).seq).toBe(5_000_001) // same millisecond: counter
+    base = 9_000_000
+    expect((await queue.answer(2, 'C')).seq).toBe(9_000_000)
+    queue.close()
   })
 
   it('keeps a change made while the previous one was in flight, and sends it next', async () => {

@@ -31,6 +31,7 @@ function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
     ],
     blanks: 0,
     points: '10.00',
+    section: '',
   })
   const now = new Date()
   return {
@@ -50,7 +51,7 @@ function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
   }
 }
 
-const ack = (i: AnswerInput) => ({ ...i, saved_at: 'now', accepted: true })
+const ack = (i: AnswerInput) => ({ device: '', ...i, saved_at: 'now', accepted: true })
 
 describe('useAttemptSession', () => {
   beforeEach(() => {
@@ -91,25 +92,42 @@ describe('useAttemptSession', () => {
 
   it('prefers the server answer when another device saved a newer one', async () => {
     api.attempt.mockResolvedValue(makeAttempt({ '2': { response: 'A', seq: 20, saved_at: 'x' } }))
-    api.saveAnswer.mockImplementation(async (_a: number, qid: number, response: unknown, seq: number) =>
-      ack({ question_id: qid, response: response as string, seq }),
-    )
+    api.saveAnswer.mockImplementation(async (_a: number, input: AnswerInput) => ack(input))
     const session = useAttemptSession(5)
     await session.load()
     expect(session.answers[2]).toBe('A')
     await session.setAnswer(3, 'B')
     await session.flush()
     session.stop()
-    // New changes are numbered above what the server holds.
-    expect(api.saveAnswer).toHaveBeenCalledWith(5, 3, 'B', 21)
+    // New changes are numbered above what the server holds, and carry this device's id.
+    const [attemptId, sent] = api.saveAnswer.mock.calls[0] as [number, AnswerInput]
+    expect(attemptId).toBe(5)
+    expect(sent).toMatchObject({ question_id: 3, response: 'B', device: expect.stringMatching(/^[0-9a-f]{16}$/) })
+    expect(sent.seq).toBeGreaterThan(20)
+  })
+
+  it('numbers changes by server time, so a later change on another device wins', async () => {
+    // Another device answered question 2 with a plain counter a minute into the exam.
+    const attempt = makeAttempt({ '2': { response: 'A', seq: 1, saved_at: 'x' } })
+    attempt.started_at = new Date(Date.now() - 60_000).toISOString()
+    api.attempt.mockResolvedValue(attempt)
+    api.saveAnswer.mockImplementation(async (_a: number, input: AnswerInput) => ack(input))
+    const session = useAttemptSession(5)
+    await session.load()
+    await session.setAnswer(2, 'B')
+    await session.flush()
+    session.stop()
+    // Not 2 (one more than the other device's counter): server milliseconds × 1000.
+    const sent = api.saveAnswer.mock.calls[0]![1] as AnswerInput
+    expect(sent.seq).toBeGreaterThanOrEqual(60_000 * 1000)
   })
 
   it('sends queued answers before submitting', async () => {
     api.attempt.mockResolvedValue(makeAttempt())
     const order: string[] = []
-    api.saveAnswer.mockImplementation(async (_a: number, qid: number, response: unknown, seq: number) => {
-      order.push(`save ${qid}`)
-      return ack({ question_id: qid, response: response as string, seq })
+    api.saveAnswer.mockImplementation(async (_a: number, input: AnswerInput) => {
+      order.push(`save ${input.question_id}`)
+      return ack(input)
     })
     api.submit.mockImplementation(async () => {
       order.push('submit')

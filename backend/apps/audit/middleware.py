@@ -13,6 +13,8 @@ class AuditMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.status_code == 503:  # the database is down: nothing changed, nothing to write
+            return response
         try:
             recorder.record_request(request, response)
         except Exception:

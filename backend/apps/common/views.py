@@ -1,13 +1,15 @@
 """The single-page app's entry, uploaded files behind their owners' checks, and the
 error pages (JSON under /api/, Chinese everywhere)."""
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_safe
 
-from apps.common import media
+from apps.common import media, unavailable
 from apps.common.api.exceptions import BAD_REQUEST, error_body, json_error, refused_request
 
 FRONTEND_MISSING = "前端尚未构建，请先运行 make install"
@@ -79,6 +81,12 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    exc = sys.exc_info()[1]  # handler500 runs while Django handles the exception
+    if unavailable.is_database_down(exc):
+        if request.path.startswith(API_PREFIX):
+            return unavailable.response(request, exc)
+        unavailable.note(request, exc)
+        return unavailable.mark(_page(503, "服务暂时不可用", unavailable.DATABASE_UNAVAILABLE))
     if request.path.startswith(API_PREFIX):
         return json_error(500, SERVER_ERROR, "server_error")
     return _page(500, "服务器内部错误", SERVER_ERROR)

@@ -2,10 +2,10 @@ import { api } from './http'
 import type {
   AnswerAck,
   AnswerInput,
-  AnswerResponse,
   Attempt,
   AttemptEventKind,
   AttemptEventReply,
+  BatchSaveReply,
   ExamCard,
   ExamDetail,
   Paginated,
@@ -16,10 +16,11 @@ export const examsApi = {
   detail: (id: number) => api.get<ExamDetail>(`exams/${id}`),
   start: (examId: number) => api.post<Attempt>(`exams/${examId}/attempts`),
   attempt: (id: number) => api.get<Attempt>(`attempts/${id}`),
-  saveAnswer: (attemptId: number, questionId: number, response: AnswerResponse, seq: number) =>
-    api.put<AnswerAck>(`attempts/${attemptId}/answers/${questionId}`, { response, seq }),
+  saveAnswer: (attemptId: number, { question_id, ...body }: AnswerInput) =>
+    api.put<AnswerAck>(`attempts/${attemptId}/answers/${question_id}`, body),
+  /** All items are stored or none (409); each result says whether its item was stored. */
   saveBatch: (attemptId: number, answers: AnswerInput[]) =>
-    api.post<{ results: AnswerAck[] }>(`attempts/${attemptId}/answers/batch`, { answers }),
+    api.post<BatchSaveReply>(`attempts/${attemptId}/answers/batch`, { answers }),
   submit: (attemptId: number) => api.post<Attempt>(`attempts/${attemptId}/submit`),
   event: (attemptId: number, kind: AttemptEventKind, detail?: string) =>
     api.post<AttemptEventReply>(`attempts/${attemptId}/events`, detail ? { kind, detail } : { kind }),

@@ -16,6 +16,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/answers/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description 保存一题的作答。请求在截止时间 + 宽限（EXAM_SAVE_GRACE_SECONDS）之前到达即被接受，以到达时间为准；之后为 409 time_up，已交卷为 409 submitted；数据库不可用为 503（带 Retry-After）。accepted 为 false 时未保存，返回的是服务器保留的作答。 */
+        put: operations["v1_attempts_answers_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attempts/{id}/answers/batch": {
         parameters: {
             query?: never;
@@ -2457,10 +2474,45 @@ export interface components {
          * @enum {string}
          */
         AggregationEnum: "best" | "latest" | "mean" | "capped_sum";
+        /**
+         * @description What the server holds for the question after a save. `accepted` false: this save was
+         *     not stored, and response/seq/device are the answer the server keeps (show it).
+         */
+        AnswerAck: {
+            accepted: boolean;
+            /**
+             * Format: date-time
+             * @description 答卷此刻的截止时间（管理员为本人延时后随之后移，手机倒计时据此更新）
+             */
+            deadline?: string;
+            device: string;
+            question_id: number;
+            response: (string | string[] | boolean) | null;
+            /** Format: date-time */
+            saved_at: string;
+            seq: number;
+        };
         AnswerInRequest: {
             /** Format: int64 */
             question_id: number;
             response: unknown;
+        };
+        /** @description PUT attempts/{id}/answers/{question_id}. */
+        AnswerItemRequest: {
+            /** @description 发送作答的设备编号（字母、数字、- 或 _，至多 40 字符），seq 相同时按它排序 */
+            device?: string;
+            question_id: number;
+            response: (string | string[] | boolean) | null;
+            /** @description 作答序号：手机以服务器时间为基础生成（开考后毫秒数×1000+计数），同一题只保留 (seq, device) 最大的作答 */
+            seq: number;
+        };
+        /** @description PUT attempts/{id}/answers/{question_id}. */
+        AnswerPutRequest: {
+            /** @description 发送作答的设备编号（字母、数字、- 或 _，至多 40 字符），seq 相同时按它排序 */
+            device?: string;
+            response: (string | string[] | boolean) | null;
+            /** @description 作答序号：手机以服务器时间为基础生成（开考后毫秒数×1000+计数），同一题只保留 (seq, device) 最大的作答 */
+            seq: number;
         };
         /**
          * @description * `on_submit` - 提交后立即分配
@@ -2468,6 +2520,64 @@ export interface components {
          * @enum {string}
          */
         AssignModeEnum: "on_submit" | "at_close";
+        Attempt: {
+            /** @description 按试题编号：服务器已保存的作答 */
+            answers: {
+                [key: string]: components["schemas"]["StoredAnswer"];
+            };
+            /** Format: date-time */
+            deadline: string;
+            exam: components["schemas"]["AttemptExam"];
+            focus_loss_count: number;
+            focus_loss_limit: number | null;
+            id: number;
+            questions: components["schemas"]["AttemptQuestion"][];
+            result: components["schemas"]["Result"] | null;
+            /** Format: date-time */
+            server_now: string;
+            /** Format: date-time */
+            started_at: string;
+            status: components["schemas"]["AttemptStatusEnum"];
+            submit_reason: (components["schemas"]["SubmitReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+        };
+        AttemptEventReply: {
+            detail: string;
+            focus_loss_count: number;
+            focus_loss_limit: number | null;
+            submitted: boolean;
+        };
+        AttemptExam: {
+            answer_release: components["schemas"]["ExamReleaseEnum"];
+            id: number;
+            kind: components["schemas"]["ExamKindEnum"];
+            score_release: components["schemas"]["ExamReleaseEnum"];
+            title: string;
+        };
+        AttemptOption: {
+            html: string;
+            /** @description 显示的字母（打乱选项后的顺序） */
+            key: string;
+        };
+        AttemptQuestion: {
+            /** @description 填空题的空数，其他题型为 0 */
+            blanks: number;
+            id: number;
+            options: components["schemas"]["AttemptOption"][];
+            /** Format: decimal */
+            points: string;
+            position: number;
+            section: string;
+            stem_html: string;
+            type: components["schemas"]["TypeEnum"];
+        };
+        /**
+         * @description * `in_progress` - 作答中
+         *     * `submitted` - 已交卷
+         * @enum {string}
+         */
+        AttemptStatusEnum: "in_progress" | "submitted";
         AudienceCount: {
             /** @description 各参考单位的人数 */
             by_unit: {
@@ -2608,12 +2718,6 @@ export interface components {
              */
             file: string;
         };
-        BatchInputRequest: {
-            /** 作答列表 */
-            answers: {
-                [key: string]: unknown;
-            }[];
-        };
         BatchReviewFailure: {
             detail: string;
             id: number;
@@ -2634,6 +2738,14 @@ export interface components {
         BatchReviewOutput: {
             done: number[];
             failed: components["schemas"]["BatchReviewFailure"][];
+        };
+        BatchSaveReply: {
+            /** @description 与提交的作答一一对应、顺序相同 */
+            results: components["schemas"]["AnswerAck"][];
+        };
+        /** @description POST attempts/{id}/answers/batch: stored all together or not at all (409). */
+        BatchSaveRequest: {
+            answers: components["schemas"]["AnswerItemRequest"][];
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -3675,6 +3787,14 @@ export interface components {
              */
             target: number;
         };
+        KnowledgePointScore: {
+            id: number;
+            /** Format: decimal */
+            max_score: string;
+            name: string;
+            /** Format: decimal */
+            score: string;
+        };
         /**
          * @description * `suggested` - 建议
          *     * `confirmed` - 已确认
@@ -3925,6 +4045,8 @@ export interface components {
             published_at?: string | null;
             title: string;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         Objection: {
             /** 涉及分项 */
             component?: number | null;
@@ -5375,6 +5497,41 @@ export interface components {
             /** 答复 */
             reply: string;
         };
+        Result: {
+            answers_visible: boolean;
+            /** @description 按考试的成绩公布方式，未公布答案时为空 */
+            items: components["schemas"]["ResultItem"][];
+            knowledge_points: components["schemas"]["KnowledgePointScore"][];
+            /** Format: decimal */
+            max_score: string;
+            passed: boolean | null;
+            pending_review: boolean;
+            rank_in_unit: number | null;
+            /** Format: decimal */
+            score: string | null;
+            /** @description false：按考试的成绩公布设置暂不公布，得分、及格、排名与知识点都为空 */
+            score_visible: boolean;
+            unit_count: number | null;
+        };
+        ResultItem: {
+            /** @description 参考答案（按显示的字母）；被保留时为 null */
+            answer: (string | string[] | boolean) | null;
+            /** @description null：待人工评分 */
+            correct: boolean | null;
+            explanation_html: string;
+            /** @description 另一场您仍可参加的考试保留了此题答案：答案、解析与出处为空 */
+            key_held: boolean;
+            /** Format: decimal */
+            points: string;
+            position: number;
+            question_id: number;
+            /** Format: decimal */
+            score: string;
+            source: components["schemas"]["SourceRef"] | null;
+            stem_html: string;
+            type: components["schemas"]["TypeEnum"];
+            your_response: (string | string[] | boolean) | null;
+        };
         RetryInRequest: {
             response: unknown;
         };
@@ -5440,6 +5597,19 @@ export interface components {
             passage_id: string | null;
             quote: string;
         };
+        SourceRef: {
+            material_id: number;
+            material_title: string;
+            passage_id: number;
+            passage_key: string;
+            quote: string;
+        };
+        StoredAnswer: {
+            response: (string | string[] | boolean) | null;
+            /** Format: date-time */
+            saved_at: string;
+            seq: number;
+        };
         Streak: {
             best: number;
             current: number;
@@ -5497,6 +5667,13 @@ export interface components {
             /** Format: int64 */
             topic?: number | null;
         };
+        /**
+         * @description * `manual` - 主动交卷
+         *     * `deadline` - 时间到自动交卷
+         *     * `focus_loss` - 切屏超限自动交卷
+         * @enum {string}
+         */
+        SubmitReasonEnum: "manual" | "deadline" | "focus_loss";
         Token: {
             /**
              * Format: date-time
@@ -5707,9 +5884,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attempt"];
+                };
+            };
+        };
+    };
+    v1_attempts_answers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPutRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerAck"];
                 };
             };
         };
@@ -5725,9 +5926,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BatchInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BatchInputRequest"];
-                "multipart/form-data": components["schemas"]["BatchInputRequest"];
+                "application/json": components["schemas"]["BatchSaveRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BatchSaveRequest"];
+                "multipart/form-data": components["schemas"]["BatchSaveRequest"];
             };
         };
         responses: {
@@ -5736,9 +5937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BatchSaveReply"];
                 };
             };
         };
@@ -5765,9 +5964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AttemptEventReply"];
                 };
             };
         };
@@ -5788,9 +5985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attempt"];
                 };
             };
         };
@@ -6927,14 +7122,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 继续进行中的答卷 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Attempt"];
+                };
+            };
+            /** @description 新开始的答卷 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attempt"];
                 };
             };
         };

@@ -1,7 +1,9 @@
 // Compile-time check that the backend's OpenAPI schema (src/api/schema.d.ts, written by
-// `npm run gen:api`) still provides what the client's types (./types.ts) rely on.
-// A renamed, removed or retyped field makes `vue-tsc` (and so `npm run build`) fail.
-// A schema that does not define a component yet (its endpoint has not landed) is skipped.
+// `npm run gen:api`) still provides what the client relies on. A renamed, removed or
+// retyped field, or a component that is missing altogether, makes `vue-tsc` (and so
+// `npm run build`) fail: nothing is skipped.
+// The exam contract (Attempt, AnswerAck, ...) is not hand-written at all: ./types.ts takes
+// it from the schema, and the last check below names every component it needs.
 import type { components } from './schema'
 import type * as T from './types'
 
@@ -31,18 +33,26 @@ type Mismatches<G, H> = {
   [K in keyof H]-?: K extends keyof G ? (FieldOk<G[K], H[K]> extends true ? never : K) : K
 }[keyof H]
 
-type Check<Name extends string, H> = Name extends keyof Schemas ? Mismatches<Schemas[Name], H> : never
+/** A missing component is an error too (its name is shown), never a skipped check. */
+type Check<Name extends string, H> = Name extends keyof Schemas
+  ? Mismatches<Schemas[Name], H>
+  : `missing component ${Name}`
 
 /** For what the client sends: its input type must satisfy the schema's request type. */
 type SendCheck<Name extends string, H> = Name extends keyof Schemas
   ? H extends Schemas[Name]
     ? never
     : Name
-  : never
+  : `missing component ${Name}`
+
+/** Components the client takes from the schema directly: each must exist, and be typed. */
+type Present<Names extends string> = {
+  [N in Names]: N extends keyof Schemas ? (IsLoose<Schemas[N]> extends true ? `untyped ${N}` : never) : `missing component ${N}`
+}[Names]
 
 type Expect<X extends never> = X
 
-// Each line names the component; the error shows the offending field name.
+// Each line names the component; the error shows the offending field or component name.
 export type SchemaChecks = [
   Expect<Check<'Me', T.Me>>,
   Expect<Check<'UnitBrief', T.UnitRef>>,
@@ -50,9 +60,22 @@ export type SchemaChecks = [
   Expect<SendCheck<'PasswordChangeRequest', T.PasswordInput>>,
   Expect<Check<'ExamCard', T.ExamCard>>,
   Expect<Check<'ExamDetail', T.ExamDetail>>,
-  Expect<Check<'Attempt', T.Attempt>>,
-  Expect<Check<'AttemptQuestion', T.AttemptQuestion>>,
-  Expect<Check<'AnswerAck', T.AnswerAck>>,
-  Expect<Check<'AttemptEventReply', T.AttemptEventReply>>,
-  Expect<Check<'Result', T.AttemptResult>>,
+  Expect<
+    Present<
+      | 'Attempt'
+      | 'AttemptQuestion'
+      | 'AttemptOption'
+      | 'StoredAnswer'
+      | 'Result'
+      | 'ResultItem'
+      | 'SourceRef'
+      | 'KnowledgePointScore'
+      | 'AnswerPutRequest'
+      | 'AnswerItemRequest'
+      | 'AnswerAck'
+      | 'BatchSaveRequest'
+      | 'BatchSaveReply'
+      | 'AttemptEventReply'
+    >
+  >,
 ]

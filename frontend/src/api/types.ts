@@ -1,7 +1,9 @@
-// Hand-written types for the v1 API contract (team/API_CONTRACT.md).
-// `npm run gen:api` writes src/api/schema.d.ts from the backend's OpenAPI schema;
-// src/api/schemaCheck.ts then makes the build fail when the generated types and
-// these drift apart.
+// Types of the v1 API contract. `npm run gen:api` writes src/api/schema.d.ts from the
+// backend's OpenAPI schema. The exam contract is taken from it directly; the remaining
+// hand-written types are compared with it by src/api/schemaCheck.ts, so the build fails
+// when the two drift apart (or when a component it checks is missing).
+import type { components } from './schema'
+
 
 export interface UnitRef {
   id: number
@@ -79,6 +81,7 @@ export interface ExamDetail extends ExamCard {
   rules: string
 }
 
+/** Question type codes; the phone app's exam contract below uses the same six. */
 export type QuestionType =
   | 'single'
   | 'multiple'
@@ -87,113 +90,23 @@ export type QuestionType =
   | 'short_answer'
   | 'case_analysis'
 
+// --- the exam contract: generated from the backend's OpenAPI schema (apps/exams/api/contract.py)
+type S = components['schemas']
+
 /** single "B"; multiple ["A","C"]; true_false boolean; fill_in one string per blank; text otherwise. */
-export type AnswerResponse = string | string[] | boolean | null
-
-export interface AttemptOption {
-  key: string
-  html: string
-}
-
-export interface AttemptQuestion {
-  id: number
-  position: number
-  type: QuestionType
-  stem_html: string
-  options: AttemptOption[]
-  blanks: number
-  points: string
-}
-
-export interface StoredAnswer {
-  response: AnswerResponse
-  seq: number
-  saved_at: string
-}
-
-export interface SourceRef {
-  material_id: number
-  material_title: string
-  passage_id: string
-  quote: string
-}
-
-export interface ResultItem {
-  question_id: number
-  position: number
-  type: QuestionType
-  stem_html: string
-  your_response: AnswerResponse
-  correct: boolean | null
-  score: string
-  points: string
-  answer?: AnswerResponse
-  explanation_html?: string
-  /** Another exam the cadre could still sit holds this key: answer, explanation and source are empty. */
-  key_held?: boolean
-  source: SourceRef | null
-}
-
-export interface KnowledgePointScore {
-  id: number
-  name: string
-  score: string
-  max_score: string
-}
-
-export interface AttemptResult {
-  /** False while the exam's score release holds the score back (score and passed are null). */
-  score_visible: boolean
-  answers_visible: boolean
-  score: string | null
-  max_score: string
-  passed: boolean | null
-  pending_review: boolean
-  rank_in_unit: number | null
-  unit_count: number | null
-  knowledge_points: KnowledgePointScore[]
-  items: ResultItem[]
-}
-
-export type SubmitReason = 'manual' | 'deadline' | 'focus_loss'
-
-export interface Attempt {
-  id: number
-  exam: { id: number; title: string; kind: ExamKind; score_release: Release; answer_release: Release }
-  status: 'in_progress' | 'submitted'
-  started_at: string
-  deadline: string
-  server_now: string
-  submitted_at: string | null
-  submit_reason: SubmitReason | null
-  questions: AttemptQuestion[]
-  answers: Record<string, StoredAnswer>
-  focus_loss_count: number
-  focus_loss_limit: number | null
-  result: AttemptResult | null
-}
-
-export interface AnswerInput {
-  question_id: number
-  response: AnswerResponse
-  seq: number
-}
-
-export interface AnswerAck {
-  question_id: number
-  response: AnswerResponse
-  seq: number
-  saved_at: string
-  accepted: boolean
-  /** The attempt's deadline now (moves when an admin gives this person extra time). */
-  deadline?: string
-}
-
-export type AttemptEventKind = 'focus_loss' | 'focus_return' | 'reconnect' | 'offline'
-
-export interface AttemptEventReply {
-  focus_loss_count: number
-  focus_loss_limit: number | null
-  submitted: boolean
-  detail?: string
-}
+export type AnswerResponse = S['AnswerPutRequest']['response']
+export type Attempt = S['Attempt']
+export type AttemptQuestion = S['AttemptQuestion']
+export type AttemptOption = S['AttemptOption']
+export type StoredAnswer = S['StoredAnswer']
+export type AttemptResult = S['Result']
+export type ResultItem = S['ResultItem']
+export type SourceRef = S['SourceRef']
+export type KnowledgePointScore = S['KnowledgePointScore']
+export type SubmitReason = S['SubmitReasonEnum']
+/** One answer in a save: the PUT's body plus its question (the batch's item). */
+export type AnswerInput = S['AnswerItemRequest']
+export type AnswerAck = S['AnswerAck']
+export type BatchSaveReply = S['BatchSaveReply']
+export type AttemptEventReply = S['AttemptEventReply']
+export type AttemptEventKind = S['EventInputKindEnum']

@@ -1,5 +1,7 @@
 // The answer queue: every change gets the next seq, is written to IndexedDB first and then
-// sent. Only the latest unacknowledged change per question is kept (and so sent); one
+// sent. A seq comes from a hybrid clock (server time since the attempt started × 1000, or
+// one more than the last seq if higher) and goes with this device's id, so two devices'
+// changes are totally ordered: the later one wins, and equal seqs are ordered by device. Only the latest unacknowledged change per question is kept (and so sent); one
 // pending change goes by PUT, several by the batch endpoint. Offline and server errors are
 // retried with exponential backoff plus jitter; a 409 (time up / already submitted) stops
 // the queue and is reported. Re-opening the queue for an attempt restores what was left.
@@ -45,13 +47,18 @@ export interface BackoffOptions {
 
 export interface QueueOptions {
   transport: QueueTransport
+  /** This device's id, sent with every answer (the tiebreak of equal seqs). */
+  device?: string
+  /** The hybrid clock's current seq base (see device.ts); 0 or absent: a plain counter. */
+  seqClock?: () => number
   /** The highest seq the server already holds (from the attempt), so new seqs go above it. */
   serverSeq?: number
   backoff?: Partial<BackoffOptions>
   /** Source of jitter in [0, 1); injectable for tests. */
   random?: () => number
   onChange?: (snapshot: QueueSnapshot) => void
-  /** Called when the server holds a different answer than this device (another device won). */
+  /** Called when the server keeps another answer than this device sent (another device's,
+   * or a later one): the reply carries it, and the page shows it. */
   onServerAnswer?: (questionId: number, answer: AckedAnswer) => void
 }
 
@@ -135,7 +142,7 @@ export class AnswerQueue {
   /** Record a change: persisted before it is sent, superseding any unsent change. */
   async answer(questionId: number, response: AnswerResponse): Promise<PendingAnswer> {
     if (this.status === 'stopped') throw new ApiError(409, this.lastError, this.stopCode)
-    this.state.seq += 1
+    this.state.seq = Math.max(this.state.seq + 1, this.options.seqClock?.() ?? 0)
     // A plain copy: the caller may hand in reactive arrays, which IndexedDB cannot store.
     const plain = JSON.parse(JSON.stringify(response ?? null)) as AnswerResponse
     const entry: PendingAnswer = { questionId, response: plain, seq: this.state.seq }
@@ -177,11 +184,7 @@ export class AnswerQueue {
     const batch = this.pending()
     if (!batch.length) return
     this.setStatus('saving')
-    const inputs: AnswerInput[] = batch.map((p) => ({
-      question_id: p.questionId,
-      response: p.response,
-      seq: p.seq,
-    }))
+    const inputs: AnswerInput[] = batch.map((p) => this.input(p))
     try {
       const acks =
         inputs.length === 1
@@ -197,6 +200,14 @@ export class AnswerQueue {
     }
   }
 
+  private input(entry: PendingAnswer): AnswerInput {
+    const input: AnswerInput = { question_id: entry.questionId, response: entry.response, seq: entry.seq }
+    if (this.options.device) input.device = this.options.device
+    return input
+  }
+
+  /** Mark saved exactly what each ack says was stored; where the server kept another
+   * answer (accepted false), adopt and show that one instead. */
   private applyAcks(acks: AnswerAck[]): void {
     for (const ack of acks) {
       const key = String(ack.question_id)
@@ -207,7 +218,8 @@ export class AnswerQueue {
       // A change made while this request was in flight has a higher seq: keep it.
       if (entry && entry.seq <= ack.seq) {
         delete this.state.pending[key]
-        if (!ack.accepted && entry.seq < ack.seq) this.options.onServerAnswer?.(ack.question_id, saved)
+        const mine = ack.seq === entry.seq && (ack.device ?? '') === (this.options.device ?? '')
+        if (!ack.accepted && !mine) this.options.onServerAnswer?.(ack.question_id, saved)
       }
       this.state.seq = Math.max(this.state.seq, ack.seq)
     }
@@ -240,13 +252,7 @@ export class AnswerQueue {
       for (const entry of batch) {
         if (this.status === 'stopped') return
         try {
-          this.applyAcks([
-            await this.options.transport.putOne({
-              question_id: entry.questionId,
-              response: entry.response,
-              seq: entry.seq,
-            }),
-          ])
+          this.applyAcks([await this.options.transport.putOne(this.input(entry))])
         } catch (inner) {
           if (inner instanceof ApiError && !inner.isTransient && inner.status !== 409) {
             this.reject(entry, inner.detail)

@@ -8,6 +8,7 @@ import type { AnswerAck, AnswerResponse, Attempt } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
+import { deviceId, seqFromServerTime } from './device'
 import { loadFlags, saveFlags } from './flags'
 import { takePrefetched } from './prefetch'
 import { isAnswered } from './responses'
@@ -84,12 +85,15 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
       serverSeq = Math.max(serverSeq, stored.seq)
     }
     queue?.close()
+    const startedAtMs = Date.parse(a.started_at)
     queue = await AnswerQueue.open(attemptId, {
       transport: {
-        putOne: async (input) =>
-          followDeadline([await examsApi.saveAnswer(attemptId, input.question_id, input.response, input.seq)])[0]!,
+        putOne: async (input) => followDeadline([await examsApi.saveAnswer(attemptId, input)])[0]!,
         putMany: async (inputs) => followDeadline((await examsApi.saveBatch(attemptId, inputs)).results),
       },
+      device: deviceId(),
+      // Read when a change is made: by then the server-time clock below is running.
+      seqClock: () => (clock ? seqFromServerTime(clock.serverTime(), startedAtMs) : 0),
       serverSeq,
       onChange: (snapshot) => {
         queueState.value = snapshot

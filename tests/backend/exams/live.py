@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 from django.db import connection
 
+from apps.exams.models import Attempt
+
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -30,14 +32,21 @@ def test_database_url() -> str:
 
 
 class Server:
-    def __init__(self, workers: int = 2, threads: int = 8):
+    def __init__(
+        self,
+        workers: int = 2,
+        threads: int = 8,
+        database_url: str | None = None,
+        env: dict | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": database_url or test_database_url(),
             "DEBUG": "0",
             "LOG_LEVEL": "WARNING",
+            **(env or {}),
         }
         env.pop("REDIS_URL", None)
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -50,7 +59,7 @@ class Server:
                 "-w",
                 str(workers),
                 "-k",
-                "gthread",
+                "config.gunicorn_worker.ArrivalThreadWorker",
                 "--threads",
                 str(threads),
                 "--chdir",
@@ -83,6 +92,10 @@ class Server:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=10)
 
+    def log(self) -> str:
+        """What the server wrote to stderr (once it has stopped)."""
+        return self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -90,3 +103,14 @@ class Server:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def wait_for_feeds(attempt_ids, timeout: float = 120) -> None:
+    """Until every attempt's after-commit feed (wrong-question book, records) has run."""
+    stop = time.monotonic() + timeout
+    while time.monotonic() < stop:
+        due = Attempt.objects.filter(pk__in=attempt_ids, feed_applied_at__isnull=True).count()
+        if not due:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{due} 份答卷的成绩后续处理在 {timeout} 秒内没有完成")

@@ -18,7 +18,7 @@ from apps.exams.services import attempts as svc
 from apps.exams.services import scoring
 from tests import factories
 from tests.backend.exams.conftest import make_exam, make_paper
-from tests.backend.exams.live import Server
+from tests.backend.exams.live import Server, wait_for_feeds
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -138,6 +138,7 @@ def test_submit_racing_a_save_and_the_sweep_gives_one_final_score(
             assert attempt.score == 4
         else:
             assert save.status_code == 409 and attempt.score == 2
+        wait_for_feeds([attempt_id])  # the server's feed must not outlive the test's data
 
 
 def test_save_one_second_after_deadline_plus_grace_is_refused(server, setup, tree, questions):

@@ -64,7 +64,7 @@ def test_keys_never_leave_before_policy_allows(client_for, cadre, tree, paper, q
 
 
 def test_reviewer_grades_blind_and_score_becomes_final(
-    client_for, cadre, reviewer, exam, questions
+    client_for, cadre, reviewer, exam, questions, django_capture_on_commit_callbacks
 ):
     received = []
     attempt_graded.connect(
@@ -72,21 +72,24 @@ def test_reviewer_grades_blind_and_score_becomes_final(
     )
     _assign_grader(exam, reviewer)
     try:
-        _, attempt_id, _ = _submitted(client_for, cadre, exam, questions)
-        rev = client_for(reviewer)
-        listing = rev.get("/api/v1/grading-tasks/").json()
-        assert listing["count"] == 1
-        task = listing["results"][0]
-        assert task["answer_text"] == "我的作答文字" and task["question"]["scoring_points"]
-        assert cadre.real_name not in str(task) and cadre.username not in str(task)
-        bad = rev.post(f"/api/v1/grading-tasks/{task['id']}/grade", {"score": "9"}, format="json")
-        assert bad.status_code == 400 and "score" in bad.json()["errors"]
-        ok = rev.post(
-            f"/api/v1/grading-tasks/{task['id']}/grade",
-            {"score": "7.5", "comment": "要点基本齐全"},
-            format="json",
-        )
-        assert ok.status_code == 200 and ok.json()["score"] == "7.50"
+        with django_capture_on_commit_callbacks(execute=True):  # listeners run after commit
+            _, attempt_id, _ = _submitted(client_for, cadre, exam, questions)
+            rev = client_for(reviewer)
+            listing = rev.get("/api/v1/grading-tasks/").json()
+            assert listing["count"] == 1
+            task = listing["results"][0]
+            assert task["answer_text"] == "我的作答文字" and task["question"]["scoring_points"]
+            assert cadre.real_name not in str(task) and cadre.username not in str(task)
+            bad = rev.post(
+                f"/api/v1/grading-tasks/{task['id']}/grade", {"score": "9"}, format="json"
+            )
+            assert bad.status_code == 400 and "score" in bad.json()["errors"]
+            ok = rev.post(
+                f"/api/v1/grading-tasks/{task['id']}/grade",
+                {"score": "7.5", "comment": "要点基本齐全"},
+                format="json",
+            )
+            assert ok.status_code == 200 and ok.json()["score"] == "7.50"
     finally:
         attempt_graded.disconnect(dispatch_uid="t1")
     attempt = Attempt.objects.get(pk=attempt_id)

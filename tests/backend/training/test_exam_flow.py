@@ -33,7 +33,9 @@ def _exam(tree, questions, policy):
     return exam
 
 
-def test_submitted_exam_mistakes_reach_the_wrong_book(cadre, tree, content, client_for):
+def test_submitted_exam_mistakes_reach_the_wrong_book(
+    cadre, tree, content, client_for, django_capture_on_commit_callbacks
+):
     single, true_false = content.questions[0], content.questions[1]
     exam = _exam(tree, [single, true_false], Exam.Release.IMMEDIATE)
     client = client_for(cadre)
@@ -46,7 +48,9 @@ def test_submitted_exam_mistakes_reach_the_wrong_book(cadre, tree, content, clie
             format="json",
         )
         assert saved.status_code == 200, saved.content
-    assert client.post(f"/api/v1/attempts/{attempt['id']}/submit").status_code == 200
+    # The book is fed after the grade commits (apps.exams.services.graded_feed).
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/api/v1/attempts/{attempt['id']}/submit").status_code == 200
 
     book = client.get("/api/v1/wrong-book/").json()
     assert [e["question"]["id"] for e in book["results"]] == [single.id]
@@ -56,7 +60,7 @@ def test_submitted_exam_mistakes_reach_the_wrong_book(cadre, tree, content, clie
 
 
 def test_after_close_policy_keeps_the_book_unchanged_while_the_exam_runs(
-    cadre, tree, content, client_for
+    cadre, tree, content, client_for, django_capture_on_commit_callbacks
 ):
     single = content.questions[0]
     exam = _exam(tree, [single], Exam.Release.AFTER_CLOSE)
@@ -67,7 +71,8 @@ def test_after_close_policy_keeps_the_book_unchanged_while_the_exam_runs(
         {"response": "D", "seq": 1},
         format="json",
     )
-    client.post(f"/api/v1/attempts/{attempt['id']}/submit")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/api/v1/attempts/{attempt['id']}/submit")
     assert client.get("/api/v1/wrong-book/").json()["count"] == 0
     exam.closes_at = timezone.now() - dt.timedelta(seconds=1)
     exam.opens_at = exam.closes_at - dt.timedelta(hours=3)

@@ -14,6 +14,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from apps.common import unavailable
 from apps.common.errors import DomainError, TooManyRequests
 
 FIELD_ERRORS = "提交的内容有误，请检查标出的字段"
@@ -65,6 +66,9 @@ def _flatten(detail) -> dict[str, list[str]]:
 
 
 def exception_handler(exc, context):
+    if unavailable.is_database_down(exc):
+        unavailable.note(context["request"], exc)
+        return unavailable.mark(Response(unavailable.body(), status=503))
     if isinstance(exc, SuspiciousOperation):  # raised while DRF read the body
         status_code, body = refused_request(exc)
         return Response(body, status=status_code)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.common.arrival import arrived_at
 from apps.common.errors import NotFound
 from apps.common.filters import filter_parameters, valid_filters
 from apps.common.pagination import StandardPagination, paginated
 from apps.exams import selectors
+from apps.exams.api import contract as c
 from apps.exams.api import serializers as s
 from apps.exams.api.auth import ExamTokenAuthentication
 from apps.exams.api.filters import ExamFilter
@@ -21,8 +23,6 @@ from apps.exams.models import Exam
 from apps.exams.services import attempts
 from apps.exams.services.attempts import ATTEMPT_NOT_FOUND
 from apps.exams.services.exams import in_audience
-
-OBJ = extend_schema(responses=OpenApiTypes.OBJECT)
 
 
 class ExamListView(APIView):
@@ -84,7 +84,13 @@ class ExamDetailView(APIView):
 class StartAttemptView(APIView):
     authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
 
-    @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(c.AttemptSerializer, description="继续进行中的答卷"),
+            201: OpenApiResponse(c.AttemptSerializer, description="新开始的答卷"),
+        },
+    )
     def post(self, request, pk):
         exam = get_object_or_404(Exam.objects.select_related("paper", "org_unit"), pk=pk)
         attempt, created, questions = attempts.start_or_resume(exam, request.user)
@@ -102,7 +108,7 @@ def own_attempt(request, pk: int):
 class AttemptView(APIView):
     authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
 
-    @OBJ
+    @extend_schema(responses=c.AttemptSerializer)
     def get(self, request, pk):
         attempt = attempts.finalize_if_expired(own_attempt(request, pk))
         return Response(selectors.attempt_payload(attempt))
@@ -111,17 +117,17 @@ class AttemptView(APIView):
 class SaveBatchView(APIView):
     authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
 
-    @extend_schema(request=s.BatchInputSerializer, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=c.BatchSaveSerializer, responses=c.BatchSaveReplySerializer)
     def post(self, request, pk):
         data = s.BatchInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(
-            {"results": attempts.save_batch(pk, request.user, data.validated_data["answers"])}
-        )
+        answers = data.validated_data["answers"]
+        results = attempts.save_batch(pk, request.user, answers, sent_at=arrived_at(request))
+        return Response({"results": results})
 
 
 class SubmitView(APIView):
-    @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=None, responses=c.AttemptSerializer)
     def post(self, request, pk):
         attempt = attempts.submit(own_attempt(request, pk))
         attempt = selectors.attempt_for_cadre(attempt.pk, request.user)
@@ -129,8 +135,28 @@ class SubmitView(APIView):
 
 
 class EventView(APIView):
-    @extend_schema(request=s.EventInputSerializer, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=s.EventInputSerializer, responses=c.AttemptEventReplySerializer)
     def post(self, request, pk):
         data = s.EventInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return Response(attempts.record_event(own_attempt(request, pk), **data.validated_data))
+
+
+class AnswerPutSchemaView(APIView):
+    """Documents PUT attempts/{id}/answers/{question_id} in the OpenAPI schema only: the
+    requests themselves go to apps.exams.api.fast_save.save_answer, a plain Django view."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="v1_attempts_answers_update",
+        request=c.AnswerPutSerializer,
+        responses=c.AnswerAckSerializer,
+        description=(
+            "保存一题的作答。请求在截止时间 + 宽限（EXAM_SAVE_GRACE_SECONDS）之前到达即被接受，"
+            "以到达时间为准；之后为 409 time_up，已交卷为 409 submitted；数据库不可用为 503"
+            "（带 Retry-After）。accepted 为 false 时未保存，返回的是服务器保留的作答。"
+        ),
+    )
+    def put(self, request, pk, question_id):  # pragma: no cover - never routed
+        raise NotImplementedError

@@ -52,6 +52,9 @@ class Attempt(models.Model):
     pending_review = models.BooleanField("待人工评分", default=False)
     focus_loss_count = models.PositiveIntegerField("切屏次数", default=0)
     graded_at = models.DateTimeField("评分时间", null=True, blank=True)
+    # When attempt_graded's listeners (wrong-question book, records) last ran for the current
+    # score. They run after commit, off the request; NULL means due, and the sweep re-runs it.
+    feed_applied_at = models.DateTimeField("成绩后续处理时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "答卷"
@@ -65,7 +68,14 @@ class Attempt(models.Model):
                 name="attempt_one_in_progress",
             ),
         ]
-        indexes = [models.Index(fields=["status", "deadline"], name="attempt_status_deadline")]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="attempt_status_deadline"),
+            models.Index(
+                fields=["graded_at"],
+                condition=Q(feed_applied_at__isnull=True, graded_at__isnull=False),
+                name="attempt_feed_due",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.exam_id}/{self.user_id}#{self.pk}"
@@ -86,6 +96,8 @@ class Answer(models.Model):
     )
     response = models.JSONField("作答", null=True)
     seq = models.BigIntegerField("序号")
+    # The device that sent it: (seq, device) orders two devices that sent the same seq.
+    device = models.CharField("设备", max_length=40, blank=True, default="", db_default="")
     saved_at = models.DateTimeField("保存时间")
     # First save of this question: item analysis derives time per question from these.
     first_saved_at = models.DateTimeField("首次作答时间")

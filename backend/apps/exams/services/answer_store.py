@@ -16,17 +16,19 @@ from apps.questions.models import Question
 META_KEY = "exams:attempt:{id}"
 
 
-# One statement: insert, or replace only when the new seq is higher, and only while the
-# attempt is in progress and not past deadline + grace. On PostgreSQL FOR SHARE makes a save
+# One statement: insert, or replace only when the new (seq, device) is higher (two devices
+# that sent the same seq are ordered by their ids), and only while the attempt is in
+# progress and the request was sent before deadline + grace. On PostgreSQL FOR SHARE makes a save
 # wait for a concurrent submit (which locks the attempt row) and then see it submitted;
 # saves never block each other. SQLite serializes writers, which gives the same order.
 _UPSERT = """
-INSERT INTO exams_answer (attempt_id, question_id, response, seq, saved_at, first_saved_at)
-SELECT a.id, %s, {json}, %s, %s, %s FROM exams_attempt a
+INSERT INTO exams_answer (attempt_id, question_id, response, seq, device, saved_at, first_saved_at)
+SELECT a.id, %s, {json}, %s, %s, %s, %s FROM exams_attempt a
 WHERE a.id = %s AND a.status = 'in_progress' AND a.deadline > %s{lock}
 ON CONFLICT (attempt_id, question_id) DO UPDATE
-SET response = excluded.response, seq = excluded.seq, saved_at = excluded.saved_at
-WHERE excluded.seq > exams_answer.seq
+SET response = excluded.response, seq = excluded.seq, device = excluded.device,
+    saved_at = excluded.saved_at
+WHERE (excluded.seq, excluded.device) > (exams_answer.seq, exams_answer.device)
 RETURNING seq
 """
 
@@ -37,15 +39,17 @@ def _upsert_sql() -> str:
     return _UPSERT.format(json="%s", lock="")
 
 
-def upsert(attempt_id: int, question_id: int, response, seq: int, now, cutoff) -> bool:
-    """Store the answer if its seq is the highest; True when this call wrote it.
-    Runs in autocommit, so a True result is committed before the caller answers."""
+def upsert(attempt_id: int, question_id: int, response, seq: int, device: str, now, cutoff) -> bool:
+    """Store the answer if its (seq, device) is the highest; True when this call wrote it.
+    Outside a transaction it runs in autocommit, so a True result is committed before the
+    caller answers."""
     ops = connection.ops
     stamp = ops.adapt_datetimefield_value(now)
     params = [
         question_id,
         json.dumps(response, ensure_ascii=False),
         seq,
+        device,
         stamp,
         stamp,
         attempt_id,
@@ -59,7 +63,7 @@ def upsert(attempt_id: int, question_id: int, response, seq: int, now, cutoff) -
 def stored_answer(attempt_id: int, question_id: int) -> dict | None:
     return (
         Answer.objects.filter(attempt_id=attempt_id, question_id=question_id)
-        .values("response", "seq", "saved_at")
+        .values("response", "seq", "device", "saved_at")
         .first()
     )
 
@@ -122,9 +126,10 @@ def set_deadline(attempt_id: int, deadline) -> None:
 
 
 # Scores computed by services.attempts, written back in bulk.
+# A new score makes its feed (wrong-question book, records) due again.
 _STORE_SQL = (
     "UPDATE exams_attempt SET item_scores = {json}, score = %s, max_score = %s, pending_review = %s,"
-    " passed = %s, graded_at = %s WHERE id = %s"
+    " passed = %s, graded_at = %s, feed_applied_at = NULL WHERE id = %s"
 )
 
 

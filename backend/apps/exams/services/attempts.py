@@ -1,5 +1,8 @@
 """The only place an attempt's state changes: start, save answer, submit, expire, events,
-and setting its score (finalize, reviewer grades, regrade)."""
+and setting its score (finalize, reviewer grades, regrade).
+
+Finalising does only what the score needs inside the request (freeze, grade, commit);
+attempt_graded's listeners follow after commit (services.graded_feed)."""
 
 from __future__ import annotations
 
@@ -13,10 +16,9 @@ from django.utils import timezone
 from apps.common.errors import Conflict, Forbidden, NotFound
 from apps.exams import conf, held_keys
 from apps.exams.models import Attempt, AttemptEvent, Exam, ScoreChange, SubjectiveGrade
-from apps.exams.services import answer_store, papers, scoring
+from apps.exams.services import answer_store, graded_feed, papers, scoring
 from apps.exams.services.exams import in_audience
-from apps.exams.services.responses import check_response, check_seq
-from apps.exams.signals import attempt_graded
+from apps.exams.services.responses import check_device, check_response, check_seq
 
 log = logging.getLogger(__name__)
 # What presenting and checking a question needs (no explanation, no source).
@@ -92,46 +94,81 @@ def _meta_for(attempt_id: int, user) -> dict:
     return meta
 
 
-def save_answer(attempt_id: int, user, question_id: int, response, seq) -> dict:
+def save_answer(
+    attempt_id: int, user, question_id: int, response, seq, device: str = "", sent_at=None
+) -> dict:
+    """Store one answer if (seq, device) is the highest the server holds for the question.
+
+    `sent_at` is when the request reached the site (its arrival stamp): the deadline plus
+    grace is judged by it, so a save queued behind a storm of submits is not counted late."""
     meta = _meta_for(attempt_id, user)
-    results = _save_many(attempt_id, meta, [(question_id, response, seq, "")])
-    return results[0]
+    rows = [(question_id, response, seq, device, "")]
+    return _save_many(attempt_id, meta, rows, sent_at)[0]
 
 
-def save_batch(attempt_id: int, user, answers: list[dict]) -> list[dict]:
-    """Same rules per item as save_answer; all items are checked before any is stored."""
+def save_batch(attempt_id: int, user, answers: list[dict], sent_at=None) -> list[dict]:
+    """Same rules per item as save_answer, all or nothing: every item is checked before any
+    is stored, and the items are stored in one transaction, so a submit landing meanwhile
+    either grades all of them (it waits) or none (the batch gets 409 and stores nothing).
+    Each result says whether that item was stored (accepted) or what the server keeps."""
     meta = _meta_for(attempt_id, user)
     rows = [
-        (a.get("question_id"), a.get("response"), a.get("seq"), f"answers.{i}.")
+        (
+            a.get("question_id"),
+            a.get("response"),
+            a.get("seq"),
+            a.get("device", ""),
+            f"answers.{i}.",
+        )
         for i, a in enumerate(answers)
     ]
-    return _save_many(attempt_id, meta, rows)
+    return _save_many(attempt_id, meta, rows, sent_at, atomic=True)
 
 
-def _save_many(attempt_id: int, meta: dict, rows: list[tuple]) -> list[dict]:
-    for question_id, response, seq, prefix in rows:
+def _save_many(
+    attempt_id: int, meta: dict, rows: list[tuple], sent_at=None, atomic: bool = False
+) -> list[dict]:
+    for question_id, response, seq, device, prefix in rows:
         spec = meta["q"].get(str(question_id))
         if spec is None:
             raise NotFound(QUESTION_NOT_IN_ATTEMPT)
         check_seq(seq, f"{prefix}seq")
+        check_device(device, f"{prefix}device")
         check_response(spec, response, f"{prefix}response")
-    now = timezone.now()
+    now = sent_at or timezone.now()
     grace = timedelta(seconds=conf.save_grace_seconds())
     if meta["s"] != IN_PROGRESS:
         raise Conflict(ALREADY_SUBMITTED, code="submitted")
     if now.timestamp() > meta["d"] + grace.total_seconds():
         _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
         raise Conflict(TIME_UP, code="time_up")
-    results = []
-    # Every reply carries the attempt's deadline: extra time given meanwhile reaches the phone.
     deadline = datetime.fromtimestamp(meta["d"], tz=UTC)
-    for question_id, response, seq, _ in rows:
-        if answer_store.upsert(attempt_id, question_id, response, seq, now, now - grace):
+    if atomic:
+        try:
+            with transaction.atomic():
+                return _store(attempt_id, rows, now, grace, in_batch=True, deadline=deadline)
+        except _LateInBatch:
+            _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
+            raise Conflict(TIME_UP, code="time_up") from None
+    return _store(attempt_id, rows, now, grace, in_batch=False, deadline=deadline)
+
+
+class _LateInBatch(Exception):
+    """Rolls a batch back; the attempt is finalized once the batch's transaction is gone."""
+
+
+def _store(attempt_id: int, rows: list[tuple], now, grace, in_batch: bool, deadline) -> list[dict]:
+    """`deadline` goes back in every reply: extra time given meanwhile reaches the phone."""
+    results = []
+    # Rows in question order, so two batches of one attempt never wait on each other crosswise.
+    for question_id, response, seq, device, _ in sorted(rows, key=lambda r: str(r[0])):
+        if answer_store.upsert(attempt_id, question_id, response, seq, device, now, now - grace):
             results.append(
                 {
                     "question_id": question_id,
                     "response": response,
                     "seq": seq,
+                    "device": device,
                     "saved_at": now,
                     "accepted": True,
                     "deadline": deadline,
@@ -139,18 +176,25 @@ def _save_many(attempt_id: int, meta: dict, rows: list[tuple]) -> list[dict]:
             )
         else:
             results.append(
-                {**_not_written(attempt_id, question_id, now, grace), "deadline": deadline}
+                {
+                    **_not_written(attempt_id, question_id, now, grace, in_batch),
+                    "deadline": deadline,
+                }
             )
-    return results
+    order = {str(row[0]): i for i, row in enumerate(rows)}
+    return sorted(results, key=lambda r: order[str(r["question_id"])])
 
 
-def _not_written(attempt_id: int, question_id: int, now, grace) -> dict:
-    """The upsert wrote nothing: an older seq, or the attempt stopped taking answers."""
+def _not_written(attempt_id: int, question_id: int, now, grace, in_batch: bool) -> dict:
+    """The upsert wrote nothing: the server holds a higher (seq, device), which the reply
+    carries so the phone shows it, or the attempt stopped taking answers."""
     status, deadline = Attempt.objects.filter(pk=attempt_id).values_list("status", "deadline").get()
     if status != IN_PROGRESS:
         answer_store.mark_submitted(attempt_id)
         raise Conflict(ALREADY_SUBMITTED, code="submitted")
     if now > deadline + grace:
+        if in_batch:
+            raise _LateInBatch
         _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
         raise Conflict(TIME_UP, code="time_up")
     stored = answer_store.stored_answer(attempt_id, question_id)
@@ -166,7 +210,12 @@ def submit(attempt: Attempt, reason: str = Attempt.SubmitReason.MANUAL, actor=No
 def _finalize_by_id(attempt_id: int, reason: str, actor=None) -> Attempt:
     with transaction.atomic():
         # The row lock makes in-flight saves (FOR SHARE) finish first or see the submit.
-        attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt_id)
+        # Only the attempt's own row is locked, never the exam that every cadre shares.
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("exam")
+            .get(pk=attempt_id)
+        )
         if attempt.status == SUBMITTED:
             return attempt
         now = timezone.now()
@@ -191,8 +240,9 @@ def _finalize_by_id(attempt_id: int, reason: str, actor=None) -> Attempt:
             reason=Attempt.SubmitReason(reason).label,
             actor=actor,
         )
+        # The wrong-question book, records and other listeners: after commit, off the request.
+        graded_feed.after_commit([attempt.pk])
     answer_store.mark_submitted(attempt.pk)
-    _announce([attempt])
     return attempt
 
 
@@ -269,7 +319,7 @@ def rescore(
     for start in range(0, len(attempt_ids), chunk):
         with transaction.atomic():
             batch = list(
-                Attempt.objects.select_for_update()
+                Attempt.objects.select_for_update(of=("self",))
                 .select_related("exam")
                 .filter(pk__in=attempt_ids[start : start + chunk], status=SUBMITTED)
             )
@@ -300,24 +350,12 @@ def rescore(
                             actor=actor,
                         )
                     )
-            answer_store.store_scores(dirty)
+            answer_store.store_scores(dirty)  # also marks their feed as due again
             ScoreChange.objects.bulk_create(history)
+            graded_feed.after_commit([a.pk for a in dirty])
         rescored += len(batch)
         changed += len(history)
-        _announce([h.attempt for h in history])
     return rescored, changed
-
-
-def _announce(attempts: list[Attempt]) -> None:
-    for attempt in attempts:
-        for receiver, error in attempt_graded.send_robust(sender=Attempt, attempt=attempt):
-            if isinstance(error, Exception):
-                log.error(
-                    "attempt_graded listener %r failed for attempt %s",
-                    receiver,
-                    attempt.pk,
-                    exc_info=error,
-                )
 
 
 # --- deadline changes (services.lifecycle: extra time, a longer window, closing early) ----

@@ -10,6 +10,7 @@ BAD_TRUE_FALSE = "判断题的作答应为 true 或 false"
 BAD_FILL_IN = "填空题的作答应为每空一个文本的列表，共 {blanks} 空"
 BAD_TEXT = "作答应为文本，且不超过 {limit} 字"
 BAD_SEQ = "seq 应为非负整数"
+BAD_DEVICE = "device 应为不超过 40 个字符的字母、数字、- 或 _"
 TEXT_LIMIT = 20000
 
 
@@ -53,3 +54,12 @@ def check_seq(seq, field: str = "seq") -> int:
     if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0 or seq > 2**62:
         raise InvalidInput(BAD_SEQ, errors={field: [BAD_SEQ]})
     return seq
+
+
+def check_device(device, field: str = "device") -> str:
+    """The sending device's id (the tiebreak between two devices' equal seqs)."""
+    ok = isinstance(device, str) and len(device) <= 40
+    ok = ok and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in device)
+    if not ok:
+        raise InvalidInput(BAD_DEVICE, errors={field: [BAD_DEVICE]})
+    return device

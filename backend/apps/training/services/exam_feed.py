@@ -17,6 +17,7 @@ from apps.accounts.models import User
 from apps.exams.models import Attempt, Exam
 from apps.exams.services import grading
 from apps.questions.models import OBJECTIVE_TYPES, Question
+from apps.training import conf
 from apps.training.models import AnswerSource, ExamResult, ReviewCard, WrongBookEntry
 from apps.training.services import book_entries, leitner
 
@@ -79,6 +80,8 @@ def ingest_attempt(attempt: Attempt, now: dt.datetime | None = None) -> int:
     responses = dict(attempt.answers.values_list("question_id", "response"))
     orders = {item["q"]: item.get("o") for item in attempt.layout or []}
     changed = 0
+    to_create: list[ExamResult] = []
+    to_update: list[ExamResult] = []
     with transaction.atomic():
         previous = {
             r.lineage: r
@@ -107,7 +110,12 @@ def ingest_attempt(attempt: Attempt, now: dt.datetime | None = None) -> int:
                     _undo_wrong(result)
                 else:
                     _apply(result, now)
-            result.save()
+            (to_update if result.pk else to_create).append(result)
+        # One statement each, not one per question: a close rush feeds thousands of attempts.
+        ExamResult.objects.bulk_create(to_create)
+        ExamResult.objects.bulk_update(
+            to_update, ["question", "is_correct", "graded_at", "answered_at", "response"]
+        )
     apply_released(attempt.user, now)  # unapplied verdicts of released exams, this one included
     return changed
 
@@ -123,14 +131,87 @@ def apply_released(user: User, now: dt.datetime) -> int:
     if not released:
         return 0
     with transaction.atomic():
+        # Only this cadre's own result rows: the questions are shared by every cadre.
         pending = list(
-            ExamResult.objects.select_for_update()
+            ExamResult.objects.select_for_update(of=("self",))
             .filter(user=user, applied=False, exam_id__in=released)
-            .select_related("user", "question")
+            .select_related("question")
             .order_by("answered_at", "id")
         )
-        for result in pending:
-            _apply(result, now)
-            result.applied = True
-            result.save(update_fields=["applied"])
+        if pending:
+            _apply_many(user, pending, now)
+            ExamResult.objects.filter(pk__in=[r.pk for r in pending]).update(applied=True)
     return len(pending)
+
+
+ENTRY_FIELDS = [
+    "question",
+    "wrong_count",
+    "right_streak",
+    "last_response",
+    "last_wrong_at",
+    "resolved_at",
+    "updated_at",
+]
+CARD_FIELDS = ["question", "box", "due_on", "last_reviewed_on"]
+
+
+def _apply_many(user: User, results: list[ExamResult], now: dt.datetime) -> None:
+    """What _apply does for one verdict (book_entries.note_wrong / note_right, then
+    leitner.note_result), for many verdicts of one cadre in answer order, with a few
+    statements in all instead of several per verdict."""
+    today = timezone.localdate(now)
+    lineages = {r.lineage for r in results}
+    entries = {
+        e.lineage: e
+        for e in WrongBookEntry.objects.select_for_update().filter(user=user, lineage__in=lineages)
+    }
+    cards = {c.lineage: c for c in ReviewCard.objects.filter(user=user, lineage__in=lineages)}
+    existing_entries, existing_cards = set(entries), set(cards)
+    touched_entries, touched_cards = set(), set()
+    exit_streak = conf.wrong_book_exit_streak()
+    for result in results:
+        question, lineage, correct = result.question, result.lineage, result.is_correct
+        entry = entries.get(lineage)
+        if correct:
+            if entry is not None and entry.resolved_at is None:
+                entry.right_streak += 1
+                if entry.right_streak >= exit_streak:
+                    entry.resolved_at = result.answered_at
+                touched_entries.add(lineage)
+        else:
+            if entry is None:
+                entry = entries[lineage] = WrongBookEntry(
+                    user=user,
+                    lineage=lineage,
+                    question=question,
+                    first_source=AnswerSource.EXAM,
+                    last_wrong_at=result.answered_at,
+                )
+            entry.resolved_at = None  # back in the book if it had left
+            entry.wrong_count += 1
+            entry.right_streak = 0
+            entry.question = question
+            entry.last_response = result.response
+            entry.last_wrong_at = max(entry.last_wrong_at, result.answered_at)
+            touched_entries.add(lineage)
+        card = cards.get(lineage)
+        if card is None:
+            if correct:
+                continue
+            card = cards[lineage] = ReviewCard(
+                user=user, lineage=lineage, question=question, box=1, due_on=today
+            )
+            box, due_on = 1, today + leitner.interval(1)
+        else:
+            box, due_on = leitner.next_state(card.box, card.due_on, correct, today)
+        card.box, card.due_on, card.question, card.last_reviewed_on = box, due_on, question, today
+        touched_cards.add(lineage)
+    for lineage in touched_entries & existing_entries:
+        entries[lineage].updated_at = now
+    WrongBookEntry.objects.bulk_create([entries[x] for x in touched_entries - existing_entries])
+    WrongBookEntry.objects.bulk_update(
+        [entries[x] for x in touched_entries & existing_entries], ENTRY_FIELDS
+    )
+    ReviewCard.objects.bulk_create([cards[x] for x in touched_cards - existing_cards])
+    ReviewCard.objects.bulk_update([cards[x] for x in touched_cards & existing_cards], CARD_FIELDS)

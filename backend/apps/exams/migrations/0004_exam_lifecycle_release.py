@@ -24,7 +24,7 @@ def keep_answer_release(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exams', '0002_exam_graders'),
+        ('exams', '0003_attempt_feed_and_device'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
