@@ -1,10 +1,9 @@
-"""Shape checks shared by every question format and by the API: does the answer fit
-the type, the options and the blanks? Plain Python; messages are Chinese constants."""
+"""The Chinese messages and small parsers behind the question shape checks; the checks
+themselves belong to each type in question_bank.question_types."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 OPTION_KEYS = "ABCDEFGH"
 BLANK_RE = re.compile(r"_{3,}")
@@ -57,79 +56,3 @@ def parse_true_false(text: str) -> bool | None:
     if word in FALSE_WORDS:
         return False
     return None
-
-
-def _check_options(options: list[dict[str, str]]) -> list[tuple[str, str]]:
-    problems = []
-    filled = [o for o in options if o.get("text", "").strip()]
-    if len(filled) < 2:
-        problems.append(("选项", TOO_FEW_OPTIONS))
-    for index, option in enumerate(options):
-        if not option.get("text", "").strip() and index < len(options) - 1:
-            problems.append((f"选项{option['key']}", OPTION_GAP.format(key=option["key"])))
-    seen: dict[str, str] = {}
-    for option in filled:
-        text = option["text"].strip()
-        if text in seen:
-            problems.append(
-                (f"选项{option['key']}", DUPLICATE_OPTIONS.format(a=seen[text], b=option["key"]))
-            )
-        seen.setdefault(text, option["key"])
-    return problems
-
-
-def _check_choice(qtype: str, options: list[dict[str, str]], answer: Any) -> list[tuple[str, str]]:
-    problems = _check_options(options)
-    keys = {o["key"] for o in options if o.get("text", "").strip()}
-    letters = [answer] if isinstance(answer, str) else answer
-    if qtype == "single" and not (
-        isinstance(answer, str) and len(answer) == 1 and answer.isupper()
-    ):
-        return [*problems, ("答案", SINGLE_NEEDS_ONE.format(value=answer))]
-    if qtype == "multiple" and (
-        not isinstance(answer, list) or len(answer) < 2 or len(set(answer)) != len(answer)
-    ):
-        return [*problems, ("答案", MULTIPLE_NEEDS_TWO.format(value=answer))]
-    problems.extend(("答案", ANSWER_NOT_AN_OPTION.format(key=k)) for k in letters if k not in keys)
-    return problems
-
-
-def _check_fill_in(stem: str, answer: Any) -> list[tuple[str, str]]:
-    blanks = len(BLANK_RE.findall(stem))
-    if not blanks:
-        return [("题干", NO_BLANKS)]
-    if not isinstance(answer, list) or not all(isinstance(g, list) for g in answer):
-        return [("答案", ANSWER_SHAPE)]
-    if len(answer) != blanks:
-        return [("答案", BLANK_COUNT.format(blanks=blanks, answers=len(answer)))]
-    return [
-        ("答案", EMPTY_BLANK_ANSWER.format(index=i))
-        for i, group in enumerate(answer, start=1)
-        if not [a for a in group if isinstance(a, str) and a.strip()]
-    ]
-
-
-def check_question(
-    qtype: str, stem: str, options: list[dict[str, str]], answer: Any
-) -> list[tuple[str, str]]:
-    """Problems with a question's shape; an empty list means it is well-formed."""
-    if not (stem or "").strip():
-        return [("题干", MISSING_STEM)]
-    if len(stem) > 5000:
-        return [("题干", STEM_TOO_LONG)]
-    if answer is None or answer == "" or answer == []:
-        return [
-            (
-                "答案",
-                MISSING_ANSWER
-                if qtype not in ("short_answer", "case_analysis")
-                else MISSING_REFERENCE,
-            )
-        ]
-    if qtype in ("single", "multiple"):
-        return _check_choice(qtype, options, answer)
-    if qtype == "true_false":
-        return [] if isinstance(answer, bool) else [("答案", BAD_TRUE_FALSE.format(value=answer))]
-    if qtype == "fill_in":
-        return _check_fill_in(stem, answer)
-    return [] if isinstance(answer, str) and answer.strip() else [("答案", MISSING_REFERENCE)]

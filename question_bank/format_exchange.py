@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from question_bank import question_types
 from question_bank.format_checks import (
     OPTION_KEYS,
     QuestionProblems,
-    check_question,
     parse_true_false,
 )
 from question_bank.formats import (
@@ -24,6 +24,7 @@ from question_bank.formats import (
     QuestionData,
     default_points_for,
 )
+from question_bank.question_types import check_question
 
 NOT_AN_OBJECT = "每道题应为一个 JSON 对象"
 BAD_JSON_FIELD = "字段格式不正确"
@@ -42,13 +43,6 @@ def _text_list(value: Any, name: str, problems: list) -> list[str]:
         problems.append((name, BAD_JSON_FIELD))
         return []
     return [v for v in value if v.strip()]
-
-
-def _json_answer(qtype: str, answer: Any) -> Any:
-    # Fill-in answers may come as one string per blank (the response shape) or as lists.
-    if qtype == "fill_in" and isinstance(answer, list):
-        return [[a] if isinstance(a, str) else a for a in answer]
-    return answer
 
 
 def question_from_json(obj: Any) -> QuestionData:
@@ -88,7 +82,7 @@ def question_from_json(obj: Any) -> QuestionData:
         type=qtype,
         stem=str(obj.get("stem") or "").strip(),
         options=[{"key": o["key"], "text": o["text"]} for o in options],
-        answer=_json_answer(qtype, obj.get("answer")),
+        answer=question_types.get(qtype).normalize_key(obj.get("answer")),
         explanation=str(obj.get("explanation") or ""),
         difficulty=difficulty,
         default_points=points,
@@ -150,12 +144,12 @@ def parse_yf_group(group: YfGroup) -> QuestionData:
             problems.append(("选项内容", YF_MISSING_OPTION_TEXT.format(row=number)))
         texts.append(text)
         flags.append(_yf_flag(values.get("是否正确项", ""), problems))
-    if len(texts) > len(OPTION_KEYS) and qtype in ("single", "multiple"):
+    if len(texts) > len(OPTION_KEYS) and qtype in question_types.WITH_OPTIONS:
         raise QuestionProblems([("选项内容", YF_TOO_MANY_OPTIONS.format(max=len(OPTION_KEYS)))])
     correct = [text for text, flag in zip(texts, flags, strict=True) if flag]
     options: list[dict[str, str]] = []
     answer: Any
-    if qtype in ("single", "multiple"):
+    if qtype in question_types.WITH_OPTIONS:
         options = [{"key": OPTION_KEYS[i], "text": t} for i, t in enumerate(texts)]
         keys = [OPTION_KEYS[i] for i, flag in enumerate(flags) if flag]
         answer = (

@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from question_bank import question_types
 from question_bank.format_checks import (
     BLANK_RE,
     OPTION_KEYS,
     QuestionProblems,
-    check_question,
     normalize_letters,
-    parse_true_false,
     split_list,
 )
+from question_bank.question_types import check_question
 
 __all__ = [
     "BLANK_RE",
@@ -38,14 +38,7 @@ __all__ = [
     "template_row",
 ]
 
-TYPE_LABELS = {
-    "single": "单选",
-    "multiple": "多选",
-    "true_false": "判断",
-    "fill_in": "填空",
-    "short_answer": "简答",
-    "case_analysis": "案例分析",
-}
+TYPE_LABELS = question_types.LABELS
 TYPE_CODES = {label: code for code, label in TYPE_LABELS.items()}
 TYPE_CODES.update({f"{label}题": code for code, label in TYPE_LABELS.items()})
 TYPE_CODES.update({"单项选择": "single", "单项选择题": "single", "多项选择": "multiple"})
@@ -104,7 +97,7 @@ class QuestionData:
 
 
 def default_points_for(qtype: str) -> Decimal:
-    return Decimal("10.00") if qtype in ("short_answer", "case_analysis") else Decimal("2.00")
+    return question_types.default_points(qtype)
 
 
 def detect_format(headers: list[str]) -> str | None:
@@ -159,22 +152,6 @@ def _scoring_points(value: str, problems: list) -> list[dict[str, str]]:
     return items
 
 
-def _answer_from_text(qtype: str, text: str) -> Any:
-    """The 答案 cell → stored answer shape; shape errors are left to check_question."""
-    text = text.strip()
-    if qtype == "single":
-        return normalize_letters(text)[0] if len(normalize_letters(text)) == 1 else text
-    if qtype == "multiple":
-        return normalize_letters(text) or text
-    if qtype == "true_false":
-        parsed = parse_true_false(text)
-        return text if parsed is None else parsed
-    if qtype == "fill_in":
-        groups = [g for g in re.split(r"[；;\n]+", text) if g.strip()]
-        return [split_list(g, r"[|｜]") for g in groups]
-    return text
-
-
 def parse_template_row(values: dict[str, str]) -> QuestionData:
     problems: list[tuple[str, str]] = []
     label = values.get("题型", "").strip()
@@ -190,8 +167,8 @@ def parse_template_row(values: dict[str, str]) -> QuestionData:
     data = QuestionData(
         type=qtype,
         stem=values.get("题干", "").strip(),
-        options=options if qtype in ("single", "multiple") else [],
-        answer=_answer_from_text(qtype, values.get("答案", "")),
+        options=options if qtype in question_types.WITH_OPTIONS else [],
+        answer=question_types.get(qtype).key_from_text(values.get("答案", "")),
         explanation=values.get("解析", "").strip(),
         difficulty=_difficulty(values.get("难度", ""), problems),
         default_points=_points(values.get("分值", ""), qtype, problems),
@@ -199,8 +176,6 @@ def parse_template_row(values: dict[str, str]) -> QuestionData:
         tags=split_list(values.get("标签", "")),
         scoring_points=_scoring_points(values.get("评分要点", ""), problems),
     )
-    if qtype == "single" and isinstance(data.answer, str) and not data.answer:
-        data.answer = None
     if label and TYPE_CODES.get(label):
         problems.extend(check_question(data.type, data.stem, data.options, data.answer))
     if problems:
@@ -209,13 +184,7 @@ def parse_template_row(values: dict[str, str]) -> QuestionData:
 
 
 def answer_to_text(qtype: str, answer: Any) -> str:
-    if qtype == "multiple":
-        return "".join(answer)
-    if qtype == "true_false":
-        return "正确" if answer else "错误"
-    if qtype == "fill_in":
-        return "；".join("|".join(group) for group in answer)
-    return str(answer)
+    return question_types.get(qtype).key_to_text(answer)
 
 
 def template_row(q: QuestionData) -> list[str]:

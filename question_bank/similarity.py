@@ -19,6 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from question_bank import question_types
+
 _DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 SHINGLE = 3
 
@@ -107,11 +109,8 @@ def content_key(qtype: str, stem: str, options: Iterable[dict], answer: Any) -> 
     """Identity of a question's content for exact-duplicate checks: the normalised stem,
     the options (letter and normalised text) and the answer, in one digest."""
     opts = [(o.get("key", ""), normalize(o.get("text", ""))) for o in options or ()]
-    if qtype == "multiple" and isinstance(answer, list):
-        answer = sorted(answer)
-    elif qtype == "fill_in" and isinstance(answer, list):
-        answer = [sorted(normalize(a) for a in ([g] if isinstance(g, str) else g)) for g in answer]
-    elif isinstance(answer, str):
+    answer = question_types.get(qtype).canonical_key(answer)
+    if isinstance(answer, str):
         answer = normalize(answer)
     payload = json.dumps([qtype, normalize(stem), opts, answer], ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()

@@ -45,6 +45,7 @@ function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
     submit_reason: null,
     questions: [q(1, 1), q(2, 2), q(3, 3)],
     answers,
+    flagged: [],
     focus_loss_count: 0,
     focus_loss_limit: null,
     result: null,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { FONT_SIZE_KEY, initFontSize, useFontSize } from '@/stores/fontSize'
+import { FONT_SIZE_KEY, initFontSize, scaledPx, useFontSize } from '@/stores/fontSize'
 
 const scale = () => document.documentElement.style.getPropertyValue('--yz-font-scale')
 
@@ -45,5 +45,14 @@ describe('font size store', () => {
     })
     expect(scales).toEqual([...scales].sort((a, b) => a - b))
     expect(new Set(scales).size).toBe(3)
+  })
+
+  it('chart labels (drawn on a canvas) follow the large font too', () => {
+    const font = useFontSize()
+    font.set('normal')
+    const normal = scaledPx(12)
+    font.set('extra-large')
+    expect(scaledPx(12)).toBeGreaterThan(normal)
+    expect(scaledPx(12)).toBe(Math.round(12 * 1.3))
   })
 })

@@ -16,6 +16,8 @@ import re
 import urllib.error
 import urllib.request
 
+from question_bank import question_types
+
 from .candidate import BLANK, QUESTION_TYPES, Candidate, Option
 from .context import Context
 from .registry import ANY_TYPE, document_rule
@@ -30,7 +32,8 @@ PROMPT = (
     '只输出JSON：{"candidates": [{"type": "single|multiple|true_false|fill_in|short_answer", '
     '"stem": "填空处写作____", "options": [{"key": "A", "text": "…"}], '
     '"answer": "单选为\\"B\\"，多选为[\\"A\\",\\"C\\"]，判断为true/false，填空为每空一项的列表，'
-    '简答为参考答案文本", "scoring_points": ["简答的得分点"], "explanation": "…", '
+    '简答为参考答案文本", "scoring_points": ["简答的得分点"], '
+    '"explanation": "解析中不写选项字母（考试会打乱选项顺序），需要时写出选项内容", '
     '"quote": "原文中支持答案的一句话，逐字照抄", "knowledge_points": ["…"], "difficulty": 1-5}]}'
 )
 
@@ -155,7 +158,7 @@ def to_candidate(ctx: Context, passage, item: dict) -> Candidate | str:
     return Candidate(
         type=kind,
         stem=stem,
-        options=options if kind in ("single", "multiple") else [],
+        options=options if question_types.get(kind).has_options else [],
         answer=answer,
         explanation=str(item.get("explanation") or f"原文：“{quote}”"),
         source=source,
@@ -170,34 +173,31 @@ def to_candidate(ctx: Context, passage, item: dict) -> Candidate | str:
 
 
 def _check_answer(kind, stem, answer, options, source, item):
+    """The key's shape is the type registry's check (as for every question we store); what
+    is left here is the model's: enough options, and texts the cited quote supports."""
     quote = normalize_punct(source.quote)
     checks: list[tuple[int, int]] = []
-    if kind in ("single", "multiple"):
+    qtype = question_types.get(kind)
+    shown = [{"key": o.key, "text": o.text} for o in options]
+    problems = question_types.check_question(kind, stem, shown, qtype.normalize_key(answer))
+    if problems:
+        return f"{kind}: {problems[0][1]}", checks, []
+    if qtype.has_options:
         keys = [o.key for o in options]
         if len(options) < (4 if kind == "single" else 3) or keys != list(KEYS[: len(keys)]):
             return "options missing or keys not A, B, C…", checks, []
-        chosen = [answer] if kind == "single" else answer
-        if kind == "single" and not isinstance(answer, str):
-            return "single answer must be one key", checks, []
-        if kind == "multiple" and (not isinstance(answer, list) or len(answer) < 2):
-            return "multiple answer must list at least two keys", checks, []
-        if any(k not in keys for k in chosen):
-            return "answer key not among the options", checks, []
+        chosen = [answer] if isinstance(answer, str) else answer
         return [o.text for o in options if o.key in chosen], checks, []
-    if kind == "true_false":
-        if not isinstance(answer, bool):
-            return "true_false answer must be a boolean", checks, []
-        return [source.quote], checks, []
-    if kind == "fill_in":
-        if not isinstance(answer, list) or not answer or stem.count(BLANK) != len(answer):
-            return "fill_in needs one answer per ____", checks, []
+    if qtype.has_blanks:
         for a in answer:
             at = quote.find(normalize_punct(str(a)))
             if at >= 0:
                 checks.append((source.start + at, source.start + at + len(str(a))))
         return [str(a) for a in answer], checks, []
+    if not qtype.subjective:  # true/false: the statement is the quote (or its twist)
+        return [source.quote], checks, []
     points = [str(p) for p in item.get("scoring_points") or []]
-    if not isinstance(answer, str) or not answer.strip() or not points:
+    if not points:
         return "short_answer needs a reference answer and scoring points", checks, []
     supported = [p for p in points if normalize_punct(p) in quote]
     if len(supported) * 2 < len(points):

@@ -86,7 +86,8 @@ def single(ctx: Context, sentence: Sentence, kind: str) -> Iterator[Candidate]:
             stem=stem,
             options=options,
             answer=answer,
-            explanation=f"{ctx.explain(sentence)}故选{answer}。",
+            # Without the letter: an exam may show the options in another order.
+            explanation=f"{ctx.explain(sentence)}正确选项为“{texts[0]}”。",
             source=ctx.source(sentence),
             rule=f"single.{el.kind}",
             knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),

@@ -543,6 +543,15 @@ WRITES = [
         None,
     ),
     (
+        "marking questions on another cadre's answer sheet",
+        "cadre_a",
+        "put",
+        "attempts/{attempt_b}/flags",
+        lambda w: {"question_ids": []},
+        404,
+        None,
+    ),
+    (
         "retiring another township's question in a batch",
         "admin_a",
         "post",
@@ -633,6 +642,7 @@ def _state(world) -> tuple:
         GenerationBatch.objects.count(),
         list(Exam.objects.values_list("pk", "status", "closes_at").order_by("pk")),
         list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
+        list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
     )
 
 

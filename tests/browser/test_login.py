@@ -33,3 +33,15 @@ def test_wrong_password_shows_a_chinese_message(live_server, phone):
 
     phone.get_by_text("工号/手机号或密码错误").first.wait_for(timeout=10_000)
     assert "/login" in phone.url
+
+
+def test_the_login_page_asks_nothing_that_answers_401(live_server, phone):
+    """Without a session the page does not ask auth/me, so the console stays clean."""
+    failed = []
+    phone.on("response", lambda r: failed.append(r.url) if r.status == 401 else None)
+    errors = []
+    phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    phone.goto(f"{live_server.url}/")
+    phone.locator("input[name=username]").wait_for(timeout=15_000)
+    assert "/login" in phone.url
+    assert failed == [] and errors == []

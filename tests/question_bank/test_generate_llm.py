@@ -118,7 +118,7 @@ def test_llm_candidates_are_checked_and_malformed_ones_dropped(fake_llm, caplog)
 
     logged = caplog.text
     assert "quote not found in the passage" in logged
-    assert "true_false answer must be a boolean" in logged
+    assert "true_false: 判断题答案应为" in logged  # the type registry's key check
     assert "unknown type 'essay'" in logged
     assert "not an object" in logged
     assert "no JSON candidate list found" in logged

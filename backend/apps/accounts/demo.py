@@ -47,6 +47,14 @@ LOGINS = [
 ]
 
 
+def demo_name(index: int) -> str:
+    """The index-th cadre's name; no two of the first 400 are alike, so no list shows three
+    李国庆 (the surname cycles every 20, the given name shifts once per cycle)."""
+    surname = SURNAMES[index % len(SURNAMES)]
+    given = GIVEN[(index * 7 + index // len(SURNAMES)) % len(GIVEN)]
+    return surname + given
+
+
 def _user(username, real_name, unit, position, mobile, **roles) -> User:
     user = User(
         username=username,
@@ -71,7 +79,7 @@ def load(stdout) -> None:
 
     for index in range(1, 51):
         unit = villages[(index - 1) % len(villages)]
-        name = SURNAMES[index % len(SURNAMES)] + GIVEN[(index * 7) % len(GIVEN)]
+        name = demo_name(index)
         position = POSITIONS[index % len(POSITIONS)]
         _user(f"cadre{index:02d}", name, unit, position, f"139{index:08d}")
 

@@ -8,6 +8,7 @@ from apps.exams import held_keys, selectors
 from apps.exams.models import (
     Attempt,
     Exam,
+    GradeRevision,
     Paper,
     PaperItem,
     PaperRule,
@@ -98,9 +99,20 @@ class AttemptAdmin(ScopedAdminMixin, admin.ModelAdmin):
     readonly_fields = [f.name for f in Attempt._meta.fields]
 
 
+class GradeRevisionInline(admin.TabularInline):
+    model = GradeRevision
+    extra = 0
+    can_delete = False
+    readonly_fields = ["score", "comment", "reviewer", "created_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(SubjectiveGrade)
 class SubjectiveGradeAdmin(ScopedAdminMixin, admin.ModelAdmin):
     scope_field = "attempt__exam__org_unit"
+    inlines = [GradeRevisionInline]
     list_display = ["id", "attempt", "question", "points", "score", "reviewer", "graded_at"]
     list_filter = ["graded_at"]
     readonly_fields = ["attempt", "question", "points", "score", "comment", "reviewer", "graded_at"]

@@ -13,9 +13,9 @@ from django.utils import timezone
 from apps.accounts.models import OrgUnit, User
 from apps.exams.models import Attempt, Exam, Paper, PaperItem, PaperRule
 from apps.exams.services import attempts, graders, review
-from apps.exams.services.grading import to_displayed
 from apps.exams.services.papers import paper_totals
 from apps.questions.models import Bank, Question
+from question_bank import question_types
 
 BANK_NAME = "应知应会基础题库"
 COUNTY = "青山县"
@@ -157,19 +157,13 @@ def _sit(exam: Exam, user: User, skill: float, rng: random.Random) -> None:
     attempts.submit(attempt)
 
 
+SUBJECTIVE_RESPONSE = "结合本村实际，先摸清情况，再依法依规分类处理，并及时向群众反馈结果。"
+
+
 def _response(question: Question, order, right: bool, rng: random.Random):
-    key = question.answer
-    letters = [chr(ord("A") + i) for i in range(len(order or []))]
-    if question.type == "single":
-        return (
-            to_displayed(key, order)
-            if right
-            else rng.choice([x for x in letters if x != to_displayed(key, order)] or letters)
-        )
-    if question.type == "multiple":
-        return sorted(to_displayed(k, order) for k in key) if right else rng.sample(letters, 1)
-    if question.type == "true_false":
-        return bool(key) if right else not bool(key)
-    if question.type == "fill_in":
-        return [blank[0] if right else "不清楚" for blank in key]
-    return "结合本村实际，先摸清情况，再依法依规分类处理，并及时向群众反馈结果。"
+    kind = question_types.get(question.type)
+    if kind.subjective:
+        return SUBJECTIVE_RESPONSE
+    if right:
+        return kind.right_response(question.answer, order)
+    return kind.wrong_response(question.answer, len(question.options or []), order)

@@ -13,9 +13,10 @@ from apps.common import scoping
 from apps.exams import held_keys
 from apps.exams.models import Answer, Attempt, Exam, Paper
 from apps.exams.services.exams import in_audience
-from apps.exams.services.grading import to_displayed
 from apps.exams.services.papers import paper_totals
 from apps.questions.models import KnowledgePoint, Question
+from apps.questions.services.rendering import render_question_text
+from question_bank import explanations, question_types
 
 QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
@@ -102,11 +103,7 @@ def question_payloads(attempt: Attempt, questions: dict[int, Question] | None = 
             for i, key in enumerate(entry.get("o") or [])
             if key in by_key
         ]
-        blanks = (
-            len(question.answer)
-            if question.type == "fill_in" and isinstance(question.answer, list)
-            else 0
-        )
+        blanks = question_types.get(question.type).blank_count(question.stem, question.answer)
         out.append(
             {
                 "id": question.pk,
@@ -242,11 +239,8 @@ def result_items(attempt: Attempt) -> list[dict]:
         q = questions[entry["q"]]
         graded = attempt.item_scores.get(str(q.pk), {})
         order = entry.get("o")
-        answer = q.answer
-        if q.type == "single":
-            answer = to_displayed(answer, order)
-        elif q.type == "multiple":
-            answer = sorted(to_displayed(k, order) for k in answer or [])
+        kind = question_types.get(q.type)
+        answer = kind.display_key(q.answer, order) if kind.has_options else q.answer
         passage = q.source_passage
         hidden = held.holds(q)
         items.append(
@@ -259,10 +253,9 @@ def result_items(attempt: Attempt) -> list[dict]:
                 "correct": graded.get("c"),
                 "score": graded.get("s", "0.00"),
                 "points": entry["p"],
+                "options": displayed_options(q, order),
                 "answer": None if hidden else answer,
-                "explanation_html": ""
-                if hidden
-                else q.explanation_html or render_text(q.explanation),
+                "explanation_html": "" if hidden else explanation_html(q, order),
                 "key_held": hidden,
                 "source": None
                 if passage is None or hidden
@@ -271,11 +264,32 @@ def result_items(attempt: Attempt) -> list[dict]:
                     "material_title": passage.material.title,
                     "passage_id": passage.pk,
                     "passage_key": passage.key,
-                    "quote": q.source_quote,
+                    "quote": ""
+                    if explanations.quotes_source(q.explanation, q.source_quote)
+                    else q.source_quote,
                 },
             }
         )
     return items
+
+
+def displayed_options(question: Question, order: list[str] | None) -> list[dict]:
+    """A choice question's options as this attempt showed them: [{key: letter shown, text}]."""
+    by_key = {o["key"]: o.get("text", "") for o in question.options or []}
+    keys = order or [o["key"] for o in question.options or []]
+    return [
+        {"key": chr(ord("A") + i), "text": by_key[key]}
+        for i, key in enumerate(keys)
+        if key in by_key
+    ]
+
+
+def explanation_html(question: Question, order: list[str] | None) -> str:
+    """The explanation with its option letters as this attempt showed them."""
+    text = explanations.remap_letters(question.explanation, order)
+    if text != question.explanation:
+        return render_question_text(text)
+    return question.explanation_html or render_text(question.explanation)
 
 
 def attempt_payload(
@@ -301,6 +315,7 @@ def attempt_payload(
         "submit_reason": attempt.submit_reason or None,
         "questions": question_payloads(attempt, questions),
         "answers": {} if fresh else saved_answers(attempt),
+        "flagged": attempt.flagged or [],
         "focus_loss_count": attempt.focus_loss_count,
         "focus_loss_limit": exam.focus_loss_limit,
         "result": result_for(attempt, now),

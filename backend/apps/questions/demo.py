@@ -9,10 +9,12 @@ from decimal import Decimal
 
 from apps.accounts.models import OrgUnit, User
 from apps.questions.demo_content.material import TEXT, TITLE
+from apps.questions.demo_content.practice import PRACTICE_BANK_NAME, PRACTICE_QUESTIONS
 from apps.questions.demo_content.questions import QUESTIONS, SUBJECTIVE_POINTS
 from apps.questions.models import Bank, KnowledgePoint, Material, Question
 from apps.questions.services import generation, knowledge, materials
 from apps.questions.services.questions import create_question
+from question_bank import question_types
 from question_bank.formats import TYPE_LABELS, parse_template_row
 
 log = logging.getLogger(__name__)
@@ -60,8 +62,8 @@ def _question_data(entry, material: Material, kps: dict[str, KnowledgePoint]) ->
         "tags": ["示例", "联系服务群众"],
     }
     if qtype == "case_analysis":
-        data["default_points"] = Decimal("15.00")
-    if qtype in ("short_answer", "case_analysis"):
+        data["default_points"] = Decimal("15.00")  # a longer case than the bank's default
+    if question_types.get(qtype).subjective:
         data["scoring_points"] = _scoring_points(stem, parsed.answer, data["default_points"])
     return data
 
@@ -91,6 +93,21 @@ def load(stdout) -> None:
             data=_question_data(entry, material, headings),
             status=Question.Status.PUBLISHED,
         )
+    # Practice has its own bank: while the formal exam is open it holds the basic bank's keys.
+    practice_bank = Bank.objects.create(
+        name=PRACTICE_BANK_NAME,
+        org_unit=county,
+        shared_down=True,
+        created_by=admin,
+        description="供干部日常练习与模拟考试使用，不用于正式考试",
+    )
+    for entry in PRACTICE_QUESTIONS:
+        create_question(
+            actor=admin,
+            bank=practice_bank,
+            data=_question_data(entry, material, headings),
+            status=Question.Status.PUBLISHED,
+        )
     try:
         batch = generation.generate_for_material(
             actor=admin, material=material, bank=bank, max_per_type=4
@@ -102,5 +119,5 @@ def load(stdout) -> None:
     stdout.write(
         f"  题库：材料《{TITLE}》{material.passages.count()} 段，知识点 {KnowledgePoint.objects.count()} 个"
         f"（{len(headings)} 个已确认），{BANK_NAME} 已发布 {len(QUESTIONS)} 题，"
-        f"{batch_note}"
+        f"{PRACTICE_BANK_NAME} 已发布 {len(PRACTICE_QUESTIONS)} 题，{batch_note}"
     )

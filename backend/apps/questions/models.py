@@ -11,24 +11,16 @@ from django.db.models import Q
 
 from apps.accounts.models import OrgUnit
 from apps.common.models import TimeStampedModel
+from question_bank import question_types
 
-
-class QuestionType(models.TextChoices):
-    SINGLE = "single", "单选"
-    MULTIPLE = "multiple", "多选"
-    TRUE_FALSE = "true_false", "判断"
-    FILL_IN = "fill_in", "填空"
-    SHORT_ANSWER = "short_answer", "简答"
-    CASE_ANALYSIS = "case_analysis", "案例分析"
-
-
-OBJECTIVE_TYPES = {
-    QuestionType.SINGLE,
-    QuestionType.MULTIPLE,
-    QuestionType.TRUE_FALSE,
-    QuestionType.FILL_IN,
-}
-SUBJECTIVE_TYPES = {QuestionType.SHORT_ANSWER, QuestionType.CASE_ANALYSIS}
+# The six types are defined once, in question_bank.question_types; these are their
+# Django choices (QuestionType.SINGLE == "single", .label == "单选").
+QuestionType = models.TextChoices(
+    "QuestionType",
+    [(code.upper(), (code, label)) for code, label in question_types.LABELS.items()],
+)
+OBJECTIVE_TYPES = set(question_types.OBJECTIVE)
+SUBJECTIVE_TYPES = set(question_types.SUBJECTIVE)
 
 
 class Material(TimeStampedModel):

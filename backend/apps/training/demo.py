@@ -14,8 +14,10 @@ from apps.questions.models import Bank
 from apps.training import selectors
 from apps.training.models import DailyQuiz, WrongBookEntry
 from apps.training.services import daily_quiz, practice, study_needs
+from question_bank import question_types
 
-DEMO_BANK = "应知应会基础题库"
+# The practice bank: the formal exam holds the basic bank's keys while it is open.
+DEMO_BANK = "日常练习题库"
 PRACTICE_CADRES = [f"cadre{n:02d}" for n in range(1, 7)]
 # Completed daily quizzes ending yesterday, per cadre: cadre01 has a four-day streak.
 STREAKS = {"cadre01": 4, "cadre02": 2, "cadre03": 1}
@@ -32,23 +34,12 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 
 def _right(question):
-    if question.type == "fill_in":
-        return [
-            accepted[0] if isinstance(accepted, list) else accepted for accepted in question.answer
-        ]
-    return question.answer
+    return question_types.get(question.type).right_response(question.answer)
 
 
 def _wrong(question):
-    if question.type == "single":
-        return next(
-            (o["key"] for o in question.options if o["key"] != question.answer), question.answer
-        )
-    if question.type == "multiple":
-        return [o["key"] for o in question.options]
-    if question.type == "true_false":
-        return not question.answer
-    return ["不清楚"] * len(question.answer)
+    kind = question_types.get(question.type)
+    return kind.wrong_response(question.answer, len(question.options or []))
 
 
 def _practice_history(cadres: list[User], bank: Bank, today: dt.date) -> int:

@@ -19,7 +19,8 @@ export const casesApi = {
   calls: () => api.get<Paginated<CaseCall>>('case-calls/?page_size=50'),
   call: (id: number) => api.get<CaseCall>(`case-calls/${id}`),
   mine: () => api.get<Paginated<CaseItem>>('cases/?mine=1&page_size=100'),
-  create: (call: number) => api.post<CaseDetail>('cases/', { call, title: '', body: '' }),
+  create: (call: number, draft: { title: string; body: string; show_author_name: boolean }) =>
+    api.post<CaseDetail>('cases/', { call, ...draft }),
   get: (id: number) => api.get<CaseDetail>(`cases/${id}`),
   saveDraft: (id: number, input: S['PatchedCaseDraftRequest']) => api.patch<CaseDetail>(`cases/${id}`, input),
   uploadImage: (id: number, file: Blob, name: string) => {
@@ -48,7 +49,8 @@ export interface GradingTask {
     id: number
     type: string
     stem_html: string
-    scoring_points: { point: string; score: string }[]
+    /** Scaled to this paper's points; `bank_score` is what the bank wrote. */
+    scoring_points: { point: string; score: string; bank_score?: string }[]
     reference_answer: string
   }
   points: string
@@ -56,10 +58,13 @@ export interface GradingTask {
   score: string | null
   comment: string
   graded_at: string | null
+  /** Every score given, the first and each revision. */
+  history?: { score: string; comment: string; reviewer: string; at: string }[]
 }
 
 export const gradingApi = {
-  tasks: () => api.get<Paginated<GradingTask>>('grading-tasks/?page_size=100'),
+  /** Pending and graded together: the 已评分 tab lists what was graded before a reload. */
+  tasks: () => api.get<Paginated<GradingTask>>('grading-tasks/?page_size=100&pending=0'),
   grade: (id: number, score: string, comment: string) =>
     api.post<Partial<GradingTask>>(`grading-tasks/${id}/grade`, { score, comment }),
 }

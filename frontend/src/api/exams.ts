@@ -22,6 +22,8 @@ export const examsApi = {
   saveBatch: (attemptId: number, answers: AnswerInput[]) =>
     api.post<BatchSaveReply>(`attempts/${attemptId}/answers/batch`, { answers }),
   submit: (attemptId: number) => api.post<Attempt>(`attempts/${attemptId}/submit`),
+  saveFlags: (attemptId: number, questionIds: number[]) =>
+    api.put<{ question_ids: number[] }>(`attempts/${attemptId}/flags`, { question_ids: questionIds }),
   event: (attemptId: number, kind: AttemptEventKind, detail?: string) =>
     api.post<AttemptEventReply>(`attempts/${attemptId}/events`, detail ? { kind, detail } : { kind }),
 }

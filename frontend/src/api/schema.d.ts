@@ -65,6 +65,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description The answer sheet's marks (标记), replaced as a whole. */
+        put: operations["v1_attempts_flags_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attempts/{id}/submit": {
         parameters: {
             query?: never;
@@ -2528,6 +2545,8 @@ export interface components {
             /** Format: date-time */
             deadline: string;
             exam: components["schemas"]["AttemptExam"];
+            /** @description 答题卡上标记的试题编号 */
+            flagged: number[];
             focus_loss_count: number;
             focus_loss_limit: number | null;
             id: number;
@@ -2944,9 +2963,7 @@ export interface components {
              * Format: int64
              */
             size: number;
-            /** Format: uri */
             readonly thumbnail_url: string | null;
-            /** Format: uri */
             readonly url: string | null;
             /**
              * 宽
@@ -3845,6 +3862,13 @@ export interface components {
          * @enum {string}
          */
         MappingEnum: "linear" | "bands";
+        Marks: {
+            question_ids: number[];
+        };
+        MarksInputRequest: {
+            /** 标记的题目 */
+            question_ids: number[];
+        };
         Material: {
             /**
              * 创建时间
@@ -4776,9 +4800,9 @@ export interface components {
             bank?: number;
             /**
              * Format: decimal
-             * @default 2.00
+             * @description 省略时按题型取默认分值（客观题 2 分，主观题 10 分）
              */
-            default_points: string;
+            default_points?: string;
             /** @default 3 */
             difficulty: number;
             /** @default  */
@@ -5213,9 +5237,9 @@ export interface components {
             bank: number;
             /**
              * Format: decimal
-             * @default 2.00
+             * @description 省略时按题型取默认分值（客观题 2 分，主观题 10 分）
              */
-            default_points: string;
+            default_points?: string;
             /** @default 3 */
             difficulty: number;
             /** @default  */
@@ -5521,6 +5545,8 @@ export interface components {
             explanation_html: string;
             /** @description 另一场您仍可参加的考试保留了此题答案：答案、解析与出处为空 */
             key_held: boolean;
+            /** @description 选择题的选项，按这次作答显示的顺序；其他题型为空 */
+            options: components["schemas"]["ResultOption"][];
             /** Format: decimal */
             points: string;
             position: number;
@@ -5531,6 +5557,11 @@ export interface components {
             stem_html: string;
             type: components["schemas"]["TypeEnum"];
             your_response: (string | string[] | boolean) | null;
+        };
+        ResultOption: {
+            /** @description 这次作答显示的字母 */
+            key: string;
+            text: string;
         };
         RetryInRequest: {
             response: unknown;
@@ -5965,6 +5996,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttemptEventReply"];
+                };
+            };
+        };
+    };
+    v1_attempts_flags_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarksInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MarksInputRequest"];
+                "multipart/form-data": components["schemas"]["MarksInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Marks"];
                 };
             };
         };

@@ -1,5 +1,8 @@
-// Questions the cadre marked to look at again; kept on this device only, per attempt.
+// Questions the cadre marked to look at again. The server keeps them with the attempt (so a
+// reload or a second device sees them); this copy serves the page while offline, and
+// remembers whether it still has to be sent.
 const key = (attemptId: number) => `yz.flags.${attemptId}`
+const unsentKey = (attemptId: number) => `yz.flags.unsent.${attemptId}`
 
 export function loadFlags(attemptId: number): Set<number> {
   try {
@@ -11,10 +14,22 @@ export function loadFlags(attemptId: number): Set<number> {
   }
 }
 
-export function saveFlags(attemptId: number, flags: Set<number>): void {
+/** Keep the marks on this device; `unsent` until the server has acknowledged them. */
+export function saveFlags(attemptId: number, flags: Set<number>, unsent = false): void {
   try {
     localStorage.setItem(key(attemptId), JSON.stringify([...flags]))
+    if (unsent) localStorage.setItem(unsentKey(attemptId), '1')
+    else localStorage.removeItem(unsentKey(attemptId))
   } catch {
     // Storage blocked: flags last for this page only.
+  }
+}
+
+/** Whether this device changed the marks without the server hearing of it (offline). */
+export function flagsUnsent(attemptId: number): boolean {
+  try {
+    return localStorage.getItem(unsentKey(attemptId)) === '1'
+  } catch {
+    return false
   }
 }

@@ -45,6 +45,24 @@ export function describeKey(type: QuestionType, key: unknown): string {
   return describeResponse(type, key as AnswerResponse)
 }
 
+/**
+ * A choice response or key with each letter's option text ("B．按月公开"), so a cadre who saw
+ * the options shuffled can still tell which answer was which; other types as before.
+ */
+export function describeChoice(
+  type: QuestionType,
+  value: unknown,
+  options: { key: string; text: string }[] | undefined,
+  asKey = false,
+): string {
+  const letters = typeof value === 'string' ? [value] : Array.isArray(value) ? [...value].map(String).sort() : null
+  if ((type === 'single' || type === 'multiple') && options?.length && letters?.length) {
+    const texts = new Map(options.map((o) => [o.key, o.text]))
+    return letters.map((k) => (texts.has(k) ? `${k}．${texts.get(k)}` : k)).join('；')
+  }
+  return asKey ? describeKey(type, value) : describeResponse(type, value as AnswerResponse)
+}
+
 /** Multiple choice: toggle one key, keeping the displayed (alphabetical) order. */
 export function toggleKey(current: AnswerResponse | undefined, key: string): string[] {
   const keys = Array.isArray(current) ? [...current] : []

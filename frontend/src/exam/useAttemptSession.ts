@@ -9,7 +9,7 @@ import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
 import { deviceId, seqFromServerTime } from './device'
-import { loadFlags, saveFlags } from './flags'
+import { flagsUnsent, loadFlags, saveFlags } from './flags'
 import { takePrefetched } from './prefetch'
 import { isAnswered } from './responses'
 
@@ -35,6 +35,7 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     rejected: {},
   })
   let queue: AnswerQueue | null = null
+  let marksSent: Promise<unknown> = Promise.resolve()
   let clock: ExamClock | null = null
 
   /** Save replies carry the attempt's deadline: extra time given meanwhile moves the clock. */
@@ -76,6 +77,14 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     const { attempt: a, receivedAt } = loaded
     attempt.value = a
     if (a.status !== 'in_progress') return a
+    if (!fromCache.value && a.flagged) {
+      if (flagsUnsent(attemptId)) sendFlags(flags.value) // changed here while offline
+      else {
+        // Otherwise the server's marks win: another device may have changed them.
+        flags.value = new Set(a.flagged)
+        saveFlags(attemptId, flags.value)
+      }
+    }
 
     let serverSeq = 0
     const seqs: Record<number, number> = {}
@@ -143,7 +152,19 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     if (next.has(questionId)) next.delete(questionId)
     else next.add(questionId)
     flags.value = next
-    saveFlags(attemptId, next)
+    sendFlags(next)
+  }
+
+  /** Keep the marks here and send them; sent one after another, so the server ends with the
+   *  last set. If they cannot be sent now, this device still shows them and sends them later. */
+  function sendFlags(marks: Set<number>): void {
+    saveFlags(attemptId, marks, true)
+    marksSent = marksSent
+      .then(() => examsApi.saveFlags(attemptId, [...marks]))
+      .then(() => {
+        if (flags.value === marks) saveFlags(attemptId, marks)
+      })
+      .catch(() => undefined)
   }
 
   const questions = computed(() => attempt.value?.questions ?? [])

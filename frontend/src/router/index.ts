@@ -51,6 +51,13 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '写案例' },
   },
   {
+    // 写案例 for a call the cadre has no case in yet: nothing is stored until they write.
+    path: '/cases/write/:call(\\d+)',
+    name: 'case-write',
+    component: () => import('@/views/cases/CaseEditView.vue'),
+    meta: { title: '写案例' },
+  },
+  {
     path: '/case-library',
     name: 'case-library',
     component: () => import('@/views/cases/LibraryView.vue'),

@@ -38,6 +38,12 @@ export function initFontSize(): FontSize {
   return current.value
 }
 
+/** A pixel size scaled by the chosen font size, for what CSS does not reach (chart labels
+ *  are drawn on a canvas). */
+export function scaledPx(base: number): number {
+  return Math.round(base * FONT_SIZES[current.value].scale)
+}
+
 export function useFontSize() {
   function set(size: FontSize): void {
     if (!isFontSize(size)) return

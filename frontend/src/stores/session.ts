@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { authApi } from '@/api/auth'
-import { ApiError } from '@/api/http'
+import { ApiError, getCookie } from '@/api/http'
 import type { LoginInput, Me, PasswordInput } from '@/api/types'
 
 const ROLE_LABELS: Record<string, string> = {
@@ -14,6 +14,14 @@ export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? role
 }
 
+/** Set by the server at login (the session cookie itself is HttpOnly); without it there is
+ *  no session to ask about, and auth/me would only log a 401 in the browser console. */
+export const SIGNED_IN_COOKIE = 'yz_signed_in'
+
+function forgetSignedIn(): void {
+  document.cookie = `${SIGNED_IN_COOKIE}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`
+}
+
 const me = ref<Me | null>(null)
 const loaded = ref(false)
 let pending: Promise<Me | null> | null = null
@@ -22,6 +30,11 @@ let pending: Promise<Me | null> | null = null
 export function useSession() {
   async function load(force = false): Promise<Me | null> {
     if (loaded.value && !force) return me.value
+    if (!getCookie(SIGNED_IN_COOKIE)) {
+      me.value = null
+      loaded.value = true
+      return null
+    }
     if (!pending) {
       pending = authApi
         .me()
@@ -32,6 +45,7 @@ export function useSession() {
         })
         .catch((error: unknown) => {
           if (error instanceof ApiError && error.status === 401) {
+            forgetSignedIn() // the session expired on the server
             me.value = null
             loaded.value = true
             return null

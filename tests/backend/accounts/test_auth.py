@@ -121,3 +121,14 @@ def test_imported_user_must_change_initial_password_before_anything_else(tree, c
     assert client.get("/api/v1/org-units/").status_code == 200  # session survives the change
     user.refresh_from_db()
     assert user.password.startswith("pbkdf2_sha256$")
+
+
+def test_login_leaves_a_readable_signed_in_hint_and_logout_removes_it(cadre, client_for):
+    from apps.accounts.api.views_auth import SIGNED_IN_COOKIE
+
+    client = client_for()
+    response = login(client, cadre.username, PASSWORD)
+    hint = response.cookies[SIGNED_IN_COOKIE]
+    assert hint.value == "1" and not hint["httponly"]
+    out = client.post("/api/v1/auth/logout")
+    assert out.cookies[SIGNED_IN_COOKIE].value == ""

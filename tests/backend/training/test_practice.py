@@ -5,7 +5,8 @@ import pytest
 
 from apps.questions.models import Bank
 from apps.training.services import practice
-from apps.training.services.responses import RESPONSE_BAD_OPTION, RESPONSE_REQUIRED
+from apps.training.services.responses import RESPONSE_REQUIRED
+from question_bank.question_types import RESPONSE_CHOICE
 from tests.backend.training.conftest import (
     ANSWER_FIELDS,
     make_question,
@@ -53,7 +54,8 @@ def test_started_session_carries_no_answer_fields(cadre, content, client_for):
         ("true_false", True, True, "2.00"),
         ("true_false", False, False, "0.00"),
         ("fill_in", ["村委会", " 三 年 "], True, "2.00"),  # synonym accepted, spaces ignored
-        ("fill_in", ["村民委员会。", "３年"], False, "1.00"),  # per-blank credit, one blank wrong
+        ("fill_in", ["村民委员会。", "４年"], False, "1.00"),  # per-blank credit, one blank wrong
+        ("fill_in", ["村委会", "３年"], True, "2.00"),  # ３年 is 三年 written in digits
         ("fill_in", ["居委会", "两年"], False, "0.00"),
     ],
 )
@@ -98,7 +100,7 @@ def test_bad_response_shape_names_the_field_and_records_nothing(cadre, content, 
     session_id, qid = body["session"]["id"], body["items"][0]["question"]["id"]
     bad = _answer(client, session_id, qid, "Z")
     assert bad.status_code == 400
-    assert bad.json()["errors"]["response"] == [RESPONSE_BAD_OPTION.format(key="Z")]
+    assert bad.json()["errors"]["response"] == [RESPONSE_CHOICE]
     empty = _answer(client, session_id, qid, None)
     assert empty.json()["detail"] == RESPONSE_REQUIRED
     assert client.get(f"/api/v1/practice/{session_id}/").json()["session"]["answered"] == 0

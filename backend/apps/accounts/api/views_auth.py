@@ -1,5 +1,6 @@
 """Login, logout, me, password change and API tokens."""
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.middleware.csrf import get_token
 from django.utils.decorators import method_decorator
@@ -16,6 +17,22 @@ from apps.accounts.models import User
 from apps.accounts.services import auth
 from apps.common import scoping
 from apps.common.permissions import IsOrgAdmin
+
+# A hint the pages can read (the session cookie itself is HttpOnly): without it there is no
+# session, so the login page does not ask auth/me and log a 401 in the browser console.
+SIGNED_IN_COOKIE = "yz_signed_in"
+
+
+def _signed_in(response: Response) -> Response:
+    response.set_cookie(
+        SIGNED_IN_COOKIE,
+        "1",
+        max_age=settings.SESSION_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=False,
+    )
+    return response
 
 
 class CsrfView(APIView):
@@ -37,7 +54,7 @@ class LoginView(APIView):
         data = sa.LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = auth.log_in(request, **data.validated_data)
-        return Response(s.MeSerializer(user).data)
+        return _signed_in(Response(s.MeSerializer(user).data))
 
 
 class LogoutView(APIView):
@@ -46,7 +63,9 @@ class LogoutView(APIView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
         auth.log_out(request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        response.delete_cookie(SIGNED_IN_COOKIE, samesite="Lax")
+        return response
 
 
 class MeView(APIView):
@@ -55,7 +74,7 @@ class MeView(APIView):
     @extend_schema(responses=s.MeSerializer)
     def get(self, request):
         get_token(request)
-        return Response(s.MeSerializer(request.user).data)
+        return _signed_in(Response(s.MeSerializer(request.user).data))
 
 
 class PasswordView(APIView):

@@ -7,8 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.cases.api.serializers import CaseImageSerializer, CaseRubricSerializer
+from apps.cases.body import render_body
 from apps.cases.models import CaseImage, ReviewAssignment
-from apps.common.markdown import render_markdown
 
 
 class CaseMyScoreSerializer(serializers.Serializer):
@@ -30,7 +30,7 @@ class BlindCaseSerializer(serializers.Serializer):
     images = serializers.SerializerMethodField()
 
     def get_body_html(self, obj) -> str:
-        return render_markdown(obj.body)
+        return render_body(obj.body)
 
     @extend_schema_field(CaseImageSerializer(many=True))
     def get_images(self, obj) -> list[dict]:

@@ -6,9 +6,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit, User
+from apps.cases.body import render_body
 from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, Rubric
 from apps.common.api.serializers import MomentField
-from apps.common.markdown import render_markdown
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -76,8 +76,16 @@ class CaseCallSerializer(serializers.ModelSerializer):
 
 
 class CaseImageSerializer(serializers.ModelSerializer):
-    url = serializers.FileField(source="file", read_only=True)
-    thumbnail_url = serializers.FileField(source="thumbnail", read_only=True)
+    # Paths on our own site (/media/…), never with the host the request came in on: the
+    # editor writes them into the body, which must work under any address.
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str | None:
+        return obj.file.url if obj.file else None
+
+    def get_thumbnail_url(self, obj) -> str | None:
+        return obj.thumbnail.url if obj.thumbnail else None
 
     class Meta:
         model = CaseImage
@@ -178,7 +186,7 @@ class CaseSerializer(serializers.ModelSerializer):
         ]
 
     def get_body_html(self, obj) -> str:
-        return render_markdown(obj.body)
+        return render_body(obj.body)
 
     @extend_schema_field(CaseImageSerializer(many=True))
     def get_images(self, obj) -> list[dict]:

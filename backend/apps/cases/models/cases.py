@@ -66,7 +66,9 @@ class Case(TimeStampedModel):
 
     @property
     def char_count(self) -> int:
-        return count_chars(self.body)
+        from apps.cases.body import visible_chars
+
+        return visible_chars(self.body)
 
     @property
     def final_score(self) -> Decimal | None:

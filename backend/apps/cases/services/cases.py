@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.cases import conf, errors
+from apps.cases.body import site_relative_images
 from apps.cases.models import Case, CaseCall, CaseVersion, ReviewAssignment, count_chars
 from apps.cases.services import assignment as assign
 from apps.common.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -50,7 +51,7 @@ def start_case(
         author=author,
         author_unit=author.org_unit,
         title=title.strip(),
-        body=body,
+        body=site_relative_images(body),
         show_author_name=show_author_name,
     )
 
@@ -62,6 +63,8 @@ def save_draft(case_id: int, author: User, **fields) -> Case:
     if not case.is_editable:
         raise Conflict(errors.CASE_NOT_EDITABLE, code="not_editable")
     _check_text(fields.get("title"), fields.get("body"))
+    if "body" in fields:
+        fields["body"] = site_relative_images(fields["body"])
     changed = [
         f
         for f in ("title", "body", "show_author_name")

@@ -78,7 +78,7 @@ class AnswerAckSerializer(serializers.Serializer):
     accepted = serializers.BooleanField()
     deadline = serializers.DateTimeField(
         required=False,
-        help_text="答卷此刻的截止时间（管理员为本人延时后随之后移，手机倒计时据此更新）"
+        help_text="答卷此刻的截止时间（管理员为本人延时后随之后移，手机倒计时据此更新）",
     )
 
 
@@ -124,6 +124,11 @@ class SourceRefSerializer(serializers.Serializer):
     quote = serializers.CharField(allow_blank=True)
 
 
+class ResultOptionSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="这次作答显示的字母")
+    text = serializers.CharField(allow_blank=True)
+
+
 class ResultItemSerializer(serializers.Serializer):
     question_id = serializers.IntegerField()
     position = serializers.IntegerField()
@@ -133,6 +138,9 @@ class ResultItemSerializer(serializers.Serializer):
     correct = serializers.BooleanField(allow_null=True, help_text="null：待人工评分")
     score = _decimal()
     points = _decimal()
+    options = ResultOptionSerializer(
+        many=True, help_text="选择题的选项，按这次作答显示的顺序；其他题型为空"
+    )
     answer = AnswerResponseField(help_text="参考答案（按显示的字母）；被保留时为 null")
     explanation_html = serializers.CharField(allow_blank=True)
     key_held = serializers.BooleanField(
@@ -175,6 +183,9 @@ class AttemptSerializer(serializers.Serializer):
     questions = AttemptQuestionSerializer(many=True)
     answers = serializers.DictField(
         child=StoredAnswerSerializer(), help_text="按试题编号：服务器已保存的作答"
+    )
+    flagged = serializers.ListField(
+        child=serializers.IntegerField(), help_text="答题卡上标记的试题编号"
     )
     focus_loss_count = serializers.IntegerField()
     focus_loss_limit = serializers.IntegerField(allow_null=True)

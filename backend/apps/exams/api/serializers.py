@@ -323,3 +323,13 @@ class AudienceCountInputSerializer(serializers.Serializer):
 class AudienceCountSerializer(serializers.Serializer):
     count = serializers.IntegerField(help_text="应考人数（在岗）")
     by_unit = serializers.ListField(child=serializers.DictField(), help_text="各参考单位的人数")
+
+
+class MarksInputSerializer(serializers.Serializer):
+    question_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), max_length=1000, label="标记的题目"
+    )
+
+
+class MarksSerializer(serializers.Serializer):
+    question_ids = serializers.ListField(child=serializers.IntegerField())

@@ -77,6 +77,7 @@ urlpatterns = [
     ),
     path("attempts/<int:pk>/submit", cadre.SubmitView.as_view(), name="attempt-submit"),
     path("attempts/<int:pk>/events", cadre.EventView.as_view(), name="attempt-events"),
+    path("attempts/<int:pk>/flags", cadre.MarksView.as_view(), name="attempt-flags"),
     path("regrades/", admin.RegradeView.as_view(), name="regrade-list"),
     path("grading-tasks/", review.GradingTaskListView.as_view(), name="grading-task-list"),
     path("grading-tasks/<int:pk>", review.GradingTaskView.as_view(), name="grading-task-detail"),

@@ -393,7 +393,7 @@ class ItemFlagOneView(APIView):
     def post(self, request, pk, question_id):
         data = s.ItemFlagInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        question = item_flags.flag_question(
+        question = item_flags.flag_exam_item(
             admin_exam(request, pk), question_id, request.user, data.validated_data["reason"]
         )
         return Response({"question_id": question.pk, "status": question.status})

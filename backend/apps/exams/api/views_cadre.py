@@ -20,7 +20,7 @@ from apps.exams.api import serializers as s
 from apps.exams.api.auth import ExamTokenAuthentication
 from apps.exams.api.filters import ExamFilter
 from apps.exams.models import Exam
-from apps.exams.services import attempts
+from apps.exams.services import attempts, sheet_marks
 from apps.exams.services.attempts import ATTEMPT_NOT_FOUND
 from apps.exams.services.exams import in_audience
 
@@ -132,6 +132,17 @@ class SubmitView(APIView):
         attempt = attempts.submit(own_attempt(request, pk))
         attempt = selectors.attempt_for_cadre(attempt.pk, request.user)
         return Response(selectors.attempt_payload(attempt))
+
+
+class MarksView(APIView):
+    """The answer sheet's marks (标记), replaced as a whole."""
+
+    @extend_schema(request=s.MarksInputSerializer, responses=s.MarksSerializer)
+    def put(self, request, pk):
+        data = s.MarksInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        marks = sheet_marks.set_marks(own_attempt(request, pk), data.validated_data["question_ids"])
+        return Response({"question_ids": marks})
 
 
 class EventView(APIView):

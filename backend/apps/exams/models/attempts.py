@@ -51,6 +51,9 @@ class Attempt(models.Model):
     passed = models.BooleanField("及格", null=True, blank=True)
     pending_review = models.BooleanField("待人工评分", default=False)
     focus_loss_count = models.PositiveIntegerField("切屏次数", default=0)
+    # Question ids the cadre marked (标记) on the answer sheet: kept with the attempt so the
+    # marks survive a reload and follow the cadre to a second device.
+    flagged = models.JSONField("标记的题目", default=list, blank=True)
     graded_at = models.DateTimeField("评分时间", null=True, blank=True)
     # When attempt_graded's listeners (wrong-question book, records) last ran for the current
     # score. They run after commit, off the request; NULL means due, and the sweep re-runs it.
@@ -171,6 +174,32 @@ class SubjectiveGrade(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id}/{self.question_id}"
+
+
+class GradeRevision(models.Model):
+    """Each score a reviewer gave a subjective answer, the first and every revision."""
+
+    grade = models.ForeignKey(
+        SubjectiveGrade, verbose_name="评分任务", on_delete=models.CASCADE, related_name="revisions"
+    )
+    score = models.DecimalField("得分", max_digits=6, decimal_places=2)
+    comment = models.TextField("评语", blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="评分人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "评分记录"
+        verbose_name_plural = "评分记录"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.grade_id}: {self.score}"
 
 
 class ScoreChange(models.Model):

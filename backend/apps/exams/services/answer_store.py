@@ -12,6 +12,7 @@ from django.db import connection
 
 from apps.exams.models import Answer, Attempt
 from apps.questions.models import Question
+from question_bank import question_types
 
 META_KEY = "exams:attempt:{id}"
 
@@ -70,13 +71,7 @@ def stored_answer(attempt_id: int, question_id: int) -> dict | None:
 
 def question_spec(question: Question) -> list:
     """[type, option count, blank count]: enough to validate a response's shape."""
-    blanks = 0
-    if question.type == "fill_in":
-        blanks = (
-            len(question.answer)
-            if isinstance(question.answer, list)
-            else question.stem.count("____")
-        )
+    blanks = question_types.get(question.type).blank_count(question.stem, question.answer)
     return [question.type, len(question.options or []), blanks]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from apps.exams import analytics
-from apps.questions.models import Question, QuestionReview
+from apps.questions.models import Question
+from apps.questions.services.review import flag_question
 
 FLAG_NOTE = "考试「{exam}」试题分析：区分度 {d}（{n} 人作答），低于 {limit}，请复核题目与答案"
 
@@ -20,29 +21,15 @@ def flag_low_discrimination(exam, admin) -> list[int]:
     for row in analytics.item_analysis(exam, admin)["items"]:
         if not row["low_discrimination"]:
             continue
-        question = (
-            Question.objects.select_for_update()
-            .filter(pk=row["question_id"], status=Question.Status.PUBLISHED)
-            .first()
+        note = FLAG_NOTE.format(
+            exam=exam.title,
+            d=row["discrimination"],
+            n=row["responses"],
+            limit=conf.low_discrimination(),
         )
-        if question is None:
-            continue
-        Question.objects.filter(pk=question.pk).update(status=Question.Status.PENDING)
-        QuestionReview.objects.create(
-            question=question,
-            action="flag",
-            from_status=Question.Status.PUBLISHED,
-            to_status=Question.Status.PENDING,
-            reason="low_discrimination",
-            actor=admin,
-            comment=FLAG_NOTE.format(
-                exam=exam.title,
-                d=row["discrimination"],
-                n=row["responses"],
-                limit=conf.low_discrimination(),
-            ),
-        )
-        flagged.append(question.pk)
+        question = Question(pk=row["question_id"])
+        if flag_question(question=question, actor=admin, reason="low_discrimination", comment=note):
+            flagged.append(question.pk)
     return flagged
 
 
@@ -53,7 +40,7 @@ REASON_REQUIRED = "请填写退回复审的原因"
 
 
 @transaction.atomic
-def flag_question(exam, question_id: int, admin, reason: str) -> Question:
+def flag_exam_item(exam, question_id: int, admin, reason: str) -> Question:
     """One item of the exam back to the bank's review queue (published → pending), noted."""
     from apps.common import scoping
     from apps.common.errors import Conflict, InvalidInput, NotFound
@@ -62,26 +49,17 @@ def flag_question(exam, question_id: int, admin, reason: str) -> Question:
     if not reason:
         raise InvalidInput(REASON_REQUIRED, errors={"reason": [REASON_REQUIRED]})
     question = (
-        scoping.scope_queryset(Question.objects.select_for_update(), admin, "bank__org_unit")
+        scoping.scope_queryset(Question.objects.all(), admin, "bank__org_unit")
         .filter(pk=question_id)
         .first()
     )
     if question is None or not _in_exam(exam, question_id):
         raise NotFound(NOT_IN_EXAM)
-    if question.status != Question.Status.PUBLISHED:
+    note = ONE_FLAG_NOTE.format(exam=exam.title, reason=reason)
+    if not flag_question(question=question, actor=admin, reason="exam_item_analysis", comment=note):
         message = ALREADY_PENDING.format(status=question.get_status_display())
         raise Conflict(message, code="not_published")
-    Question.objects.filter(pk=question.pk).update(status=Question.Status.PENDING)
-    QuestionReview.objects.create(
-        question=question,
-        action="flag",
-        from_status=Question.Status.PUBLISHED,
-        to_status=Question.Status.PENDING,
-        reason="exam_item_analysis",
-        actor=admin,
-        comment=ONE_FLAG_NOTE.format(exam=exam.title, reason=reason),
-    )
-    question.status = Question.Status.PENDING
+    question.refresh_from_db(fields=["status"])
     return question
 
 

@@ -3,49 +3,19 @@
 from __future__ import annotations
 
 from apps.common.errors import InvalidInput
+from question_bank import question_types
 
-BAD_CHOICE = "请选择一个有效选项"
-BAD_MULTIPLE = "多选题的作答应为选项字母列表，且不能重复"
-BAD_TRUE_FALSE = "判断题的作答应为 true 或 false"
-BAD_FILL_IN = "填空题的作答应为每空一个文本的列表，共 {blanks} 空"
-BAD_TEXT = "作答应为文本，且不超过 {limit} 字"
 BAD_SEQ = "seq 应为非负整数"
 BAD_DEVICE = "device 应为不超过 40 个字符的字母、数字、- 或 _"
-TEXT_LIMIT = 20000
-
-
-def _letters(count: int) -> set[str]:
-    return {chr(ord("A") + i) for i in range(count)}
 
 
 def check_response(spec: list, response, field: str = "response") -> None:
-    """Raise InvalidInput naming the field when the response does not fit the question."""
+    """Raise InvalidInput naming the field when the response does not fit the question;
+    `spec` is answer_store.question_spec's [type, option count, blank count]."""
     if response is None:
         return  # clearing an answer is allowed
     qtype, option_count, blanks = spec
-    message = None
-    if qtype == "single":
-        # A list or an object is not a letter (and is not hashable: check the type first).
-        if not isinstance(response, str) or response not in _letters(option_count):
-            message = BAD_CHOICE
-    elif qtype == "multiple":
-        ok = (
-            isinstance(response, list)
-            and len(set(response)) == len(response)
-            and all(isinstance(x, str) and x in _letters(option_count) for x in response)
-        )
-        message = None if ok else BAD_MULTIPLE
-    elif qtype == "true_false":
-        message = None if isinstance(response, bool) else BAD_TRUE_FALSE
-    elif qtype == "fill_in":
-        ok = (
-            isinstance(response, list)
-            and len(response) <= blanks
-            and all(isinstance(x, str) and len(x) <= 500 for x in response)
-        )
-        message = None if ok else BAD_FILL_IN.format(blanks=blanks)
-    elif not isinstance(response, str) or len(response) > TEXT_LIMIT:
-        message = BAD_TEXT.format(limit=TEXT_LIMIT)
+    message = question_types.get(qtype).response_problem(response, option_count, blanks)
     if message:
         raise InvalidInput(message, errors={field: [message]})
 

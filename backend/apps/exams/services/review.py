@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from apps.common.errors import Conflict, InvalidInput, NotFound
 from apps.exams import held_keys
-from apps.exams.models import Exam, ScoreChange, SubjectiveGrade
+from apps.exams.models import Exam, GradeRevision, ScoreChange, SubjectiveGrade
 from apps.exams.services import attempts, graders
 
 TASK_NOT_FOUND = "评分任务不存在或无权访问"
@@ -60,6 +60,7 @@ def grade(task_id: int, reviewer, score, comment: str = "") -> SubjectiveGrade:
         timezone.now(),
     )
     task.save(update_fields=["score", "comment", "reviewer", "graded_at"])
+    GradeRevision.objects.create(grade=task, score=value, comment=comment, reviewer=reviewer)
     reason = "主观题评分" if old is None else f"主观题改判（{old} → {value}）"
     attempts.rescore([task.attempt_id], kind=ScoreChange.Kind.REVIEW, reason=reason, actor=reviewer)
     return task

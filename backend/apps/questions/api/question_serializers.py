@@ -53,7 +53,7 @@ class QuestionInput(serializers.Serializer):
         decimal_places=2,
         min_value=Decimal("0.01"),
         required=False,
-        default=Decimal("2.00"),
+        help_text="省略时按题型取默认分值（客观题 2 分，主观题 10 分）",
     )
     knowledge_points = serializers.PrimaryKeyRelatedField(
         queryset=KnowledgePoint.objects.all(), many=True, required=False, default=list

@@ -23,11 +23,11 @@ from apps.questions.models import (
     QuestionReview,
 )
 from apps.questions.services.materials import as_document
-from apps.questions.services.rendering import render_question_text
+from apps.questions.services.questions import prepare_question
 from apps.questions.services.review import REJECT_REASONS
+from question_bank import question_types
 from question_bank.errors import GenerationOptionError
 from question_bank.generate import QUESTION_TYPES, generate
-from question_bank.similarity import fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +39,8 @@ NOTHING_GENERATED = "未能从该材料生成任何试题"
 
 
 def _answer(candidate: dict):
-    if candidate["type"] == "fill_in":
-        if candidate.get("accepted"):  # a number: its digits and its Chinese numerals
-            return [list(forms) for forms in candidate["accepted"]]
-        return [[a] if isinstance(a, str) else list(a) for a in candidate["answer"]]
+    if candidate.get("accepted"):  # fill-in numbers: their digits and their Chinese numerals
+        return [list(forms) for forms in candidate["accepted"]]
     return candidate["answer"]
 
 
@@ -155,41 +153,46 @@ def _fill(batch: GenerationBatch) -> None:
     kps = {
         kp.name: kp for kp in KnowledgePoint.objects.filter(org_unit=material.org_unit, parent=None)
     }
-    for candidate in candidates:
-        _store(batch, candidate, passages, kps, actor)
-    batch.candidate_count = len(candidates)
+    stored = sum(_store(batch, candidate, passages, kps, actor) for candidate in candidates)
+    batch.candidate_count = stored
     batch.status = GenerationBatch.Status.DONE
-    batch.error = "" if candidates else NOTHING_GENERATED
+    batch.error = "" if stored else NOTHING_GENERATED
     batch.save(update_fields=["candidate_count", "status", "error", "updated_at"])
 
 
-def _store(batch, candidate: dict, passages: dict, kps: dict, actor) -> None:
+def _store(batch, candidate: dict, passages: dict, kps: dict, actor) -> bool:
+    """Store one candidate as a pending draft; one the type registry rejects is left out."""
     material = batch.material
-    points = Decimal("10.00") if candidate["type"] == "short_answer" else Decimal("2.00")
+    points = question_types.default_points(candidate["type"])
     source = candidate["source"]
-    question = Question.objects.create(
-        bank=batch.bank,
-        type=candidate["type"],
-        stem=candidate["stem"],
-        stem_html=render_question_text(candidate["stem"]),
-        options=candidate["options"],
-        answer=_answer(candidate),
-        explanation=candidate["explanation"],
-        explanation_html=render_question_text(candidate["explanation"]),
-        difficulty=min(5, max(1, int(candidate["difficulty"]))),
-        default_points=points,
-        scoring_points=_scoring_points(candidate, points),
-        source_passage=passages.get(source["passage_id"]),
-        source_quote=source["quote"],
-        source_start=source["start"],
-        source_end=source["end"],
-        status=Question.Status.PENDING,
-        fingerprint=fingerprint(candidate["stem"], candidate["options"]),
-        generation_batch=batch,
-        generation_rule=candidate["rule"][:64],
-        quality=candidate["quality"],
-        created_by=actor,
-    )
+    data = {
+        "type": candidate["type"],
+        "stem": candidate["stem"],
+        "options": candidate["options"],
+        "answer": _answer(candidate),
+        "explanation": candidate["explanation"],
+        "difficulty": min(5, max(1, int(candidate["difficulty"]))),
+        "default_points": points,
+        "scoring_points": _scoring_points(candidate, points),
+        "source_passage": passages.get(source["passage_id"]),
+        "source_quote": source["quote"],
+        "source_start": source["start"],
+        "source_end": source["end"],
+    }
+    try:
+        question = prepare_question(
+            bank=batch.bank,
+            data=data,
+            status=Question.Status.PENDING,
+            actor=actor,
+            generation_batch=batch,
+            generation_rule=candidate["rule"][:64],
+            quality=candidate["quality"],
+        )
+    except InvalidInput as exc:
+        log.warning("generated candidate %s left out: %s", candidate["rule"], exc.errors)
+        return False
+    question.save()
     names = candidate.get("knowledge_points") or []
     for name in names:
         if name not in kps:
@@ -211,6 +214,7 @@ def _store(batch, candidate: dict, passages: dict, kps: dict, actor) -> None:
         to_status=question.status,
         actor=actor,
     )
+    return True
 
 
 def generate_for_material(**kwargs) -> GenerationBatch:

@@ -15,7 +15,7 @@ from apps.common.errors import InvalidInput, NotFound
 from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
-from apps.questions.services.rendering import render_question_text
+from apps.questions.services.questions import prepare_question
 from question_bank import column_mapping, similarity
 from question_bank.format_exchange import group_yf_rows, parse_yf_group, question_from_json
 from question_bank.formats import (
@@ -242,24 +242,19 @@ class QuestionImport:
         report.created = len(questions)
 
     def _build(self, d: QuestionData, status: str) -> Question:
-        return Question(
-            bank=self.bank,
-            type=d.type,
-            stem=d.stem,
-            stem_html=render_question_text(d.stem),
-            options=d.options,
-            answer=d.answer,
-            explanation=d.explanation,
-            explanation_html=render_question_text(d.explanation),
-            difficulty=d.difficulty,
-            default_points=d.default_points,
-            tags=d.tags,
-            scoring_points=d.scoring_points,
-            source_quote=d.source_quote,
-            status=status,
-            created_by=self.actor,
-            fingerprint=similarity.fingerprint(d.stem, d.options),
-        )
+        data = {
+            "type": d.type,
+            "stem": d.stem,
+            "options": d.options,
+            "answer": d.answer,
+            "explanation": d.explanation,
+            "difficulty": d.difficulty,
+            "default_points": d.default_points,
+            "tags": d.tags,
+            "scoring_points": d.scoring_points,
+            "source_quote": d.source_quote,
+        }
+        return prepare_question(bank=self.bank, data=data, status=status, actor=self.actor)
 
 
 def import_questions(

@@ -1,5 +1,8 @@
 """Create and edit questions. Editing a question that was ever published makes a new
-version row (same lineage, next version), so exams keep the row they froze."""
+version row (same lineage, next version), so exams keep the row they froze.
+
+Every new question, whether typed in the console, generated or imported, is built by
+`prepare_question`, which checks its content by the question type registry."""
 
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ from apps.common.errors import Conflict, InvalidInput, NotFound
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
 from apps.questions.services.rendering import render_question_text
-from question_bank import similarity
-from question_bank.format_checks import check_question
+from question_bank import question_types, similarity
+from question_bank.question_types import check_question
 
 INVALID_QUESTION = "试题内容有误，请检查标出的字段"
 NOT_CURRENT_VERSION = "只能编辑试题的当前版本"
@@ -41,14 +44,13 @@ VERSIONED_STATUSES = {Question.Status.PUBLISHED, Question.Status.RETIRED}
 
 
 def validate_content(data: dict[str, Any]) -> None:
-    answer = data.get("answer")
-    if data["type"] == "fill_in" and isinstance(answer, list):
-        # one string per blank (the response shape) is accepted as one accepted answer each
-        data["answer"] = [[a] if isinstance(a, str) else a for a in answer]
+    """Check (and put in stored shape) a question's type, stem, options and key."""
+    kind = question_types.get(data["type"])
+    data["answer"] = kind.normalize_key(data.get("answer"))
     problems = check_question(
         data["type"], data.get("stem", ""), data.get("options") or [], data.get("answer")
     )
-    if data["type"] not in ("single", "multiple") and data.get("options"):
+    if not kind.has_options and data.get("options"):
         data["options"] = []
     if problems:
         errors: dict[str, list[str]] = {}
@@ -95,23 +97,35 @@ def find_similar(question: Question, limit: int = 5) -> list[dict[str, Any]]:
     return sorted(found, key=lambda item: -item["score"])[:limit]
 
 
+def prepare_question(
+    *, bank: Bank, data: dict[str, Any], status: str, actor: User | None, **provenance
+) -> Question:
+    """An unsaved, validated and rendered question: the one way every path (the API, the
+    generator, the imports) makes a new question. `provenance` holds generation fields."""
+    validate_content(data)
+    if data.get("default_points") in (None, ""):
+        data["default_points"] = question_types.default_points(data["type"])
+    question = Question(
+        bank=bank,
+        created_by=actor,
+        status=status,
+        **{k: v for k, v in data.items() if k in CONTENT_FIELDS},
+        **provenance,
+    )
+    question.default_points = Decimal(question.default_points).quantize(Decimal("0.01"))
+    _render(question)
+    return question
+
+
 @transaction.atomic
 def create_question(
     *, actor: User, bank: Bank, data: dict[str, Any], status: str = Question.Status.DRAFT
 ) -> Question:
     if not selectors.can_manage_bank(actor, bank):
         raise NotFound()
-    validate_content(data)
     kps = list(data.pop("knowledge_points", []) or [])
+    question = prepare_question(bank=bank, data=data, status=status, actor=actor)
     _check_kps(actor, kps)
-    question = Question(
-        bank=bank,
-        created_by=actor,
-        status=status,
-        **{k: v for k, v in data.items() if k in CONTENT_FIELDS},
-    )
-    question.default_points = Decimal(question.default_points).quantize(Decimal("0.01"))
-    _render(question)
     question.full_clean(exclude=["lineage"])
     question.save()
     question.knowledge_points.set(kps)

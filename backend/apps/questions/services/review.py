@@ -2,6 +2,9 @@
 
 A reviewer may edit a pending question and approve it in one step (edit-then-approve);
 a rejection must name a reason from a fixed list so the generator's weak rules show.
+Two transitions start from an exam rather than from the bank: item analysis flags a
+published question back to 待审 (`flag_question`), and a wrong key is corrected in place
+on the version the attempts froze (`correct_key`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from apps.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from apps.questions import selectors
 from apps.questions.models import Question, QuestionReview
 from apps.questions.services.questions import update_question
+from question_bank import question_types
 
 S = Question.Status
 REJECT_REASONS = {
@@ -38,6 +42,9 @@ REASON_REQUIRED = "退回时必须选择原因"
 UNKNOWN_REASON = "未知的退回原因：{reason}"
 OTHER_NEEDS_COMMENT = "原因为“其他”时请填写说明"
 EDITS_ONLY_ON_APPROVE = "只有通过审核时才能同时修改试题"
+SUBJECTIVE_KEY = "主观题没有标准答案可更正，请由评审员改判"
+KEY_CORRECTION = "key_correction"  # the QuestionReview action of a correction
+FLAG = "flag"
 ACTION_LABELS = {
     "submit": "提交审核",
     "approve": "通过",
@@ -120,3 +127,65 @@ def review_question(
         actor=actor,
     )
     return question
+
+
+@transaction.atomic
+def flag_question(*, question: Question, actor: User | None, reason: str, comment: str) -> bool:
+    """A published question goes back to 待审 with a note (e.g. an exam's item analysis
+    found it does not discriminate); False when it is no longer published."""
+    question = (
+        Question.objects.select_for_update()
+        .filter(pk=question.pk, status=Question.Status.PUBLISHED)
+        .first()
+    )
+    if question is None:
+        return False
+    question.status = Question.Status.PENDING
+    question.save(update_fields=["status", "updated_at"])
+    QuestionReview.objects.create(
+        question=question,
+        action=FLAG,
+        from_status=Question.Status.PUBLISHED,
+        to_status=Question.Status.PENDING,
+        reason=reason,
+        comment=comment,
+        actor=actor,
+    )
+    return True
+
+
+def check_key(question: Question, answer) -> object:
+    """The corrected key in stored shape, checked by the question's type; InvalidInput
+    names the field `answer`."""
+    kind = question_types.get(question.type)
+    if kind.subjective:
+        raise InvalidInput(SUBJECTIVE_KEY, {"answer": [SUBJECTIVE_KEY]})
+    answer = kind.normalize_key(answer)
+    problems = question_types.check_question(
+        question.type, question.stem, question.options or [], answer
+    )
+    if problems:
+        messages = [message for _, message in problems]
+        raise InvalidInput(messages[0], {"answer": messages})
+    return answer
+
+
+@transaction.atomic
+def correct_key(*, question: Question, answer, actor: User | None, reason: str) -> object:
+    """Correct a wrong key IN PLACE on this version (everyone who saw it was scored against
+    the wrong key); the old key is logged. Returns the old key."""
+    answer = check_key(question, answer)
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    old = question.answer
+    question.answer = answer
+    question.save(update_fields=["answer", "updated_at"])
+    QuestionReview.objects.create(
+        question=question,
+        action=KEY_CORRECTION,
+        from_status=question.status,
+        to_status=question.status,
+        reason="answer_key",
+        comment=f"更正答案：{old!r} → {answer!r}；原因：{reason}",
+        actor=actor,
+    )
+    return old

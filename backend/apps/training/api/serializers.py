@@ -8,6 +8,7 @@ from apps.common.api.serializers import id_field
 from apps.questions.models import Question, confirmed_points
 from apps.questions.services.rendering import render_question_text
 from apps.training.models import PracticeSession, StudyTopic, StudyVote, WrongBookEntry
+from question_bank import question_types
 
 
 class QuestionPublicSerializer(serializers.ModelSerializer):
@@ -47,7 +48,7 @@ class QuestionPublicSerializer(serializers.ModelSerializer):
         ]
 
     def get_blanks(self, obj) -> int:
-        return len(obj.answer) if obj.type == "fill_in" and isinstance(obj.answer, list) else 0
+        return question_types.get(obj.type).blank_count(obj.stem, obj.answer)
 
     def get_knowledge_points(self, obj) -> list[dict]:
         return [{"id": kp.id, "name": kp.name} for kp in confirmed_points(obj)]

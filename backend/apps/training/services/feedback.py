@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from apps.exams.services import grading
-from apps.questions.models import Question, QuestionType
+from apps.questions.models import Question
 from apps.questions.services.rendering import render_question_text
+from question_bank import question_types
+from question_bank.explanations import quotes_source
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,7 @@ def grade(question: Question, response) -> Grade:
 
 def display_answer(question: Question):
     """The key in the response's own shape; fill-in shows each blank's first accepted text."""
-    if question.type == QuestionType.FILL_IN:
-        return [
-            accepted[0] if isinstance(accepted, list) and accepted else accepted
-            for accepted in question.answer
-        ]
-    return question.answer
+    return question_types.get(question.type).display_key(question.answer)
 
 
 def feedback(question: Question, response, result: Grade) -> dict:
@@ -47,11 +44,15 @@ def feedback(question: Question, response, result: Grade) -> dict:
         "max_score": result.max_score,
         "response": response,
         "correct_answer": display_answer(question),
-        "accepted_answers": question.answer if question.type == QuestionType.FILL_IN else None,
+        "accepted_answers": question.answer
+        if question_types.get(question.type).has_blanks
+        else None,
         "explanation": question.explanation,
         "explanation_html": question.explanation_html or render_question_text(question.explanation),
         "source": {
-            "quote": question.source_quote,
+            "quote": ""
+            if quotes_source(question.explanation, question.source_quote)
+            else question.source_quote,
             "passage_id": passage.key if passage else None,
             "material_id": passage.material_id if passage else None,
         },

@@ -3,6 +3,11 @@ import { examsApi } from '@/api/exams'
 import { errorMessage } from '@/api/http'
 import type { ExamCard } from '@/api/types'
 
+/** Open now, and the cadre may still start it (attempts left) or resume an attempt. */
+export function canTake(exam: ExamCard): boolean {
+  return exam.state === 'open' && (exam.in_progress_attempt !== null || exam.attempts_used < exam.attempts_allowed)
+}
+
 /** The cadre's exams, split into open now / coming / finished. */
 export function useMyExams() {
   const exams = ref<ExamCard[]>([])
@@ -24,9 +29,10 @@ export function useMyExams() {
 
   const byOpening = (a: ExamCard, b: ExamCard) => a.opens_at.localeCompare(b.opens_at)
   const open = computed(() => exams.value.filter((e) => e.state === 'open').sort(byOpening))
+  const takeable = computed(() => open.value.filter(canTake))
   const upcoming = computed(() => exams.value.filter((e) => e.state === 'upcoming').sort(byOpening))
   const closed = computed(() =>
     exams.value.filter((e) => e.state === 'closed').sort((a, b) => b.closes_at.localeCompare(a.closes_at)),
   )
-  return { exams, open, upcoming, closed, loading, error, load }
+  return { exams, open, takeable, upcoming, closed, loading, error, load }
 }

@@ -24,7 +24,7 @@ def keep_answer_release(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exams', '0003_attempt_feed_and_device'),
+        ('exams', '0004_grade_revisions_and_flags'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
