@@ -317,7 +317,9 @@ def build() -> World:
         components=COMPONENTS,
     )
     recompute(o["period_c"].pk)
-    periods.publish_period(actor=users["county"], period=o["period_c"])
+    periods.publish_period(
+        actor=users["county"], period=o["period_c"], override_reason="范围测试：指标未导入"
+    )
     o["period_b"] = periods.create_period(
         actor=users["county"],
         data={

@@ -173,6 +173,9 @@ SAME_AS = {
     "periods/{id}/distribution": "periods/{id}/table",
     "periods/{id}/indicators/template.xlsx": "periods/{id}/table",
     "periods/{id}/records.xlsx": "periods/{id}/table",
+    "periods/{id}/readiness": "periods/{id}/table",
+    "cases/{id}/candidates": "cases/{id}/reviewers",
+    "case-calls/{id}/assignments": "case-calls/{id}/stats",
     "records/{id}/history": "records/{id}/",
 }
 DETAIL.update(
@@ -201,6 +204,7 @@ LISTS: dict[str, tuple[str, str]] = {
     "case-calls/": (ALL, ""),
     "case-library/": (ALL, ""),
     "case-rubrics/": (ALL, ""),
+    "case-reviewers/": (ADMINS, ""),
     "cases/": (ALL, ""),
     "console/dashboard": (ADMINS, ""),
     "daily-quiz/": ("cadre_a cadre_b", ""),
@@ -450,6 +454,15 @@ WRITES = [
             "reason": "越权",
         },
         403,
+        None,
+    ),
+    (
+        "arbitrating another township's case",
+        "admin_a",
+        "post",
+        "cases/{case_b}/arbitrate",
+        lambda w: {"score": "50", "reason": "越权"},
+        404,
         None,
     ),
     (

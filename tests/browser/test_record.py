@@ -9,7 +9,13 @@ from playwright.sync_api import expect
 from apps.records.models import Objection, Record
 from apps.records.services import periods
 from apps.records.services.compute import recompute
-from tests.backend.records.conftest import SCHEME, make_attempt, make_call, make_exam
+from tests.backend.records.conftest import (
+    SCHEME,
+    fill_indicators,
+    make_attempt,
+    make_call,
+    make_exam,
+)
 from tests.browser.builders import WAIT, log_in
 from tests.factories import make_tree, make_user
 
@@ -32,6 +38,7 @@ def published_period(tree, admin, scores):
     period = periods.create_period(actor=admin, data=data, components=[dict(c) for c in SCHEME])
     for user, score in scores.items():
         make_attempt(exam, user, score)
+    fill_indicators(period, {u.username: u for u in scores}, "85")
     recompute(period.pk)
     with transaction.atomic():
         return periods.publish_period(actor=admin, period=period, days=5)

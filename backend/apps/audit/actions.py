@@ -138,6 +138,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("case-publish", "POST"): Action("case.publish", "发布案例到案例库", "case"),
     ("case-publish", "DELETE"): Action("case.unpublish", "撤下案例库中的案例", "case"),
     ("case-score", "POST"): Action("case.adjust_score", "调整案例最终得分", "case"),
+    ("case-arbitrate", "POST"): Action("case.arbitrate", "裁定仲裁案例得分", "case"),
     ("review", "PUT"): Action("review.save", "保存评审草稿", "review"),
     ("review-submit", "POST"): Action("review.submit", "提交案例评分", "review"),
     ("review-claim", "POST"): Action("review.claim", "领取评审任务", "review"),

@@ -14,6 +14,16 @@ from apps.common import scoping
 A = ReviewAssignment
 CENT = Decimal("0.01")
 BUCKETS = 10
+# Per unit, where each submitted case stands: waiting or under review, in arbitration,
+# returned for revision, scored.
+PROGRESS_OF = {
+    Case.Status.SUBMITTED: "under_review",
+    Case.Status.UNDER_REVIEW: "under_review",
+    Case.Status.ARBITRATION: "arbitration",
+    Case.Status.REVISION: "returned",
+    Case.Status.FINISHED: "scored",
+}
+PROGRESS = ("under_review", "arbitration", "returned", "scored")
 
 
 def _q(value: Decimal) -> str:
@@ -41,6 +51,7 @@ def _submissions(call: CaseCall, user: User) -> list[dict]:
                 "audience": 0,
                 "submitted": 0,
                 "drafts": 0,
+                **dict.fromkeys(PROGRESS, 0),
                 "missing": [],
             },
         )
@@ -53,6 +64,7 @@ def _submissions(call: CaseCall, user: User) -> list[dict]:
             )
         else:
             row["submitted"] += 1
+            row[PROGRESS_OF[state]] += 1
     for row in rows.values():
         row["rate"] = round(row["submitted"] / row["audience"], 4) if row["audience"] else 0
     return list(rows.values())

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from apps.accounts.models import OrgUnit, User, path_ids
 from apps.common import scoping
 from apps.common.errors import NotFound
-from apps.records.models import Component, Objection, Period, Record
+from apps.records.models import Component, ComponentScore, Objection, Period, Record
 
 VISIBLE_TO_CADRES = (Period.Status.PUBLICITY, Period.Status.LOCKED)
 BINS = [
@@ -85,17 +85,31 @@ def table_columns(period: Period) -> list[str]:
     ]
 
 
+PENDING = "待定"
+EXCLUDED = "不计入"
+
+
+def score_cell(row: ComponentScore | None):
+    """A part's cell: its score, 待定 while unknown, 不计入 when the scheme leaves it out."""
+    if row is None or row.status == ComponentScore.Status.PENDING:
+        return PENDING
+    if row.score is None:
+        return EXCLUDED
+    return row.score
+
+
 def table_row(record: Record, components: list[Component]) -> list:
-    scores = {s.component_id: s.score for s in record.scores.all()}
+    scores = {s.component_id: s for s in record.scores.all()}
+    final = record.total is not None
     return [
         record.rank_in_unit,
         record.user.username,
         record.user.display_name,
         record.org_unit.full_name,
-        *[scores.get(c.pk) for c in components],
-        record.total,
+        *[score_cell(scores.get(c.pk)) for c in components],
+        record.total if final else PENDING,
         record.rank_in_scope,
-        record.get_grade_display(),
+        record.get_grade_display() if final else PENDING,
     ]
 
 
@@ -120,7 +134,7 @@ def distribution(period: Period, records: QuerySet[Record]) -> list[dict]:
         by_unit[record.org_unit_id].append(record)
     result = []
     for rows in sorted(by_unit.values(), key=lambda rs: tree_key(rs[0].org_unit.path)):
-        totals = [r.total for r in rows]
+        totals = [r.total for r in rows if r.total is not None]
         grades = {value: 0 for value in Record.Grade.values}
         for record in rows:
             if record.grade:
@@ -133,14 +147,15 @@ def distribution(period: Period, records: QuerySet[Record]) -> list[dict]:
             }
             for low, high in BINS
         ]
-        mean = (sum(totals, Decimal(0)) / len(totals)).quantize(Decimal("0.01"))
+        mean = (sum(totals, Decimal(0)) / len(totals)).quantize(Decimal("0.01")) if totals else None
         result.append(
             {
                 "unit": {"id": rows[0].org_unit_id, "name": rows[0].org_unit.full_name},
                 "count": len(rows),
+                "pending": len(rows) - len(totals),
                 "mean": cell(mean),
-                "max": cell(max(totals)),
-                "min": cell(min(totals)),
+                "max": cell(max(totals)) if totals else None,
+                "min": cell(min(totals)) if totals else None,
                 "grades": [
                     {"grade": k, "label": Record.Grade(k).label, "count": v}
                     for k, v in grades.items()
@@ -182,5 +197,9 @@ def objections_for_admin(user: User, status: str | None = None) -> QuerySet[Obje
     if status:
         qs = qs.filter(status=status)
     return qs.select_related(
-        "record__user", "record__org_unit", "record__period", "component", "filed_by"
+        "record__user",
+        "record__org_unit",
+        "record__period__org_unit",
+        "component",
+        "filed_by",
     )

@@ -9,6 +9,10 @@ export type ComponentScore = S['ComponentScore']
 export type MyRecord = S['Record'] & {
   objections: Objection[]
   unit_table: { columns: string[]; rows: (string | number | null)[][] } | null
+  publicity_starts_at: string | null
+  publicity_ends_at: string | null
+  /** Set when the period went public before every part was final: shown as a footnote. */
+  override_reason: string
 }
 
 export interface MyRecords {

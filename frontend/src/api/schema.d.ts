@@ -327,6 +327,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/case-calls/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A call's unfinished reviews in the admin's scope, oldest first: chase or reassign them. */
+        get: operations["v1_case_calls_assignments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/case-calls/{id}/stats": {
         parameters: {
             query?: never;
@@ -367,6 +384,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["v1_case_library_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-reviewers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The reviewers an admin can put in a call's pool: those in the admin's scope. */
+        get: operations["v1_case_reviewers_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -438,6 +472,40 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["v1_cases_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/arbitrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The organizer decides a case in arbitration: the final score and the reason. */
+        post: operations["v1_cases_arbitrate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Who could review (or arbitrate) this case: the call's pool, each with why not. */
+        get: operations["v1_cases_candidates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cases/{id}/images": {
@@ -1485,6 +1553,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Runs even when parts are not final (a preview); the body lists what is still open. */
         post: operations["v1_periods_compute_create"];
         delete?: never;
         options?: never;
@@ -1566,6 +1635,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_periods_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_periods_readiness_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2817,6 +2902,12 @@ export interface components {
              */
             version?: number;
         };
+        CaseArbitrateRequest: {
+            /** 裁定理由 */
+            reason: string;
+            /** 仲裁得分 */
+            score: string;
+        };
         CaseAssignment: {
             call_title: string;
             readonly case: {
@@ -2918,6 +3009,8 @@ export interface components {
             /** 组织单位 */
             org_unit: number;
             readonly org_unit_name: string;
+            /** @description 评审员库；为空时全部评审员均可分配 */
+            readonly reviewer_pool: number[];
             /**
              * 每篇评审人数
              * Format: int64
@@ -3000,6 +3093,8 @@ export interface components {
              * Format: date-time
              */
             published_at?: string | null;
+            /** 案例库中署名 */
+            show_author_name?: boolean;
             readonly status: string;
             readonly status_label: string;
             /**
@@ -3071,6 +3166,10 @@ export interface components {
             /** 说明 */
             description?: string;
             readonly id: number;
+            /** @description 已有评分按此版本给出：再修改会保存为新版本，已给的分仍指向此版本 */
+            readonly in_use: boolean;
+            /** @description 是否为同一评分标准的最新版本 */
+            readonly is_latest: boolean;
             /** Format: decimal */
             readonly max_total: string;
             /** 名称 */
@@ -3130,6 +3229,8 @@ export interface components {
              * Format: decimal
              */
             cap?: string | null;
+            /** @description 考试成绩部分计入的考试（须是周期关联的考试）；不填则计入周期关联的全部考试 */
+            exams?: number[];
             id?: number;
             /** 类型 */
             kind: components["schemas"]["ComponentKindEnum"];
@@ -3183,6 +3284,8 @@ export interface components {
              * Format: decimal
              */
             cap?: string | null;
+            /** @description 考试成绩部分计入的考试（须是周期关联的考试）；不填则计入周期关联的全部考试 */
+            exams?: number[];
             id?: number;
             /** 类型 */
             kind: components["schemas"]["ComponentKindEnum"];
@@ -3232,6 +3335,8 @@ export interface components {
             /** 来源明细 */
             inputs?: unknown;
             kind: string;
+            /** @description 该分项来源的中文说明，每条一行 */
+            readonly lines: string[];
             name: string;
             /**
              * 计入总分
@@ -3243,9 +3348,19 @@ export interface components {
              * Format: decimal
              */
             score?: string | null;
+            /** 状态 */
+            status?: components["schemas"]["ComponentScoreStatusEnum"];
+            readonly status_display: string;
             /** Format: decimal */
             weight: string;
         };
+        /**
+         * @description * `final` - 已定
+         *     * `excluded` - 不计入
+         *     * `pending` - 待定
+         * @enum {string}
+         */
+        ComponentScoreStatusEnum: "final" | "excluded" | "pending";
         DailyItem: {
             feedback: components["schemas"]["Feedback"] | null;
             position: number;
@@ -4072,6 +4187,8 @@ export interface components {
         /** @enum {unknown} */
         NullEnum: null;
         Objection: {
+            /** @description 当前管理员的管理范围是否包含考核周期的组织单位（只有这样的管理员可以处理） */
+            readonly can_decide: boolean;
             /** 涉及分项 */
             component?: number | null;
             readonly component_name: string | null;
@@ -4081,6 +4198,8 @@ export interface components {
              */
             readonly created_at: string;
             readonly id: number;
+            readonly period: number;
+            readonly period_name: string;
             /** 异议理由 */
             reason: string;
             readonly record: number;
@@ -4094,6 +4213,7 @@ export interface components {
             /** 状态 */
             status?: components["schemas"]["ObjectionStatusEnum"];
             readonly status_display: string;
+            readonly unit_name: string;
             readonly user_name: string;
         };
         ObjectionInRequest: {
@@ -4112,6 +4232,20 @@ export interface components {
          * @enum {string}
          */
         ObjectionStatusEnum: "pending" | "adjusted" | "rejected";
+        OpenAssignment: {
+            case: number;
+            case_status: string;
+            case_title: string;
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            kind: string;
+            /** Format: date-time */
+            lease_expires_at: string | null;
+            reviewer: number;
+            reviewer_name: string;
+            status: string;
+        };
         OpenExam: {
             /** @description 本管理范围内的应考人数 */
             audience: number;
@@ -4363,6 +4497,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Objection"][];
+        };
+        PaginatedOpenAssignmentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OpenAssignment"][];
         };
         PaginatedPaperList: {
             /** @example 123 */
@@ -4849,6 +4998,8 @@ export interface components {
              * Format: decimal
              */
             basic_min?: string;
+            /** @description 当前管理员的管理范围是否包含本周期的考核范围（才能修改、计算、发布、锁定） */
+            readonly can_manage: boolean;
             case_calls?: number[];
             components?: components["schemas"]["Component"][];
             /**
@@ -4885,6 +5036,10 @@ export interface components {
             /** 考核范围 */
             org_unit: number;
             readonly org_unit_name: string;
+            readonly override_blockers: string[];
+            readonly override_by_name: string | null;
+            /** 提前公示理由 */
+            readonly override_reason: string;
             /**
              * 合格分数线
              * Format: decimal
@@ -5052,6 +5207,8 @@ export interface components {
              * Format: date-time
              */
             ends_at?: string;
+            /** 未就绪仍发布的理由 */
+            override_reason?: string;
         };
         /**
          * @description The full question, answers included: org admins only. Pass the request in the context:
@@ -5435,6 +5592,15 @@ export interface components {
             units: number;
             votes: number;
         };
+        Readiness: {
+            ready: boolean;
+            reasons: components["schemas"]["Reason"][];
+        };
+        Reason: {
+            /** @description exam_open / exam_grading / exam_in_progress / call_open / cases_in_review / indicator_missing / not_computed */
+            code: string;
+            message: string;
+        };
         /**
          * @description * `ungrammatical` - 语句不通顺
          *     * `wrong_answer` - 答案错误
@@ -5457,8 +5623,10 @@ export interface components {
             components: components["schemas"]["ComponentScore"][];
             /** 等级 */
             grade?: components["schemas"]["GradeEnum"] | components["schemas"]["BlankEnum"];
-            grade_display: string;
+            readonly grade_display: string;
             readonly id: number;
+            /** @description 各分项都已确定；否则总分与等级待定 */
+            readonly is_final: boolean;
             /** 已锁定 */
             locked?: boolean;
             name: string;
@@ -5482,7 +5650,7 @@ export interface components {
              * 总分
              * Format: decimal
              */
-            total?: string;
+            total?: string | null;
             unit_name: string;
             /** 干部 */
             user: number;
@@ -5565,6 +5733,24 @@ export interface components {
         };
         RetryInRequest: {
             response: unknown;
+        };
+        Reviewer: {
+            id: number;
+            name: string;
+            /** @description 手上未完成的评审任务数 */
+            open_load: number;
+            unit: string;
+        };
+        ReviewerCandidate: {
+            /** @description 能否评审此案例 */
+            eligible: boolean;
+            id: number;
+            name: string;
+            /** @description 手上未完成的评审任务数 */
+            open_load: number;
+            /** @description 不能评审的原因 */
+            reason: string;
+            unit: string;
         };
         /** @description The roster import's answer: counts, every bad row, and (once) the new passwords. */
         RosterImportReport: {
@@ -6501,6 +6687,32 @@ export interface operations {
             };
         };
     };
+    v1_case_calls_assignments_list: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOpenAssignmentList"];
+                };
+            };
+        };
+    };
     v1_case_calls_stats_retrieve: {
         parameters: {
             query?: never;
@@ -6570,6 +6782,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LibraryCase"];
+                };
+            };
+        };
+    };
+    v1_case_reviewers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reviewer"][];
                 };
             };
         };
@@ -6778,6 +7009,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    v1_cases_arbitrate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseArbitrateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CaseArbitrateRequest"];
+                "multipart/form-data": components["schemas"]["CaseArbitrateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+        };
+    };
+    v1_cases_candidates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerCandidate"][];
                 };
             };
         };
@@ -8983,6 +9262,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Period"];
+                };
+            };
+        };
+    };
+    v1_periods_readiness_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };

@@ -15,3 +15,9 @@ export function formatTime(iso: string | null | undefined, options: { seconds?: 
 export function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—'
 }
+
+/** "2026-06-03T09:00:00+08:00": a moment in the form the console's date-time pickers use. */
+export function pickerMoment(at: Date): string {
+  const d = new Date(at.getTime() + 8 * 3600_000)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00+08:00`
+}

@@ -52,8 +52,9 @@ export interface MenuArea {
 
 const comingSoon = () => import('./components/ComingSoon.vue')
 
-/** A not-yet-built area: one route named after the area, showing what it will do. */
-function soonArea(key: string, title: string, icon: Component, soon: ComingSoon): MenuArea {
+/** A not-yet-built area: one route named after the area, showing what it will do (every
+ * area is built now; kept for the next one). */
+export function soonArea(key: string, title: string, icon: Component, soon: ComingSoon): MenuArea {
   return {
     key,
     title,
@@ -197,14 +198,84 @@ export const MENU: MenuArea[] = [
       },
     ],
   },
-  soonArea('case-calls', '案例征集', ChatLineSquare, {
-    summary: '发起案例征集、编辑评分细则、跟踪评审进度、处理仲裁、发布案例库。',
-    features: ['征集与评分细则', '评审进度与工作量', '仲裁队列', '发布到案例库'],
-  }),
-  soonArea('periods', '考核档案', Files, {
-    summary: '设置考核周期与方案，导入指标，发布前检查，公示、受理异议、锁定导出。',
-    features: ['考核方案', '指标导入', '发布前检查', '公示与异议处理'],
-  }),
+  {
+    key: 'case-calls',
+    title: '案例征集',
+    icon: ChatLineSquare,
+    permission: 'org_admin',
+    pages: [
+      { path: 'case-calls', name: 'case-calls', title: '征集管理', component: () => import('./views/cases/index.vue') },
+      {
+        path: 'case-calls/new',
+        name: 'case-call-new',
+        title: '发起案例征集',
+        component: () => import('./views/cases/CallForm.vue'),
+        hidden: true,
+        parent: 'case-calls',
+      },
+      {
+        path: 'case-calls/:id(\\d+)/edit',
+        name: 'case-call-edit',
+        title: '编辑案例征集',
+        component: () => import('./views/cases/CallForm.vue'),
+        hidden: true,
+        parent: 'case-calls',
+      },
+      {
+        path: 'case-calls/:id(\\d+)',
+        name: 'case-call-detail',
+        title: '征集详情',
+        component: () => import('./views/cases/CallDetail.vue'),
+        hidden: true,
+        parent: 'case-calls',
+      },
+      {
+        path: 'case-calls/arbitration',
+        name: 'case-arbitration',
+        title: '仲裁队列',
+        component: () => import('./views/cases/Arbitration.vue'),
+      },
+    ],
+  },
+  {
+    key: 'periods',
+    title: '考核档案',
+    icon: Files,
+    permission: 'org_admin',
+    pages: [
+      { path: 'periods', name: 'periods', title: '考核周期', component: () => import('./views/records/index.vue') },
+      {
+        path: 'periods/new',
+        name: 'period-new',
+        title: '新建考核周期',
+        component: () => import('./views/records/PeriodForm.vue'),
+        hidden: true,
+        parent: 'periods',
+      },
+      {
+        path: 'periods/:id(\\d+)/edit',
+        name: 'period-edit',
+        title: '编辑考核周期',
+        component: () => import('./views/records/PeriodForm.vue'),
+        hidden: true,
+        parent: 'periods',
+      },
+      {
+        path: 'periods/:id(\\d+)',
+        name: 'period-detail',
+        title: '考核周期详情',
+        component: () => import('./views/records/PeriodDetail.vue'),
+        hidden: true,
+        parent: 'periods',
+      },
+      {
+        path: 'periods/objections',
+        name: 'period-objections',
+        title: '异议处理',
+        component: () => import('./views/records/Objections.vue'),
+      },
+    ],
+  },
   {
     key: 'audit-log',
     title: '操作日志',

@@ -153,3 +153,25 @@ def xlsx_bytes(headers, rows) -> bytes:
     from question_bank.tables import write_xlsx
 
     return write_xlsx([("指标", headers, rows)])
+
+
+def fill_indicators(period, people, value="0"):
+    """Every cadre gets every indicator (default 0 points), so no part is left 待定."""
+    from apps.records.models import IndicatorImport, IndicatorValue
+
+    batch = IndicatorImport.objects.create(period=period, file_name="测试.xlsx")
+    for component_row in period.components.filter(kind="indicator"):
+        targets = (
+            [{"user": u} for u in people.values()]
+            if component_row.level == "user"
+            else [{"org_unit": period.org_unit}]
+        )
+        for number, target in enumerate(targets, start=2):
+            IndicatorValue.objects.create(
+                period=period,
+                component=component_row,
+                value=D(value),
+                source=batch,
+                row_number=number,
+                **target,
+            )

@@ -32,7 +32,10 @@ def import_rows(client, period, rows):
 
 @pytest.fixture
 def inputs(period, people, county_admin, client_for, django_capture_on_commit_callbacks):
-    """a1: exam 60 then 80 (of 100), case 40/50, visits 90, unit poll 95; b1: exam 70, no case."""
+    """a1: exam 60 then 80 (of 100), case 40/50, visits 90, unit poll 95; b1: exam 70, no case.
+
+    Every cadre has every indicator, so no part is 待定 (visits: a2 80, a3 50, b2 60; 乙镇 poll 70).
+    """
     attempts = {
         "a1_first": make_attempt(period.exam, people["a1"], "60", minutes_ago=120),
         "a1_second": make_attempt(period.exam, people["a1"], "80", minutes_ago=30),
@@ -47,7 +50,11 @@ def inputs(period, people, county_admin, client_for, django_capture_on_commit_ca
             [
                 ["c_a1", "", "90", ""],
                 ["c_b1", "", "40", ""],
+                ["c_a2", "", "80", ""],
+                ["c_a3", "", "50", ""],
+                ["c_b2", "", "60", ""],
                 ["", "测试县/甲镇", "", "95"],
+                ["", "测试县/乙镇", "", "70"],
             ],
         )
     return {"attempts": attempts, "case": case, "import_id": report["import_id"]}
@@ -87,7 +94,7 @@ class TestCompute:
         # 80×40% + 80×20% + 90×20% + 100×20% = 32 + 16 + 18 + 20
         assert record["total"] == "86.00"
 
-    def test_a_unit_value_reaches_every_member_and_missing_inputs_count_zero(
+    def test_a_unit_value_reaches_every_member_and_a_missed_closed_exam_counts_zero(
         self, period, people, inputs
     ):
         recompute(period.pk)
@@ -96,15 +103,15 @@ class TestCompute:
         assert scores["民调"].score == D("100.00")
         assert scores["理论考试"].score == D("0.00")
         assert scores["理论考试"].inputs[0]["type"] == "exam_missed"
-        assert a3.total == D("20.00")
+        assert a3.total == D("30.00")  # 50×20% + 100×20%
 
     def test_excluded_components_rescale_the_weights(self, period, people, inputs):
         Component.objects.filter(period=period, kind="case").update(missing="exclude")
         recompute(period.pk)
         b1 = Record.objects.get(period=period, user=people["b1"])
-        # No case and no poll for 乙镇 → excluded: (70×40 + 40×20 + 0×20[poll counts 0]) / 80%
+        # No case → excluded: (70×40 + 40×20 + 70×20[乙镇 poll band ≥ 60]) / 80%
         assert b1.scores.get(component__kind="case").score is None
-        assert b1.total == D("45.00")
+        assert b1.total == D("62.50")
 
     def test_recompute_over_unchanged_inputs_writes_nothing(self, period, inputs):
         recompute(period.pk)

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from apps.records.services.compute import recompute
-from tests.backend.records.conftest import make_attempt
+from tests.backend.records.conftest import fill_indicators, make_attempt
 
 
 def _cell(value):
@@ -24,6 +24,7 @@ def _cell(value):
 def test_xlsx_matches_the_table(period, people, county_admin, client_for):
     for key, score in {"a1": "90", "a2": "70", "b1": "80"}.items():
         make_attempt(period.exam, people[key], score)
+    fill_indicators(period, people)
     recompute(period.pk)
     client = client_for(county_admin)
     table = client.get(f"/api/v1/periods/{period.pk}/table").json()
@@ -70,6 +71,7 @@ def test_a_township_admin_exports_only_their_units(period, people, town_b_admin,
 def test_distribution_per_unit_counts_grades_and_bins(period, people, county_admin, client_for):
     for key, score in {"a1": "100", "a2": "50"}.items():
         make_attempt(period.exam, people[key], score)
+    fill_indicators(period, people)
     recompute(period.pk)
     body = client_for(county_admin).get(f"/api/v1/periods/{period.pk}/distribution").json()
     village = next(d for d in body if d["unit"]["name"] == "测试县/甲镇/一村")

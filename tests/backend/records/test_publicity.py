@@ -18,7 +18,7 @@ from apps.records.services.periods import (
 )
 from apps.records.tasks import recompute_period
 from tests import factories
-from tests.backend.records.conftest import component, make_attempt
+from tests.backend.records.conftest import component, fill_indicators, make_attempt
 
 D = Decimal
 
@@ -27,6 +27,7 @@ D = Decimal
 def published(period, people, county_admin, client_for):
     for key, score in {"a1": "90", "a2": "70", "a3": "60", "b1": "80", "b2": "50"}.items():
         make_attempt(period.exam, people[key], score)
+    fill_indicators(period, people)
     recompute(period.pk)
     response = client_for(county_admin).post(
         f"/api/v1/periods/{period.pk}/publish", {"days": 5}, format="json"

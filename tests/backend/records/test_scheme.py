@@ -157,9 +157,10 @@ def test_editing_the_scheme_of_a_computed_period_recomputes_it(
 ):
     from apps.records.models import Record
     from apps.records.services.compute import recompute
-    from tests.backend.records.conftest import make_attempt
+    from tests.backend.records.conftest import fill_indicators, make_attempt
 
     make_attempt(period.exam, people["a1"], "50")
+    fill_indicators(period, people)
     recompute(period.pk)
     assert Record.objects.get(user=people["a1"]).total == D("20.00")
     components = [
@@ -188,3 +189,47 @@ def test_a_new_component_without_kind_is_refused_by_name(period, county_admin, c
     )
     assert response.status_code == 400
     assert response.json()["errors"]["components.5"] == [NAME_AND_KIND_REQUIRED]
+
+
+@pytest.mark.django_db
+def test_an_exam_component_counts_the_exams_it_picks(period, people, county_admin, client_for):
+    from apps.records.models import ComponentScore
+    from apps.records.services.compute import recompute
+    from tests.backend.records.conftest import make_attempt, make_exam
+
+    mock = make_exam(period.org_unit, "季度模拟考试")
+    client = client_for(county_admin)
+    components = [
+        {"id": c.pk, "name": c.name, "kind": c.kind, "weight": str(c.weight)}
+        for c in period.components.all()
+    ]
+    components[0]["exams"] = [mock.pk]  # 理论考试 picks an exam the period does not link
+    refused = client.patch(
+        f"/api/v1/periods/{period.pk}/", {"components": components}, format="json"
+    )
+    assert refused.status_code == 400
+    assert "季度模拟考试" in refused.json()["errors"]["components.0.exams"][0]
+
+    components[0]["exams"] = [period.exam.pk]
+    saved = client.patch(
+        f"/api/v1/periods/{period.pk}/",
+        {"exams": [period.exam.pk, mock.pk], "components": components},
+        format="json",
+    )
+    assert saved.status_code == 200, saved.json()
+    assert saved.json()["components"][0]["exams"] == [period.exam.pk]
+    make_attempt(period.exam, people["a1"], "80")
+    make_attempt(mock, people["a1"], "20")
+    recompute(period.pk)
+    exam = ComponentScore.objects.get(record__user=people["a1"], component__kind="exam")
+    assert exam.score == D("80.00")  # the mock exam is linked but not picked
+    # Nor does the unpicked exam hold up publication while it is open.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.records.services.readiness import readiness
+
+    mock.closes_at = timezone.now() + timedelta(days=2)
+    mock.save()
+    assert not [r for r in readiness(period) if "季度模拟考试" in r.message]

@@ -24,11 +24,30 @@ class CaseRubricCriterionSerializer(serializers.Serializer):
 class CaseRubricSerializer(serializers.ModelSerializer):
     criteria = CaseRubricCriterionSerializer(many=True)
     max_total = serializers.DecimalField(max_digits=6, decimal_places=2, read_only=True)
+    in_use = serializers.SerializerMethodField(
+        help_text="已有评分按此版本给出：再修改会保存为新版本，已给的分仍指向此版本"
+    )
+    is_latest = serializers.SerializerMethodField(help_text="是否为同一评分标准的最新版本")
 
     class Meta:
         model = Rubric
-        fields = ["id", "name", "description", "version", "max_total", "criteria"]
+        fields = [
+            "id",
+            "name",
+            "description",
+            "version",
+            "max_total",
+            "in_use",
+            "is_latest",
+            "criteria",
+        ]
         read_only_fields = ["version"]
+
+    def get_in_use(self, rubric: Rubric) -> bool:
+        return rubric.is_used()
+
+    def get_is_latest(self, rubric: Rubric) -> bool:
+        return not Rubric.objects.filter(family=rubric.family, version__gt=rubric.version).exists()
 
 
 class CaseCallInputSerializer(serializers.Serializer):
@@ -53,6 +72,9 @@ class CaseCallSerializer(serializers.ModelSerializer):
     state = serializers.CharField(read_only=True)
     rubric = CaseRubricSerializer(read_only=True)
     audience_units = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    reviewer_pool = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True, help_text="评审员库；为空时全部评审员均可分配"
+    )
     org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
 
     class Meta:
@@ -72,6 +94,7 @@ class CaseCallSerializer(serializers.ModelSerializer):
             "reviewers_per_case",
             "arbitration_threshold_pct",
             "assign_mode",
+            "reviewer_pool",
         ]
 
 
@@ -221,6 +244,7 @@ class CaseListSerializer(CaseSerializer):
             "published_at",
             "author_name",
             "author_unit_name",
+            "show_author_name",
         ]
 
 
@@ -280,3 +304,37 @@ class CaseReviewerSerializer(serializers.Serializer):
     status = serializers.CharField()
     total = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
     decline_reason = serializers.CharField(allow_blank=True)
+
+
+class ReviewerCandidateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    unit = serializers.CharField(allow_blank=True)
+    open_load = serializers.IntegerField(help_text="手上未完成的评审任务数")
+    eligible = serializers.BooleanField(help_text="能否评审此案例")
+    reason = serializers.CharField(allow_blank=True, help_text="不能评审的原因")
+
+
+class ReviewerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    unit = serializers.CharField(allow_blank=True)
+    open_load = serializers.IntegerField(help_text="手上未完成的评审任务数")
+
+
+class OpenAssignmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    case = serializers.IntegerField(source="case_id")
+    case_title = serializers.CharField(source="case.title")
+    case_status = serializers.CharField(source="case.get_status_display")
+    reviewer = serializers.IntegerField(source="reviewer_id")
+    reviewer_name = serializers.CharField(source="reviewer.display_name")
+    kind = serializers.CharField(source="get_kind_display")
+    status = serializers.CharField(source="get_status_display")
+    created_at = serializers.DateTimeField()
+    lease_expires_at = serializers.DateTimeField(allow_null=True)
+
+
+class CaseArbitrateSerializer(serializers.Serializer):
+    score = serializers.CharField(label="仲裁得分")
+    reason = serializers.CharField(label="裁定理由", max_length=300, allow_blank=True)

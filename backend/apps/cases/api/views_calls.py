@@ -8,11 +8,13 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.accounts.models import User
 from apps.cases import selectors, stats
 from apps.cases.api import serializers as s
 from apps.cases.api.filters import CallFilter
-from apps.cases.models import CaseCall, Rubric
-from apps.cases.services import assignment, calls, rubrics
+from apps.cases.models import CaseCall, ReviewAssignment, Rubric
+from apps.cases.services import assignment, calls, oversight, rubrics
+from apps.common import scoping
 from apps.common.errors import NotFound
 from apps.common.permissions import IsOrgAdmin, IsOrgAdminOrReadOnly
 
@@ -114,3 +116,48 @@ class CallStatsView(APIView):
         if call is None:
             raise NotFound()
         return Response(stats.call_statistics(call, request.user))
+
+
+class ReviewerListView(APIView):
+    """The reviewers an admin can put in a call's pool: those in the admin's scope."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(responses=s.ReviewerSerializer(many=True))
+    def get(self, request):
+        users = list(
+            scoping.scope_queryset(
+                User.objects.filter(is_reviewer=True, is_active=True), request.user
+            )
+            .select_related("org_unit")
+            .order_by("username")
+        )
+        load = oversight.open_load(users)
+        rows = [
+            {
+                "id": u.pk,
+                "name": u.display_name,
+                "unit": u.org_unit.full_name if u.org_unit_id else "",
+                "open_load": load.get(u.pk, 0),
+            }
+            for u in users
+        ]
+        return Response(s.ReviewerSerializer(rows, many=True).data)
+
+
+class CallAssignmentsView(ListAPIView):
+    """A call's unfinished reviews in the admin's scope, oldest first: chase or reassign them."""
+
+    permission_classes = [IsOrgAdmin]
+    serializer_class = s.OpenAssignmentSerializer
+    queryset = ReviewAssignment.objects.none()  # for the schema; the real one is scoped
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ReviewAssignment.objects.none()
+        call = selectors.calls_visible_to(self.request.user).filter(pk=self.kwargs["pk"]).first()
+        if call is None:
+            raise NotFound()
+        return oversight.open_assignments(
+            selectors.cases_for_admin(self.request.user).filter(call=call)
+        )

@@ -13,7 +13,7 @@ from apps.cases.api import serializers as s
 from apps.cases.api.filters import CaseFilter
 from apps.cases.api.presenters import case_detail
 from apps.cases.models import Case
-from apps.cases.services import assignment, cases, images, results
+from apps.cases.services import assignment, cases, images, oversight, results
 from apps.common.api.parsers import MultiPartParser
 from apps.common.errors import Forbidden, InvalidInput, NotFound
 from apps.common.filters import valid_filters
@@ -192,4 +192,28 @@ class CaseScoreView(APIView):
         data = s.CaseScoreAdjustSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         results.adjust_score(_admin_case(request, pk).pk, by=request.user, **data.validated_data)
+        return Response(case_detail(selectors.case_for(request.user, pk), request))
+
+
+class CaseCandidatesView(APIView):
+    """Who could review (or arbitrate) this case: the call's pool, each with why not."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(responses=s.ReviewerCandidateSerializer(many=True))
+    def get(self, request, pk):
+        case = _admin_case(request, pk)
+        return Response(s.ReviewerCandidateSerializer(oversight.candidates(case), many=True).data)
+
+
+class CaseArbitrateView(APIView):
+    """The organizer decides a case in arbitration: the final score and the reason."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.CaseArbitrateSerializer, responses=s.CaseSerializer)
+    def post(self, request, pk):
+        data = s.CaseArbitrateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        oversight.arbitrate(_admin_case(request, pk).pk, by=request.user, **data.validated_data)
         return Response(case_detail(selectors.case_for(request.user, pk), request))

@@ -40,6 +40,9 @@ def _validate(data: dict[str, Any], by: User) -> None:
         raise _fail("audience_units", errors.CALL_AUDIENCE_OUT_OF_SCOPE)
     if not 1 <= int(data.get("reviewers_per_case", 2)) <= 5:
         raise _fail("reviewers_per_case", errors.CALL_REVIEWERS_INVALID)
+    pool: list[User] = list(data.get("reviewer_pool") or [])
+    if not all(scoping.unit_in_scope(by, reviewer.org_unit) for reviewer in pool):
+        raise _fail("reviewer_pool", errors.CALL_POOL_OUT_OF_SCOPE)
     pct = Decimal(str(data.get("arbitration_threshold_pct", "15")))
     if not Decimal(0) <= pct <= Decimal(100):
         raise _fail("arbitration_threshold_pct", errors.CALL_THRESHOLD_INVALID)
@@ -70,6 +73,8 @@ def update_call(call: CaseCall, *, by: User, data: dict[str, Any]) -> CaseCall:
     merged = {f: getattr(call, f) for f in CALL_FIELDS}
     merged["audience_units"] = list(call.audience_units.all())
     merged.update(data)
+    if "reviewer_pool" not in data:  # the pool already chosen stays as it is
+        merged.pop("reviewer_pool", None)
     _validate(merged, by)
     for field in CALL_FIELDS:
         setattr(call, field, merged[field])

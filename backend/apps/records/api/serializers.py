@@ -1,13 +1,21 @@
 from rest_framework import serializers
 
 from apps.cases.models import CaseCall
+from apps.common import scoping
 from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import Exam
+from apps.records import describe
 from apps.records.models import Adjustment, Component, ComponentScore, Objection, Period, Record
 
 
 class ComponentSerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(required=False)
+    exams = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Exam.objects.all(),
+        required=False,
+        help_text="考试成绩部分计入的考试（须是周期关联的考试）；不填则计入周期关联的全部考试",
+    )
 
     class Meta:
         model = Component
@@ -25,6 +33,7 @@ class ComponentSerializer(serializers.ModelSerializer):
             "value_max",
             "mapping",
             "bands",
+            "exams",
         ]
         extra_kwargs = {"order": {"required": False}}
 
@@ -39,6 +48,13 @@ class PeriodSerializer(serializers.ModelSerializer):
     )
     org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
+    override_by_name = serializers.CharField(
+        source="override_by.display_name", read_only=True, default=None, allow_null=True
+    )
+    override_blockers = serializers.ListField(child=serializers.CharField(), read_only=True)
+    can_manage = serializers.SerializerMethodField(
+        help_text="当前管理员的管理范围是否包含本周期的考核范围（才能修改、计算、发布、锁定）"
+    )
 
     class Meta:
         model = Period
@@ -62,9 +78,26 @@ class PeriodSerializer(serializers.ModelSerializer):
             "publicity_starts_at",
             "publicity_ends_at",
             "computed_at",
+            "override_reason",
+            "override_blockers",
+            "override_by_name",
+            "can_manage",
             "components",
         ]
-        read_only_fields = ["status", "publicity_starts_at", "publicity_ends_at", "computed_at"]
+        read_only_fields = [
+            "status",
+            "publicity_starts_at",
+            "publicity_ends_at",
+            "computed_at",
+            "override_reason",
+            "override_blockers",
+        ]
+
+    def get_can_manage(self, period: Period) -> bool:
+        request = self.context.get("request")
+        if request is None or not request.user.is_org_admin:
+            return False
+        return scoping.unit_in_scope(request.user, period.org_unit)
 
 
 class ComponentScoreSerializer(serializers.ModelSerializer):
@@ -72,6 +105,8 @@ class ComponentScoreSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="component.name")
     kind = serializers.CharField(source="component.kind")
     weight = serializers.DecimalField(source="component.weight", max_digits=5, decimal_places=2)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    lines = serializers.SerializerMethodField(help_text="该分项来源的中文说明，每条一行")
 
     class Meta:
         model = ComponentScore
@@ -84,9 +119,15 @@ class ComponentScoreSerializer(serializers.ModelSerializer):
             "adjustment",
             "adjustment_reason",
             "score",
+            "status",
+            "status_display",
             "points",
             "inputs",
+            "lines",
         ]
+
+    def get_lines(self, row: ComponentScore) -> list[str]:
+        return describe.lines(row)
 
 
 class ObjectionSerializer(serializers.ModelSerializer):
@@ -96,12 +137,22 @@ class ObjectionSerializer(serializers.ModelSerializer):
     component_name = serializers.CharField(
         source="component.name", read_only=True, default=None, allow_null=True
     )
+    period = serializers.IntegerField(source="record.period_id", read_only=True)
+    period_name = serializers.CharField(source="record.period.name", read_only=True)
+    unit_name = serializers.CharField(source="record.org_unit.full_name", read_only=True)
+    can_decide = serializers.SerializerMethodField(
+        help_text="当前管理员的管理范围是否包含考核周期的组织单位（只有这样的管理员可以处理）"
+    )
 
     class Meta:
         model = Objection
         fields = [
             "id",
             "record",
+            "period",
+            "period_name",
+            "unit_name",
+            "can_decide",
             "user_name",
             "component",
             "component_name",
@@ -113,6 +164,13 @@ class ObjectionSerializer(serializers.ModelSerializer):
             "created_at",
         ]
 
+    def get_can_decide(self, objection: Objection) -> bool:
+        request = self.context.get("request")
+        if request is None or not request.user.is_org_admin:
+            return False
+        period = objection.record.period
+        return scoping.unit_in_scope(request.user, period.org_unit)
+
 
 class RecordSerializer(serializers.ModelSerializer):
     period_name = serializers.CharField(source="period.name")
@@ -120,8 +178,15 @@ class RecordSerializer(serializers.ModelSerializer):
     username = serializers.CharField(source="user.username")
     name = serializers.CharField(source="user.display_name")
     unit_name = serializers.CharField(source="org_unit.full_name")
-    grade_display = serializers.CharField(source="get_grade_display")
+    grade_display = serializers.SerializerMethodField()
+    is_final = serializers.SerializerMethodField(help_text="各分项都已确定；否则总分与等级待定")
     components = ComponentScoreSerializer(source="scores", many=True)
+
+    def get_grade_display(self, record: Record) -> str:
+        return record.get_grade_display() if record.total is not None else "待定"
+
+    def get_is_final(self, record: Record) -> bool:
+        return record.total is not None
 
     class Meta:
         model = Record
@@ -140,6 +205,7 @@ class RecordSerializer(serializers.ModelSerializer):
             "rank_in_scope",
             "grade",
             "grade_display",
+            "is_final",
             "locked",
             "components",
         ]
@@ -147,9 +213,20 @@ class RecordSerializer(serializers.ModelSerializer):
 
 class MyRecordSerializer(RecordSerializer):
     objections = ObjectionSerializer(many=True)
+    publicity_starts_at = serializers.DateTimeField(source="period.publicity_starts_at")
+    publicity_ends_at = serializers.DateTimeField(source="period.publicity_ends_at")
+    override_reason = serializers.CharField(
+        source="period.override_reason", help_text="未就绪仍公示时组织部写明的理由（脚注）"
+    )
 
     class Meta(RecordSerializer.Meta):
-        fields = [*RecordSerializer.Meta.fields, "objections"]
+        fields = [
+            *RecordSerializer.Meta.fields,
+            "objections",
+            "publicity_starts_at",
+            "publicity_ends_at",
+            "override_reason",
+        ]
 
 
 class ObjectionInSerializer(serializers.Serializer):
@@ -183,6 +260,9 @@ class PublishInSerializer(serializers.Serializer):
     days = serializers.IntegerField(
         label="公示天数（默认见 RECORDS_PUBLICITY_DAYS）", min_value=1, max_value=60, required=False
     )
+    override_reason = serializers.CharField(
+        label="未就绪仍发布的理由", max_length=1000, required=False, allow_blank=True
+    )
 
 
 class AdjustmentSerializer(serializers.ModelSerializer):
@@ -192,3 +272,15 @@ class AdjustmentSerializer(serializers.ModelSerializer):
         model = Adjustment
         fields = ["id", "component", "user", "user_name", "points", "reason", "created_at"]
         read_only_fields = ["created_at"]
+
+
+class ReasonSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        help_text="exam_open / exam_grading / exam_in_progress / call_open / cases_in_review / indicator_missing / not_computed"
+    )
+    message = serializers.CharField()
+
+
+class ReadinessSerializer(serializers.Serializer):
+    ready = serializers.BooleanField()
+    reasons = ReasonSerializer(many=True)

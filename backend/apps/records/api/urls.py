@@ -17,6 +17,7 @@ urlpatterns = [
         name="period-indicator-template",
     ),
     path("periods/<int:pk>/compute", p.ComputeView.as_view(), name="period-compute"),
+    path("periods/<int:pk>/readiness", p.ReadinessView.as_view(), name="period-readiness"),
     path("periods/<int:pk>/publish", p.PublishView.as_view(), name="period-publish"),
     path("periods/<int:pk>/lock", p.LockView.as_view(), name="period-lock"),
     path("periods/<int:pk>/unlock", p.UnlockView.as_view(), name="period-unlock"),

@@ -18,7 +18,7 @@ from apps.records import selectors
 from apps.records.api import serializers as s
 from apps.records.api.filters import PeriodFilter, UnitFilter
 from apps.records.models import Period
-from apps.records.services import compute, export, indicators, objections, periods
+from apps.records.services import compute, export, indicators, objections, periods, readiness
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ADMIN_ONLY = "仅组织部管理员可以执行此操作"
@@ -47,7 +47,10 @@ class PeriodListView(ListAPIView):
         data.is_valid(raise_exception=True)
         fields, components = _split(data.validated_data)
         period = periods.create_period(actor=request.user, data=fields, components=components or [])
-        return Response(s.PeriodSerializer(period).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.PeriodSerializer(period, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class PeriodDetailView(APIView):
@@ -56,7 +59,7 @@ class PeriodDetailView(APIView):
         period = selectors.periods_for(request.user).filter(pk=pk).first()
         if period is None:
             raise NotFound()
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
     @extend_schema(request=s.PeriodSerializer, responses=s.PeriodSerializer)
     def patch(self, request, pk: int):
@@ -67,7 +70,7 @@ class PeriodDetailView(APIView):
         period = periods.update_period(
             actor=request.user, period=period, data=fields, components=components
         )
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int):
@@ -112,7 +115,16 @@ class PeriodActionView(APIView):
 class ComputeView(PeriodActionView):
     @extend_schema(request=None, responses={200: {"type": "object"}})
     def post(self, request, pk: int):
-        return Response(compute.compute_period(actor=request.user, period=self.period(request, pk)))
+        """Runs even when parts are not final (a preview); the body lists what is still open."""
+        period = self.period(request, pk)
+        result = compute.compute_period(actor=request.user, period=period)
+        return Response({**result, **readiness.report(period)})
+
+
+class ReadinessView(PeriodActionView):
+    @extend_schema(request=None, responses=s.ReadinessSerializer)
+    def get(self, request, pk: int):
+        return Response(readiness.report(self.period(request, pk)))
 
 
 class PublishView(PeriodActionView):
@@ -123,14 +135,14 @@ class PublishView(PeriodActionView):
         period = periods.publish_period(
             actor=request.user, period=self.period(request, pk), **data.validated_data
         )
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
 
 class LockView(PeriodActionView):
     @extend_schema(request=None, responses=s.PeriodSerializer)
     def post(self, request, pk: int):
         period = periods.lock_period(actor=request.user, period=self.period(request, pk))
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
 
 class UnlockView(PeriodActionView):
@@ -141,7 +153,7 @@ class UnlockView(PeriodActionView):
         period = periods.unlock_period(
             actor=request.user, period=self.period(request, pk), **data.validated_data
         )
-        return Response(s.PeriodSerializer(period).data)
+        return Response(s.PeriodSerializer(period, context={"request": request}).data)
 
 
 class TableView(PeriodActionView):

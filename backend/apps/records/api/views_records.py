@@ -1,5 +1,6 @@
 """Record endpoints: admin lists, the cadre's own record, objections, unlock, adjust, history."""
 
+from django.db.models import F
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
@@ -43,7 +44,8 @@ class RecordListView(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Record.objects.none()
         qs = selectors.records_for_admin(self.request.user)
-        return qs.order_by("period_id", "rank_in_scope", "id")
+        # Records with a 待定 part have no rank yet: they follow the ranked ones.
+        return qs.order_by("period_id", F("rank_in_scope").asc(nulls_last=True), "id")
 
 
 class MyRecordsView(APIView):
@@ -181,4 +183,4 @@ class ObjectionResolveView(APIView):
             component_id=data.validated_data.get("component"),
             adjustment=data.validated_data.get("adjustment"),
         )
-        return Response(s.ObjectionSerializer(objection).data)
+        return Response(s.ObjectionSerializer(objection, context={"request": request}).data)

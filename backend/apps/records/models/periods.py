@@ -54,6 +54,17 @@ class Period(TimeStampedModel):
     publicity_starts_at = models.DateTimeField("公示开始", null=True, blank=True)
     publicity_ends_at = models.DateTimeField("公示结束", null=True, blank=True)
     computed_at = models.DateTimeField("最近计算时间", null=True, blank=True)
+    # Publishing before every part is final needs a written reason: kept here, shown under 公示.
+    override_reason = models.TextField("提前公示理由", max_length=1000, blank=True)
+    override_blockers = models.JSONField("提前公示时未就绪事项", default=list, blank=True)
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提前公示决定人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="创建人",
@@ -126,6 +137,13 @@ class Component(models.Model):
     )
     bands = models.JSONField(
         "分档", default=list, blank=True, help_text='如 [{"min": 90, "points": 100}]'
+    )
+    # An exam component counts these of the period's exams; none chosen: all of them.
+    exams = models.ManyToManyField(
+        "exams.Exam",
+        verbose_name="计入的考试（空则为周期关联的全部考试）",
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

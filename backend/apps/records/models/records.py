@@ -41,7 +41,8 @@ class Record(TimeStampedModel):
     org_unit = models.ForeignKey(
         "accounts.OrgUnit", verbose_name="单位", on_delete=models.PROTECT, related_name="+"
     )
-    total = models.DecimalField("总分", **SCORE, default=Decimal("0"))
+    # None while any part is 待定: an unknown part never counts as 0.
+    total = models.DecimalField("总分", **SCORE, null=True, blank=True)
     rank_in_unit = models.PositiveIntegerField("单位内排名", null=True)
     rank_in_scope = models.PositiveIntegerField("范围内排名", null=True)
     grade = models.CharField("等级", max_length=10, choices=Grade.choices, blank=True)
@@ -71,7 +72,15 @@ class Record(TimeStampedModel):
 
 
 class ComponentScore(models.Model):
-    """One component of a record: its score (0–100 or direct points), inputs and any adjustment."""
+    """One component of a record: its score (0–100 or direct points), inputs and any adjustment.
+
+    A part not known yet (exam still open, answers or cases in review, no indicator value)
+    is stored as score None with status 待定, never as 0."""
+
+    class Status(models.TextChoices):
+        FINAL = "final", "已定"
+        EXCLUDED = "excluded", "不计入"
+        PENDING = "pending", "待定"
 
     record = models.ForeignKey(
         Record, verbose_name="考核档案", on_delete=models.CASCADE, related_name="scores"
@@ -83,6 +92,7 @@ class ComponentScore(models.Model):
     adjustment = models.DecimalField("调整分", **SCORE, default=Decimal("0"))
     adjustment_reason = models.CharField("调整理由", max_length=200, blank=True)
     score = models.DecimalField("得分", **SCORE, null=True, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.FINAL)
     points = models.DecimalField("计入总分", **SCORE, default=Decimal("0"))
     inputs = models.JSONField("来源明细", default=list, blank=True)
     history = HistoricalRecords()

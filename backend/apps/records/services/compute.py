@@ -23,7 +23,7 @@ from apps.records.services.periods import ensure_manageable
 from apps.records.services.scoring import ZERO, GradeRule, clamp, competition_ranks, grades, q2
 
 COMPUTE_NOT_OPEN = "考核周期已进入公示或已锁定，不能重新计算"
-SCORE_FIELDS = ("computed", "score", "points", "inputs")
+SCORE_FIELDS = ("computed", "score", "status", "points", "inputs")
 RECORD_FIELDS = ("org_unit", "total", "rank_in_unit", "rank_in_scope", "grade")
 
 
@@ -59,19 +59,20 @@ def _component_results(period: Period, components: list[Component], users: list[
 
 def _apply_scores(
     record: Record, components: list[Component], results: dict, existing: dict, out: Writes
-) -> Decimal:
-    """Refresh a record's component rows in memory; return its total (weights rescaled over present parts)."""
+) -> Decimal | None:
+    """Refresh a record's component rows in memory; return its total (weights rescaled over
+    present parts), or None while any part is 待定: an unknown part never counts as 0."""
     rows: list[tuple[Component, ComponentScore]] = []
     for component in components:
         row = existing.get(component.pk) or ComponentScore(record=record, component=component)
-        computed, inputs = results[component.pk][record.user_id]
-        row.computed, row.inputs = computed, inputs
-        if computed is None:
+        part = results[component.pk][record.user_id]
+        row.computed, row.inputs, row.status = part.score, part.inputs, part.status
+        if part.score is None:
             row.score = None
         elif component.kind == Component.Kind.ADJUST:
-            row.score = q2(computed + row.adjustment)
+            row.score = q2(part.score + row.adjustment)
         else:
-            row.score = q2(clamp(computed + row.adjustment))
+            row.score = q2(clamp(part.score + row.adjustment))
         rows.append((component, row))
     weighted = [
         c.weight for c, r in rows if c.kind != Component.Kind.ADJUST and r.score is not None
@@ -90,10 +91,18 @@ def _apply_scores(
             out.new_rows.append(row)
         elif row._snapshot != _score_state(row):
             out.changed_rows.append(row)
+    if any(row.status == ComponentScore.Status.PENDING for _, row in rows):
+        return None
     return q2(total)
 
 
 def _rank(period: Period, records: list[Record]) -> None:
+    """Rank and grade the complete records; a record with a 待定 part has neither yet."""
+    for record in records:
+        if record.total is None and not record.locked:
+            record.rank_in_scope = record.rank_in_unit = None
+            record.grade = ""
+    records = [r for r in records if r.total is not None]
     rule = GradeRule(
         period.excellent_share,
         period.excellent_cap,

@@ -14,6 +14,7 @@ from apps.common import scoping
 from apps.common.errors import Conflict, Forbidden, InvalidInput
 from apps.records import conf
 from apps.records.models import Objection, Period, Record
+from apps.records.services import readiness
 from apps.records.services.scheme import save_components
 
 NOT_MANAGEABLE = "该考核周期不在您的管理范围内"
@@ -79,8 +80,8 @@ def create_period(*, actor: User, data: dict[str, Any], components: list[dict[st
     _check_period(actor, period)
     period._change_reason = "新建考核周期"
     period.save()
+    _set_links(period, data)  # first: exam components may count only linked exams
     save_components(period, components)
-    _set_links(period, data)
     return period
 
 
@@ -98,9 +99,9 @@ def update_period(
     _check_period(actor, period)
     period._change_reason = "修改考核周期"
     period.save()
+    _set_links(period, data)  # first: exam components may count only linked exams
     if components is not None:
         save_components(period, components)
-    _set_links(period, data)
     if period.records.exists():  # computed records follow the edited scheme at once
         transaction.on_commit(lambda: _recompute_later(period.pk))
     return period
@@ -121,7 +122,16 @@ def delete_period(*, actor: User, period: Period) -> None:
 
 
 @transaction.atomic
-def publish_period(*, actor: User, period: Period, ends_at=None, days: int | None = None) -> Period:
+def publish_period(
+    *,
+    actor: User,
+    period: Period,
+    ends_at=None,
+    days: int | None = None,
+    override_reason: str = "",
+) -> Period:
+    """Publish for 公示 only when every number is final; otherwise refuse with each reason,
+    unless the admin writes why it must go out now (kept on the period, shown under 公示)."""
     period = Period.objects.select_for_update().get(pk=period.pk)
     ensure_manageable(actor, period)
     if period.status != Period.Status.OPEN:
@@ -132,9 +142,31 @@ def publish_period(*, actor: User, period: Period, ends_at=None, days: int | Non
     ends_at = ends_at or now + timedelta(days=days or conf.publicity_days())
     if ends_at <= now:
         raise InvalidInput(PUBLICITY_END_INVALID, {"ends_at": [PUBLICITY_END_INVALID]})
+    reasons = readiness.readiness(period)
+    override_reason = (override_reason or "").strip()
+    if reasons and not override_reason:
+        messages = [r.message for r in reasons]
+        raise Conflict(
+            readiness.NOT_READY.format(reasons="；".join(messages)),
+            {"readiness": messages},
+            code="not_ready",
+        )
+    # Recompute first so what goes public is what the inputs say now.
+    from apps.records.services.compute import recompute
+
+    recompute(period.pk, actor=actor, reason="发布公示前重新计算")
+    period.refresh_from_db()
     period.status = Period.Status.PUBLICITY
     period.publicity_starts_at, period.publicity_ends_at = now, ends_at
-    period._history_user, period._change_reason = actor, "发布公示"
+    if reasons:
+        period.override_reason = override_reason
+        period.override_blockers = [r.message for r in reasons]
+        period.override_by = actor
+        why = f"未就绪仍发布公示：{override_reason}"
+    else:
+        period.override_reason, period.override_blockers, period.override_by = "", [], None
+        why = "发布公示"
+    period._history_user, period._change_reason = actor, why[:100]
     period.save()
     return period
 

@@ -20,6 +20,7 @@ RANGE_INVALID = "指标上限须大于下限"
 BANDS_REQUIRED = "分档计分须至少填写一档"
 BAD_BAND = "第{index}档有误：须含 min（在指标范围内）和 points（0–100）"
 UNKNOWN_COMPONENT = "该组成部分不属于本考核周期"
+EXAM_NOT_LINKED = "考试“{exam}”不是本周期关联的考试，请先在“关联考试”中选择它"
 NAME_AND_KIND_REQUIRED = "须填写名称和类型"
 
 ALLOWED_AGGREGATIONS = {
@@ -117,6 +118,7 @@ def save_components(period: Period, items: list[dict[str, Any]]) -> None:
     """
     existing = {c.pk: c for c in period.components.all()}
     merged: list[dict[str, Any]] = []
+    source: dict[int, dict[str, Any]] = {}  # merged item → the item as sent (for its exams)
     for order, item in enumerate(items):
         component_id = item.get("id")
         if component_id and component_id not in existing:
@@ -126,7 +128,9 @@ def save_components(period: Period, items: list[dict[str, Any]]) -> None:
         merged.append(
             {**base, **{k: v for k, v in item.items() if k in FIELDS}, "id": component_id}
         )
+        source[id(merged[-1])] = item
     validate_components(merged)
+    _check_exams(period, items)
     # Delete first, so a new component may reuse a removed one's name.
     period.components.exclude(pk__in=[item["id"] for item in merged if item["id"]]).delete()
     for item in merged:
@@ -137,4 +141,19 @@ def save_components(period: Period, items: list[dict[str, Any]]) -> None:
                 setattr(component, name, value)
             component.save()
         else:
-            Component.objects.create(period=period, **values)
+            component = Component.objects.create(period=period, **values)
+        if "exams" in source[id(item)]:
+            chosen = source[id(item)]["exams"] if component.kind == Component.Kind.EXAM else []
+            component.exams.set(chosen)
+
+
+def _check_exams(period: Period, items: list[dict[str, Any]]) -> None:
+    """An exam component counts only exams the period links (the readiness check sees them)."""
+    linked = set(period.exams.values_list("pk", flat=True))
+    errors: dict[str, list[str]] = {}
+    for index, item in enumerate(items):
+        for exam in item.get("exams") or []:
+            if exam.pk not in linked:
+                errors[f"components.{index}.exams"] = [EXAM_NOT_LINKED.format(exam=exam.title)]
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors)
