@@ -42,8 +42,8 @@ def close_exam(
     from apps.exams.models import Answer, Attempt
 
     exam = make_exam(town, fixed_paper(town, bank, questions), "压测交卷考试")
-    exam.result_policy = policy
-    exam.save(update_fields=["result_policy"])
+    exam.answer_release = policy
+    exam.save(update_fields=["answer_release"])
     qids = list(exam.paper.items.order_by("position").values_list("question_id", flat=True))
     layout = [{"q": q, "p": "1.00", "o": ["A", "B", "C", "D"], "s": ""} for q in qids]
     now = timezone.now()

@@ -364,6 +364,8 @@ SPECTACULAR_SETTINGS = {
         "KnowledgePointStatusEnum": "apps.questions.models.KnowledgePoint.Status",
         "QuestionStatusEnum": "apps.questions.models.Question.Status",
         "ExamKindEnum": "apps.exams.models.papers.Exam.Kind",
+        "ExamReleaseEnum": "apps.exams.models.papers.Exam.Release",
+        "ExamStatusEnum": "apps.exams.models.papers.Exam.Status",
         # The two shapes of a question read (apps.questions.api.question_serializers).
         "QuestionShapeFullEnum": ["full"],
         "QuestionShapePublicEnum": ["public"],

@@ -36,7 +36,7 @@ function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
   const now = new Date()
   return {
     id: 5,
-    exam: { id: 1, title: '测试考试', kind: 'formal', result_policy: 'immediate' },
+    exam: { id: 1, title: '测试考试', kind: 'formal', score_release: 'immediate', answer_release: 'immediate' },
     status: 'in_progress',
     started_at: now.toISOString(),
     deadline: new Date(now.getTime() + 30 * 60_000).toISOString(),

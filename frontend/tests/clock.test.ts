@@ -112,4 +112,17 @@ describe('ExamClock', () => {
     vi.advanceTimersByTime(5_000)
     expect(ticks).toEqual([5, 4, 3, 2, 1, 0])
   })
+
+  it('follows a deadline the server moved (extra time) and shows it at once', () => {
+    vi.setSystemTime(at(SERVER_NOW))
+    const ticks: number[] = []
+    const clock = new ExamClock({
+      deadline: '2026-06-01T02:10:00Z',
+      serverNow: SERVER_NOW,
+      onTick: (ms) => ticks.push(Math.round(ms / 60_000)),
+    })
+    clock.moveDeadline('2026-06-01T02:25:00Z')
+    expect(clock.remainingMs()).toBe(25 * 60_000)
+    expect(ticks).toEqual([25])
+  })
 })

@@ -73,7 +73,8 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
         {
             "cadre_a": "exam_c exam_a exam_old",
             "cadre_b": "exam_c exam_b exam_old",
-            "admin_a": "exam_a",
+            # An admin follows (reads) an exam their people take, as its reports do.
+            "admin_a": "exam_c exam_a exam_old",
             "county": "exam_c exam_a exam_b exam_old",
         },
     ),
@@ -158,7 +159,12 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
 }
 # Operations that read the same objects as another one, under the same rule.
 SAME_AS = {
+    "exams/{id}/grading": "exams/{id}/graders",
+    "exams/{id}/history": "exams/{id}/progress",
     "exams/{id}/items": "exams/{id}/progress",
+    "exams/{id}/monitor": "exams/{id}/progress",
+    "exams/{id}/not-started.xlsx": "exams/{id}/progress",
+    "exams/{id}/score-sheet.docx": "exams/{id}/progress",
     "exams/{id}/stats": "exams/{id}/progress",
     "exams/{id}/results.xlsx": "exams/{id}/progress",
     "materials/{id}/passages/": "materials/{id}/",
@@ -567,6 +573,69 @@ WRITES = [
         200,
         None,
     ),
+    (
+        "closing the county's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_c}/close",
+        lambda w: {"reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "cancelling another township's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_b}/cancel",
+        lambda w: {"reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "extending another township's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_b}/extend",
+        lambda w: {"closes_at": "2099-01-01T00:00:00Z", "reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "extra time for another township's cadre",
+        "admin_a",
+        "post",
+        "exams/{exam_a}/extra-time",
+        lambda w: {"user": w.users["cadre_b"].pk, "minutes": 10, "reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "flagging an item of the county's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_c}/items/{q_c}/flag",
+        lambda w: {"reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "copying another township's paper",
+        "admin_a",
+        "post",
+        "papers/{paper_b}/copy",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "head count of another township",
+        "admin_a",
+        "post",
+        "exams/audience-count",
+        lambda w: {"org_unit": w.id("unit_a"), "audience_units": [w.id("unit_b")]},
+        400,
+        "audience_units.0",
+    ),
 ]
 
 
@@ -584,6 +653,8 @@ def _state(world) -> tuple:
         list(KnowledgePoint.objects.values_list("pk", "name", "status").order_by("pk")),
         list(Question.objects.values_list("pk", "status").order_by("pk")),
         GenerationBatch.objects.count(),
+        list(Exam.objects.values_list("pk", "status", "closes_at").order_by("pk")),
+        list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
         list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
     )
 

@@ -31,7 +31,9 @@ def questions_waiting(user: User, status: str) -> QuerySet[Question]:
 
 def open_exams(user: User) -> QuerySet[Exam]:
     now = timezone.now()
-    return exams_for_reports(user).filter(opens_at__lte=now, closes_at__gt=now)
+    return exams_for_reports(user).filter(
+        status=Exam.Status.PUBLISHED, opens_at__lte=now, closes_at__gt=now
+    )
 
 
 def participation(exam: Exam, user: User) -> dict:

@@ -1,13 +1,10 @@
 """Django admin for exams, in Chinese, scoped to the admin's units."""
 
 from django.contrib import admin
-from django.http import Http404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.html import format_html
 
 from apps.common.admin import ScopedAdminMixin
-from apps.exams import analytics, held_keys, selectors
+from apps.exams import held_keys, selectors
 from apps.exams.models import (
     Attempt,
     Exam,
@@ -49,15 +46,13 @@ class ExamAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "opens_at",
         "closes_at",
         "duration_minutes",
-        "result_policy",
+        "status",
         "report_link",
     ]
-    list_filter = ["kind", "result_policy"]
+    list_filter = ["kind", "status"]
     search_fields = ["title"]
     filter_horizontal = ["audience_units"]
     raw_id_fields = ["audience_users", "paper"]
-    # While an exam is open the monitor page reloads itself this often.
-    REPORT_REFRESH_SECONDS = 30
 
     def get_queryset(self, request):
         # Org admins only view exams here (no change permission), so they see every exam
@@ -78,36 +73,10 @@ class ExamAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self._owns(request, obj) and super().has_delete_permission(request, obj)
 
-    def get_urls(self):
-        report = path(
-            "<path:object_id>/report/",
-            self.admin_site.admin_view(self.report_view),
-            name="exams_exam_report",
-        )
-        return [report, *super().get_urls()]
-
     @admin.display(description="监控")
     def report_link(self, obj):
-        url = reverse("admin:exams_exam_report", args=[obj.pk])
-        return format_html('<a href="{}">进度与统计</a>', url)
-
-    def report_view(self, request, object_id):
-        """Live progress, score statistics and item analysis of one exam, for the admin's scope."""
-        exam = self.get_object(request, object_id)
-        if exam is None or not self.has_view_permission(request, exam):
-            raise Http404
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": f"考试监控：{exam.title}",
-            "exam": exam,
-            "state": exam.state(),
-            "refresh_seconds": self.REPORT_REFRESH_SECONDS,
-            "progress": analytics.progress(exam, request.user),
-            "stats": analytics.stats(exam, request.user),
-            "items": analytics.item_analysis(exam, request.user)["items"],
-        }
-        return TemplateResponse(request, "admin/exams/exam/report.html", context)
+        # One monitor only: the console's (实时监控, 成绩与分析) replaced the page that was here.
+        return format_html('<a href="/console/exams/{}">在管理台查看</a>', obj.pk)
 
 
 @admin.register(Attempt)

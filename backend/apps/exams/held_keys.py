@@ -78,6 +78,7 @@ def forget() -> None:
 def _read_holding_exams(now: dt.datetime) -> list[dict]:
     exams = list(
         Exam.objects.filter(closes_at__gt=now)
+        .exclude(status=Exam.Status.CANCELLED)  # a cancelled exam holds nothing (drafts do)
         .select_related("org_unit")
         .prefetch_related("audience_units", "audience_users")
         .order_by("pk")

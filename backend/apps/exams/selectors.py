@@ -47,10 +47,21 @@ def exams_for_reports(user):
     return qs.filter(pk__in=Exam.objects.filter(concerns).values("pk"))
 
 
+def mark_managed(exams: list[Exam], user) -> list[Exam]:
+    """`can_manage` on each exam: set by the admin (in their scope), not only followed."""
+    owned = set(
+        exams_for_admin(user).filter(pk__in=[e.pk for e in exams]).values_list("pk", flat=True)
+    )
+    for exam in exams:
+        exam.can_manage = exam.pk in owned
+    return exams
+
+
 def exams_for_cadre(user) -> list[Exam]:
     qs = Exam.objects.select_related("paper", "org_unit").prefetch_related(
         "audience_units", "paper__items", "paper__rules"
     )
+    qs = qs.filter(status=Exam.Status.PUBLISHED)  # drafts and cancelled exams stay hidden
     return [exam for exam in qs if in_audience(exam, user)]
 
 
@@ -126,11 +137,20 @@ def attempt_for_cadre(attempt_id: int, user) -> Attempt | None:
     return Attempt.objects.select_related("exam").filter(pk=attempt_id, user=user).first()
 
 
-def answers_visible(exam: Exam, now=None) -> bool:
-    """Keys and explanations leave the server only when the exam's policy allows."""
-    if exam.result_policy == Exam.ResultPolicy.IMMEDIATE:
+def released(release: str, exam: Exam, now=None) -> bool:
+    if release == Exam.Release.IMMEDIATE:
         return True
-    return exam.result_policy == Exam.ResultPolicy.AFTER_CLOSE and exam.state(now) == "closed"
+    return release == Exam.Release.AFTER_CLOSE and exam.state(now) == "closed"
+
+
+def answers_visible(exam: Exam, now=None) -> bool:
+    """Keys and explanations leave the server only when the exam's answer release allows."""
+    return released(exam.answer_release, exam, now)
+
+
+def score_visible(exam: Exam, now=None) -> bool:
+    """The score (and pass, rank, knowledge points) only when the score release allows."""
+    return released(exam.score_release, exam, now)
 
 
 def rank_in_unit(attempt: Attempt) -> tuple[int | None, int]:
@@ -175,8 +195,22 @@ def result_for(attempt: Attempt, now=None) -> dict | None:
     if attempt.status != Attempt.Status.SUBMITTED:
         return None
     now = now or timezone.now()
+    if not score_visible(attempt.exam, now):
+        return {
+            "score_visible": False,
+            "score": None,
+            "max_score": str(attempt.max_score),
+            "passed": None,
+            "pending_review": attempt.pending_review,
+            "rank_in_unit": None,
+            "unit_count": 0,
+            "knowledge_points": [],
+            "answers_visible": False,  # answers would give the score away
+            "items": [],
+        }
     rank, unit_count = (None, 0) if attempt.pending_review else rank_in_unit(attempt)
     result = {
+        "score_visible": True,
         "score": str(attempt.score),
         "max_score": str(attempt.max_score),
         "passed": attempt.passed,
@@ -270,7 +304,8 @@ def attempt_payload(
             "id": exam.pk,
             "title": exam.title,
             "kind": exam.kind,
-            "result_policy": exam.result_policy,
+            "score_release": exam.score_release,
+            "answer_release": exam.answer_release,
         },
         "status": attempt.status,
         "started_at": attempt.started_at,
@@ -288,8 +323,15 @@ def attempt_payload(
 
 
 def papers_for_admin(user):
-    return scoping.scope_queryset(Paper.objects.all(), user).prefetch_related(
-        "items", "rules__bank", "rules__knowledge_point"
+    from django.db.models import Exists, OuterRef
+
+    started = Attempt.objects.filter(exam__paper=OuterRef("pk"))
+    return (
+        scoping.scope_queryset(Paper.objects.all(), user)
+        .annotate(in_use=Exists(started), exam_count=Count("exams", distinct=True))
+        .select_related("org_unit")
+        .prefetch_related("items__question", "rules__bank", "rules__knowledge_point")
+        .order_by("-created_at", "-id")
     )
 
 

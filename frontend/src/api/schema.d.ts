@@ -721,6 +721,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_close_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_extend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/extra-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_extra_time_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/graders": {
         parameters: {
             query?: never;
@@ -747,6 +815,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/grading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET exams/{id}/grading: subjective grading per question and per grader (owners). */
+        get: operations["v1_exams_grading_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET exams/{id}/monitor | history (the admin's people only). */
+        get: operations["v1_exams_history_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/items": {
         parameters: {
             query?: never;
@@ -764,6 +866,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/items/{question_id}/flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/items/{question_id}/flag: 退回复审, one item, with a reason. */
+        post: operations["v1_exams_item_flag_one"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/items/flag": {
         parameters: {
             query?: never;
@@ -774,6 +893,39 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["v1_exams_items_flag_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET exams/{id}/monitor | history (the admin's people only). */
+        get: operations["v1_exams_monitor_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/not-started.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_exams_not_started.xlsx_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -797,6 +949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exams/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/{id}/publish | extend | extra-time | close | cancel (services.lifecycle). */
+        post: operations["v1_exams_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exams/{id}/results.xlsx": {
         parameters: {
             query?: never;
@@ -805,6 +974,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["v1_exams_results.xlsx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/{id}/score-sheet.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_exams_score_sheet.docx_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -824,6 +1009,23 @@ export interface paths {
         get: operations["v1_exams_stats_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exams/audience-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST exams/audience-count: the wizard's live head count, checked like a save. */
+        post: operations["v1_exams_audience_count_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1245,6 +1447,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/papers/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v1_papers_copy_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/papers/{id}/preview": {
         parameters: {
             query?: never;
@@ -1255,6 +1473,23 @@ export interface paths {
         get: operations["v1_papers_preview_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/papers/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST papers/availability: the rule builder's live count per row, before saving. */
+        post: operations["v1_papers_availability_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2347,6 +2582,11 @@ export interface components {
          */
         AnswerAck: {
             accepted: boolean;
+            /**
+             * Format: date-time
+             * @description 答卷此刻的截止时间（管理员为本人延时后随之后移，手机倒计时据此更新）
+             */
+            deadline?: string;
             device: string;
             question_id: number;
             response: (string | string[] | boolean) | null;
@@ -2413,9 +2653,10 @@ export interface components {
             submitted: boolean;
         };
         AttemptExam: {
+            answer_release: components["schemas"]["ExamReleaseEnum"];
             id: number;
             kind: components["schemas"]["ExamKindEnum"];
-            result_policy: components["schemas"]["ResultPolicyEnum"];
+            score_release: components["schemas"]["ExamReleaseEnum"];
             title: string;
         };
         AttemptOption: {
@@ -2441,6 +2682,23 @@ export interface components {
          * @enum {string}
          */
         AttemptStatusEnum: "in_progress" | "submitted";
+        AudienceCount: {
+            /** @description 各参考单位的人数 */
+            by_unit: {
+                [key: string]: unknown;
+            }[];
+            /** @description 应考人数（在岗） */
+            count: number;
+        };
+        AudienceCountInputRequest: {
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
+            /** 参考单位 */
+            audience_units?: number[];
+            /** 指定人员 */
+            audience_users?: number[];
+            /** 主办单位 */
+            org_unit: number;
+        };
         /**
          * @description * `cadre` - cadre
          *     * `reviewer` - reviewer
@@ -3175,6 +3433,9 @@ export interface components {
             kind: components["schemas"]["EventInputKindEnum"];
         };
         ExamAdmin: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
+            answer_release_label: string;
             /**
              * 可参加次数
              * Format: int64
@@ -3187,6 +3448,11 @@ export interface components {
             audience_units?: number[];
             /** 指定人员 */
             audience_users?: number[];
+            /**
+             * @description false：另一单位主办、本单位人员参加的考试，只能查看本单位人员的监控与成绩
+             * @default true
+             */
+            can_manage: boolean;
             /**
              * 结束时间
              * Format: date-time
@@ -3219,29 +3485,38 @@ export interface components {
             opens_at: string;
             /** 主办单位 */
             org_unit: number;
+            org_unit_name: string;
             /** 试卷 */
             paper: number;
+            paper_title: string;
             /**
              * 及格分
              * Format: decimal
              */
             pass_mark?: string;
             question_count: number;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ExamReleaseEnum"];
+            score_release_label: string;
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
             shuffle_questions?: boolean;
             readonly state: string;
+            /** 发布状态 */
+            status?: components["schemas"]["ExamStatusEnum"];
+            status_label: string;
             /** 名称 */
             title: string;
             /** Format: decimal */
             total_points: string;
         };
         ExamCard: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
+            answer_release_label: string;
             /**
              * 可参加次数
              * Format: int64
@@ -3283,7 +3558,8 @@ export interface components {
             pass_mark?: string;
             question_count: number;
             /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
+            score_release?: components["schemas"]["ExamReleaseEnum"];
+            score_release_label: string;
             readonly state: string;
             /** 名称 */
             title: string;
@@ -3291,6 +3567,9 @@ export interface components {
             total_points: string;
         };
         ExamDetail: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
+            answer_release_label: string;
             /**
              * 可参加次数
              * Format: int64
@@ -3331,10 +3610,11 @@ export interface components {
              */
             pass_mark?: string;
             question_count: number;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ExamReleaseEnum"];
+            score_release_label: string;
             readonly state: string;
             /** 名称 */
             title: string;
@@ -3342,6 +3622,8 @@ export interface components {
             total_points: string;
         };
         ExamInputRequest: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             /**
              * 可参加次数
              * Format: int64
@@ -3387,10 +3669,10 @@ export interface components {
              * Format: decimal
              */
             pass_mark?: string;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -3405,6 +3687,37 @@ export interface components {
          * @enum {string}
          */
         ExamKindEnum: "formal" | "mock" | "practice";
+        /**
+         * @description * `immediate` - 交卷后立即公布
+         *     * `after_close` - 考试结束后公布
+         *     * `never` - 不公布
+         * @enum {string}
+         */
+        ExamReleaseEnum: "immediate" | "after_close" | "never";
+        /**
+         * @description * `draft` - 草稿
+         *     * `published` - 已发布
+         *     * `cancelled` - 已取消
+         * @enum {string}
+         */
+        ExamStatusEnum: "draft" | "published" | "cancelled";
+        ExtendInputRequest: {
+            /**
+             * 新的结束时间
+             * Format: date-time
+             */
+            closes_at: string;
+            /** 原因 */
+            reason: string;
+        };
+        ExtraTimeInputRequest: {
+            /** 延时分钟数 */
+            minutes: number;
+            /** 原因 */
+            reason: string;
+            /** 考生 */
+            user: number;
+        };
         Feedback: {
             accepted_answers: unknown;
             correct_answer: unknown;
@@ -3558,6 +3871,10 @@ export interface components {
             "\u521D\u59CB\u5BC6\u7801": string;
             "\u59D3\u540D": string;
             "\u5DE5\u53F7": string;
+        };
+        ItemFlagInputRequest: {
+            /** 原因 */
+            reason: string;
         };
         KnowledgePoint: {
             /** 说明 */
@@ -4324,19 +4641,30 @@ export interface components {
             readonly created_at: string;
             /** 说明 */
             description?: string;
+            /** @default 0 */
+            readonly exam_count: number;
             readonly id: number;
+            /**
+             * @description 已有考生作答：只读，需改动请复制
+             * @default false
+             */
+            readonly in_use: boolean;
             readonly items: {
                 [key: string]: unknown;
             }[];
             /** 组卷方式 */
             mode?: components["schemas"]["ModeEnum"];
+            readonly mode_label: string;
             /** 所属单位 */
             org_unit: number;
+            readonly org_unit_name: string;
+            readonly question_count: number;
             readonly rules: {
                 [key: string]: unknown;
             }[];
             /** 名称 */
             title: string;
+            readonly total_points: string;
         };
         PaperInputRequest: {
             /** @default  */
@@ -4384,6 +4712,10 @@ export interface components {
             tags?: string[];
             /** @default  */
             type: components["schemas"]["TypeEnum"] | components["schemas"]["BlankEnum"];
+        };
+        PaperRulesInputRequest: {
+            /** 抽题规则 */
+            rules: components["schemas"]["PaperRuleInputRequest"][];
         };
         Passage: {
             /**
@@ -4466,6 +4798,8 @@ export interface components {
             title?: string;
         };
         PatchedExamInputRequest: {
+            /** 答案与解析公布 */
+            answer_release?: components["schemas"]["ExamReleaseEnum"];
             /**
              * 可参加次数
              * Format: int64
@@ -4511,10 +4845,10 @@ export interface components {
              * Format: decimal
              */
             pass_mark?: string;
-            /** 成绩公布 */
-            result_policy?: components["schemas"]["ResultPolicyEnum"];
             /** 考试须知 */
             rules?: string;
+            /** 成绩公布 */
+            score_release?: components["schemas"]["ExamReleaseEnum"];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -4852,6 +5186,18 @@ export interface components {
             name: string;
             /** Format: date-time */
             publicity_ends_at: string | null;
+        };
+        PublishInputRequest: {
+            /**
+             * 同时向参考人员发布通知
+             * @default false
+             */
+            notice: boolean;
+            /**
+             * 通知正文
+             * @default
+             */
+            notice_body: string;
         };
         PublishInRequest: {
             /** 公示天数（默认见 RECORDS_PUBLICITY_DAYS） */
@@ -5265,6 +5611,10 @@ export interface components {
          * @enum {string}
          */
         ReasonEnum: "ungrammatical" | "wrong_answer" | "weak_distractors" | "trivial" | "duplicate" | "other";
+        ReasonInputRequest: {
+            /** 原因 */
+            reason: string;
+        };
         ReasonInRequest: {
             /** 理由 */
             reason: string;
@@ -5350,7 +5700,9 @@ export interface components {
             pending_review: boolean;
             rank_in_unit: number | null;
             /** Format: decimal */
-            score: string;
+            score: string | null;
+            /** @description false：按考试的成绩公布设置暂不公布，得分、及格、排名与知识点都为空 */
+            score_visible: boolean;
             unit_count: number | null;
         };
         ResultItem: {
@@ -5379,13 +5731,6 @@ export interface components {
             key: string;
             text: string;
         };
-        /**
-         * @description * `immediate` - 交卷后立即公布成绩和答案
-         *     * `after_close` - 交卷后公布成绩，考试结束后公布答案
-         *     * `never` - 只公布成绩，不公布答案
-         * @enum {string}
-         */
-        ResultPolicyEnum: "immediate" | "after_close" | "never";
         RetryInRequest: {
             response: unknown;
         };
@@ -5424,6 +5769,14 @@ export interface components {
             total: number;
             unchanged: number;
             updated: number;
+        };
+        RuleAvailability: {
+            /** @description 可抽的已发布试题数 */
+            available: number;
+            count: number;
+            position: number;
+            /** @description 缺少的题数，0 表示足够 */
+            shortfall: number;
         };
         RuleStats: {
             /** Format: double */
@@ -6995,10 +7348,16 @@ export interface operations {
     v1_exams_list: {
         parameters: {
             query?: {
+                /** @description 评分（管理员列表） */
+                grading?: "pending";
                 /** @description 考试类型 */
                 kind?: "formal" | "mock" | "practice";
                 /** @description 1：只看本人可参加的考试（管理员也按考生身份） */
                 mine?: "0" | "1" | "False" | "True" | "false" | "true";
+                /** @description 名称关键词 */
+                search?: string;
+                /** @description 状态（管理员列表） */
+                state?: "cancelled" | "closed" | "draft" | "open" | "upcoming";
             };
             header?: never;
             path?: never;
@@ -7120,6 +7479,114 @@ export interface operations {
             };
         };
     };
+    v1_exams_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
+    v1_exams_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReasonInputRequest"];
+                "multipart/form-data": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
+    v1_exams_extend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExtendInputRequest"];
+                "multipart/form-data": components["schemas"]["ExtendInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
+    v1_exams_extra_time_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtraTimeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExtraTimeInputRequest"];
+                "multipart/form-data": components["schemas"]["ExtraTimeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
+                };
+            };
+        };
+    };
     v1_exams_graders_retrieve: {
         parameters: {
             query?: never;
@@ -7168,6 +7635,52 @@ export interface operations {
             };
         };
     };
+    v1_exams_grading_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    v1_exams_history_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     v1_exams_items_retrieve: {
         parameters: {
             query?: never;
@@ -7178,6 +7691,36 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    v1_exams_item_flag_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                question_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemFlagInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ItemFlagInputRequest"];
+                "multipart/form-data": components["schemas"]["ItemFlagInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7214,6 +7757,53 @@ export interface operations {
             };
         };
     };
+    v1_exams_monitor_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "v1_exams_not_started.xlsx_retrieve": {
+        parameters: {
+            query?: {
+                /** @description 只看这个单位（本级） */
+                unit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     v1_exams_progress_retrieve: {
         parameters: {
             query?: never;
@@ -7233,6 +7823,33 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublishInputRequest"];
+                "multipart/form-data": components["schemas"]["PublishInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamAdmin"];
                 };
             };
         };
@@ -7258,6 +7875,30 @@ export interface operations {
             };
         };
     };
+    "v1_exams_score_sheet.docx_retrieve": {
+        parameters: {
+            query?: {
+                /** @description 只看这个单位（本级） */
+                unit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+        };
+    };
     v1_exams_stats_retrieve: {
         parameters: {
             query?: never;
@@ -7277,6 +7918,31 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_exams_audience_count_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceCountInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AudienceCountInputRequest"];
+                "multipart/form-data": components["schemas"]["AudienceCountInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceCount"];
                 };
             };
         };
@@ -8124,6 +8790,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 名称关键词 */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -8214,6 +8882,27 @@ export interface operations {
             };
         };
     };
+    v1_papers_copy_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paper"];
+                };
+            };
+        };
+    };
     v1_papers_preview_retrieve: {
         parameters: {
             query?: never;
@@ -8233,6 +8922,31 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    v1_papers_availability_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperRulesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PaperRulesInputRequest"];
+                "multipart/form-data": components["schemas"]["PaperRulesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleAvailability"][];
                 };
             };
         };

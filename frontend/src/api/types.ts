@@ -50,7 +50,8 @@ export interface Paginated<T> {
 
 export type ExamKind = 'formal' | 'mock' | 'practice'
 export type ExamState = 'upcoming' | 'open' | 'closed'
-export type ResultPolicy = 'immediate' | 'after_close' | 'never'
+/** When the score, and separately the answers and explanations, show to the cadre. */
+export type Release = 'immediate' | 'after_close' | 'never'
 
 export interface ExamCard {
   id: number
@@ -69,7 +70,10 @@ export interface ExamCard {
   pass_mark: string
   total_points: string
   question_count: number
-  result_policy: ResultPolicy
+  score_release: Release
+  score_release_label: string
+  answer_release: Release
+  answer_release_label: string
   focus_loss_limit: number | null
 }
 

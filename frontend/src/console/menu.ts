@@ -52,8 +52,9 @@ export interface MenuArea {
 
 const comingSoon = () => import('./components/ComingSoon.vue')
 
-/** A not-yet-built area: one route named after the area, showing what it will do. */
-function soonArea(key: string, title: string, icon: Component, soon: ComingSoon): MenuArea {
+/** A not-yet-built area: one route named after the area, showing what it will do (every
+ * area is built now; kept for the next one). */
+export function soonArea(key: string, title: string, icon: Component, soon: ComingSoon): MenuArea {
   return {
     key,
     title,
@@ -155,14 +156,48 @@ export const MENU: MenuArea[] = [
       { path: 'banks/import', name: 'question-import', title: '试题导入', component: () => import('./views/banks/Import.vue') },
     ],
   },
-  soonArea('papers', '试卷', Document, {
-    summary: '固定组卷与按规则抽题组卷，预览抽题、复制试卷。',
-    features: ['固定组卷', '规则组卷与缺题提示', '抽题预览', '复制试卷'],
-  }),
-  soonArea('exams', '考试', Timer, {
-    summary: '发布考试、实时监控作答、查看成绩统计与试题分析、分配主观题评分。',
-    features: ['发布考试向导', '实时监控', '成绩统计与试题分析', '主观题评分'],
-  }),
+  {
+    key: 'papers',
+    title: '试卷',
+    icon: Document,
+    permission: 'org_admin',
+    pages: [
+      { path: 'papers', name: 'papers', title: '试卷', component: () => import('./views/papers/index.vue') },
+      {
+        path: 'papers/:id(\\d+|new)',
+        name: 'paper-edit',
+        title: '编辑试卷',
+        component: () => import('./views/papers/Editor.vue'),
+        hidden: true,
+        parent: 'papers',
+      },
+    ],
+  },
+  {
+    key: 'exams',
+    title: '考试',
+    icon: Timer,
+    permission: 'org_admin',
+    pages: [
+      { path: 'exams', name: 'exams', title: '考试', component: () => import('./views/exams/index.vue') },
+      {
+        path: 'exams/:id(\\d+|new)/edit',
+        name: 'exam-edit',
+        title: '考试设置',
+        component: () => import('./views/exams/Wizard.vue'),
+        hidden: true,
+        parent: 'exams',
+      },
+      {
+        path: 'exams/:id(\\d+)',
+        name: 'exam-detail',
+        title: '考试详情',
+        component: () => import('./views/exams/Detail.vue'),
+        hidden: true,
+        parent: 'exams',
+      },
+    ],
+  },
   {
     key: 'case-calls',
     title: '案例征集',

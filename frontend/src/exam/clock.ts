@@ -20,7 +20,7 @@ export interface ClockOptions {
 export const DEFAULT_WARNINGS = [300, 60]
 
 export class ExamClock {
-  private readonly deadlineMs: number
+  private deadlineMs: number
   private offsetMs: number
   private readonly options: ClockOptions
   private readonly now: () => number
@@ -48,6 +48,14 @@ export class ExamClock {
 
   get offset(): number {
     return this.offsetMs
+  }
+
+  /** Adopt a deadline the server moved (extra time for this person, a longer window). */
+  moveDeadline(deadline: string): void {
+    const next = Date.parse(deadline)
+    if (Number.isNaN(next) || next === this.deadlineMs) return
+    this.deadlineMs = next
+    this.options.onTick?.(this.remainingMs())
   }
 
   /** Adopt a newer server time (any API answer that carries server_now). */

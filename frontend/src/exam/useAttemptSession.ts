@@ -4,7 +4,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { examsApi } from '@/api/exams'
 import { ApiError, errorMessage } from '@/api/http'
-import type { AnswerResponse, Attempt } from '@/api/types'
+import type { AnswerAck, AnswerResponse, Attempt } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
@@ -37,6 +37,13 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
   let queue: AnswerQueue | null = null
   let marksSent: Promise<unknown> = Promise.resolve()
   let clock: ExamClock | null = null
+
+  /** Save replies carry the attempt's deadline: extra time given meanwhile moves the clock. */
+  function followDeadline(acks: AnswerAck[]): AnswerAck[] {
+    const deadline = acks[acks.length - 1]?.deadline
+    if (deadline) clock?.moveDeadline(deadline)
+    return acks
+  }
 
   async function fetchAttempt(): Promise<{ attempt: Attempt; receivedAt: number } | null> {
     try {
@@ -90,8 +97,8 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     const startedAtMs = Date.parse(a.started_at)
     queue = await AnswerQueue.open(attemptId, {
       transport: {
-        putOne: (input) => examsApi.saveAnswer(attemptId, input),
-        putMany: async (inputs) => (await examsApi.saveBatch(attemptId, inputs)).results,
+        putOne: async (input) => followDeadline([await examsApi.saveAnswer(attemptId, input)])[0]!,
+        putMany: async (inputs) => followDeadline((await examsApi.saveBatch(attemptId, inputs)).results),
       },
       device: deviceId(),
       // Read when a change is made: by then the server-time clock below is running.

@@ -90,7 +90,7 @@ def make_exam(tree, paper, **extra) -> Exam:
         "duration_minutes": 30,
         "attempts_allowed": 2,
         "pass_mark": Decimal("12"),
-        "result_policy": Exam.ResultPolicy.IMMEDIATE,
+        "answer_release": Exam.Release.IMMEDIATE,
     }
     values.update(extra)
     units = values.pop("audience_units", [tree.county])

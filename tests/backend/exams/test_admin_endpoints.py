@@ -84,7 +84,9 @@ def test_admin_creates_exam_and_window_order_checked(client_for, county_admin, t
     assert res.status_code == 400 and "closes_at" in res.json()["errors"]
     body["closes_at"] = (opens + timedelta(hours=2)).isoformat()
     res = client.post("/api/v1/exams/", body, format="json")
-    assert res.status_code == 201 and res.json()["state"] == "upcoming"
+    assert res.status_code == 201 and res.json()["state"] == "draft"
+    res = client.post(f"/api/v1/exams/{res.json()['id']}/publish", {}, format="json")
+    assert res.status_code == 200 and res.json()["state"] == "upcoming"
 
 
 def test_admin_of_another_township_gets_404(client_for, town_b_admin, town_a_admin, tree, paper):

@@ -70,7 +70,7 @@ def _exam(tree, paper, **extra) -> Exam:
         "opens_at": now - timedelta(hours=1),
         "closes_at": now + timedelta(hours=3),
         "duration_minutes": 60,
-        "result_policy": Exam.ResultPolicy.AFTER_CLOSE,
+        "answer_release": Exam.Release.AFTER_CLOSE,
         **extra,
     }
     exam = Exam.objects.create(**values)
@@ -120,7 +120,7 @@ def world(tree):
         title="模拟考试",
         kind=Exam.Kind.MOCK,
         attempts_allowed=3,
-        result_policy=Exam.ResultPolicy.IMMEDIATE,
+        answer_release=Exam.Release.IMMEDIATE,
     )
 
     # A closed exam whose subjective answer waits for grading, the question from the pool.

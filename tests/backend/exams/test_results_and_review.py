@@ -48,9 +48,9 @@ def test_partial_credit_policy(client_for, cadre, tree, paper, questions):
     assert body["result"]["score"] == "8.00"
 
 
-@pytest.mark.parametrize("policy", [Exam.ResultPolicy.AFTER_CLOSE, Exam.ResultPolicy.NEVER])
+@pytest.mark.parametrize("policy", [Exam.Release.AFTER_CLOSE, Exam.Release.NEVER])
 def test_keys_never_leave_before_policy_allows(client_for, cadre, tree, paper, questions, policy):
-    exam = make_exam(tree, paper, result_policy=policy)
+    exam = make_exam(tree, paper, answer_release=policy)
     client, attempt_id, body = _submitted(client_for, cadre, exam, questions)
     for text in (str(body), client.get(f"/api/v1/attempts/{attempt_id}").content.decode()):
         assert "振兴乡村" not in text and "的解析" not in text and "参考答案" not in text
@@ -60,7 +60,7 @@ def test_keys_never_leave_before_policy_allows(client_for, cadre, tree, paper, q
         closes_at=timezone.now() - timedelta(minutes=1),
     )
     later = client.get(f"/api/v1/attempts/{attempt_id}").json()["result"]
-    assert bool(later["items"]) is (policy == Exam.ResultPolicy.AFTER_CLOSE)
+    assert bool(later["items"]) is (policy == Exam.Release.AFTER_CLOSE)
 
 
 def test_reviewer_grades_blind_and_score_becomes_final(

@@ -50,7 +50,7 @@ def _client(server, user) -> httpx.Client:
 def test_close_rush_accepts_every_in_grace_save_and_feeds_every_book(server, tree, questions):
     """100 phones auto-submit at the close of an exam whose answers are released at close,
     while 10 phones that were offline send their queued save 5-10 s after the deadline."""
-    exam = make_exam(tree, make_paper(tree, questions), result_policy=Exam.ResultPolicy.AFTER_CLOSE)
+    exam = make_exam(tree, make_paper(tree, questions), answer_release=Exam.Release.AFTER_CLOSE)
     people = [factories.make_user(tree.village_a1) for _ in range(110)]
     attempt_ids = []
     for user in people:

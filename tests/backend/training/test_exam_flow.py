@@ -27,7 +27,7 @@ def _exam(tree, questions, policy):
         opens_at=now - dt.timedelta(hours=1),
         closes_at=now + dt.timedelta(hours=2),
         duration_minutes=30,
-        result_policy=policy,
+        answer_release=policy,
     )
     exam.audience_units.set([tree.county])
     return exam
@@ -37,7 +37,7 @@ def test_submitted_exam_mistakes_reach_the_wrong_book(
     cadre, tree, content, client_for, django_capture_on_commit_callbacks
 ):
     single, true_false = content.questions[0], content.questions[1]
-    exam = _exam(tree, [single, true_false], Exam.ResultPolicy.IMMEDIATE)
+    exam = _exam(tree, [single, true_false], Exam.Release.IMMEDIATE)
     client = client_for(cadre)
     attempt = client.post(f"/api/v1/exams/{exam.pk}/attempts").json()
     responses = {single.id: "C", true_false.id: right_response(true_false)}
@@ -63,7 +63,7 @@ def test_after_close_policy_keeps_the_book_unchanged_while_the_exam_runs(
     cadre, tree, content, client_for, django_capture_on_commit_callbacks
 ):
     single = content.questions[0]
-    exam = _exam(tree, [single], Exam.ResultPolicy.AFTER_CLOSE)
+    exam = _exam(tree, [single], Exam.Release.AFTER_CLOSE)
     client = client_for(cadre)
     attempt = client.post(f"/api/v1/exams/{exam.pk}/attempts").json()
     client.put(

@@ -27,7 +27,7 @@ def test_exam(tree, cadre, client_for, key, response):
     question = _fill_in(bank, key)
     paper = Paper.objects.create(title="数字卷", org_unit=tree.county, mode=Paper.Mode.FIXED)
     PaperItem.objects.create(paper=paper, position=1, question=question, points=Decimal(4))
-    exam = make_exam(tree, paper, pass_mark=Decimal(1), result_policy=Exam.ResultPolicy.IMMEDIATE)
+    exam = make_exam(tree, paper, pass_mark=Decimal(1), answer_release=Exam.Release.IMMEDIATE)
     client = client_for(cadre)
     attempt_id = start(client, exam).json()["id"]
     assert put(client, attempt_id, question.pk, response, 1).status_code == 200

@@ -29,7 +29,7 @@ def _retry(client, entry_id, response):
 
 
 def _graded_attempt(
-    user, tree, verdicts, *, policy=Exam.ResultPolicy.IMMEDIATE, closes_in=dt.timedelta(hours=-1)
+    user, tree, verdicts, *, policy=Exam.Release.IMMEDIATE, closes_in=dt.timedelta(hours=-1)
 ):
     """A submitted attempt whose item_scores hold `verdicts` {question: correct}; each wrong
     answer was given with the options shown in reverse (displayed "A" = the last key)."""
@@ -42,7 +42,7 @@ def _graded_attempt(
         opens_at=now - dt.timedelta(days=1),
         closes_at=now + closes_in,
         duration_minutes=60,
-        result_policy=policy,
+        answer_release=policy,
     )
     layout, scores = [], {}
     for question, correct in verdicts.items():
@@ -150,7 +150,7 @@ def test_answers_released_after_close_hold_the_entry_back_until_then(
         cadre,
         tree,
         {question: False},
-        policy=Exam.ResultPolicy.AFTER_CLOSE,
+        policy=Exam.Release.AFTER_CLOSE,
         closes_in=dt.timedelta(hours=2),
     )
     attempt_graded.send(sender=Attempt, attempt=attempt)
@@ -173,7 +173,7 @@ def test_an_unreleased_exam_mistake_does_not_show_on_a_question_already_in_the_b
         cadre,
         tree,
         {question: False},
-        policy=Exam.ResultPolicy.AFTER_CLOSE,
+        policy=Exam.Release.AFTER_CLOSE,
         closes_in=dt.timedelta(hours=2),
     )
     attempt_graded.send(sender=Attempt, attempt=attempt)
@@ -183,7 +183,7 @@ def test_an_unreleased_exam_mistake_does_not_show_on_a_question_already_in_the_b
 
 def test_exams_that_never_release_answers_add_nothing_to_retry(cadre, content, tree):
     question = content.questions[0]
-    attempt = _graded_attempt(cadre, tree, {question: False}, policy=Exam.ResultPolicy.NEVER)
+    attempt = _graded_attempt(cadre, tree, {question: False}, policy=Exam.Release.NEVER)
     attempt_graded.send(sender=Attempt, attempt=attempt)
     assert not WrongBookEntry.objects.filter(user=cadre).exists()
 

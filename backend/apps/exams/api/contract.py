@@ -76,6 +76,10 @@ class AnswerAckSerializer(serializers.Serializer):
     device = serializers.CharField(allow_blank=True)
     saved_at = serializers.DateTimeField()
     accepted = serializers.BooleanField()
+    deadline = serializers.DateTimeField(
+        required=False,
+        help_text="答卷此刻的截止时间（管理员为本人延时后随之后移，手机倒计时据此更新）",
+    )
 
 
 class BatchSaveReplySerializer(serializers.Serializer):
@@ -108,7 +112,8 @@ class AttemptExamSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=Exam.Kind.choices)
-    result_policy = serializers.ChoiceField(choices=Exam.ResultPolicy.choices)
+    score_release = serializers.ChoiceField(choices=Exam.Release.choices)
+    answer_release = serializers.ChoiceField(choices=Exam.Release.choices)
 
 
 class SourceRefSerializer(serializers.Serializer):
@@ -152,7 +157,10 @@ class KnowledgePointScoreSerializer(serializers.Serializer):
 
 
 class ResultSerializer(serializers.Serializer):
-    score = _decimal()
+    score_visible = serializers.BooleanField(
+        help_text="false：按考试的成绩公布设置暂不公布，得分、及格、排名与知识点都为空"
+    )
+    score = _decimal(allow_null=True)
     max_score = _decimal()
     passed = serializers.BooleanField(allow_null=True)
     pending_review = serializers.BooleanField()

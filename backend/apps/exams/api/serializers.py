@@ -7,12 +7,15 @@ from rest_framework import serializers
 from apps.accounts.models import OrgUnit, User
 from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import AttemptEvent, Exam, Paper
+from apps.exams.services.papers import paper_totals
 from apps.questions.models import Bank, KnowledgePoint, QuestionType
 
 
 class ExamCardSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     state = serializers.SerializerMethodField()
+    score_release_label = serializers.CharField(source="get_score_release_display")
+    answer_release_label = serializers.CharField(source="get_answer_release_display")
     attempts_used = serializers.IntegerField()
     in_progress_attempt = serializers.IntegerField(allow_null=True)
     last_attempt = serializers.IntegerField(allow_null=True)
@@ -38,7 +41,10 @@ class ExamCardSerializer(serializers.ModelSerializer):
             "pass_mark",
             "total_points",
             "question_count",
-            "result_policy",
+            "score_release",
+            "score_release_label",
+            "answer_release",
+            "answer_release_label",
             "focus_loss_limit",
         ]
 
@@ -52,11 +58,24 @@ class ExamDetailSerializer(ExamCardSerializer):
 
 
 class ExamAdminSerializer(ExamDetailSerializer):
+    status_label = serializers.CharField(source="get_status_display")
+    paper_title = serializers.CharField(source="paper.title")
+    can_manage = serializers.BooleanField(
+        default=True,
+        help_text="false：另一单位主办、本单位人员参加的考试，只能查看本单位人员的监控与成绩",
+    )
+    org_unit_name = serializers.CharField(source="org_unit.full_name")
+
     class Meta(ExamCardSerializer.Meta):
         fields = [
             *ExamDetailSerializer.Meta.fields,
+            "status",
+            "status_label",
+            "can_manage",
             "org_unit",
+            "org_unit_name",
             "paper",
+            "paper_title",
             "shuffle_questions",
             "shuffle_options",
             "multiple_policy",
@@ -97,7 +116,8 @@ class ExamInputSerializer(serializers.ModelSerializer):
             "pass_mark",
             "shuffle_questions",
             "shuffle_options",
-            "result_policy",
+            "score_release",
+            "answer_release",
             "multiple_policy",
             "focus_loss_limit",
             "audience_units",
@@ -143,15 +163,47 @@ class PaperInputSerializer(serializers.Serializer):
 class PaperSerializer(serializers.ModelSerializer):
     items = serializers.SerializerMethodField()
     rules = serializers.SerializerMethodField()
+    mode_label = serializers.CharField(source="get_mode_display", read_only=True)
+    org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
+    in_use = serializers.BooleanField(
+        read_only=True, default=False, help_text="已有考生作答：只读，需改动请复制"
+    )
+    exam_count = serializers.IntegerField(read_only=True, default=0)
+    question_count = serializers.SerializerMethodField()
+    total_points = serializers.SerializerMethodField()
 
     class Meta:
         model = Paper
-        fields = ["id", "title", "description", "mode", "org_unit", "items", "rules", "created_at"]
+        fields = [
+            "id",
+            "title",
+            "description",
+            "mode",
+            "mode_label",
+            "org_unit",
+            "org_unit_name",
+            "items",
+            "rules",
+            "in_use",
+            "exam_count",
+            "question_count",
+            "total_points",
+            "created_at",
+        ]
+
+    def get_question_count(self, paper) -> int:
+        return paper_totals(paper)[0]
+
+    def get_total_points(self, paper) -> str:
+        return str(paper_totals(paper)[1])
 
     def get_items(self, paper) -> list[dict]:
         return [
             {
                 "question_id": i.question_id,
+                "type": i.question.type,
+                "stem": i.question.stem[:200],
+                "difficulty": i.question.difficulty,
                 "points": str(i.points),
                 "section": i.section,
                 "position": i.position,
@@ -218,6 +270,59 @@ class GradersInputSerializer(serializers.Serializer):
         label="评分人",
         help_text="评审员的用户编号；整体替换原名单，空列表表示只由本单位管理员评分",
     )
+
+
+class PaperRulesInputSerializer(serializers.Serializer):
+    rules = PaperRuleInput(many=True, label="抽题规则")
+
+
+class RuleAvailabilitySerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    available = serializers.IntegerField(help_text="可抽的已发布试题数")
+    count = serializers.IntegerField()
+    shortfall = serializers.IntegerField(help_text="缺少的题数，0 表示足够")
+
+
+class PublishInputSerializer(serializers.Serializer):
+    notice = serializers.BooleanField(default=False, label="同时向参考人员发布通知")
+    notice_body = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=5000, label="通知正文"
+    )
+
+
+class ReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, label="原因")
+
+
+class ExtendInputSerializer(ReasonInputSerializer):
+    closes_at = MomentField(label="新的结束时间")
+
+
+class ExtraTimeInputSerializer(ReasonInputSerializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), label="考生")
+    minutes = serializers.IntegerField(min_value=1, max_value=600, label="延时分钟数")
+
+
+class ItemFlagInputSerializer(ReasonInputSerializer):
+    pass
+
+
+class AudienceCountInputSerializer(serializers.Serializer):
+    org_unit = serializers.PrimaryKeyRelatedField(queryset=OrgUnit.objects.all(), label="主办单位")
+    audience_units = serializers.PrimaryKeyRelatedField(
+        queryset=OrgUnit.objects.all(), many=True, required=False, default=list, label="参考单位"
+    )
+    audience_users = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(), many=True, required=False, default=list, label="指定人员"
+    )
+    audience_roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=["cadre", "reviewer"]), required=False, default=list
+    )
+
+
+class AudienceCountSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="应考人数（在岗）")
+    by_unit = serializers.ListField(child=serializers.DictField(), help_text="各参考单位的人数")
 
 
 class MarksInputSerializer(serializers.Serializer):

@@ -36,7 +36,8 @@ class ExamListView(APIView):
     )
     def get(self, request):
         user = request.user
-        query = valid_filters(ExamFilter, request, selectors.exams_for_admin(user))
+        # An admin's list: the exams they set, and those their people take (read-only).
+        query = valid_filters(ExamFilter, request, selectors.exams_for_reports(user))
         kind = query.form.cleaned_data.get("kind")
         if query.form.cleaned_data.get("mine") or not user.is_org_admin:
             exams = [e for e in selectors.exams_for_cadre(user) if not kind or e.kind == kind]
@@ -51,12 +52,16 @@ class ExamListView(APIView):
         paginator = StandardPagination()
         page = paginator.paginate_queryset(exams, request, view=self)
         selectors.annotate_cards(page, user)
+        if serializer_class is s.ExamAdminSerializer:
+            selectors.mark_managed(page, user)
         return paginator.get_paginated_response(serializer_class(page, many=True).data)
 
 
 def exam_visible_or_404(user, pk: int) -> Exam:
     exam = get_object_or_404(Exam.objects.select_related("paper", "org_unit"), pk=pk)
-    if selectors.exams_for_admin(user).filter(pk=pk).exists() or in_audience(exam, user):
+    if selectors.exams_for_reports(user).filter(pk=pk).exists():
+        return exam
+    if exam.status == Exam.Status.PUBLISHED and in_audience(exam, user):
         return exam
     raise NotFound()
 
@@ -68,8 +73,10 @@ class ExamDetailView(APIView):
         selectors.annotate_cards([exam], request.user)
         admin = (
             request.user.is_org_admin
-            and selectors.exams_for_admin(request.user).filter(pk=pk).exists()
+            and selectors.exams_for_reports(request.user).filter(pk=pk).exists()
         )
+        if admin:
+            selectors.mark_managed([exam], request.user)
         serializer = s.ExamAdminSerializer if admin else s.ExamDetailSerializer
         return Response(serializer(exam).data)
 

@@ -7,13 +7,14 @@ from apps.exams.models.attempts import (
     ScoreChange,
     SubjectiveGrade,
 )
-from apps.exams.models.papers import Exam, Paper, PaperItem, PaperRule
+from apps.exams.models.papers import Exam, ExamLog, Paper, PaperItem, PaperRule
 
 __all__ = [
     "Answer",
     "Attempt",
     "AttemptEvent",
     "Exam",
+    "ExamLog",
     "GradeRevision",
     "Paper",
     "PaperItem",

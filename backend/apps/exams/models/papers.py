@@ -118,10 +118,17 @@ class Exam(TimeStampedModel):
         MOCK = "mock", "模拟考试"
         PRACTICE = "practice", "练习"
 
-    class ResultPolicy(models.TextChoices):
-        IMMEDIATE = "immediate", "交卷后立即公布成绩和答案"
-        AFTER_CLOSE = "after_close", "交卷后公布成绩，考试结束后公布答案"
-        NEVER = "never", "只公布成绩，不公布答案"
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
+        CANCELLED = "cancelled", "已取消"
+
+    class Release(models.TextChoices):
+        """When a cadre sees the score, and (separately) the answers and explanations."""
+
+        IMMEDIATE = "immediate", "交卷后立即公布"
+        AFTER_CLOSE = "after_close", "考试结束后公布"
+        NEVER = "never", "不公布"
 
     class MultiplePolicy(models.TextChoices):
         ALL_OR_NOTHING = "all_or_nothing", "全对得分"
@@ -144,8 +151,15 @@ class Exam(TimeStampedModel):
     pass_mark = models.DecimalField("及格分", max_digits=6, decimal_places=2, default=Decimal("60"))
     shuffle_questions = models.BooleanField("打乱题目顺序", default=False)
     shuffle_options = models.BooleanField("打乱选项顺序", default=False)
-    result_policy = models.CharField(
-        "成绩公布", max_length=20, choices=ResultPolicy.choices, default=ResultPolicy.AFTER_CLOSE
+    # Exams made in code (demo data, tests) are published; the API creates drafts.
+    status = models.CharField(
+        "发布状态", max_length=20, choices=Status.choices, default=Status.PUBLISHED
+    )
+    score_release = models.CharField(
+        "成绩公布", max_length=20, choices=Release.choices, default=Release.IMMEDIATE
+    )
+    answer_release = models.CharField(
+        "答案与解析公布", max_length=20, choices=Release.choices, default=Release.AFTER_CLOSE
     )
     multiple_policy = models.CharField(
         "多选题计分",
@@ -188,8 +202,53 @@ class Exam(TimeStampedModel):
         return self.title
 
     def state(self, now=None) -> str:
-        """Derived from the window and the clock, never stored."""
+        """draft | cancelled | upcoming | open | closed: the last three are derived from the
+        window and the clock, never stored."""
+        if self.status != self.Status.PUBLISHED:
+            return self.status
         now = now or timezone.now()
         if now < self.opens_at:
             return "upcoming"
         return "open" if now < self.closes_at else "closed"
+
+
+class ExamLog(models.Model):
+    """What was done to an exam after it was set, by whom and why (shown on its page)."""
+
+    class Kind(models.TextChoices):
+        PUBLISH = "publish", "发布考试"
+        EXTEND = "extend", "延长考试时间"
+        EXTRA_TIME = "extra_time", "个人延时"
+        CLOSE = "close", "提前结束"
+        CANCEL = "cancel", "取消考试"
+
+    exam = models.ForeignKey(
+        Exam, verbose_name="考试", on_delete=models.CASCADE, related_name="logs"
+    )
+    kind = models.CharField("操作", max_length=20, choices=Kind.choices)
+    reason = models.CharField("原因", max_length=500, blank=True)
+    detail = models.CharField("说明", max_length=500, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="相关考生",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "考试操作记录"
+        verbose_name_plural = "考试操作记录"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.exam_id}: {self.get_kind_display()}"

@@ -112,6 +112,14 @@ def mark_submitted(attempt_id: int) -> None:
         cache.set(key, meta, 6 * 3600)
 
 
+def set_deadline(attempt_id: int, deadline) -> None:
+    key = META_KEY.format(id=attempt_id)
+    meta = cache.get(key)
+    if meta is not None:
+        meta["d"] = deadline.timestamp()
+        cache.set(key, meta, 6 * 3600)
+
+
 # Scores computed by services.attempts, written back in bulk.
 # A new score makes its feed (wrong-question book, records) due again.
 _STORE_SQL = (

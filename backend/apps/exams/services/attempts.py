@@ -6,7 +6,7 @@ attempt_graded's listeners follow after commit (services.graded_feed)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -23,6 +23,7 @@ from apps.exams.services.responses import check_device, check_response, check_se
 QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
 NOT_IN_AUDIENCE = "您不在本次考试的参考范围内"
+NOT_PUBLISHED = "考试未发布或已取消"
 NOT_OPEN = "考试尚未开始，请在开考后进入"
 CLOSED = "考试已结束，不能再开始作答"
 NO_ATTEMPTS_LEFT = "您的考试次数已用完"
@@ -42,6 +43,8 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
     """(attempt, created, questions by id when freshly drawn). Refusals raise with a code."""
     if not in_audience(exam, user):
         raise Forbidden(NOT_IN_AUDIENCE, code="not_in_audience")
+    if exam.status != Exam.Status.PUBLISHED:
+        raise Conflict(NOT_PUBLISHED, code="not_published")
     now = timezone.now()
     mine = list(
         Attempt.objects.filter(exam=exam, user=user).only("id", "status", "deadline", "exam_id")
@@ -137,21 +140,23 @@ def _save_many(
     if now.timestamp() > meta["d"] + grace.total_seconds():
         _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
         raise Conflict(TIME_UP, code="time_up")
+    deadline = datetime.fromtimestamp(meta["d"], tz=UTC)
     if atomic:
         try:
             with transaction.atomic():
-                return _store(attempt_id, rows, now, grace, in_batch=True)
+                return _store(attempt_id, rows, now, grace, in_batch=True, deadline=deadline)
         except _LateInBatch:
             _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE)
             raise Conflict(TIME_UP, code="time_up") from None
-    return _store(attempt_id, rows, now, grace, in_batch=False)
+    return _store(attempt_id, rows, now, grace, in_batch=False, deadline=deadline)
 
 
 class _LateInBatch(Exception):
     """Rolls a batch back; the attempt is finalized once the batch's transaction is gone."""
 
 
-def _store(attempt_id: int, rows: list[tuple], now, grace, in_batch: bool) -> list[dict]:
+def _store(attempt_id: int, rows: list[tuple], now, grace, in_batch: bool, deadline) -> list[dict]:
+    """`deadline` goes back in every reply: extra time given meanwhile reaches the phone."""
     results = []
     # Rows in question order, so two batches of one attempt never wait on each other crosswise.
     for question_id, response, seq, device, _ in sorted(rows, key=lambda r: str(r[0])):
@@ -164,10 +169,16 @@ def _store(attempt_id: int, rows: list[tuple], now, grace, in_batch: bool) -> li
                     "device": device,
                     "saved_at": now,
                     "accepted": True,
+                    "deadline": deadline,
                 }
             )
         else:
-            results.append(_not_written(attempt_id, question_id, now, grace, in_batch))
+            results.append(
+                {
+                    **_not_written(attempt_id, question_id, now, grace, in_batch),
+                    "deadline": deadline,
+                }
+            )
     order = {str(row[0]): i for i, row in enumerate(rows)}
     return sorted(results, key=lambda r: order[str(r["question_id"])])
 
@@ -343,3 +354,11 @@ def rescore(
         rescored += len(batch)
         changed += len(history)
     return rescored, changed
+
+
+# --- deadline changes (services.lifecycle: extra time, a longer window, closing early) ----
+def move_deadline(attempt: Attempt, deadline) -> None:
+    """Set an attempt's deadline in the database and in the save path's cached facts."""
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=deadline)
+    attempt.deadline = deadline
+    answer_store.set_deadline(attempt.pk, deadline)

@@ -217,3 +217,64 @@ def freeze_layout(exam, fields: list[str], held=None) -> tuple[list[dict], dict[
             random.shuffle(keys)
         layout.append({"q": qid, "p": str(points), "o": keys, "s": section})
     return layout, questions
+
+
+COPY_SUFFIX = "（副本）"
+
+
+@transaction.atomic
+def copy_paper(paper: Paper, user) -> Paper:
+    """A new paper with the same items or rules, free to change (a paper in use is not)."""
+    copy = Paper.objects.create(
+        title=(paper.title + COPY_SUFFIX)[:200],
+        description=paper.description,
+        mode=paper.mode,
+        org_unit=paper.org_unit,
+        created_by=user,
+    )
+    PaperItem.objects.bulk_create(
+        PaperItem(
+            paper=copy,
+            position=i.position,
+            question_id=i.question_id,
+            points=i.points,
+            section=i.section,
+        )
+        for i in paper.items.all()
+    )
+    PaperRule.objects.bulk_create(
+        PaperRule(
+            paper=copy,
+            position=r.position,
+            section=r.section,
+            bank_id=r.bank_id,
+            type=r.type,
+            knowledge_point_id=r.knowledge_point_id,
+            difficulty_min=r.difficulty_min,
+            difficulty_max=r.difficulty_max,
+            tags=r.tags,
+            count=r.count,
+            points=r.points,
+        )
+        for r in paper.rules.all()
+    )
+    return copy
+
+
+def rule_availability(rules: list[dict], user) -> list[dict]:
+    """For the rule builder, before saving: how many published questions each row may draw,
+    and the shortfall (a bank the author may not use offers none)."""
+    banks = set(usable_banks(user).values_list("pk", flat=True))
+    out = []
+    for index, values in enumerate(rules):
+        rule = PaperRule(position=index + 1, **values)
+        available = len(rule_candidate_ids(rule)) if rule.bank_id in banks else 0
+        out.append(
+            {
+                "position": index + 1,
+                "available": available,
+                "count": rule.count,
+                "shortfall": max(0, rule.count - available),
+            }
+        )
+    return out

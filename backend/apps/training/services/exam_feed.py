@@ -25,9 +25,9 @@ from apps.training.services import book_entries, leitner
 def answers_released(exam: Exam, now: dt.datetime) -> bool:
     """Whether the exam's result policy lets a cadre see its keys at `now` (read each time,
     so a window that is extended keeps the answers back longer)."""
-    if exam.result_policy == Exam.ResultPolicy.IMMEDIATE:
+    if exam.answer_release == Exam.Release.IMMEDIATE:
         return True
-    if exam.result_policy == Exam.ResultPolicy.AFTER_CLOSE:
+    if exam.answer_release == Exam.Release.AFTER_CLOSE:
         return now >= exam.closes_at
     return False
 

@@ -1,0 +1,187 @@
+"""An exam's life after it is set: publish (draft → published), and once it is open only
+extend the window, give one person extra time, close early or cancel, each with a reason
+kept in ExamLog. Editing before it opens is services.exams.save_exam."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from apps.common.errors import Conflict, InvalidInput
+from apps.exams.models import Attempt, Exam, ExamLog
+from apps.exams.services import attempts
+
+ONLY_DRAFT = "只有草稿状态的考试可以发布"
+ONLY_OPEN = "只有正在进行的考试可以{action}"
+ALREADY_CANCELLED = "考试已经取消"
+EXTEND_LATER = "新的结束时间必须晚于原结束时间（{current}）"
+NO_ATTEMPT = "该考生当前没有正在作答的答卷，开始作答后才能延时"
+NOT_IN_EXAM = "该考生不在本场考试的答卷中"
+REASON_REQUIRED = "请填写原因"
+NOTICE_TITLE = "考试通知：{title}"
+NOTICE_BODY = (
+    "考试「{title}」将于 {opens} 开始，{closes} 结束，答题时长 {minutes} 分钟。请按时参加。"
+)
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(REASON_REQUIRED, errors={"reason": [REASON_REQUIRED]})
+    return reason
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _locked(exam: Exam) -> Exam:
+    return Exam.objects.select_for_update().select_related("org_unit").get(pk=exam.pk)
+
+
+@transaction.atomic
+def publish(exam: Exam, actor, *, notice: bool = False, notice_body: str = "") -> Exam:
+    """Draft → published; optionally a notice to the audience units (within the organizing
+    unit's subtree; with named people only, the organizing unit)."""
+    exam = _locked(exam)
+    if exam.status != Exam.Status.DRAFT:
+        raise Conflict(ONLY_DRAFT, code="not_draft")
+    exam.status = Exam.Status.PUBLISHED
+    exam.save(update_fields=["status", "updated_at"])
+    detail = ""
+    if notice:
+        from apps.notices.services import create_notice
+
+        units = [u.pk for u in exam.audience_units.all() if u.path.startswith(exam.org_unit.path)]
+        body = (notice_body or "").strip() or NOTICE_BODY.format(
+            title=exam.title,
+            opens=_local(exam.opens_at),
+            closes=_local(exam.closes_at),
+            minutes=exam.duration_minutes,
+        )
+        create_notice(
+            actor,
+            title=NOTICE_TITLE.format(title=exam.title)[:100],
+            body=body,
+            org_unit=exam.org_unit_id,
+            audience_units=units,
+        )
+        detail = "已向参考人员发布考试通知"
+    ExamLog.objects.create(exam=exam, kind=ExamLog.Kind.PUBLISH, detail=detail, actor=actor)
+    return exam
+
+
+def _require_open(exam: Exam, action: str) -> None:
+    if exam.state() != "open":
+        raise Conflict(ONLY_OPEN.format(action=action), code="not_open")
+
+
+@transaction.atomic
+def extend(exam: Exam, actor, *, closes_at, reason: str) -> Exam:
+    """A later end; attempts that the old end cut short get the time back (up to the new end)."""
+    reason = _reason(reason)
+    exam = _locked(exam)
+    _require_open(exam, "延长时间")
+    old = exam.closes_at
+    if closes_at <= old:
+        message = EXTEND_LATER.format(current=_local(old))
+        raise InvalidInput(message, errors={"closes_at": [message]})
+    exam.closes_at = closes_at
+    exam.save(update_fields=["closes_at", "updated_at"])
+    duration = timedelta(minutes=exam.duration_minutes)
+    for attempt in Attempt.objects.filter(exam=exam, status=Attempt.Status.IN_PROGRESS):
+        wanted = min(attempt.started_at + duration, closes_at)
+        if wanted > attempt.deadline:
+            attempts.move_deadline(attempt, wanted)
+    ExamLog.objects.create(
+        exam=exam,
+        kind=ExamLog.Kind.EXTEND,
+        reason=reason,
+        detail=f"结束时间由 {_local(old)} 延至 {_local(closes_at)}",
+        actor=actor,
+    )
+    return exam
+
+
+@transaction.atomic
+def extra_time(exam: Exam, actor, *, user, minutes: int, reason: str) -> Attempt:
+    """Moves the person's attempt in progress `minutes` later on the server (past the window's
+    end if need be: the attempt's own deadline is what counts)."""
+    reason = _reason(reason)
+    exam = _locked(exam)
+    _require_open(exam, "延时")
+    attempt = (
+        Attempt.objects.select_for_update()
+        .filter(exam=exam, user=user, status=Attempt.Status.IN_PROGRESS)
+        .first()
+    )
+    if attempt is None:
+        raise InvalidInput(NO_ATTEMPT, errors={"user": [NO_ATTEMPT]})
+    old = attempt.deadline
+    attempts.move_deadline(attempt, old + timedelta(minutes=minutes))
+    ExamLog.objects.create(
+        exam=exam,
+        kind=ExamLog.Kind.EXTRA_TIME,
+        reason=reason,
+        detail=(
+            f"为{user.display_name}延时 {minutes} 分钟，"
+            f"交卷截止由 {_local(old)} 改为 {_local(attempt.deadline)}"
+        ),
+        user=user,
+        actor=actor,
+    )
+    return attempt
+
+
+def _stop_attempts(exam: Exam) -> int:
+    """Every attempt in progress ends now and is scored as answered so far."""
+    now = timezone.now()
+    ids = list(
+        Attempt.objects.filter(exam=exam, status=Attempt.Status.IN_PROGRESS).values_list(
+            "id", flat=True
+        )
+    )
+    for attempt in Attempt.objects.filter(pk__in=ids):
+        attempts.move_deadline(attempt, min(attempt.deadline, now))
+        attempts.submit(attempt, Attempt.SubmitReason.DEADLINE)
+    return len(ids)
+
+
+@transaction.atomic
+def close_early(exam: Exam, actor, *, reason: str) -> Exam:
+    reason = _reason(reason)
+    exam = _locked(exam)
+    _require_open(exam, "提前结束")
+    exam.closes_at = timezone.now()
+    exam.save(update_fields=["closes_at", "updated_at"])
+    stopped = _stop_attempts(exam)
+    ExamLog.objects.create(
+        exam=exam,
+        kind=ExamLog.Kind.CLOSE,
+        reason=reason,
+        detail=f"于 {_local(exam.closes_at)} 结束，{stopped} 份作答中的答卷已交卷",
+        actor=actor,
+    )
+    return exam
+
+
+@transaction.atomic
+def cancel(exam: Exam, actor, *, reason: str) -> Exam:
+    """The exam disappears from cadres' lists; answers in progress are handed in and kept."""
+    reason = _reason(reason)
+    exam = _locked(exam)
+    if exam.status == Exam.Status.CANCELLED:
+        raise Conflict(ALREADY_CANCELLED, code="cancelled")
+    exam.status = Exam.Status.CANCELLED
+    exam.save(update_fields=["status", "updated_at"])
+    stopped = _stop_attempts(exam)
+    ExamLog.objects.create(
+        exam=exam,
+        kind=ExamLog.Kind.CANCEL,
+        reason=reason,
+        detail=f"{stopped} 份作答中的答卷已交卷" if stopped else "",
+        actor=actor,
+    )
+    return exam
