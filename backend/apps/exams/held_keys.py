@@ -103,6 +103,7 @@ def _read_holding_exams(now: dt.datetime) -> list[dict]:
             "audience": {
                 "users": {u.pk for u in exam.audience_users.all()},
                 "paths": [u.path for u in exam.audience_units.all()],
+                "subunits": exam.include_subunits,
                 "roles": set(exam.audience_roles or []),
                 "owner": exam.org_unit.path,
             },

@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.common import scoping
 from apps.exams.analytics import _audience_in_scope, _local, final_attempts
 from apps.exams.models import Answer, Attempt, Exam, ExamLog, ScoreChange, SubjectiveGrade
-from apps.exams.services.exams import AUDIENCE_RULE
+from apps.exams.services.exams import audience_rule
 from apps.questions.models import Question
 from question_bank.tables import write_xlsx
 
@@ -115,7 +115,7 @@ def monitor(exam: Exam, admin) -> dict:
         "exam_id": exam.pk,
         "state": exam.state(now),
         "server_now": now,
-        "audience_rule": AUDIENCE_RULE,
+        "audience_rule": audience_rule(exam),
         "totals": totals,
         "units": sorted(units.values(), key=lambda u: u["unit"]["full_name"]),
         "people": rows,

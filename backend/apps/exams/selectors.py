@@ -34,14 +34,15 @@ def exams_for_reports(user):
         return qs
     if not user.admin_unit_paths:
         return qs.none()
-    # The administered units and every unit above them: an audience there includes them.
+    # The administered units and every unit above them: an audience there includes them,
+    # unless the exam leaves out sub-units (then only audience units in scope concern them).
     above_or_at = {unit_id for path in user.admin_unit_paths for unit_id in path_ids(path)}
     concerns = (
         scoping.unit_scope_q(user, "org_unit")
         | scoping.unit_scope_q(user, "audience_units")
-        | Q(audience_units__in=above_or_at)
+        | Q(include_subunits=True, audience_units__in=above_or_at)
         # With roles only, the audience is the organizing unit's subtree.
-        | Q(audience_units__isnull=True, org_unit__in=above_or_at)
+        | Q(include_subunits=True, audience_units__isnull=True, org_unit__in=above_or_at)
         | scoping.unit_scope_q(user, "audience_users__org_unit")
     )
     return qs.filter(pk__in=Exam.objects.filter(concerns).values("pk"))

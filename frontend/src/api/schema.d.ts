@@ -2696,6 +2696,12 @@ export interface components {
             audience_units?: number[];
             /** 指定人员 */
             audience_users?: number[];
+            /**
+             * 含下级单位
+             * @description false：只算参考单位本单位的人员
+             * @default true
+             */
+            include_subunits: boolean;
             /** 主办单位 */
             org_unit: number;
         };
@@ -3444,7 +3450,8 @@ export interface components {
             attempts_used: number;
             /** 参考角色 */
             audience_roles?: unknown;
-            /** 参考单位（含下级） */
+            readonly audience_summary: string;
+            /** 参考单位 */
             audience_units?: number[];
             /** 指定人员 */
             audience_users?: number[];
@@ -3472,6 +3479,8 @@ export interface components {
             focus_loss_limit?: number | null;
             readonly id: number;
             in_progress_attempt: number | null;
+            /** 含下级单位 */
+            include_subunits?: boolean;
             /** 类型 */
             kind?: components["schemas"]["ExamKindEnum"];
             kind_label: string;
@@ -3651,6 +3660,8 @@ export interface components {
              * Format: int64
              */
             focus_loss_limit?: number | null;
+            /** 含下级单位 */
+            include_subunits?: boolean;
             /** 类型 */
             kind?: components["schemas"]["ExamKindEnum"];
             /** 多选题计分 */
@@ -4827,6 +4838,8 @@ export interface components {
              * Format: int64
              */
             focus_loss_limit?: number | null;
+            /** 含下级单位 */
+            include_subunits?: boolean;
             /** 类型 */
             kind?: components["schemas"]["ExamKindEnum"];
             /** 多选题计分 */

@@ -259,3 +259,46 @@ def test_a_township_admin_follows_the_countys_exam_read_only(client_for, town_a_
     assert res.status_code == 404
     res = admin.patch(f"/api/v1/exams/{county_exam.pk}", {"title": "改"}, format="json")
     assert res.status_code == 404
+
+
+@pytest.mark.parametrize("subunits", [True, False])
+def test_the_subtree_toggle_decides_who_sits(
+    client_for, county_admin, town_a_admin, tree, paper, subunits
+):
+    """With 含下级单位 off a village cadre under the audience township is left out everywhere
+    the audience counts: the start, the head count, the monitor's 应考 and the held keys."""
+    from apps.exams import held_keys
+
+    exam = make_exam(tree, paper, audience_units=[tree.town_a], include_subunits=subunits)
+    village = factories.make_user(tree.village_a1)
+    township = factories.make_user(tree.town_a)
+    assert bool(held_keys.held_for(village)) is subunits
+    assert held_keys.held_for(township)
+
+    body = client_for(county_admin).get(f"/api/v1/exams/{exam.pk}/monitor").json()
+    idle = {p["user_id"] for p in body["people"] if p["state"] == "not_started"}
+    assert (village.pk in idle) is subunits and township.pk in idle
+    assert ("不含下级单位" in body["audience_rule"]) is not subunits
+
+    count = {"org_unit": tree.town_a.pk, "audience_units": [tree.town_a.pk]}
+    on, off = (
+        client_for(town_a_admin)
+        .post("/api/v1/exams/audience-count", {**count, "include_subunits": flag}, format="json")
+        .json()
+        for flag in (True, False)
+    )
+    assert on["count"] == off["count"] + 1  # the village cadre
+    assert off["by_unit"][0]["count"] == off["count"]
+
+    assert start(client_for(village), exam).status_code == (201 if subunits else 403)
+    assert start(client_for(township), exam).status_code == 201
+
+
+def test_the_subtree_toggle_is_saved_and_read(client_for, town_a_admin, tree, paper):
+    admin = client_for(town_a_admin)
+    res = admin.post("/api/v1/exams/", _body(tree, paper, include_subunits=False), format="json")
+    assert res.status_code == 201 and res.json()["include_subunits"] is False
+    assert "（不含下级单位，只算本单位人员）" in res.json()["audience_summary"]
+    assert Exam.objects.get(pk=res.json()["id"]).include_subunits is False
+    default = admin.post("/api/v1/exams/", _body(tree, paper), format="json").json()
+    assert default["include_subunits"] is True

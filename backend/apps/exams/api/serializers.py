@@ -7,6 +7,7 @@ from rest_framework import serializers
 from apps.accounts.models import OrgUnit, User
 from apps.common.api.serializers import MomentField, id_field
 from apps.exams.models import AttemptEvent, Exam, Paper
+from apps.exams.services.exams import audience_summary
 from apps.exams.services.papers import paper_totals
 from apps.questions.models import Bank, KnowledgePoint, QuestionType
 
@@ -65,6 +66,7 @@ class ExamAdminSerializer(ExamDetailSerializer):
         help_text="false：另一单位主办、本单位人员参加的考试，只能查看本单位人员的监控与成绩",
     )
     org_unit_name = serializers.CharField(source="org_unit.full_name")
+    audience_summary = serializers.SerializerMethodField()
 
     class Meta(ExamCardSerializer.Meta):
         fields = [
@@ -80,9 +82,14 @@ class ExamAdminSerializer(ExamDetailSerializer):
             "shuffle_options",
             "multiple_policy",
             "audience_units",
+            "include_subunits",
             "audience_roles",
             "audience_users",
+            "audience_summary",
         ]
+
+    def get_audience_summary(self, exam) -> str:
+        return audience_summary(exam)
 
 
 class ExamInputSerializer(serializers.ModelSerializer):
@@ -121,6 +128,7 @@ class ExamInputSerializer(serializers.ModelSerializer):
             "multiple_policy",
             "focus_loss_limit",
             "audience_units",
+            "include_subunits",
             "audience_roles",
             "audience_users",
         ]
@@ -317,6 +325,12 @@ class AudienceCountInputSerializer(serializers.Serializer):
     )
     audience_roles = serializers.ListField(
         child=serializers.ChoiceField(choices=["cadre", "reviewer"]), required=False, default=list
+    )
+    include_subunits = serializers.BooleanField(
+        required=False,
+        default=True,
+        label="含下级单位",
+        help_text="false：只算参考单位本单位的人员",
     )
 
 

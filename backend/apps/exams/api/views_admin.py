@@ -458,12 +458,15 @@ class AudienceCountView(APIView):
             roles=set(values["audience_roles"]),
             named=[u.pk for u in values["audience_users"]],
             owner_path=values["org_unit"].path,
+            subunits=values["include_subunits"],
         )
         by_unit = [
             {
                 "unit": unit.pk,
                 "name": unit.full_name,
-                "count": people.filter(org_unit__path__startswith=unit.path).count(),
+                "count": people.filter(
+                    exam_services.audience_units_q([unit.path], values["include_subunits"])
+                ).count(),
             }
             for unit in values["audience_units"]
         ]

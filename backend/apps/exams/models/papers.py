@@ -169,8 +169,11 @@ class Exam(TimeStampedModel):
     )
     focus_loss_limit = models.PositiveIntegerField("切屏次数上限", null=True, blank=True)
     audience_units = models.ManyToManyField(
-        OrgUnit, verbose_name="参考单位（含下级）", blank=True, related_name="+"
+        OrgUnit, verbose_name="参考单位", blank=True, related_name="+"
     )
+    # Off: only people whose own unit is an audience unit (or, with roles only, the
+    # organizing unit) count, not those of the units below it.
+    include_subunits = models.BooleanField("含下级单位", default=True)
     audience_roles = models.JSONField("参考角色", default=list, blank=True)
     audience_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name="指定人员", blank=True, related_name="+"

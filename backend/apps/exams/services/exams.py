@@ -35,18 +35,21 @@ EXAM_FIELDS = [
     "multiple_policy",
     "focus_loss_limit",
     "audience_roles",
+    "include_subunits",
 ]
 
 
 def audience_facts(exam: Exam) -> dict:
-    """Unit paths, named user ids and roles of the audience, cached per exam version
-    (the key holds updated_at, and every exam save, audience included, touches it)."""
-    key = f"exams:audience:{exam.pk}:{exam.updated_at.timestamp()}"
+    """Unit paths, whether their sub-units count, named user ids and roles of the audience,
+    cached per exam version (the key holds updated_at, and every exam save, audience
+    included, touches it)."""
+    key = f"exams:audience:v2:{exam.pk}:{exam.updated_at.timestamp()}"  # v2: "subunits"
     facts = cache.get(key)
     if facts is None:
         facts = {
             "users": set(exam.audience_users.values_list("pk", flat=True)),
             "paths": [u.path for u in exam.audience_units.all()],
+            "subunits": exam.include_subunits,
             "roles": set(exam.audience_roles or []),
             "owner": exam.org_unit.path,
         }
@@ -56,14 +59,40 @@ def audience_facts(exam: Exam) -> dict:
 
 # Who counts as 应考, in the monitor's words (the console's wizard picks 干部 by default).
 AUDIENCE_RULE = (
-    "应考：参考单位（含下级单位）中在岗的人员，选了参考角色时只算该角色的人员，另加指定人员；"
+    "应考：参考单位（{scope}）中在岗的人员，选了参考角色时只算该角色的人员，另加指定人员；"
     "未选角色时组织部工作人员和评审员也计入"
 )
+SUBUNITS_WORDS = {True: "含下级单位", False: "不含下级单位，只算本单位人员"}
+
+
+def audience_rule(exam: Exam) -> str:
+    """AUDIENCE_RULE for this exam's subtree setting."""
+    return AUDIENCE_RULE.format(scope=SUBUNITS_WORDS[exam.include_subunits])
+
+
+ROLE_WORDS = {"cadre": "干部", "reviewer": "评审员"}
+
+
+def audience_summary(exam: Exam) -> str:
+    """The audience in words for the console, e.g. "参考单位：某县/甲镇（不含下级单位，只算本单位
+    人员）；角色：干部；指定人员 2 人" (reads the prefetched units and users)."""
+    units = [u.full_name for u in exam.audience_units.all()]
+    roles = [ROLE_WORDS.get(r, r) for r in exam.audience_roles or []]
+    parts = []
+    if units or roles:
+        where = "、".join(units) or f"主办单位{exam.org_unit.full_name}"
+        parts.append(f"参考单位：{where}（{SUBUNITS_WORDS[exam.include_subunits]}）")
+        parts.append(f"角色：{'、'.join(roles) or '不限'}")
+    named = len(exam.audience_users.all())
+    if named:
+        parts.append(f"指定人员 {named} 人")
+    return "；".join(parts) or "未选参考人员"
 
 
 def in_audience(exam: Exam, user) -> bool:
-    """Named users always; otherwise members of the audience units' subtrees (the organizing
-    unit's subtree when only roles are given) holding one of the audience roles, if any."""
+    """Named users always; otherwise members of the audience units (the organizing unit when
+    only roles are given), with their sub-units unless the exam leaves them out, holding one
+    of the audience roles, if any."""
     return audience_includes(audience_facts(exam), user)
 
 
@@ -76,9 +105,13 @@ def audience_includes(facts: dict, user) -> bool:
         return False
     unit_paths = unit_paths or [facts["owner"]]
     unit = user.org_unit
-    if unit is None or not any(unit.path.startswith(p) for p in unit_paths):
+    if unit is None:
         return False
-    return not roles or bool(roles & set(user.roles))
+    if facts["subunits"]:
+        in_units = any(unit.path.startswith(p) for p in unit_paths)
+    else:
+        in_units = unit.path in unit_paths
+    return in_units and (not roles or bool(roles & set(user.roles)))
 
 
 def audience_users_qs(exam: Exam):
@@ -88,18 +121,30 @@ def audience_users_qs(exam: Exam):
         roles=set(exam.audience_roles or []),
         named=exam.audience_users.values("pk"),
         owner_path=exam.org_unit.path,
+        subunits=exam.include_subunits,
     )
 
 
-def audience_qs(*, unit_paths: list[str], roles: set[str], named, owner_path: str):
+def audience_units_q(paths: list[str], subunits: bool):
+    """Users of these units, and of their sub-units when `subunits`."""
+    from django.db.models import Q
+
+    from apps.accounts.models import subtree_q
+
+    return subtree_q(paths, "org_unit") if subunits else Q(org_unit__path__in=paths)
+
+
+def audience_qs(
+    *, unit_paths: list[str], roles: set[str], named, owner_path: str, subunits: bool = True
+):
     """The people of an audience (see in_audience), also before it is saved (head count)."""
     from django.db.models import Q
 
-    from apps.accounts.models import User, subtree_q
+    from apps.accounts.models import User
 
     condition = Q(pk__in=named)
     if unit_paths or roles:
-        group = subtree_q(unit_paths or [owner_path], "org_unit")
+        group = audience_units_q(unit_paths or [owner_path], subunits)
         if roles:
             role_q = Q(pk__in=[])
             if "cadre" in roles:

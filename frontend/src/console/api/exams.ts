@@ -214,7 +214,7 @@ export const examsApi = {
   get: (id: number) => api.get<Exam>(`exams/${id}`),
   create: (input: ExamInput) => api.post<Exam>('exams/', input),
   update: (id: number, input: Partial<ExamInput>) => api.patch<Exam>(`exams/${id}`, input),
-  audienceCount: (input: Pick<ExamInput, 'org_unit' | 'audience_units' | 'audience_roles' | 'audience_users'>, signal?: AbortSignal) =>
+  audienceCount: (input: Pick<ExamInput, 'org_unit' | 'audience_units' | 'include_subunits' | 'audience_roles' | 'audience_users'>, signal?: AbortSignal) =>
     api.post<AudienceCount>('exams/audience-count', input, { signal }),
   publish: (id: number, notice: boolean, noticeBody = '') =>
     api.post<Exam>(`exams/${id}/publish`, { notice, notice_body: noticeBody }),
