@@ -54,6 +54,16 @@ def _integer(text: str) -> int:
     return total + section + number
 
 
+def chinese_integer(text: str) -> int | None:
+    """A whole Chinese numeral as an int (十五 → 15, 两千 → 2000); None when the text is
+    anything else."""
+    if not text or any(
+        ch not in DIGITS and ch not in SMALL_UNITS and ch not in BIG_UNITS for ch in text
+    ):
+        return None
+    return _integer(text)
+
+
 def _numeral(match: re.Match) -> str:
     run = match.group(0)
     # A leading 百/千/万/亿 is a word here (千万, 万一), not a number: keep it as written.

@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from question_bank.answer_text import chinese_integer
 from question_bank.document import Document, Passage
 
 _jieba_lock = threading.Lock()
@@ -193,43 +194,9 @@ def split_sentences(document: Document) -> list[Sentence]:
     return sentences
 
 
-_CN_VAL = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
-
-
 def cn_to_int(text: str) -> int | None:
     """'十五' -> 15, '三千' -> 3000, '25' -> 25; None when not a plain integer."""
-    if text.isdigit():
-        return int(text)
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_VAL:
-            digit = _CN_VAL[ch]
-        elif ch in _CN_UNIT:
-            unit = _CN_UNIT[ch]
-            if unit >= 10000:
-                section = (section + (digit or 0)) * unit
-                total += section
-                section = 0
-            else:
-                section += (digit if digit is not None else 1) * unit
-            digit = None
-        else:
-            return None
-    return total + section + (digit or 0)
+    return int(text) if text.isdigit() else chinese_integer(text)
 
 
 def int_to_cn(value: int) -> str:
