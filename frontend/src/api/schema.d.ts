@@ -5719,8 +5719,8 @@ export interface components {
             unit_count: number | null;
         };
         ResultItem: {
-            /** @description 参考答案（按显示的字母）；被保留时为 null */
-            answer: (string | string[] | boolean) | null;
+            /** @description 参考答案（按显示的字母；填空题每空一组可接受的答案）；被保留时为 null */
+            answer: (string | string[] | string[][] | boolean) | null;
             /** @description null：待人工评分 */
             correct: boolean | null;
             explanation_html: string;

@@ -1,6 +1,7 @@
 """Every payload of taking an exam matches its typed schema component (apps.exams.api.contract):
 the same fields, nothing more and nothing missing, and values of the declared types."""
 
+import jsonschema
 import pytest
 from rest_framework import serializers
 
@@ -63,3 +64,22 @@ def test_start_save_batch_event_and_submit_match_the_schema(
     done = client.post(f"/api/v1/attempts/{attempt_id}/submit").json()
     assert done["result"]["items"], "immediate policy: the items are shown"
     conforms(c.AttemptSerializer, done, "submit")
+    # Every shown key fits the published JSON schema: a fill-in key is, per blank, the list of
+    # accepted answers (a response's shape would refuse it)
+    key_schema = _openapi_schema()["components"]["schemas"]["ResultItem"]["properties"]["answer"]
+    for item in done["result"]["items"]:
+        if item["answer"] is not None:
+            jsonschema.validate(item["answer"], _plain(key_schema))
+    fill_in = next(i for i in done["result"]["items"] if i["type"] == "fill_in")
+    assert all(isinstance(group, list) for group in fill_in["answer"])
+
+
+def _openapi_schema() -> dict:
+    from drf_spectacular.generators import SchemaGenerator
+
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _plain(schema: dict) -> dict:
+    """An OpenAPI 3.0 property schema as plain JSON Schema (no nullable or descriptions)."""
+    return {k: v for k, v in schema.items() if k not in ("nullable", "description", "readOnly")}

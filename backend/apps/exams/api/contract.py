@@ -35,6 +35,24 @@ class AnswerResponseField(serializers.JSONField):
         super().__init__(**kwargs)
 
 
+# A key as the result shows it: like a response, but a fill-in key holds, per blank, the
+# list of accepted answers.
+KEY_SCHEMA = {
+    "anyOf": [  # an empty list fits both list shapes
+        {"type": "string"},
+        {"type": "array", "items": {"type": "string"}},
+        {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+        {"type": "boolean"},
+    ],
+    "nullable": True,
+}
+
+
+@extend_schema_field(KEY_SCHEMA)
+class AnswerKeyField(AnswerResponseField):
+    pass
+
+
 def _decimal(**kwargs):
     return serializers.DecimalField(max_digits=8, decimal_places=2, **kwargs)
 
@@ -141,7 +159,9 @@ class ResultItemSerializer(serializers.Serializer):
     options = ResultOptionSerializer(
         many=True, help_text="选择题的选项，按这次作答显示的顺序；其他题型为空"
     )
-    answer = AnswerResponseField(help_text="参考答案（按显示的字母）；被保留时为 null")
+    answer = AnswerKeyField(
+        help_text="参考答案（按显示的字母；填空题每空一组可接受的答案）；被保留时为 null"
+    )
     explanation_html = serializers.CharField(allow_blank=True)
     key_held = serializers.BooleanField(
         help_text="另一场您仍可参加的考试保留了此题答案：答案、解析与出处为空"
