@@ -212,7 +212,7 @@ def result_for(attempt: Attempt, now=None) -> dict | None:
     rank, unit_count = (None, 0) if attempt.pending_review else rank_in_unit(attempt)
     result = {
         "score_visible": True,
-        "score": str(attempt.score),
+        "score": None if attempt.score is None else str(attempt.score),
         "max_score": str(attempt.max_score),
         "passed": attempt.passed,
         "pending_review": attempt.pending_review,

@@ -154,6 +154,10 @@ def test_save_one_second_after_deadline_plus_grace_is_refused(server, setup, tre
     )
     assert res.status_code == 409 and res.json()["code"] == "time_up"
     assert not Answer.objects.filter(attempt_id=attempt_id).exists()
+    # The late save finalized the expired attempt: its feed runs on the server after commit
+    # and must not outlive the test's data (teardown truncates the tables under it).
+    finalized = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.SUBMITTED)
+    wait_for_feeds(list(finalized.values_list("pk", flat=True)))
 
 
 def test_sigkill_right_after_2xx_loses_nothing(setup, tree, questions):
