@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from apps.exams.models import Exam, Paper, PaperItem
+from apps.exams.models import Attempt, Exam, Paper, PaperItem
 from apps.questions.models import Bank, KnowledgePoint, Material, Passage, Question
+from tests.backend.exams import live
 
 
 def make_question(
@@ -119,3 +120,12 @@ def put(client, attempt_id, qid, response, seq):
         {"response": response, "seq": seq},
         format="json",
     )
+
+
+@pytest.fixture
+def feeds_settled(transactional_db):
+    """After the test, and before its data is truncated: every finalized attempt's feed,
+    which the live server runs after commit, has finished (else teardown deadlocks with it)."""
+    yield
+    due = Attempt.objects.filter(status=Attempt.Status.SUBMITTED, feed_applied_at__isnull=True)
+    live.wait_for_feeds(list(due.values_list("pk", flat=True)))

@@ -18,9 +18,13 @@ from apps.exams.services import attempts as svc
 from apps.exams.services import scoring
 from tests import factories
 from tests.backend.exams.conftest import make_exam, make_paper
-from tests.backend.exams.live import Server, wait_for_feeds
+from tests.backend.exams.live import Server
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("feeds_settled"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -138,7 +142,6 @@ def test_submit_racing_a_save_and_the_sweep_gives_one_final_score(
             assert attempt.score == 4
         else:
             assert save.status_code == 409 and attempt.score == 2
-        wait_for_feeds([attempt_id])  # the server's feed must not outlive the test's data
 
 
 def test_save_one_second_after_deadline_plus_grace_is_refused(server, setup, tree, questions):
@@ -154,10 +157,6 @@ def test_save_one_second_after_deadline_plus_grace_is_refused(server, setup, tre
     )
     assert res.status_code == 409 and res.json()["code"] == "time_up"
     assert not Answer.objects.filter(attempt_id=attempt_id).exists()
-    # The late save finalized the expired attempt: its feed runs on the server after commit
-    # and must not outlive the test's data (teardown truncates the tables under it).
-    finalized = Attempt.objects.filter(pk=attempt_id, status=Attempt.Status.SUBMITTED)
-    wait_for_feeds(list(finalized.values_list("pk", flat=True)))
 
 
 def test_sigkill_right_after_2xx_loses_nothing(setup, tree, questions):

@@ -22,7 +22,11 @@ from tests.backend.exams.conftest import make_exam, make_paper
 from tests.backend.exams.live import Server, free_port, wait_for_feeds
 from tests.backend.exams.test_concurrency_pg import _parallel
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("feeds_settled"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -153,7 +157,6 @@ def test_a_batch_racing_submit_is_graded_exactly_as_its_reply_says(server, tree,
             assert not Answer.objects.filter(attempt_id=attempt_id).exists()
             assert not graded_right
             outcomes.add("refused")
-    wait_for_feeds(list(Attempt.objects.filter(status="submitted").values_list("id", flat=True)))
 
 
 def test_database_down_gives_the_chinese_503_and_one_log_line(tree):

@@ -138,15 +138,11 @@ def extra_time(exam: Exam, actor, *, user, minutes: int, reason: str) -> Attempt
 def _stop_attempts(exam: Exam) -> int:
     """Every attempt in progress ends now and is scored as answered so far."""
     now = timezone.now()
-    ids = list(
-        Attempt.objects.filter(exam=exam, status=Attempt.Status.IN_PROGRESS).values_list(
-            "id", flat=True
-        )
-    )
-    for attempt in Attempt.objects.filter(pk__in=ids):
+    stopping = list(Attempt.objects.filter(exam=exam, status=Attempt.Status.IN_PROGRESS))
+    for attempt in stopping:
         attempts.move_deadline(attempt, min(attempt.deadline, now))
         attempts.submit(attempt, Attempt.SubmitReason.DEADLINE)
-    return len(ids)
+    return len(stopping)
 
 
 @transaction.atomic
