@@ -303,6 +303,16 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
     return None
 
 
+SUBJECTLESS_ASK_RE = re.compile(r"^(?:有)?哪些[\u4e00-\u9fa5]{0,4}[，,]")
+
+
+def subjectless_question(c: Candidate, document: Document) -> str | None:
+    """ "有哪些情形，不予记分？": neither the document nor whose case is said."""
+    if c.type not in ("short_answer", "multiple") or "《" in c.stem:
+        return None
+    return "问句没有主语和出处" if SUBJECTLESS_ASK_RE.match(statement(c)) else None
+
+
 def blank_inside_word(c: Candidate, document: Document) -> str | None:
     src = c.source
     for start, end in c.checks:
@@ -327,6 +337,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     stem_checks.local_scope,
     stem_checks.needs_context,
     not_standalone,
+    subjectless_question,
     rambling_speech,
     subjectless_fragment,
     stem_gives_away,
