@@ -10,7 +10,14 @@ from question_bank.document import Document
 from . import distractors, facts, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
-from .textutil import han_ratio, normalize_punct, numeral_forms, pos_tags, token_bounds
+from .textutil import (
+    han_ratio,
+    local_document_name,
+    normalize_punct,
+    numeral_forms,
+    pos_tags,
+    token_bounds,
+)
 
 LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
 ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
@@ -310,6 +317,8 @@ def subjectless_question(c: Candidate, document: Document) -> str | None:
     """ "有哪些情形，不予记分？": neither the document nor whose case is said."""
     if c.type not in ("short_answer", "multiple") or "《" in c.stem:
         return None
+    if local_document_name(document.title):
+        return None  # the pipeline names the document before the question
     return "问句没有主语和出处" if SUBJECTLESS_ASK_RE.match(statement(c)) else None
 
 

@@ -58,19 +58,6 @@ ALTERNATIVE_CONDITIONS_RE = re.compile(r"(?:条件|要求|资格)之一")
 COUNTED_ASK_RE = re.compile(r"哪[一二三四五六七八九十两]+[种项类个条方]")
 
 
-# A county's or town's own rules ("…志愿服务积分管理办法", "…参保工作的通知"): a list from
-# them read without the document's name passes for a rule that holds everywhere.
-LOCAL_DOCUMENT_RE = re.compile(r"(?:办法|通知|方案|细则|规定|意见|规则|制度|公告)(?:（[^）]{1,6}）)?$")
-MAX_DOCUMENT_NAME = 40
-
-
-def local_document_name(title: str | None) -> str | None:
-    title = (title or "").strip("# ").strip()
-    if not title or len(title) > MAX_DOCUMENT_NAME or not LOCAL_DOCUMENT_RE.search(title):
-        return None
-    return re.sub(r"\.\w+$", "", title)
-
-
 def _asks(text: str) -> bool:
     return "下列" in text or COUNTED_ASK_RE.search(text) is not None
 
@@ -99,8 +86,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             continue
         if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
             continue
-        named = ctx.law or local_document_name(ctx.document.title)
-        prefix = f"根据《{named}》{alist.article or ''}，" if named else ""
+        prefix = f"根据《{ctx.law}》{alist.article or ''}，" if ctx.law else ""
         yield Candidate(
             type="short_answer",
             stem=f"{prefix}{question}",

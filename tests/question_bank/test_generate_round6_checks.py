@@ -9,7 +9,7 @@ asked without the document's name. Every example is made up.
 from question_bank.generate import filters, generate, lists, registry, stem_checks
 from question_bank.generate.candidate import Candidate, Source
 from question_bank.generate.distractors import range_bounds
-from question_bank.generate.rules_short import local_document_name
+from question_bank.generate.textutil import local_document_name
 from question_bank.generate.textutil import cn_to_int
 from tests.question_bank.generate_helpers import make_document
 
@@ -133,16 +133,25 @@ def test_a_blank_for_what_a_thing_is_a_part_of_is_refused():
 
 
 def test_a_list_question_without_subject_or_document_is_refused():
+    speech = make_document("# 在示范工作会议上的讲话\n正文。\n")
     c = _candidate("short_answer", "有哪些情形，不予加分？", "迟到早退的；代人签到的。")
-    assert filters.subjectless_question(c, None) == "问句没有主语和出处"
+    assert filters.subjectless_question(c, speech) == "问句没有主语和出处"
     c = _candidate("short_answer", "根据《示范办法》，有哪些情形，不予加分？", "迟到早退的。")
-    assert filters.subjectless_question(c, None) is None
+    assert filters.subjectless_question(c, speech) is None
+    # A local document's name is put before every question from it (pipeline).
+    rules = make_document("# 示范镇巡河积分管理办法\n正文。\n")
+    c = _candidate("short_answer", "有哪些情形，不予加分？", "迟到早退的；代人签到的。")
+    assert filters.subjectless_question(c, rules) is None
 
 
 def test_a_local_document_is_named_in_its_list_questions():
     assert local_document_name("示范镇巡河积分管理办法（试行）") == "示范镇巡河积分管理办法（试行）"
     assert local_document_name("关于做好示范县居民参保工作的通知") == "关于做好示范县居民参保工作的通知"
+    assert local_document_name("示范县人民政府办公室关于印发《示范县养老服务实施方案》的通知") == (
+        "示范县养老服务实施方案"
+    )
     assert local_document_name("关于示范工作的讲话") is None
+    assert local_document_name("示范县人民政府 | 无障碍 | 长者模式 | 登录 注册") is None
     assert local_document_name(None) is None
     text = (
         "# 关于做好示范县居民参保工作的通知\n"
@@ -155,3 +164,21 @@ def test_a_local_document_is_named_in_its_list_questions():
     found = generate(make_document(text), seed=1, rules=["short.article_items"]).candidates
     assert found
     assert all(c.stem.startswith("根据《关于做好示范县居民参保工作的通知》，") for c in found)
+    # Every kind of question from it, and the local checks still read the bare sentence.
+    text = (
+        "# 示范县人民政府办公室关于印发《示范县助餐服务实施方案》的通知\n"
+        "一、补助标准\n"
+        "对特困老年人给予就餐补贴，每人每餐补贴3元，由县民政局按季度结算。\n"
+        "各村要在今年6月底前完成助餐点建设。\n"
+    )
+    found = generate(make_document(text), seed=1, rules=["single.number", "fill.number"])
+    assert found.candidates
+    assert all(c.stem.startswith("根据《示范县助餐服务实施方案》，") for c in found.candidates)
+    assert not [c for c in found.candidates if "各村要" in c.stem]
+
+
+def test_a_site_header_is_not_taken_for_the_title():
+    from question_bank.furniture import _is_nav_tokens
+
+    assert _is_nav_tokens("示范县人民政府 | 无障碍 | 长者模式 | 登录 注册")
+    assert not _is_nav_tokens("示范县人民政府关于做好参保工作的通知")
