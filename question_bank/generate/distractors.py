@@ -6,10 +6,10 @@ import math
 import re
 from functools import lru_cache
 
+from .candidate import BLANK
 from .context import Context
 from .elements import BODY_RE, LEVEL_RE, Element, all_bodies
 from .lists import COUNT_LABEL_RE
-from .candidate import BLANK
 from .textutil import cn_to_int, int_to_cn
 
 NICE = (
@@ -248,7 +248,9 @@ def range_bounds(stem: str, unit: str) -> tuple[float, float]:
     m = re.match(rf"{u}?(?:以上|至|到|～|-|—)(?:不满|不超过)?({NUM}){u}?", after)
     if m and (v := cn_to_int(m.group(1))) is not None:
         high = float(v)
-    m = re.search(rf"(?:^|[^\d零〇一二两三四五六七八九十百千万])({NUM}){u}?(?:以上|至|到|～|-|—)$", before)
+    m = re.search(
+        rf"(?:^|[^\d零〇一二两三四五六七八九十百千万])({NUM}){u}?(?:以上|至|到|～|-|—)$", before
+    )
     if m and (v := cn_to_int(m.group(1))) is not None:
         low = float(v)
     return low, high

@@ -257,7 +257,7 @@ def _same_frame(stem: str, counted: str) -> bool:
     """ "每服务1小时积1分；…每服务____小时积2分", "自接到…之日起____日内…自接到…之日起三日内":
     the answer's number with its unit stands elsewhere in the stem after the same words as
     the blank does, so the parallel clause reads it out."""
-    head = re.search(r"[\u4e00-\u9fa5]{%d}$" % FRAME, stem.split(BLANK, 1)[0])
+    head = re.search(rf"[\u4e00-\u9fa5]{{{FRAME}}}$", stem.split(BLANK, 1)[0])
     if not head:
         return False
     for form in numeral_forms(counted[:-1]):

@@ -9,8 +9,7 @@ asked without the document's name. Every example is made up.
 from question_bank.generate import filters, generate, lists, registry, stem_checks
 from question_bank.generate.candidate import Candidate, Source
 from question_bank.generate.distractors import range_bounds
-from question_bank.generate.textutil import local_document_name
-from question_bank.generate.textutil import cn_to_int
+from question_bank.generate.textutil import cn_to_int, local_document_name
 from tests.question_bank.generate_helpers import make_document
 
 
@@ -39,7 +38,7 @@ def test_rules_under_70_percent_on_first_time_held_out_verdicts_are_off_by_defau
         "true_false.swap_number",
         "multiple.article_items",
     ):
-        assert name in registry.OFF and registry.OFF[name]
+        assert registry.OFF.get(name)
         assert not registry.all_rules()[name].enabled
     on = {r.name for r in registry.selected(("fill_in", "single", "true_false", "short_answer"))}
     assert {
@@ -146,7 +145,10 @@ def test_a_list_question_without_subject_or_document_is_refused():
 
 def test_a_local_document_is_named_in_its_list_questions():
     assert local_document_name("示范镇巡河积分管理办法（试行）") == "示范镇巡河积分管理办法（试行）"
-    assert local_document_name("关于做好示范县居民参保工作的通知") == "关于做好示范县居民参保工作的通知"
+    assert (
+        local_document_name("关于做好示范县居民参保工作的通知")
+        == "关于做好示范县居民参保工作的通知"
+    )
     assert local_document_name("示范县人民政府办公室关于印发《示范县养老服务实施方案》的通知") == (
         "示范县养老服务实施方案"
     )
