@@ -184,3 +184,30 @@ def test_a_site_header_is_not_taken_for_the_title():
 
     assert _is_nav_tokens("示范县人民政府 | 无障碍 | 长者模式 | 登录 注册")
     assert not _is_nav_tokens("示范县人民政府关于做好参保工作的通知")
+
+
+# --- speeches: national rules stated without quotes ------------------------------------------
+
+RESPONSIBILITY_SPEECH = """# 在示范镇抗旱工作会议上的讲话
+一、压实责任
+抗旱工作实行各级人民政府行政首长负责制，统一指挥、分级负责。
+镇里实行包村干部负责制，各村要落实专人值守。
+二、科学防治
+病虫害防治工作实行预防为主、综合防治与应急处置相结合和统防统治、群防群控的原则。
+"""
+
+
+def test_a_speech_asks_who_answers_for_a_field_of_work_at_every_level():
+    found = generate(make_document(RESPONSIBILITY_SPEECH), seed=1, rules=["fill.responsibility"])
+    (cand,) = found.candidates
+    assert cand.stem == "抗旱工作实行各级人民政府____负责制，统一指挥、分级负责。"
+    assert cand.answer == ["行政首长"]
+    # The speaker's own town's arrangement names no level of government: not asked.
+    assert not [c for c in found.candidates if "包村干部" in c.answer]
+
+
+def test_a_principle_term_may_be_a_combination_and_terms_join_with_he():
+    found = generate(make_document(RESPONSIBILITY_SPEECH), seed=1, rules=["fill.principle"])
+    (cand,) = found.candidates
+    assert cand.answer == ["预防为主", "综合防治与应急处置相结合", "统防统治", "群防群控"]
+    assert cand.stem.count("____") == 4
