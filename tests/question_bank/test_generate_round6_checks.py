@@ -152,6 +152,12 @@ def test_a_local_document_is_named_in_its_list_questions():
     assert local_document_name("示范县人民政府办公室关于印发《示范县养老服务实施方案》的通知") == (
         "示范县养老服务实施方案"
     )
+    assert (
+        local_document_name("关于做好示范工作的通知-示范县医疗保障局") == "关于做好示范工作的通知"
+    )
+    assert local_document_name("示范县养老服务实施方案（2025—2027年）") == (
+        "示范县养老服务实施方案（2025—2027年）"
+    )
     assert local_document_name("关于示范工作的讲话") is None
     assert local_document_name("示范县人民政府 | 无障碍 | 长者模式 | 登录 注册") is None
     assert local_document_name(None) is None
