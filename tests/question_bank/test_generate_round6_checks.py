@@ -217,3 +217,51 @@ def test_a_principle_term_may_be_a_combination_and_terms_join_with_he():
     (cand,) = found.candidates
     assert cand.answer == ["预防为主", "综合防治与应急处置相结合", "统防统治", "群防群控"]
     assert cand.stem.count("____") == 4
+
+
+# --- multiple choice: siblings about the same people ------------------------------------------
+
+PERMITS = """# 示范通行证管理条例
+第一条 为了规范示范通行证的管理，制定本条例。
+第二条 申请人有下列情形之一的，发证机关不予签发通行证：
+（一）未满十六周岁且无监护人陪同的；
+（二）提交虚假申请材料的；
+（三）正在被依法限制出行的。
+第三条 有下列情形之一的，通行证持有人可以申请换发通行证：
+（一）通行证有效期即将届满的；
+（二）通行证损毁不能使用的；
+（三）通行证记载事项发生变更的。
+第四条 发证机关工作人员有下列行为之一的，依法给予处分：
+（一）应当受理而不予受理的；
+（二）无正当理由不在法定期限内签发的；
+（三）索取或者收受他人财物的。
+第五条 申请人有下列情形之一的，发证机关应当收缴其通行证：
+（一）冒用他人身份申领通行证的；
+（二）出租、出借通行证的；
+（三）涂改通行证记载事项的。
+"""
+
+
+def test_multiple_choice_distractors_come_from_lists_about_the_same_people():
+    from question_bank.generate.rules_multi import list_actor
+
+    assert list_actor("第二条 申请人有下列情形之一的，发证机关不予签发通行证：") == "申请人"
+    assert list_actor("第三条 有下列情形之一的，通行证持有人可以申请换发通行证：") == "通行证持有人"
+    assert list_actor("第四条 发证机关工作人员有下列行为之一的，依法给予处分：").endswith(
+        "工作人员"
+    )
+    found = [
+        c
+        for seed in range(4)
+        for c in generate(
+            make_document(PERMITS), seed=seed, rules=["multiple.article_items"]
+        ).candidates
+    ]
+    officials = "".join(PERMITS.split("第四条")[1].split("第五条")[0])
+    holders = PERMITS.split("第三条")[1].split("第四条")[0]
+    for c in found:
+        # Only the two applicant lists are siblings: no official's misconduct, no
+        # holder's case is ever offered for an applicant's case, and the other way round.
+        assert "申请人" in c.stem, c.stem
+        for option in c.options:
+            assert option.text not in officials and option.text not in holders, c.stem
