@@ -313,9 +313,20 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
 SUBJECTLESS_ASK_RE = re.compile(r"^(?:有)?哪些[\u4e00-\u9fa5]{0,4}[，,]")
 
 
+# "有哪些情形，不予记分？": the clause after the cases opens on its verb; whose cases, and who
+# does not score them, is said nowhere ("有哪些情形，护照持有人可以…" names its subject).
+NO_SUBJECT_AFTER_RE = re.compile(
+    r"^有?哪些[\u4e00-\u9fa5]{0,4}[，,](?:不予|不得|应当|可以|予以|给予|依法|视为|属于|须|不再)"
+)
+
+
 def subjectless_question(c: Candidate, document: Document) -> str | None:
     """ "有哪些情形，不予记分？": neither the document nor whose case is said."""
-    if c.type not in ("short_answer", "multiple") or "《" in c.stem:
+    if c.type not in ("short_answer", "multiple"):
+        return None
+    if NO_SUBJECT_AFTER_RE.match(statement(c)):
+        return "问句没有主语：不知是谁的情形"
+    if "《" in c.stem:
         return None
     if local_document_name(document.title):
         return None  # the pipeline names the document before the question
