@@ -91,3 +91,16 @@ def test_a_rule_proposing_under_another_name_is_a_programming_error(monkeypatch)
     )
     with pytest.raises(RuleNameError):
         generate(make_document(generate_helpers.SPEECH), rules=["fill.definition"])
+
+
+def test_every_registered_rule_is_named_in_a_test_of_its_behaviour():
+    """Besides firing on a fixture above, each rule name is spelled out in some test file
+    other than this one (a test of what the rule does, not only that it runs)."""
+    from pathlib import Path
+
+    here = Path(__file__)
+    text = "".join(
+        p.read_text("utf-8") for p in here.parent.glob("test_*.py") if p.name != here.name
+    )
+    missing = [n for n in registry.all_rules() if n != "llm" and f'"{n}"' not in text]
+    assert not missing, f"no test names these rules: {missing}"

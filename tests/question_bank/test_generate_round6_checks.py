@@ -270,3 +270,32 @@ def test_multiple_choice_distractors_come_from_lists_about_the_same_people():
         assert "申请人" in c.stem, c.stem
         for option in c.options:
             assert option.text not in officials and option.text not in holders, c.stem
+
+
+# --- the registry: rules no other test names ----------------------------------------------------
+
+FEW_TESTS = (
+    "fill.law_number",
+    "single.quote",
+    "true_false.swap_body",
+    "true_false.swap_quote",
+    "multiple.enumeration",
+)
+
+
+def test_rules_no_other_test_names_emit_their_type_checked_against_the_source():
+    from tests.question_bank.test_generate_registry import FIXTURES
+
+    for name in FEW_TESTS:
+        rule = registry.all_rules()[name]
+        found = [
+            c
+            for text in FIXTURES
+            for seed in range(3)
+            for c in generate(make_document(text), seed=seed, rules=[name], variants=5).candidates
+        ]
+        assert found, name
+        for c in found:
+            assert c.rule == name and c.type == rule.type
+            assert any("校验" in r for r in c.quality.reasons), (name, c.quality.reasons)
+            assert all(a in c.source.quote for a in c.answer_texts if c.type != "true_false")
