@@ -278,7 +278,9 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # markers go, the text stays. A run of underscores with nothing inside ("____年") is a
 # form's blank, not emphasis, and stays (so does _单个下划线_, too often a blank); so does a lone "*".
 _EMPHASIS = re.compile(
-    r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1"
+    r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*"
+    # "__" only outside a word, as CommonMark has it: "____年__月__日" is a form's blanks
+    r"|(?<![\w_])__(?=[^\s_])([^_\n]+?)(?<=[^\s_])__(?![\w_])"
     r"|(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])"
     r"|`+([^`\n]+)`+"
 )
@@ -286,7 +288,7 @@ _RULE_LINE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")  # a Markdown horizontal rule:
 
 
 def _emphasis_text(m: re.Match) -> str:
-    return next(g for g in m.groups()[1:] if g is not None)
+    return next(g for g in m.groups() if g is not None)
 
 
 def strip_markdown_inline(line: str) -> str:
