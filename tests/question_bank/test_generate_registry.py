@@ -15,9 +15,9 @@ from tests.question_bank import (
     test_generate_named_points,
     test_generate_precision,
     test_generate_review,
+    test_generate_round7_checks,
     test_generate_speech_knowledge,
     test_generate_standalone,
-    test_generate_round7_checks,
     test_generate_statute_yield,
 )
 from tests.question_bank.generate_helpers import make_document

@@ -16,7 +16,7 @@ from question_bank.ingest import ingest_text
 from tests.question_bank.generate_helpers import ALL_RULES, make_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-import generator_report  # noqa: E402
+import generator_report
 
 # A national figure in a speech, attributed in the sentence: the fixture that keeps the number
 # rules (off by default) exercised by the registry test.
