@@ -27,6 +27,7 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
+from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
 from apps.records.models import ComponentScore
 from tests import factories
@@ -628,6 +629,15 @@ WRITES = [
         None,
     ),
     (
+        "a notice naming another township's cadre",
+        "admin_a",
+        "post",
+        "notices/",
+        lambda w: {"title": "越权", "body": "正文", "audience_users": [w.users["cadre_b"].pk]},
+        400,
+        "audience_users",
+    ),
+    (
         "flagging an item of the county's exam",
         "admin_a",
         "post",
@@ -675,6 +685,7 @@ def _state(world) -> tuple:
         list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
         list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
         list(ExtraTime.objects.values_list("exam", "user", "minutes").order_by("pk")),
+        Notice.objects.count(),
     )
 
 

@@ -4145,6 +4145,9 @@ export interface components {
         /** @description What a reader sees: the body only as sanitized HTML rendered on the server. */
         NoticeAdmin: {
             readonly audience: components["schemas"]["NoticeAudience"][];
+            /** 接收角色 */
+            readonly audience_roles: unknown;
+            readonly audience_users: components["schemas"]["NoticeAudienceUser"][];
             /** 正文（Markdown） */
             readonly body: string;
             readonly body_html: string;
@@ -4159,6 +4162,8 @@ export interface components {
              */
             readonly expires_at: string | null;
             readonly id: number;
+            /** 含下级单位 */
+            readonly include_subunits: boolean;
             readonly is_live: boolean;
             /** 发布单位 */
             readonly org_unit: number;
@@ -4180,12 +4185,27 @@ export interface components {
             id: number;
             name: string;
         };
+        NoticeAudienceUser: {
+            id: number;
+            name: string;
+            username: string;
+        };
         NoticeInputRequest: {
-            /** @description 接收单位（含下级）；为空则发给发布单位下全部人员 */
+            /** @description 接收单位中只发给这些角色的人员；为空则不限角色 */
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
+            /** @description 接收单位；单位和人员都为空则发给发布单位的人员 */
             audience_units?: number[];
+            /** @description 指定人员（发布单位之下） */
+            audience_users?: number[];
             body: string;
             /** Format: date-time */
             expires_at?: string | null;
+            /**
+             * 含下级单位
+             * @description false：只发给接收单位（或发布单位）本单位的人员，不含下级单位
+             * @default true
+             */
+            include_subunits: boolean;
             /**
              * Format: int64
              * @description 发布单位；只管理一个单位时可省略
@@ -4891,10 +4911,14 @@ export interface components {
             title?: string;
         };
         PatchedNoticeUpdateRequest: {
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
             audience_units?: number[];
+            audience_users?: number[];
             body?: string;
             /** Format: date-time */
             expires_at?: string | null;
+            /** 含下级单位 */
+            include_subunits?: boolean;
             /** Format: date-time */
             published_at?: string | null;
             title?: string;

@@ -47,8 +47,10 @@ def _locked(exam: Exam) -> Exam:
 
 @transaction.atomic
 def publish(exam: Exam, actor, *, notice: bool = False, notice_body: str = "") -> Exam:
-    """Draft → published; optionally a notice to the audience units (within the organizing
-    unit's subtree; with named people only, the organizing unit)."""
+    """Draft → published; optionally a notice to exactly the exam's audience: the people of
+    its units (within the organizing unit's subtree; the organizing unit when only roles are
+    chosen), with sub-units only if the exam includes them, of its roles, and the people it
+    names."""
     exam = _locked(exam)
     if exam.status != Exam.Status.DRAFT:
         raise Conflict(ONLY_DRAFT, code="not_draft")
@@ -58,7 +60,11 @@ def publish(exam: Exam, actor, *, notice: bool = False, notice_body: str = "") -
     if notice:
         from apps.notices.services import create_notice
 
-        units = [u.pk for u in exam.audience_units.all() if u.path.startswith(exam.org_unit.path)]
+        inside = exam.org_unit.path
+        units = [u.pk for u in exam.audience_units.all() if u.path.startswith(inside)]
+        if not units and exam.audience_roles:
+            units = [exam.org_unit_id]
+        named = exam.audience_users.filter(org_unit__path__startswith=inside)
         body = (notice_body or "").strip() or NOTICE_BODY.format(
             title=exam.title,
             opens=_local(exam.opens_at),
@@ -71,6 +77,9 @@ def publish(exam: Exam, actor, *, notice: bool = False, notice_body: str = "") -
             body=body,
             org_unit=exam.org_unit_id,
             audience_units=units,
+            include_subunits=exam.include_subunits,
+            audience_roles=exam.audience_roles or [],
+            audience_users=list(named.values_list("pk", flat=True)),
         )
         detail = "已向参考人员发布考试通知"
     ExamLog.objects.create(exam=exam, kind=ExamLog.Kind.PUBLISH, detail=detail, actor=actor)
