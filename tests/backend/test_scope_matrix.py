@@ -47,6 +47,10 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
         "attempt_a attempt_b",
         {"cadre_a": "attempt_a", "cadre_b": "attempt_b"},
     ),
+    "attempts/{id}/clock": (
+        "attempt_a attempt_b",
+        {"cadre_a": "attempt_a", "cadre_b": "attempt_b"},
+    ),
     "banks/{id}/": (
         "bank_c bank_free bank_a bank_b",
         {

@@ -49,6 +49,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET attempts/{id}/clock: a phone left idle learns extra time, a longer window or an
+         *     exam closed early (then the status is submitted) without loading the attempt again.
+         */
+        get: operations["v1_attempts_clock_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attempts/{id}/events": {
         parameters: {
             query?: never;
@@ -2645,6 +2665,17 @@ export interface components {
             submit_reason: (components["schemas"]["SubmitReasonEnum"] | components["schemas"]["NullEnum"]) | null;
             /** Format: date-time */
             submitted_at: string | null;
+        };
+        /** @description GET attempts/{id}/clock: what an open exam page needs to keep its countdown true. */
+        AttemptClock: {
+            /**
+             * Format: date-time
+             * @description 交卷截止（含延时、延长考试时间、提前结束）
+             */
+            deadline: string;
+            /** Format: date-time */
+            server_now: string;
+            status: components["schemas"]["AttemptStatusEnum"];
         };
         AttemptEventReply: {
             detail: string;
@@ -6192,6 +6223,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchSaveReply"];
+                };
+            };
+        };
+    };
+    v1_attempts_clock_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptClock"];
                 };
             };
         };
