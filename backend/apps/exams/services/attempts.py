@@ -15,7 +15,7 @@ from django.utils import timezone
 from apps.common.errors import Conflict, Forbidden, NotFound
 from apps.exams import conf, held_keys
 from apps.exams.models import Attempt, AttemptEvent, Exam, ScoreChange, SubjectiveGrade
-from apps.exams.services import answer_store, graded_feed, papers, scoring
+from apps.exams.services import answer_store, extra_time, graded_feed, papers, scoring
 from apps.exams.services.exams import in_audience
 from apps.exams.services.responses import check_device, check_response, check_seq
 
@@ -66,6 +66,7 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
     held = None if exam.kind == Exam.Kind.FORMAL else held_keys.held_for(user, except_exam=exam)
     layout, questions = papers.freeze_layout(exam, QUESTION_FIELDS, held=held)
     deadline = min(now + timedelta(minutes=exam.duration_minutes), exam.closes_at)
+    deadline += extra_time.granted(exam, user)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
