@@ -236,9 +236,10 @@ FIGURE_RE = re.compile(
 )
 # The subject of a clause that is a local place or its own people ("每个村", "村干部",
 # "乡镇敬老院", "县财政"): who acts decides whose arrangement it is. A level that every place
-# has ("县级以上", "城乡", "农村") is no local subject.
+# has ("县级以上", "村级重大事项", "城乡", "农村") is no local subject.
 LOCAL_SUBJECT_RE = re.compile(
-    r"^(?:每个|各个?|全|本|我)?(?:县(?!级)|(?<!城)乡(?!村)|(?<![城乡])镇|(?<![农乡])村(?!民)|社区(?!居民)|街道)"
+    r"^(?:每个|各个?|全|本|我)?"
+    r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
 )
 NUMBER_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万]+\s*[%％‰]?")
 CLAUSE_SPLIT_RE = re.compile(r"[，。；：！？]")

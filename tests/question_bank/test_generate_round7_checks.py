@@ -170,7 +170,11 @@ def test_a_speechs_own_figures_and_local_subjects_are_not_asked():
     speech = make_document(text)
     for quote in ("县财政负责示范点的日常运行经费。", "各乡镇要落实示范点的安全管理。"):
         assert "本地主体" in local_figure(_true(quote), speech)
-    for quote in ("县级以上人民政府负责示范工作。", "村民委员会协助做好示范工作。"):
+    for quote in (
+        "县级以上人民政府负责示范工作。",
+        "村民委员会协助做好示范工作。",
+        "村级重大事项要用好示范工作法。",
+    ):
         assert local_figure(_true(quote), speech) is None
 
 
