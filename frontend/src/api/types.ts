@@ -109,4 +109,6 @@ export type AnswerInput = S['AnswerItemRequest']
 export type AnswerAck = S['AnswerAck']
 export type BatchSaveReply = S['BatchSaveReply']
 export type AttemptEventReply = S['AttemptEventReply']
+/** The submit's light reply: status and, when released, the score; the result page loads the rest. */
+export type SubmitReply = S['SubmitReply']
 export type AttemptEventKind = S['EventInputKindEnum']

@@ -119,7 +119,8 @@ def test_two_devices_with_colliding_seqs_end_showing_what_is_graded(server, tree
         stored = Answer.objects.get(attempt_id=attempt_id, question_id=qid)
         assert shown[last] == stored.response, (seq, shown, stored.response)
         assert stored.device == "phone-b"  # equal seqs: the higher device id, whoever came first
-    done = phones["phone-a"].post(f"/attempts/{attempt_id}/submit").json()
+    assert phones["phone-a"].post(f"/attempts/{attempt_id}/submit").status_code == 200
+    done = phones["phone-a"].get(f"/attempts/{attempt_id}").json()
     graded = next(i for i in done["result"]["items"] if i["question_id"] == qid)
     assert graded["your_response"] == shown[last]
 
