@@ -111,4 +111,6 @@ export type BatchSaveReply = S['BatchSaveReply']
 export type AttemptEventReply = S['AttemptEventReply']
 /** GET attempts/{id}/clock: status and deadline with the server's time. */
 export type AttemptClock = S['AttemptClock']
+/** The submit's light reply: status and, when released, the score; the result page loads the rest. */
+export type SubmitReply = S['SubmitReply']
 export type AttemptEventKind = S['EventInputKindEnum']

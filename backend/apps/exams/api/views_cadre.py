@@ -144,11 +144,18 @@ class SaveBatchView(APIView):
 
 
 class SubmitView(APIView):
-    @extend_schema(request=None, responses=c.AttemptSerializer)
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
+
+    @extend_schema(
+        request=None,
+        responses=c.SubmitReplySerializer,
+        description=(
+            "交卷（可重复调用，已交卷时返回同样的结果）。只返回交卷状态和（按成绩公布设置）"
+            "得分；完整的成绩与答案解析请 GET attempts/{id}。"
+        ),
+    )
     def post(self, request, pk):
-        attempt = attempts.submit(own_attempt(request, pk))
-        attempt.user = request.user  # its owner (own_attempt checked): not loaded again
-        return Response(selectors.attempt_payload(attempt))
+        return Response(selectors.submit_reply(attempts.submit_own(pk, request.user)))
 
 
 class MarksView(APIView):
