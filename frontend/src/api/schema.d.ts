@@ -3630,6 +3630,11 @@ export interface components {
              */
             duration_minutes: number;
             /**
+             * @description 为本人批准的个人延时（分钟），开始作答时加到交卷截止时间上
+             * @default 0
+             */
+            readonly extra_minutes: number;
+            /**
              * 切屏次数上限
              * Format: int64
              */

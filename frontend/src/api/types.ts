@@ -79,6 +79,8 @@ export interface ExamCard {
 
 export interface ExamDetail extends ExamCard {
   rules: string
+  /** Extra time granted to this cadre; added to the deadline of the attempt they start. */
+  extra_minutes: number
 }
 
 /** Question type codes; the phone app's exam contract below uses the same six. */

@@ -21,7 +21,7 @@ from apps.exams.api import serializers as s
 from apps.exams.api.auth import ExamTokenAuthentication
 from apps.exams.api.filters import ExamFilter
 from apps.exams.models import Exam
-from apps.exams.services import attempts, sheet_marks
+from apps.exams.services import attempts, extra_time, sheet_marks
 from apps.exams.services.attempts import ATTEMPT_NOT_FOUND
 from apps.exams.services.exams import in_audience
 
@@ -78,6 +78,8 @@ class ExamDetailView(APIView):
         )
         if admin:
             selectors.mark_managed([exam], request.user)
+        else:
+            exam.extra_minutes = extra_time.minutes_for(exam, request.user)
         serializer = s.ExamAdminSerializer if admin else s.ExamDetailSerializer
         return Response(serializer(exam).data)
 

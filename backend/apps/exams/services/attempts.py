@@ -65,8 +65,7 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
     # A mock or practice exam draws nothing whose key a formal exam still holds from them.
     held = None if exam.kind == Exam.Kind.FORMAL else held_keys.held_for(user, except_exam=exam)
     layout, questions = papers.freeze_layout(exam, QUESTION_FIELDS, held=held)
-    deadline = min(now + timedelta(minutes=exam.duration_minutes), exam.closes_at)
-    deadline += extra_time.granted(exam, user)
+    deadline = attempt_deadline(exam, user, now)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -83,6 +82,15 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
         attempt, {qid: answer_store.question_spec(q) for qid, q in questions.items()}
     )
     return attempt, True, questions
+
+
+def attempt_deadline(exam: Exam, user, started_at: datetime) -> datetime:
+    """When a new attempt must be in: its duration from the start, and never after the
+    window closes, plus the person's extra time (granted before they started, past the
+    window's end if need be). The one place a start's deadline is decided."""
+    return min(
+        started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at
+    ) + extra_time.granted(exam, user)
 
 
 # --- saves -------------------------------------------------------------------------------
