@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
 from question_bank.generate import generate, registry  # noqa: E402
+from question_bank.generate.kinds import STATUTE, document_kind, is_statute_title  # noqa: E402
 
 
 def load_document(path: Path):
@@ -90,22 +91,8 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
-# A place below the nation in a title ("某县农村饮水安全管理办法（试行）"): a local rule, not
-# statute text, even when it is written in articles.
-_LOCAL_TITLE = re.compile(
-    r"县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|(?<![地社园景])区|[州旗盟]|街道"
-)
-
-
-def is_statute(title: str) -> bool:
-    """A law or administrative regulation by its title: …法, …条例; a …办法, …规定, …规则
-    only when its title names no local place (a county's 办法 is a local rule)."""
-    title = re.sub(r"^中华人民共和国", "", title or "")
-    if re.search(r"(?:(?<!办)法|条例)(?:（[^）]*）)?$", title):
-        return True
-    if re.search(r"(?:办法|规定|规则)(?:（[^）]*）)?$", title):
-        return not _LOCAL_TITLE.search(re.sub(r"（[^）]*）$", "", title))
-    return False
+# One classification for the report and the generator (question_bank.generate.kinds).
+is_statute = is_statute_title
 
 
 TUNING_PARTS = ("dev",)  # the part the rules were written on; every other part is held out
@@ -335,7 +322,7 @@ def main(argv=None) -> int:
                 "substantive_chars": result.substantive_chars,
                 "candidates": len(result.candidates),
                 "per_1000": round(rate, 2),
-                "statute": is_statute(document.title),
+                "statute": document_kind(document) == STATUTE,
                 "types": dict(types),
                 "rules": dict(sorted(rules.items())),
             }

@@ -253,6 +253,29 @@ def _is_statute(document: Document) -> bool:
     return _statute_memo[1]
 
 
+# A book-title name that is a place's own document ("《某县…办法》", "《青山镇…方案》"): no
+# national source.
+LOCAL_BOOK_RE = re.compile(r"《[^》]*(?:县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|街道)[^》]*》")
+# Words that name the source of the clause itself, not the place ("全国消防日", "国家规定").
+NATIONAL_DAY_RE = re.compile(r"每年[^，。；]{0,12}(?:为|是)[^，。；]{0,6}全国[^，。；]{1,12}日")
+
+
+def national_source(c: Candidate, document: Document, local_name: str | None = None) -> str | None:
+    """On a document that is no statute (a speech, a local notice or page, a Q&A article) a
+    question may only come from a sentence that names a national source: 《X法》/《X条例》,
+    "法律规定", 国家, 党中央, 国务院, 全国, 法定 (a national day "每年…为全国…日" included).
+    The document's own name and a county's or town's documents are no national source; a
+    sentence that is the speaker's or the place's own arrangement is left to local_figure and
+    local_scope. Applied by the pipeline to default runs on such documents."""
+    quote = c.source.quote
+    if local_name:
+        quote = quote.replace(f"《{local_name}》", "")
+    quote = LOCAL_BOOK_RE.sub("", quote)
+    if NATIONAL_SOURCE_RE.search(quote) or NATIONAL_DAY_RE.search(quote):
+        return None
+    return "讲话或地方文件中的句子没有写明全国性出处（法律法规、国家、中央、国务院、全国）"
+
+
 def local_figure(c: Candidate, document: Document) -> str | None:
     """In a speech or local document, a figure the sentence does not attribute to a national
     source is the speaker's or the county's own arrangement; in a speech, so is a clause whose
@@ -262,9 +285,9 @@ def local_figure(c: Candidate, document: Document) -> str | None:
         return None
     text = statement(c)
     figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
-    if figure or (
-        c.type in ("true_false", "short_answer") and FIGURE_RE.search(text.replace(BLANK, ""))
-    ):
+    # A local quantity anywhere in the stem ("…每次积1分") is the place's own arrangement,
+    # whatever the blank asks (round eight: a slogan question carried a town's points).
+    if figure or FIGURE_RE.search(text.replace(BLANK, "")):
         return "讲话或地方文件中的数字，句中没有写明出自国家的法律法规，是本地的安排"
     if local_document_name(document.title) is not None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 
@@ -15,7 +16,7 @@ from question_bank.errors import (
     GenerationOptionError,
 )
 
-from . import facts, filters, quality, registry, verify
+from . import facts, filters, kinds, quality, registry, textutil, verify
 from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
 from .context import build_context
 from .registry import RuleNameError
@@ -37,6 +38,9 @@ TRUE_PER_FALSE = 3
 # "应当/不得" made "可以": sound, but alike; a few per 1,000 characters (at least four).
 MODAL_SWAPS_PER_1000 = 0.7
 SENTENCE_TYPES = ("fill_in", "single", "true_false")
+# Questions from one article of a statute (or one paragraph elsewhere): an exam asks the
+# article at most this often; the best-scoring ones stay (round eight: four from one article).
+PER_ARTICLE = 2
 
 
 def generate(
@@ -53,8 +57,9 @@ def generate(
     wanted = _check_options(types, max_per_type)
     if not isinstance(variants, int) or variants < 1:
         raise GenerationOptionError(BAD_VARIANTS)
+    kind = kinds.document_kind(document)
     try:
-        active = registry.selected(wanted, rules)
+        active = registry.selected(wanted, rules, kind)
     except KeyError as exc:
         raise GenerationOptionError(UNKNOWN_RULE.format(rules=exc.args[0])) from exc
     ctx = build_context(document, seed, extra_distractor_pool)
@@ -69,6 +74,10 @@ def generate(
         if cand.type not in wanted:
             continue
         failure = filters.first_failure(cand, document)
+        if not failure and rules is None and kind == kinds.OTHER:
+            # Default rules on a speech, notice or page: only what a national source says.
+            reason = filters.national_source(cand, document, ctx.local_name)
+            failure = ("national_source", reason) if reason else None
         if not failure:
             quality.score(cand, rule.base, law=bool(ctx.law))
             failure = verify.failure(cand, document)  # its verdict joins the reasons
@@ -79,11 +88,13 @@ def generate(
             result.dropped.append(Dropped(cand, "low_quality", "质量分过低"))
             continue
         _name_local_document(cand, ctx)
+        cand.stem = textutil.mark_law_titles(cand.stem)
         kept.append(cand)
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
     kept = _cap(kept, max_per_type, variants, result.dropped, document)
+    kept = _per_article(kept, result, document)
     false = sum(1 for c in kept if c.type == "true_false" and c.answer is False)
     true_allowed = max(TRUE_PER_FALSE * false, 1)
     result.candidates = _at_most(
@@ -120,6 +131,29 @@ def _owned(rule: registry.Rule, cand: Candidate) -> Candidate:
     if cand.rule != rule.name:
         raise RuleNameError(f"{rule.name} proposed a candidate named {cand.rule}")
     return cand
+
+
+def _per_article(ranked: list[Candidate], result: GenerationResult, document: Document):
+    """The best PER_ARTICLE candidates from each article (its passage and the paragraphs
+    that continue it), in rank order."""
+    starts = sorted(p.start for p in document.passages if filters.ARTICLE_RE.match(p.text))
+    counts: Counter = Counter()
+    out = []
+    for cand in ranked:
+        key = _article_start(starts, cand.source.start)
+        if key is None:
+            key = ("p", cand.source.passage_id)
+        counts[key] += 1
+        if counts[key] > PER_ARTICLE:
+            result.dropped.append(Dropped(cand, "duplicate", "同一条文的题已足够"))
+            continue
+        out.append(cand)
+    return out
+
+
+def _article_start(starts: list[int], offset: int):
+    i = bisect.bisect_right(starts, offset) - 1
+    return starts[i] if i >= 0 else None
 
 
 def _is_modal_swap(c: Candidate) -> bool:

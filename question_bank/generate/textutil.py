@@ -277,3 +277,33 @@ def quoted(text: str) -> str:
     if text.startswith("“") and text.endswith("”") and text.count("“") == 1:
         text = text[1:-1]
     return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+# A law named without book-title marks ("消防法规定，…", "按照公路法第四十六条"): an exam stem writes 《消防法》. Only names ending in 法 or 条例 before
+# 规定/明确/要求/第X条; words that merely end in 法 (办法, 执法, 依法…) are no title.
+BARE_LAW_RE = re.compile(
+    r"([\u4e00-\u9fa5]{2,16}?(?<![办方做说看想执违依守普司立宪用])(?:法|条例))"
+    r"(?=(?:的)?(?:规定|明确|要求|第[一二三四五六七八九十百零]+条))"
+)
+# What may precede a law's name in a clause: the name starts after the last of these.
+LAW_LEAD_RE = re.compile(r".*(?:根据|按照|依照|依据|对照|遵守|落实|贯彻|违反|符合|执行|要|的|和|与|在|把|将|是|由|《|》)")
+
+
+def mark_law_titles(stem: str) -> str:
+    """'消防法规定，…' → '《消防法》规定，…' (three characters or more, not yet marked)."""
+
+    def mark(m: re.Match) -> str:
+        whole = m.group(1)
+        lead = LAW_LEAD_RE.match(whole)
+        cut = lead.end() if lead else 0
+        name = whole[cut:]
+        if (
+            len(name) < 3
+            or name.startswith(("本", "该", "此", "这", "各", "我"))
+            or name.endswith(("办法", "方法", "做法", "执法", "违法", "依法"))
+            or whole[:cut].endswith("《")
+        ):
+            return whole
+        return f"{whole[:cut]}《{name}》"
+
+    return BARE_LAW_RE.sub(mark, stem)
