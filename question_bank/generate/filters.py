@@ -234,6 +234,8 @@ FIGURE_RE = re.compile(
     r"(?:%|％|‰|人|名|元|万元|亿元|分钟|小时|天|日|个?工作日|个月|年|周岁|岁|次|家|张|户|床|克|"
     r"千克|公斤|米|公里|倍|分|成|所|座|台|处|吨)"
 )
+# A quantity written in digits ("每次积1分", "3公里"): a place's own figure in any stem.
+DIGIT_FIGURE_RE = re.compile(FIGURE_RE.pattern.replace("[零〇一二两三四五六七八九十百千万]+", "(?!)"))
 # The subject of a clause that is a local place or its own people ("每个村", "村干部",
 # "乡镇敬老院", "县财政"): who acts decides whose arrangement it is. A level that every place
 # has ("县级以上", "村级重大事项", "城乡", "农村") is no local subject.
@@ -287,7 +289,10 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
     # A local quantity anywhere in the stem ("…每次积1分") is the place's own arrangement,
     # whatever the blank asks (round eight: a slogan question carried a town's points).
-    if figure or FIGURE_RE.search(text.replace(BLANK, "")):
+    rest = text.replace(BLANK, "")
+    if figure or DIGIT_FIGURE_RE.search(rest) or (
+        c.type in ("true_false", "short_answer") and FIGURE_RE.search(rest)
+    ):
         return "讲话或地方文件中的数字，句中没有写明出自国家的法律法规，是本地的安排"
     if local_document_name(document.title) is not None:
         return None

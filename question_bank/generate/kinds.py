@@ -24,7 +24,7 @@ KINDS = (STATUTE, OTHER)
 # not statute text, even when it is written in articles. "城乡", "农村", "县级", "城市",
 # "地区", "社区" name no place.
 LOCAL_TITLE_RE = re.compile(
-    r"县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|(?<![地社园景])区|[州旗盟]|街道"
+    r"县(?!级)|(?<!城)乡(?![村镇])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![级民务])|(?<![城都])市|(?<![地社园景])区|[州旗盟]|街道"
 )
 
 

@@ -74,7 +74,7 @@ def generate(
         if cand.type not in wanted:
             continue
         failure = filters.first_failure(cand, document)
-        if not failure and rules is None and kind == kinds.OTHER:
+        if not failure and rules is None and kind == kinds.OTHER and cand.rule != "llm":
             # Default rules on a speech, notice or page: only what a national source says.
             reason = filters.national_source(cand, document, ctx.local_name)
             failure = ("national_source", reason) if reason else None
