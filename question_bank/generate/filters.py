@@ -224,7 +224,7 @@ def adoption_note(c: Candidate, document: Document) -> str | None:
 # A speech or a county's notice states national figures and its own arrangements side by
 # side; only a figure the sentence itself attributes to a national source is knowledge.
 NATIONAL_SOURCE_RE = re.compile(
-    r"《[^》]{2,40}》|(?<![办方依合非违执司守])法(?:典|律|规)?(?:规定|明确|要求|第[一二三四五六七八九十百]+条)|"
+    r"《[^》]{2,40}》|(?<![办方依合非违执司守])法(?:典|律|规)?(?:的)?(?:规定|明确|要求|第[一二三四五六七八九十百]+条)|"
     r"条例|国家|党中央|中共中央|中央|国务院|全国|法定"
 )
 # A quantity with its unit ("5人", "30分钟", "80%", "六十周岁"); a count label ("三个责任",
@@ -235,7 +235,9 @@ FIGURE_RE = re.compile(
     r"千克|公斤|米|公里|倍|分|成|所|座|台|处|吨)"
 )
 # A quantity written in digits ("每次积1分", "3公里"): a place's own figure in any stem.
-DIGIT_FIGURE_RE = re.compile(FIGURE_RE.pattern.replace("[零〇一二两三四五六七八九十百千万]+", "(?!)"))
+DIGIT_FIGURE_RE = re.compile(
+    FIGURE_RE.pattern.replace("[零〇一二两三四五六七八九十百千万]+", "(?!)")
+)
 # The subject of a clause that is a local place or its own people ("每个村", "村干部",
 # "乡镇敬老院", "县财政"): who acts decides whose arrangement it is. A level that every place
 # has ("县级以上", "村级重大事项", "城乡", "农村") is no local subject.
@@ -257,7 +259,9 @@ def _is_statute(document: Document) -> bool:
 
 # A book-title name that is a place's own document ("《某县…办法》", "《青山镇…方案》"): no
 # national source.
-LOCAL_BOOK_RE = re.compile(r"《[^》]*(?:县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|街道)[^》]*》")
+LOCAL_BOOK_RE = re.compile(
+    r"《[^》]*(?:县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|街道)[^》]*》"
+)
 # Words that name the source of the clause itself, not the place ("全国消防日", "国家规定").
 NATIONAL_DAY_RE = re.compile(r"每年[^，。；]{0,12}(?:为|是)[^，。；]{0,6}全国[^，。；]{1,12}日")
 
@@ -290,8 +294,10 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     # A local quantity anywhere in the stem ("…每次积1分") is the place's own arrangement,
     # whatever the blank asks (round eight: a slogan question carried a town's points).
     rest = text.replace(BLANK, "")
-    if figure or DIGIT_FIGURE_RE.search(rest) or (
-        c.type in ("true_false", "short_answer") and FIGURE_RE.search(rest)
+    if (
+        figure
+        or DIGIT_FIGURE_RE.search(rest)
+        or (c.type in ("true_false", "short_answer") and FIGURE_RE.search(rest))
     ):
         return "讲话或地方文件中的数字，句中没有写明出自国家的法律法规，是本地的安排"
     if local_document_name(document.title) is not None:

@@ -24,6 +24,7 @@ RULE_MODULES = (
     "rules_multi",
     "rules_named",
     "rules_short",
+    "rules_national",
     "llm",
 )
 
@@ -39,30 +40,30 @@ RULE_MODULES = (
 # documents 38/74 = 51%. On other documents every question must moreover come from a sentence
 # that names a national source (filters.national_source); the few rules on there are the
 # ones that ask what such a sentence says, never a number.
-S, O = frozenset({STATUTE}), frozenset({OTHER})
+ST, OT = frozenset({STATUTE}), frozenset({OTHER})
 NONE: frozenset = frozenset()
 TABLE: dict[str, tuple[frozenset, str]] = {
-    "true_false.true": (S | O, "法规 23/23；其他文件无诚实样本，只出写明全国性出处的句子"),
-    "fill.definition": (S, "法规 8/8；其他文件 1/3（题干读出答案），关"),
-    "fill.law_deadline": (S, "法规数字填空三条合判 17/18 = 94%（期限 6/7）；只在法规上提出"),
-    "fill.law_penalty": (S, "法规数字填空三条合判 17/18 = 94%（罚款 5/5）"),
-    "fill.law_number": (S, "法规数字填空三条合判 17/18 = 94%（其他数字 6/6）"),
-    "single.body": (S, "法规 16/19 = 84%；其他文件无样本"),
-    "single.number": (S, "法规 18/23 = 78%（第八轮对法规重开）；其他文件 5/16 = 31%，关"),
-    "short.article_items": (S, "法规 24/29 = 83%；其他文件 1/3，关"),
-    "true_false.swap_level": (S, "法规 5/6 = 83%"),
+    "true_false.true": (ST | OT, "法规 23/23；其他文件无诚实样本，只出写明全国性出处的句子"),
+    "fill.definition": (ST, "法规 8/8；其他文件 1/3（题干读出答案），关"),
+    "fill.law_deadline": (ST, "法规数字填空三条合判 17/18 = 94%（期限 6/7）；只在法规上提出"),
+    "fill.law_penalty": (ST, "法规数字填空三条合判 17/18 = 94%（罚款 5/5）"),
+    "fill.law_number": (ST, "法规数字填空三条合判 17/18 = 94%（其他数字 6/6）"),
+    "single.body": (ST, "法规 16/19 = 84%；其他文件无样本"),
+    "single.number": (ST, "法规 18/23 = 78%（第八轮对法规重开）；其他文件 5/16 = 31%，关"),
+    "short.article_items": (ST, "法规 24/29 = 83%；其他文件 1/3，关"),
+    "true_false.swap_level": (ST, "法规 5/6 = 83%"),
     "fill.principle": (
-        S | O,
+        ST | OT,
         "法规 2/2，其他文件 0/1（唯一一道因法名缺书名号不可用，本轮补书名号）；不足五道，"
         "调规则集全部可用；其他文件只出写明全国性出处的句子",
     ),
     "fill.slogan": (
-        O,
+        OT,
         "其他文件 9/14 = 64%，不写全国性出处的口号 8/12；本轮只出写明全国性出处的句子"
         "（1/2，不足五道，调规则集全部可用）",
     ),
     "fill.responsibility": (
-        S | O,
+        ST | OT,
         "无诚实样本；只认“…工作实行各级人民政府____负责制”一种全国统一的说法，调规则集 3/3",
     ),
     "fill.number": (NONE, "其他文件 18/28 = 64%（法规上由 fill.law_* 提出）"),
@@ -85,7 +86,16 @@ TABLE: dict[str, tuple[frozenset, str]] = {
     "short.named_points": (NONE, "评测集上从未产出，没有评审样本（多为讲话者本地的提法）"),
     "single.quote": (NONE, "评测集上从未产出，没有评审样本"),
     "true_false.swap_order": (NONE, "评测集上从未产出，没有评审样本"),
-    "llm": (S | O, "只在配置了语言模型时出题；其题照样经过全部检查"),
+    "true_false.national_rule": (
+        OT,
+        "第八轮新增，无诚实样本：只出讲话、通知里写明《X法》/X条例出处、约束“任何单位和个人”"
+        "或带“不得/应当/禁止”的规定（heldout8 评审指出这类句子没有题）",
+    ),
+    "fill.national_day": (
+        OT,
+        "第八轮新增，无诚实样本：只出“每年的M月D日是全国……日”，日期由国家确定",
+    ),
+    "llm": (ST | OT, "只在配置了语言模型时出题；其题照样经过全部检查"),
 }
 # The rules off for every kind, with why (kept for callers that ask by name).
 OFF: dict[str, str] = {name: why for name, (kinds, why) in TABLE.items() if not kinds}

@@ -286,7 +286,9 @@ BARE_LAW_RE = re.compile(
     r"(?=(?:的)?(?:规定|明确|要求|第[一二三四五六七八九十百零]+条))"
 )
 # What may precede a law's name in a clause: the name starts after the last of these.
-LAW_LEAD_RE = re.compile(r".*(?:根据|按照|依照|依据|对照|遵守|落实|贯彻|违反|符合|执行|要|的|和|与|在|把|将|是|由|《|》)")
+LAW_LEAD_RE = re.compile(
+    r".*(?:根据|按照|依照|依据|对照|遵守|落实|贯彻|违反|符合|执行|要|的|和|与|在|把|将|是|由|《|》)"
+)
 
 
 def mark_law_titles(stem: str) -> str:

@@ -10,17 +10,19 @@ from tests.question_bank.generate_helpers import make_document
 STATUTE_TEXT = """# 示范河道保护条例
 第一条 为了保护河道，制定本条例。
 第二条 县级以上人民政府水行政主管部门负责本行政区域内的河道管理工作。
-第三条 河道管理单位应当每年汛期前对堤防进行一次全面检查。
-第四条 在河道管理范围内采砂的，应当在采砂前十五日内向水行政主管部门提出申请。
+第三条 河道采砂许可证的有效期不超过三年。
+第四条 水行政主管部门应当自受理采砂申请之日起二十日内作出是否许可的决定。
+第五条 违反本条例规定擅自采砂的，由水行政主管部门责令停止违法行为，处五万元以下的罚款。
 """
 
-SPEECH = """# 在全镇河道整治工作会议上的讲话
+SPEECH = """# 在全镇防火工作会议上的讲话
 同志们：
 一、提高认识
-今年我镇要完成12公里河道清淤，每个村都要确定一名河道管理员。
-按照水法的规定，任何单位和个人都有保护水资源的义务。
+今年我镇要完成12公里防火道建设，每个村都要确定一名防火员。
+按照示范防火法的规定，任何单位和个人都应当无偿为报警提供便利，不得阻拦报警。
+每年的11月9日是全国示范防火日，要组织好宣传活动。
 二、压实责任
-各村要把河道整治纳入村规民约，每月至少开展一次巡查。
+各村要把防火纳入村规民约，每月至少开展一次巡查。
 """
 
 
@@ -51,11 +53,43 @@ def test_number_rules_are_on_for_statutes_and_off_for_other_documents():
 
 def test_a_speech_is_asked_only_where_a_sentence_names_a_national_source():
     result = generate(make_document(SPEECH), seed=1)
+    assert result.candidates
     for cand in result.candidates:
-        assert "水法" in cand.source.quote, cand.stem
-    reasons = {d.filter for d in result.dropped}
+        assert "示范防火法" in cand.source.quote or "全国" in cand.source.quote, cand.stem
     assert "12公里" not in " ".join(c.stem for c in result.candidates)
-    assert reasons  # the town's own arrangements were proposed and dropped
+
+
+def test_a_speech_without_any_national_source_yields_nothing_by_default():
+    text = SPEECH.replace("按照示范防火法的规定，", "").replace(
+        "每年的11月9日是全国示范防火日，", ""
+    )
+    on = [n for n, r in registry.all_rules().items() if r.enabled]
+    assert not generate(make_document(text), seed=1).candidates
+    # Named, the rules still run (the gate is the default policy for such documents).
+    assert generate(make_document(text), seed=1, rules=on).dropped is not None
+
+
+def test_a_cited_national_rule_becomes_a_true_statement_naming_the_law():
+    result = generate(make_document(SPEECH), seed=1, rules=["true_false.national_rule"])
+    (cand,) = result.candidates
+    assert cand.stem == "根据《示范防火法》，任何单位和个人都应当无偿为报警提供便利，不得阻拦报警。"
+    assert cand.answer is True
+
+
+def test_a_national_day_becomes_a_fill_in_of_its_date():
+    result = generate(make_document(SPEECH), seed=1, rules=["fill.national_day"])
+    (cand,) = result.candidates
+    assert cand.stem == "每年的____是全国示范防火日。"
+    assert cand.answer == ["11月9日"]
+
+
+def test_the_national_rules_leave_a_town_rule_and_a_statute_alone():
+    local = SPEECH.replace("按照示范防火法的规定，", "按照镇里的规定，").replace(
+        "全国示范防火日", "全镇防火日"
+    )
+    rules = ["true_false.national_rule", "fill.national_day"]
+    assert not generate(make_document(local), seed=1, rules=rules).candidates
+    assert not generate(make_document(STATUTE_TEXT), seed=1, rules=rules).candidates
 
 
 def test_a_bare_law_name_is_written_as_a_title():
@@ -78,7 +112,11 @@ def test_at_most_two_questions_from_one_article():
     for cand in result.candidates:
         key = cand.source.quote[:4]
         per_article[key] = per_article.get(key, 0) + 1
-    second = [c for c in result.candidates if "六月三十日" in c.source.quote or "十七周岁" in c.source.quote]
+    second = [
+        c
+        for c in result.candidates
+        if "六月三十日" in c.source.quote or "十七周岁" in c.source.quote
+    ]
     assert len(second) <= 2
 
 
