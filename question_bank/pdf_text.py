@@ -146,22 +146,35 @@ _PAGE_COUNT = re.compile(
 EDGE_LINES = 2
 
 
+# A list item's marker ("2. ", "3、", "（四）", "•"): its lines are indented, so they wrap
+# short of the body's width; a line that starts with one is never a continuation.
+_LIST_MARK = re.compile(
+    r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[•·●▪◦])"
+)
+_CLOSED_QUOTE = re.compile(r"[。！？!?；…][”’」]+$")
+ITEM_WIDTH = 0.7  # of the body's width: a list item's line that wrapped
+
+
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join a line that fills the page width with the next (the PDF wrapped it)."""
+    """Join a line that fills the page width with the next (the PDF wrapped it); inside a
+    list item (round eight) a line that fills the item's narrower width."""
     lengths = sorted(len(line) for line in lines if line)
     if len(lengths) < 3:
         return lines
     full = lengths[int(len(lengths) * 0.9) - 1]
     out: list[str] = []
-    carry = False
+    carry = in_item = False
     for line in lines:
-        if carry and out:
+        if carry and out and not (in_item and _LIST_MARK.match(line)):
             out[-1] += line
         else:
             out.append(line)
-        carry = (len(line) >= max(12, full * 0.85) and not line.endswith(_TERMINAL)) or _unclosed(
-            line
-        )
+            in_item = bool(_LIST_MARK.match(line))
+        width = full * (ITEM_WIDTH if in_item else 0.85)
+        ended = line.endswith(_TERMINAL)
+        if in_item and line.endswith(("”", "’", "」")) and not _CLOSED_QUOTE.search(line):
+            ended = False  # "…可以在村“积分超市”" + "兑换…": a quote closes, not the item
+        carry = (len(line) >= max(12, width) and not ended) or _unclosed(line)
     return out
 
 

@@ -36,12 +36,18 @@ def _question_from_lead(lead: str) -> str | None:
     core = re.sub(
         r"以下(?=[^，；。]{0,4}(?:情形|事项|人员|行为|形式|条件|规定|措施|内容))", "下列", core
     )
+    # "采取下列一种或者几种措施" asks for the measures: "采取哪些措施" (round eight), never
+    # "哪一种或者几种".
+    core = re.sub(r"下列(?:一种或者几种|一项或者几项|一种或几种|一项或几项)", "下列", core)
     # "为下列三种" asks "为哪三种", never "为哪些三种".
     core = re.sub(r"下列(?=[一二三四五六七八九十两]+[种项类个条方])", "哪", core)
     if _asks(core):
         clauses = core.split("，")
         if len(core) > 40 and not _asks(clauses[0]) and _asks(clauses[-1]):
-            core = f"{clauses[0]}，{clauses[-1]}"  # drop the preamble between subject and ask
+            # Drop the preamble between subject and ask, but keep whom the ask is about
+            # ("对本法第四条规定的个人、组织，…决定采取哪些措施").
+            kept = [c for c in clauses[1:-1] if c.startswith(("对", "向"))]
+            core = "，".join([clauses[0], *kept, clauses[-1]])
         q = core.replace("有下列", "有哪些", 1).replace("下列", "哪些", 1)
         q = re.sub(r"之一的?", "", q)
         return q.rstrip("，") + "？"
@@ -90,7 +96,8 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(
             type="short_answer",
             stem=f"{prefix}{question}",
-            answer="；".join(items) + "。",
+            # The catch-all item ("其他必要措施") is no scoring point: nor in the reference.
+            answer="；".join(i for i in items if not lists.CATCH_ALL_RE.search(i)) + "。",
             scoring_points=points,
             explanation=article_explain(ctx, alist),
             source=ctx.span_source(alist.passage_id, alist.lead_start, alist.end),

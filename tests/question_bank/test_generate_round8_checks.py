@@ -128,3 +128,45 @@ def test_a_local_figure_in_the_stem_keeps_a_question_out_whatever_it_asks():
     on = [n for n, r in registry.all_rules().items() if r.enabled]
     result = generate(make_document(text), seed=1, rules=on)
     assert all("积1分" not in c.stem for c in result.candidates)
+
+
+MEASURES = """# 示范反制条例
+第一条 为了维护示范秩序，制定本条例。
+第二条 国家有关部门可以按照各自职责和任务分工，对本条例第三条规定的个人、组织，根据实际情况决定采取下列一种或者几种措施：
+（一）不予签发签证；
+（二）查封、扣押其在我国境内的动产；
+（三）禁止其与我国境内的组织进行交易；
+（四）其他必要措施。
+第三条 示范组织的高级管理人员适用本条例。
+"""
+
+
+def test_a_one_or_more_measures_list_asks_for_the_measures_and_keeps_whom_they_apply_to():
+    result = generate(make_document(MEASURES), seed=1, rules=["short.article_items"])
+    (cand,) = result.candidates
+    assert "哪一种" not in cand.stem and "哪些措施" in cand.stem
+    assert "个人、组织" in cand.stem
+    # The catch-all is neither a scoring point nor part of the reference answer.
+    assert not any("其他" in p for p in cand.scoring_points)
+    assert "其他必要措施" not in cand.answer
+
+
+def test_a_printed_list_items_wrapped_line_is_joined_back():
+    from question_bank.pdf_text import _unwrap
+
+    body = (
+        "示范镇推进垃圾分类工作，按照统一部署，逐村落实分类设施配置和日常管理责任，确保取得实效。"
+    )
+    lines = [
+        body,
+        body,
+        "1. 宣传发动。各村利用广播、宣传栏等方式开展分类知识宣传，做到",
+        "家喻户晓。",
+        "2. 积分激励。推行示范积分制，农户分类正确的可以在村“示范超市”",
+        "兑换生活用品。",
+        "3. 督查考核。镇里每季度组织一次检查。",
+    ]
+    out = _unwrap(lines)
+    assert out[2].endswith("做到家喻户晓。")
+    assert out[3] == "2. 积分激励。推行示范积分制，农户分类正确的可以在村“示范超市”兑换生活用品。"
+    assert out[4].startswith("3. ")
