@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from .candidate import BLANK, Candidate
 from .context import Context
+from .filters import LOCAL_SUBJECT_RE
 from .registry import sentence_rule
 from .textutil import Sentence
 
@@ -39,6 +40,21 @@ def _clause_end(text: str, start: int) -> int:
     return min(ends) if ends else len(text)
 
 
+# A clause where the speaker takes over again: a local subject ("各乡镇要…", "我们要…")
+# or a bare call ("要…", "务必…").
+SPEAKER_CLAUSE_RE = re.compile(r"^(?:我们|咱们|大家|同志们|要|务必|一定要|必须要)")
+
+
+def _cited_part(rule: str) -> str:
+    """The clauses of the cited rule up to where the speaker's own arrangement starts."""
+    kept = []
+    for clause in rule.split("，"):
+        if kept and (LOCAL_SUBJECT_RE.match(clause) or SPEAKER_CLAUSE_RE.match(clause)):
+            break
+        kept.append(clause)
+    return "，".join(kept)
+
+
 @sentence_rule("true_false.national_rule", "true_false", 0.6)
 def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if ctx.law:
@@ -51,7 +67,7 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if len(law) < 3 or law.startswith(LEADS) or law.endswith(("办法", "方法", "执法", "违法")):
         return
     start, end = m.end(), _clause_end(text, m.end())
-    rule = text[start:end].strip()
+    rule = _cited_part(text[start:end].strip())
     if not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
         return
     yield Candidate(

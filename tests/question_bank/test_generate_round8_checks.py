@@ -170,3 +170,10 @@ def test_a_printed_list_items_wrapped_line_is_joined_back():
     assert out[2].endswith("做到家喻户晓。")
     assert out[3] == "2. 积分激励。推行示范积分制，农户分类正确的可以在村“示范超市”兑换生活用品。"
     assert out[4].startswith("3. ")
+
+
+def test_a_cited_rule_stops_where_the_speakers_own_arrangement_starts():
+    text = SPEECH.replace("不得阻拦报警。", "不得阻拦报警，各村要在年底前完成消防通道清理。")
+    result = generate(make_document(text), seed=1, rules=["true_false.national_rule"])
+    (cand,) = result.candidates
+    assert cand.stem.endswith("不得阻拦报警。")
