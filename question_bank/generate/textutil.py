@@ -302,6 +302,7 @@ def mark_law_titles(stem: str) -> str:
         if (
             len(name) < 3
             or name.startswith(("本", "该", "此", "这", "各", "我"))
+            or re.search(r"(?:本|该|此|这部)(?:法|条例)$", name)
             or name.endswith(("办法", "方法", "做法", "执法", "违法", "依法"))
             or whole[:cut].endswith("《")
         ):

@@ -96,7 +96,15 @@ def test_a_bare_law_name_is_written_as_a_title():
     assert mark_law_titles("示范法规定，任何单位不得____。") == "《示范法》规定，任何单位不得____。"
     assert mark_law_titles("按照示范保护法第十条的规定") == "按照《示范保护法》第十条的规定"
     assert mark_law_titles("违反示范管理条例规定的") == "违反《示范管理条例》规定的"
-    for text in ("依法规定", "本法规定，", "执法规定", "根据《示范法》规定", "某镇实施办法规定"):
+    for text in (
+        "依法规定",
+        "本法规定，",
+        "执法规定",
+        "根据《示范法》规定",
+        "某镇实施办法规定",
+        "对本法第四条规定的个人",
+        "依照本条例第九条",
+    ):
         assert mark_law_titles(text) == text
 
 
