@@ -225,8 +225,11 @@ def adoption_note(c: Candidate, document: Document) -> str | None:
 # side; only a figure the sentence itself attributes to a national source is knowledge.
 NATIONAL_SOURCE_RE = re.compile(
     r"《[^》]{2,40}》|(?<![办方依合非违执司守])法(?:典|律|规)?(?:的)?(?:规定|明确|要求|第[一二三四五六七八九十百]+条)|"
-    r"条例|国家|党中央|中共中央|中央|国务院|全国|法定"
+    r"条例|国家|党中央|中共中央|中央(?!厨房|空调|财政)|国务院|"
+    r"全国(?![^，。；]{0,10}(?:系统|平台|网站|热线))|法定"
 )
+# "中央厨房", "全国志愿服务信息系统": the words name a thing, not the source of the rule
+# (round eight: a county's meal scheme and a town's 7-day rule passed as national).
 # A quantity with its unit ("5人", "30分钟", "80%", "六十周岁"); a count label ("三个责任",
 # "五个老有所") is a named formula, not a figure.
 FIGURE_RE = re.compile(

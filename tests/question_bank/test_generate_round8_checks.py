@@ -185,3 +185,11 @@ def test_a_cited_rule_stops_where_the_speakers_own_arrangement_starts():
     result = generate(make_document(text), seed=1, rules=["true_false.national_rule"])
     (cand,) = result.candidates
     assert cand.stem.endswith("不得阻拦报警。")
+
+
+def test_a_central_kitchen_or_a_national_system_is_no_national_source():
+    from question_bank.generate.filters import NATIONAL_SOURCE_RE
+
+    assert not NATIONAL_SOURCE_RE.search("推行“中央厨房＋配送”模式，每餐补贴3元。")
+    assert not NATIONAL_SOURCE_RE.search("记录应当在5日内录入全国示范服务信息系统。")
+    assert NATIONAL_SOURCE_RE.search("按照党中央部署，全国统一实行登记制度。")
