@@ -7,12 +7,11 @@ from collections.abc import Callable
 
 from question_bank.document import Document
 
-from . import distractors, facts, lists, option_checks, stem_checks
+from . import distractors, facts, kinds, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import (
     han_ratio,
-    law_name,
     local_document_name,
     normalize_punct,
     numeral_forms,
@@ -251,13 +250,11 @@ LOCAL_SUBJECT_RE = re.compile(
 NUMBER_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万]+\s*[%％‰]?")
 CLAUSE_SPLIT_RE = re.compile(r"[，。；：！？]")
 
-_statute_memo: list = [None, None]
-
 
 def _is_statute(document: Document) -> bool:
-    if _statute_memo[0] is not document:
-        _statute_memo[:] = [document, law_name(document) is not None]
-    return _statute_memo[1]
+    """The one classification the generator and the report share (round eight): a town's
+    办法 written in articles is no statute."""
+    return kinds.document_kind(document) == kinds.STATUTE
 
 
 # A book-title name that is a place's own document ("《某县…办法》", "《青山镇…方案》"): no
