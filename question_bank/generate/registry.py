@@ -43,7 +43,10 @@ RULE_MODULES = (
 ST, OT = frozenset({STATUTE}), frozenset({OTHER})
 NONE: frozenset = frozenset()
 TABLE: dict[str, tuple[frozenset, str]] = {
-    "true_false.true": (ST | OT, "法规 23/23；其他文件无诚实样本，只出写明全国性出处的句子"),
+    "true_false.true": (
+        ST | OT,
+        "法规 23/23；其他文件无诚实样本（调规则集 2/2），只出写明全国性出处的句子",
+    ),
     "fill.definition": (ST, "法规 8/8；其他文件 1/3（题干读出答案），关"),
     "fill.law_deadline": (ST, "法规数字填空三条合判 17/18 = 94%（期限 6/7）；只在法规上提出"),
     "fill.law_penalty": (ST, "法规数字填空三条合判 17/18 = 94%（罚款 5/5）"),
@@ -54,13 +57,13 @@ TABLE: dict[str, tuple[frozenset, str]] = {
     "true_false.swap_level": (ST, "法规 5/6 = 83%"),
     "fill.principle": (
         ST | OT,
-        "法规 2/2，其他文件 0/1（唯一一道因法名缺书名号不可用，本轮补书名号）；不足五道，"
-        "调规则集全部可用；其他文件只出写明全国性出处的句子",
+        "法规 2/2，不足五道，调规则集全部可用；其他文件 0/1 是例外地开：唯一一道只因法名缺书名号"
+        "不可用（本轮补书名号），且其他文件只出写明全国性出处的句子",
     ),
     "fill.slogan": (
-        OT,
-        "其他文件 9/14 = 64%，不写全国性出处的口号 8/12；本轮只出写明全国性出处的句子"
-        "（1/2，不足五道，调规则集全部可用）",
+        NONE,
+        "其他文件 9/14 = 64%；写明出处的 1/2（且那一道的出处是县通知自己的名字），不足五道又非全部可用；"
+        "法规上无样本",
     ),
     "fill.responsibility": (
         ST | OT,
