@@ -331,6 +331,67 @@ def ratio(value, base):
     return round(value / base, 2) if value is not None and base else None
 
 
+# --- where the CPU went: the server's processes, PostgreSQL's backends, the whole machine ----
+def _proc_cpu(pid: int) -> float:
+    """utime + stime of one process in seconds (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _backend_pids(url: str) -> list[int]:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+def _machine() -> tuple[int, int]:
+    """(busy, total) jiffies of every core since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+
+def cpu_snapshot(server_pid: int, url: str) -> dict:
+    pids = [server_pid, *_children(server_pid)]
+    backends = _backend_pids(url)
+    return {
+        "server": sum(_proc_cpu(p) for p in pids),
+        "pg": {p: _proc_cpu(p) for p in backends},
+        "machine": _machine(),
+        "client": time.process_time(),
+    }
+
+
+def cpu_between(before: dict, after: dict, n: int) -> dict:
+    """CPU ms per start of the server (gunicorn), PostgreSQL (backends of the bench database;
+    one that left meanwhile is missed) and this process; the machine's busy share (every
+    process, other tenants of this machine included)."""
+    pg = sum(cpu - before["pg"].get(pid, 0.0) for pid, cpu in after["pg"].items())
+    busy = after["machine"][0] - before["machine"][0]
+    total = after["machine"][1] - before["machine"][1]
+    return {
+        "server_cpu_ms_per_start": round((after["server"] - before["server"]) * 1000 / n, 2),
+        "pg_cpu_ms_per_start": round(pg * 1000 / n, 2),
+        "machine_busy": round(busy / total, 2) if total else None,
+    }
+
+
 def wrk_rate(url: str, seconds: float, connections: int, script: str | None = None) -> dict:
     """Requests/s and latency from wrk (a C load generator) on the client's CPU."""
     import re
