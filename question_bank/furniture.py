@@ -135,11 +135,13 @@ _NAV_WORDS = frozenset(
         r"\S+",
         "首页 主页 登录 注册 退出 帮助 关于我们 联系我们 网站地图 设为首页 加入收藏 收藏本站 "
         "会员中心 用户中心 我的 搜索 高级搜索 返回 返回首页 返回顶部 打印 关闭 分享 纠错 RSS "
-        "手机版 English 网站导航 无障碍 繁体 简体 简体版 繁体版 上一页 下一页 尾页 末页 更多 订阅",
+        "手机版 English 网站导航 无障碍 繁体 简体 简体版 繁体版 上一页 下一页 尾页 末页 更多 订阅 "
+        "长者模式 关怀模式 关怀版 长辈版 适老化 读屏 个人中心",
     )
 )
 _NAV_TOKEN_SPLIT = re.compile(r"[|｜/·•\s]+")
 _CHANNEL_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}|English|RSS")
+_SITE_HEADER_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 
 def _is_nav_tokens(line: str) -> bool:
@@ -150,10 +152,18 @@ def _is_nav_tokens(line: str) -> bool:
         return True
     # A site's own channel bar ("首页 政务公开 办事服务 互动交流"): short bare words, one of
     # them a navigation word everyone uses; the channel names themselves differ by site.
-    return (
+    if (
         len(tokens) >= 3
         and all(_CHANNEL_NAME.fullmatch(t) for t in tokens)
         and any(t in _NAV_WORDS for t in tokens)
+    ):
+        return True
+    # A site header ("某县人民政府 | 无障碍 | 长者模式 | 登录 注册"): the site's name, then
+    # two or more navigation words; the name may be longer than a channel's.
+    return (
+        len(tokens) >= 3
+        and sum(t in _NAV_WORDS for t in tokens) >= 2
+        and all(_SITE_HEADER_NAME.fullmatch(t) or t in _NAV_WORDS for t in tokens)
     )
 
 

@@ -366,6 +366,7 @@ SPECTACULAR_SETTINGS = {
         "ExamKindEnum": "apps.exams.models.papers.Exam.Kind",
         "ExamReleaseEnum": "apps.exams.models.papers.Exam.Release",
         "ExamStatusEnum": "apps.exams.models.papers.Exam.Status",
+        "AttemptStatusEnum": "apps.exams.models.attempts.Attempt.Status",
         # The two shapes of a question read (apps.questions.api.question_serializers).
         "QuestionShapeFullEnum": ["full"],
         "QuestionShapePublicEnum": ["public"],

@@ -9,6 +9,7 @@ const api = vi.hoisted(() => ({
   saveBatch: vi.fn(),
   submit: vi.fn(),
   event: vi.fn(),
+  clock: vi.fn(),
 }))
 vi.mock('@/api/exams', () => ({ examsApi: api }))
 
@@ -50,6 +51,11 @@ function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
     focus_loss_limit: null,
     result: null,
   }
+}
+
+function showPage(state: 'hidden' | 'visible') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  document.dispatchEvent(new Event('visibilitychange'))
 }
 
 const ack = (i: AnswerInput) => ({ device: '', ...i, saved_at: 'now', accepted: true })
@@ -140,6 +146,38 @@ describe('useAttemptSession', () => {
     const done = await session.submit()
     expect(done.status).toBe('submitted')
     expect(order).toEqual(['save 1', 'submit'])
+  })
+
+  it('an idle page shown again learns a moved deadline without any save', async () => {
+    const attempt = makeAttempt()
+    api.attempt.mockResolvedValue(attempt)
+    const later = new Date(Date.parse(attempt.deadline) + 15 * 60_000).toISOString()
+    api.clock.mockResolvedValue({ status: 'in_progress', deadline: later, server_now: new Date().toISOString() })
+    const session = useAttemptSession(5)
+    await session.load()
+    expect(session.remainingMs.value).toBeLessThanOrEqual(30 * 60_000)
+    showPage('hidden')
+    showPage('visible')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    session.stop()
+    expect(api.clock).toHaveBeenCalledWith(5)
+    expect(api.saveAnswer).not.toHaveBeenCalled()
+    expect(session.remainingMs.value).toBeGreaterThan(44 * 60_000)
+  })
+
+  it('an exam closed meanwhile ends the page instead of counting on', async () => {
+    api.attempt.mockResolvedValue(makeAttempt())
+    api.clock.mockResolvedValue({ status: 'submitted', deadline: new Date().toISOString(), server_now: new Date().toISOString() })
+    const onClosedByServer = vi.fn()
+    const onExpire = vi.fn()
+    const session = useAttemptSession(5, { onClosedByServer, onExpire })
+    await session.load()
+    showPage('hidden')
+    showPage('visible')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    session.stop()
+    expect(onClosedByServer).toHaveBeenCalledTimes(1)
+    expect(onExpire).not.toHaveBeenCalled()
   })
 
   it('keeps flags per attempt on this device', async () => {

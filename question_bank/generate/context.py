@@ -12,7 +12,13 @@ from question_bank.document import Document, Passage
 
 from . import elements, outline
 from .candidate import BLANK, Source
-from .textutil import Sentence, law_name, normalized_document, split_sentences
+from .textutil import (
+    Sentence,
+    law_name,
+    local_document_name,
+    normalized_document,
+    split_sentences,
+)
 
 HEAD_MARK_RE = re.compile(
     r"^\s*(?:#+\s*)?(?:第[一二三四五六七八九十百]+[章节编]\s*|[一二三四五六七八九十]+[、.．]\s*|"
@@ -46,6 +52,7 @@ class Context:
     original: Document  # quotes come from its text; `document` has normalized punctuation
     seed: int = 0
     active: frozenset = frozenset()  # the names of the rules this run applies
+    local_name: str | None = None  # a notice's or local rules' own name (no statute)
     _ranked_bodies: list[str] | None = None
     _passages: dict[str, Passage] | None = None
     _article_lists: list | None = None
@@ -181,7 +188,10 @@ def build_context(original: Document, seed: int, extra_pool: Iterable[str] | Non
             pools.quotes[el.text] += 1
     for item in extra_pool or ():
         _add_extra(pools, str(item).strip())
-    return Context(document, sentences, law, random.Random(seed), pools, original, seed)
+    local = None if law else local_document_name(original.title)
+    return Context(
+        document, sentences, law, random.Random(seed), pools, original, seed, local_name=local
+    )
 
 
 def _add_extra(pools: Pools, item: str) -> None:

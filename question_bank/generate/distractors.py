@@ -6,10 +6,11 @@ import math
 import re
 from functools import lru_cache
 
+from .candidate import BLANK
 from .context import Context
 from .elements import BODY_RE, LEVEL_RE, Element, all_bodies
 from .lists import COUNT_LABEL_RE
-from .textutil import int_to_cn
+from .textutil import cn_to_int, int_to_cn
 
 NICE = (
     1,
@@ -233,8 +234,31 @@ def _format(value: float, like: str, unit: str = "") -> str | None:
     return int_to_cn(int(value)) if value < 10**8 else None
 
 
+NUM = r"[\d零〇一二两三四五六七八九十百千万]+"
+
+
+def range_bounds(stem: str, unit: str) -> tuple[float, float]:
+    """The open interval a blank's number must lie in when the same sentence gives the
+    range's other end: "处____日以上十五日以下拘留" (below 15), "处五日以上____日以下" (above 5)."""
+    low, high = 0.0, math.inf
+    if BLANK not in stem:
+        return low, high
+    before, after = stem.split(BLANK, 1)
+    u = re.escape(unit)
+    m = re.match(rf"{u}?(?:以上|至|到|～|-|—)(?:不满|不超过)?({NUM}){u}?", after)
+    if m and (v := cn_to_int(m.group(1))) is not None:
+        high = float(v)
+    m = re.search(
+        rf"(?:^|[^\d零〇一二两三四五六七八九十百千万])({NUM}){u}?(?:以上|至|到|～|-|—)$", before
+    )
+    if m and (v := cn_to_int(m.group(1))) is not None:
+        low = float(v)
+    return low, high
+
+
 def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
     value = el.value or 0
+    low, high = range_bounds(stem, el.group if el.group != "比例" else "")
     seen_values = {value}
     ranked: list[tuple[float, str]] = []
     doc_texts = {}
@@ -255,6 +279,8 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
     for v, weight in candidates.items():
         if v in seen_values or v <= 0 or value <= 0:
             continue
+        if not low < v < high:
+            continue  # beyond the sentence's own other bound: wrong at a glance
         text = doc_texts.get(v) or _format(v, el.text, el.group)
         if not text or text == el.text:
             continue

@@ -10,7 +10,14 @@ from question_bank.document import Document
 from . import distractors, facts, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
-from .textutil import han_ratio, normalize_punct, numeral_forms, pos_tags, token_bounds
+from .textutil import (
+    han_ratio,
+    local_document_name,
+    normalize_punct,
+    numeral_forms,
+    pos_tags,
+    token_bounds,
+)
 
 LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
 ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
@@ -303,6 +310,29 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
     return None
 
 
+SUBJECTLESS_ASK_RE = re.compile(r"^(?:有)?哪些[\u4e00-\u9fa5]{0,4}[，,]")
+
+
+# "有哪些情形，不予记分？": the clause after the cases opens on its verb; whose cases, and who
+# does not score them, is said nowhere ("有哪些情形，护照持有人可以…" names its subject).
+NO_SUBJECT_AFTER_RE = re.compile(
+    r"^有?哪些[\u4e00-\u9fa5]{0,4}[，,](?:不予|不得|应当|可以|予以|给予|依法|视为|属于|须|不再)"
+)
+
+
+def subjectless_question(c: Candidate, document: Document) -> str | None:
+    """ "有哪些情形，不予记分？": neither the document nor whose case is said."""
+    if c.type not in ("short_answer", "multiple"):
+        return None
+    if NO_SUBJECT_AFTER_RE.match(statement(c)):
+        return "问句没有主语：不知是谁的情形"
+    if "《" in c.stem:
+        return None
+    if local_document_name(document.title):
+        return None  # the pipeline names the document before the question
+    return "问句没有主语和出处" if SUBJECTLESS_ASK_RE.match(statement(c)) else None
+
+
 def blank_inside_word(c: Candidate, document: Document) -> str | None:
     src = c.source
     for start, end in c.checks:
@@ -327,6 +357,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     stem_checks.local_scope,
     stem_checks.needs_context,
     not_standalone,
+    subjectless_question,
     rambling_speech,
     subjectless_fragment,
     stem_gives_away,

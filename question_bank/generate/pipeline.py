@@ -78,6 +78,7 @@ def generate(
         if cand.quality.score < MIN_SCORE:
             result.dropped.append(Dropped(cand, "low_quality", "质量分过低"))
             continue
+        _name_local_document(cand, ctx)
         kept.append(cand)
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
@@ -89,6 +90,17 @@ def generate(
         kept, _is_true, true_allowed, result, "true_false_balance", "判断题“对”的过多"
     )
     return result
+
+
+def _name_local_document(cand: Candidate, ctx) -> None:
+    """A question from a county's or town's own notice or rules names that document
+    ("根据《某县…实施方案》，…"): read alone it would pass for a rule that holds everywhere.
+    Added after the checks, which read the stem as the document says it."""
+    if ctx.law or not ctx.local_name or cand.stem.startswith("根据《"):
+        return
+    if any(len(a) >= 2 and a in ctx.local_name for a in cand.answer_texts):
+        return  # the name would hand over the answer
+    cand.stem = f"根据《{ctx.local_name}》，{cand.stem}"
 
 
 def _propose(ctx, active: list[registry.Rule]):

@@ -130,12 +130,24 @@ def formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 # "遵循公开、公平、公正的原则", "贯彻预防为主、单位负责、突出重点的方针": a principle named by
 # its label, its terms spelled out before it. The label and the verb pin the terms; every
 # term is a blank.
+# A term is a short phrase or "A与B相结合" ("预防为主、避让与治理相结合和全面规划、突出重点的原则").
+_TERM = r"(?:[\u4e00-\u9fa5]{2,4}与[\u4e00-\u9fa5]{2,4}相结合|[\u4e00-\u9fa5]{2,6})"
 PRINCIPLE_RE = re.compile(
     r"(?:坚持|遵循|贯彻|按照|根据|本着|实行|执行|遵守)"
-    r"((?:[\u4e00-\u9fa5]{2,6}、){1,5}[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,6}(?:和|与)[\u4e00-\u9fa5]{2,6})"
+    rf"((?:{_TERM}、){{1,5}}{_TERM}(?:和{_TERM}(?:、{_TERM}){{0,3}})?|{_TERM}(?:和|与){_TERM})"
     r"的(原则|方针|工作方针|基本原则)(?=[，。；、])"
 )
-PRINCIPLE_SPLIT = re.compile("、|和|与")
+
+
+def _principle_terms(terms: str) -> list[str]:
+    """Split on 、 and 和 (and 与, except inside "A与B相结合")."""
+    out: list[str] = []
+    for part in re.split("[、和]", terms):
+        if "与" in part and not part.endswith("相结合"):
+            out.extend(part.split("与"))
+        else:
+            out.append(part)
+    return out
 
 
 @sentence_rule("fill.principle", "fill_in", 0.66)
@@ -145,13 +157,31 @@ def principle(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not m or "“" in text[m.start() : m.end()]:
         return
     terms, pos, els = m.group(1), m.start(1), []
-    for part in PRINCIPLE_SPLIT.split(terms):
+    for part in _principle_terms(terms):
         at = text.index(part, pos)
         els.append(elements.Element.blank("term", base + at, base + at + len(part), part))
         pos = at + len(part)
     if len({e.text for e in els}) < len(els):
         return
     yield _fill(ctx, sentence, els, "fill.principle", (m.group(1) + "的" + m.group(2),))
+
+
+# "防汛抗洪工作实行各级人民政府行政首长负责制": who answers for a field of work, as the law
+# assigns it to every level of government (a national rule, not the speaker's own
+# arrangement, which names no level). The holder is the blank.
+RESPONSIBILITY_RE = re.compile(
+    r"([\u4e00-\u9fa5]{2,10}工作)实行(?:地方)?各级人民政府([\u4e00-\u9fa5]{2,6}?)负责制"
+)
+
+
+@sentence_rule("fill.responsibility", "fill_in", 0.66)
+def responsibility(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    text, base = sentence.text, sentence.start
+    m = RESPONSIBILITY_RE.search(text, sentence.core_start - base)
+    if not m:
+        return
+    holder = elements.Element.blank("term", base + m.start(2), base + m.end(2), m.group(2))
+    yield _fill(ctx, sentence, [holder], "fill.responsibility", (m.group(2) + "负责制",))
 
 
 @sentence_rule("fill.parallel", "fill_in", 0.62)

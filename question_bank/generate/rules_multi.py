@@ -129,6 +129,38 @@ def siblings(kind: str, other: str) -> bool:
     return kind == other or (kind, other) in CONTRASTS
 
 
+# Who a list is about: the person or body the lead-in names ("申请人有下列情形之一的",
+# "有下列情形之一的，护照持有人可以…", "工作人员有下列行为之一的"). Lists of the same kind about
+# different people are no siblings: a case of the applicant offered among an official's
+# misconduct is wrong at a glance. A lead-in naming no one ("有下列行为之一的，由…处罚") or a
+# thing ("登记簿应当载明下列事项") leaves the list open to siblings of its kind.
+PERSON_END = re.compile(
+    r"(?:人|人员|者|员|生|师|主|机关|机构|单位|组织|委员会|部门|企业|学校|协会|对象)$"
+)
+SUBJECT_AFTER_RE = re.compile(r"^([\u4e00-\u9fa5]{2,10}?)(?:可以|应当|不得|必须)")
+
+
+def list_actor(lead: str) -> str | None:
+    """The person or body a list's lead-in is about, or None when it names none."""
+    core = ARTICLE_NO.sub("", lead).rstrip("：: ")
+    core = PREAMBLE_RE.sub("", core)
+    at = max(core.find("下列"), core.find("以下"))
+    if at <= 0 and not core.startswith(("有下列", "有以下")):
+        return None
+    clause = re.split("[，；]", core[: max(at, 0)])[-1]
+    actor = re.split(r"应当|可以|不得|必须|享有|负有|具有|履行|在|有", clause, maxsplit=1)[0]
+    if len(actor) < 2:
+        after = core[at:].split("，", 1)
+        m = SUBJECT_AFTER_RE.match(after[1]) if len(after) > 1 else None
+        actor = m.group(1) if m and not m.group(1).startswith(("由", "对", "向")) else ""
+    actor = actor[-8:]
+    return actor if PERSON_END.search(actor) else None
+
+
+def same_people(actor: str | None, other: str | None) -> bool:
+    return actor is None or other is None or actor == other
+
+
 def _asked(lead: str) -> tuple[str, str] | None:
     """'乡村医生有下列情形之一的，不予注册：' → ('乡村医生有下列哪些情形的，不予注册？',
     'condition'): the article's own lead-in asking which items, cut at the first semicolon
@@ -169,13 +201,17 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             if short
         ]
         found.append((alist, *asked, items, raw))
+    actors = {id(a): list_actor(a.lead) for a, *_ in found}
     for alist, question, kind, items, raw in found:
         if len(items) < 2:
             continue
+        actor = actors[id(alist)]
         pool = [
             i
             for other, _, other_kind, other_items, _ in found
-            if other is not alist and siblings(kind, other_kind)
+            if other is not alist
+            and siblings(kind, other_kind)
+            and same_people(actor, actors[id(other)])
             for i in other_items
         ]
         context = ctx.document.text[alist.lead_start : alist.end]

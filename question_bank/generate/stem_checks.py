@@ -36,6 +36,11 @@ MIN_PREDICATE = 14  # han characters in the predicate's first clause when nothin
 MIN_CONTEXT = 6  # han characters a stem carries beside its blanks
 # A quoted formula's blank ("认真落实“____”制度") needs more: many formulas fit a short frame.
 MIN_QUOTED_CONTEXT = 10
+# "森林防火是____的重要内容": what a thing is a part of fits many wholes (公共安全, 林业工作…).
+BROAD_OBJECT_RE = re.compile(
+    rf"(?:是|为|作为|属于){re.escape(BLANK)}的(?:重要|主要|基本|关键)?"
+    r"(?:内容|组成部分|部分|任务|基础|保障|举措|方面|环节|一环|抓手|手段|途径)"
+)
 
 
 def _han(text: str) -> int:
@@ -53,6 +58,9 @@ def unanswerable_blank(c: Candidate, document: Document) -> str | None:
     context = _han(statement.replace(BLANK, ""))
     if context < MIN_CONTEXT or (f"“{BLANK}”" in statement and context < MIN_QUOTED_CONTEXT):
         return "题干信息太少，空位不止一种填法"
+    m = BROAD_OBJECT_RE.search(statement)
+    if m:
+        return f"“{m.group(0)}”可填的上位概念不止一个"
     if not statement.lstrip("“").startswith(BLANK):
         return None
     predicate = statement.lstrip("“")[len(BLANK) :].lstrip("”")
@@ -96,7 +104,7 @@ LOCAL_RE = re.compile(
     r"|各(?:村|组|乡镇|镇|乡|单位|部门|站所)(?:（[^）]{1,6}）)?(?:都|也)?(?:要|必须|务必)"
     # A body named by a bare 镇 or 乡 ("镇交管站", "乡卫生院"): the speaker's own town; a
     # rule for every place names the level ("乡镇人民政府", "乡、民族乡、镇的人民政府").
-    r"|(?<![\u4e00-\u9fa5])[镇乡](?![镇村级域城以长民里人、])[\u4e00-\u9fa5]{0,4}?"
+    r"|(?<![\u4e00-\u9fa5])[镇乡](?![镇村级域城以长民里人、])[\u4e00-\u9fa5]{0,6}?"
     r"(?:站|所|中心|办|院|队|委|组|财政)"
 )
 
@@ -217,7 +225,10 @@ def guessable_number(c: Candidate, document: Document) -> str | None:
         )
         for form in numeral_forms(answer)
     )
-    if said >= MIN_REPEATS or (said and _same_period(c.stem, answer + unit.group(0))):
+    counted = answer + unit.group(0)
+    if said >= MIN_REPEATS or (
+        said and (_same_period(c.stem, counted) or _same_frame(c.stem, counted))
+    ):
         return f"题干中另有{said}处“{answer}{unit.group(0)}”，答案一望即知"
     return None
 
@@ -235,5 +246,22 @@ def _same_period(stem: str, counted: str) -> bool:
     for form in numeral_forms(counted[:-1]):
         for m in re.finditer(re.escape(form + counted[-1]), stem):
             if period[-1] in stem[max(0, m.start() - 8) : m.start()]:
+                return True
+    return False
+
+
+FRAME = 2  # han characters before a number that make two clauses the same frame
+
+
+def _same_frame(stem: str, counted: str) -> bool:
+    """ "每服务1小时积1分；…每服务____小时积2分", "自接到…之日起____日内…自接到…之日起三日内":
+    the answer's number with its unit stands elsewhere in the stem after the same words as
+    the blank does, so the parallel clause reads it out."""
+    head = re.search(rf"[\u4e00-\u9fa5]{{{FRAME}}}$", stem.split(BLANK, 1)[0])
+    if not head:
+        return False
+    for form in numeral_forms(counted[:-1]):
+        for m in re.finditer(re.escape(form + counted[-1]), stem):
+            if stem[max(0, m.start() - FRAME) : m.start()] == head.group(0):
                 return True
     return False

@@ -117,6 +117,32 @@ def law_name(document: Document) -> str | None:
     return None
 
 
+# A county's or town's own rules ("…志愿服务积分管理办法", "…参保工作的通知"): a question from
+# them read without the document's name passes for a rule that holds everywhere.
+LOCAL_DOCUMENT_RE = re.compile(
+    r"(?:办法|通知|方案|细则|规定|规则|制度|公告|通告|清单)(?:（[^）]{1,12}）)?$"
+)
+ISSUED_RE = re.compile(r"印发《([^》]{4,60})》的通知$")
+MAX_DOCUMENT_NAME = 40
+
+
+def local_document_name(title: str | None) -> str | None:
+    """The name a question cites a document that is no statute by ("根据《X》，"): its title
+    when that ends in a document type, the issued document's name for "关于印发《X》的通知";
+    None for a speech, an article or a title the ingest could not find."""
+    title = re.sub(r"\.\w+$", "", (title or "").strip("# ").strip())
+    issued = ISSUED_RE.search(title)
+    if issued:
+        title = issued.group(1)
+    # A page title carries the site or issuer after a dash ("…的通知-某县医疗保障局").
+    site = re.match(r"(.+?)\s*[-_－|｜]\s*[^-_－|｜]{2,20}$", title)
+    if site and not LOCAL_DOCUMENT_RE.search(title) and LOCAL_DOCUMENT_RE.search(site.group(1)):
+        title = site.group(1)
+    if not title or len(title) > MAX_DOCUMENT_NAME or not LOCAL_DOCUMENT_RE.search(title):
+        return None
+    return title
+
+
 def _split_spans(text: str) -> list[tuple[int, int]]:
     spans, start, i, n = [], 0, 0, len(text)
     while i < n:

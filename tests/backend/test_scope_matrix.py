@@ -26,7 +26,8 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from apps.exams.models import Attempt, Exam, Paper
+from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
+from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
 from apps.records.models import ComponentScore
 from tests import factories
@@ -43,6 +44,10 @@ ADMINS = "admin_a county"
 # A role may read nothing ("") and then gets 403 or 404 for every object.
 DETAIL: dict[str, tuple[str, dict[str, str]]] = {
     "attempts/{id}": (
+        "attempt_a attempt_b",
+        {"cadre_a": "attempt_a", "cadre_b": "attempt_b"},
+    ),
+    "attempts/{id}/clock": (
         "attempt_a attempt_b",
         {"cadre_a": "attempt_a", "cadre_b": "attempt_b"},
     ),
@@ -610,6 +615,33 @@ WRITES = [
         None,
     ),
     (
+        "extra time before start in the county's exam, for one's own cadre",
+        "admin_a",
+        "post",
+        "exams/{exam_c}/extra-time",
+        lambda w: {"user": w.users["cadre_a"].pk, "minutes": 10, "reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "extra time before start in another township's exam",
+        "admin_a",
+        "post",
+        "exams/{exam_b}/extra-time",
+        lambda w: {"user": w.users["cadre_b"].pk, "minutes": 10, "reason": "越权"},
+        404,
+        None,
+    ),
+    (
+        "a notice naming another township's cadre",
+        "admin_a",
+        "post",
+        "notices/",
+        lambda w: {"title": "越权", "body": "正文", "audience_users": [w.users["cadre_b"].pk]},
+        400,
+        "audience_users",
+    ),
+    (
         "flagging an item of the county's exam",
         "admin_a",
         "post",
@@ -656,6 +688,8 @@ def _state(world) -> tuple:
         list(Exam.objects.values_list("pk", "status", "closes_at").order_by("pk")),
         list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
         list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
+        list(ExtraTime.objects.values_list("exam", "user", "minutes").order_by("pk")),
+        Notice.objects.count(),
     )
 
 
@@ -674,6 +708,25 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
     if field:
         assert field in response.json()["errors"], response.json()
     assert _state(world) == before
+
+
+def test_a_township_admin_grants_extra_time_before_start_to_own_cadre_only(world):
+    """A grant in scope is kept, logged and shown in the person's monitor row to both admins
+    who see that person; grants across the boundary are in WRITES above."""
+    exam_a, cadre_a = world["exam_a"], world.users["cadre_a"]
+    admin_a = factories.client_for(world.users["admin_a"])
+    response = admin_a.post(
+        f"/api/v1/exams/{exam_a.pk}/extra-time",
+        {"user": cadre_a.pk, "minutes": 10, "reason": "老花眼"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content.decode()
+    assert ExtraTime.objects.get(exam=exam_a).user == cadre_a
+    assert ExamLog.objects.get(exam=exam_a, kind="extra_time").actor == world.users["admin_a"]
+    for role in ("admin_a", "county"):
+        people = factories.client_for(world.users[role]).get(f"/api/v1/exams/{exam_a.pk}/monitor")
+        row = next(p for p in people.json()["people"] if p["user_id"] == cadre_a.pk)
+        assert row["extra_minutes"] == 10
 
 
 def test_the_owner_sets_graders_and_a_township_admin_its_own(world):

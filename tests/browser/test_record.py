@@ -16,7 +16,8 @@ from tests.backend.records.conftest import (
     make_call,
     make_exam,
 )
-from tests.browser.builders import WAIT, log_in
+from tests.browser.builders import WAIT, log_in, new_phone_page
+from tests.browser.conftest import ARTIFACTS
 from tests.factories import make_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,3 +72,36 @@ def test_a_cadre_views_the_record_in_publicity_and_files_an_objection(live_serve
     assert objection.filed_by == cadre
     assert objection.reason == REASON
     assert objection.status == Objection.Status.PENDING
+
+
+@pytest.mark.parametrize("viewport", [(360, 780), (390, 844)], ids=["360", "390"])
+def test_the_publicity_list_fits_a_narrow_phone(live_server, browser, viewport):
+    """The unit's 公示 list stays inside its card (nothing wider than the screen), long unit
+    names included, with every person's rank, name, parts and total readable."""
+    tree = make_tree()
+    tree.village_a1.name = "幸福街道办事处第一社区居民委员会"
+    tree.village_a1.save()
+    admin = make_user(tree.department, is_cadre=False, admin_of=[tree.county])
+    cadre = make_user(tree.village_a1, username="cadre81", real_name="欧阳晓明")
+    neighbour = make_user(tree.village_a1, username="cadre82", real_name="周志强")
+    published_period(tree, admin, {cadre: "90", neighbour: "70"})
+    width, height = viewport
+    page = new_phone_page(browser)
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(page, live_server.url, "cadre81", landing="/me/record")
+    table = page.get_by_test_id("publicity-list")
+    expect(table).to_contain_text("周志强", timeout=WAIT)
+    table.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"record-publicity-{width}.png"))
+    overflow = page.evaluate(
+        """() => {
+        const card = document.querySelector('[data-testid=publicity-card]').getBoundingClientRect()
+        const wide = [...document.querySelectorAll('[data-testid=publicity-card] *')]
+          .filter((el) => el.getBoundingClientRect().right > card.right + 0.5)
+          .map((el) => el.textContent.slice(0, 20))
+        return { wide, page: document.documentElement.scrollWidth - window.innerWidth }
+      }"""
+    )
+    assert overflow == {"wide": [], "page": 0}
+    page.context.close()

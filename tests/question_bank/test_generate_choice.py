@@ -187,13 +187,14 @@ def test_an_enumeration_is_asked_by_its_lead_in_with_wrong_options_from_a_siblin
         assert not any(t in cand.source.quote for t in wrong)
     duties = "根据《示范服务站管理条例》，服务站工作人员应当履行下列哪些义务？"
     rights = "根据《示范服务站管理条例》，服务站工作人员享有下列哪些权利？"
-    # A long lead-in: "违反本条例规定，" goes, the question keeps its first consequence.
-    acts = "根据《示范服务站管理条例》，服务站工作人员有下列哪些行为的，由乡镇人民政府责令改正，并由县级主管部门通报批评？"
-    assert {duties, rights, acts} <= set(found), sorted(found)
+    assert {duties, rights} <= set(found), sorted(found)
+    # The staff's misconduct and the clients' cases are lists of one kind about different
+    # people (round 6, heldout6): a client's case offered as a staff act is wrong at a
+    # glance, so neither list is asked with the other's items.
+    assert not [s for s in found if "有下列哪些行为" in s or "服务对象" in s]
     for stem, own, others in (
         (duties, DUTIES, RIGHTS),  # a right offered as a duty is plainly wrong
         (rights, RIGHTS, DUTIES),
-        (acts, STAFF_ACTS, CLIENT_ACTS),
     ):
         for cand in found[stem]:
             right, wrong = _split(cand)

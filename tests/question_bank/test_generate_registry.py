@@ -34,6 +34,7 @@ FIXTURES = [
     test_generate_standalone.LAW,
     test_generate_law_duty.RULES,
     test_generate_statute_yield.PRINCIPLES,
+    "# 示范讲话\n一、要求\n防火工作实行地方各级人民政府行政首长负责制，统一指挥。\n",
     "# 示范条例\n第一条 村民委员会不得擅自增设收费项目。\n第二条 村民会议每年至少召开一次。\n"
     "第三条 集市管理处应当公布收费标准。\n",
 ]
@@ -90,3 +91,16 @@ def test_a_rule_proposing_under_another_name_is_a_programming_error(monkeypatch)
     )
     with pytest.raises(RuleNameError):
         generate(make_document(generate_helpers.SPEECH), rules=["fill.definition"])
+
+
+def test_every_registered_rule_is_named_in_a_test_of_its_behaviour():
+    """Besides firing on a fixture above, each rule name is spelled out in some test file
+    other than this one (a test of what the rule does, not only that it runs)."""
+    from pathlib import Path
+
+    here = Path(__file__)
+    text = "".join(
+        p.read_text("utf-8") for p in here.parent.glob("test_*.py") if p.name != here.name
+    )
+    missing = [n for n in registry.all_rules() if n != "llm" and f'"{n}"' not in text]
+    assert not missing, f"no test names these rules: {missing}"

@@ -132,7 +132,7 @@ def test_near_identical_stems_and_one_answer_are_not_asked_again_and_again():
     ).candidates
     modal = [c for c in swaps if c.rule == "true_false.swap_modal"]
     assert len(modal) == 1
-    result = generate(make_document(LINE), types=["fill_in"])
+    result = generate(make_document(LINE), types=["fill_in"], rules=ALL_RULES)
     kept = [c for c in result.candidates if c.answer == ["群众路线"]]
     dropped = [d.candidate for d in result.dropped if d.candidate.answer == ["群众路线"]]
     assert len(kept) == 2 and dropped

@@ -78,7 +78,9 @@ def test_true_false_false_statement_swaps_exactly_one_element():
     # Different seeds flip true/false; collect both kinds over a few runs.
     seen = {}
     for seed in range(6):
-        for cand in generate(make_document(LAW), types=["true_false"], seed=seed).candidates:
+        for cand in generate(
+            make_document(LAW), types=["true_false"], seed=seed, rules=ALL_RULES
+        ).candidates:
             seen.setdefault(cand.answer, cand)
     false = seen[False]
     original, replacement = false.swapped["original"], false.swapped["replacement"]

@@ -10,8 +10,12 @@ meeting, blanks that a general predicate does not determine, and switches off ev
 with no verdict on documents nobody tuned for (the speech-only rules among them: parallel
 phrases, named points, the 多选 rules). The laws keep 1.84–3.82 and their floor of 1.5;
 the seed speeches, mostly first-person exhortation about one county, fall to 0.51–1.64,
-so their floor is 0.4: it still catches a collapse to nothing. The acceptable yield is
-measured with judgements on tests/data/generator_eval."""
+so their floor is 0.4: it still catches a collapse to nothing. Round 6 switches off
+every rule under 70% on the held-out parts' first (honest) judging, fill.formula and
+fill.law_duty among them: the policy-heavy laws, whose questions were mostly formulas and
+duties, fall to 1.16 (乡村振兴促进法) and the constitutional amendments, mostly "修改为"
+wording, to 0.66; the floor is 1.0 for laws and 0.5 for the amendments. The acceptable
+yield is measured with judgements on tests/data/generator_eval."""
 
 from collections import Counter
 
@@ -25,7 +29,7 @@ from question_bank.generate.pipeline import SAME_ANSWER
 from question_bank.ingest import ingest_bytes
 from tests.conftest import shared_path
 
-MIN_PER_1000 = {"seeds": 0.4, "data/policy": 1.5}
+MIN_PER_1000 = {"seeds": 0.4, "data/policy": 1.0, "宪法修正案*.md": 0.5}
 FILES = [
     ("seeds", "000_*.txt"),
     ("seeds", "001_*.txt"),
@@ -38,23 +42,26 @@ FILES = [
 ]
 
 
-def _result(folder: str, pattern: str):
+def _result(folder: str, pattern: str, rules=None):
     paths = sorted(shared_path(*folder.split("/")).glob(pattern))
     if not paths:
         pytest.skip(f"缺少共享材料：{folder}/{pattern}")
     path = paths[0]
-    return generate(ingest_bytes(path.read_bytes(), path.name))
+    return generate(ingest_bytes(path.read_bytes(), path.name), rules=rules)
 
 
 @pytest.mark.parametrize(("folder", "pattern"), FILES, ids=[p for _, p in FILES])
 def test_every_material_keeps_a_floor_of_candidates_per_thousand_characters(folder, pattern):
     result = _result(folder, pattern)
     rate = 1000 * len(result.candidates) / result.substantive_chars
-    assert rate >= MIN_PER_1000[folder], f"{pattern}: {rate:.2f}"
+    assert rate >= MIN_PER_1000.get(pattern, MIN_PER_1000[folder]), f"{pattern}: {rate:.2f}"
 
 
 def test_amendment_duty_and_prohibition_questions_ask_the_new_wording():
-    result = _result("data/policy", "宪法修正案*.md")
+    # Both rules are off by default (round 6); run by name they still cite the new wording.
+    result = _result(
+        "data/policy", "宪法修正案*.md", rules=["fill.law_duty", "true_false.swap_modal"]
+    )
     law_rules = [
         c for c in result.candidates if c.rule in ("fill.law_duty", "true_false.swap_modal")
     ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from apps.common import scoping
 from apps.exams.analytics import _audience_in_scope, _local, final_attempts
 from apps.exams.models import Answer, Attempt, Exam, ExamLog, ScoreChange, SubjectiveGrade
+from apps.exams.services import extra_time
 from apps.exams.services.exams import audience_rule
 from apps.questions.models import Question
 from question_bank.tables import write_xlsx
@@ -57,6 +58,7 @@ def monitor(exam: Exam, admin) -> dict:
         .annotate(n=Count("id"), last=Max("saved_at"))
     }
     people = {**audience, **{a.user_id: a.user for a in attempts}}
+    extra = extra_time.minutes_by_user(exam)
     rows = []
     for user_id, user in people.items():
         row = {
@@ -76,6 +78,8 @@ def monitor(exam: Exam, admin) -> dict:
             "last_saved_at": None,
             "score": None,
             "pending_review": False,
+            # Granted in the console; a person not started gets it when they start.
+            "extra_minutes": extra.get(user_id, 0),
         }
         if user_id in by_user:
             attempt = _current_attempt(by_user[user_id])

@@ -125,6 +125,12 @@ def attempt_for_cadre(attempt_id: int, user) -> Attempt | None:
     return Attempt.objects.select_related("exam").filter(pk=attempt_id, user=user).first()
 
 
+def attempt_clock(attempt_id: int, user) -> dict | None:
+    """The attempt's status and deadline, read by primary key and nothing else (an idle exam
+    page asks every minute or two)."""
+    return Attempt.objects.filter(pk=attempt_id, user=user).values("status", "deadline").first()
+
+
 def released(release: str, exam: Exam, now=None) -> bool:
     if release == Exam.Release.IMMEDIATE:
         return True

@@ -9,10 +9,15 @@ from django.utils import timezone
 from apps.accounts.models import OrgUnit
 from apps.common.models import TimeStampedModel
 
+# The roles a notice can be limited to (as an exam's audience roles).
+NOTICE_ROLES = ("cadre", "reviewer")
+
 
 class Notice(TimeStampedModel):
-    """Seen by cadres in the subtrees of `audience_units`, or, when none are chosen, by every
-    cadre under `org_unit` (the publishing admin's unit), between publish and expiry."""
+    """Seen, between publish and expiry, by the people of `audience_units` (with their sub-units
+    unless `include_subunits` is off; holding one of `audience_roles`, if any) and by
+    `audience_users`; when neither units nor people are chosen, `org_unit` (the publishing
+    admin's unit) stands for the audience units."""
 
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name="发布单位", on_delete=models.PROTECT, related_name="notices"
@@ -23,10 +28,22 @@ class Notice(TimeStampedModel):
     expires_at = models.DateTimeField("截止时间", null=True, blank=True)
     audience_units = models.ManyToManyField(
         OrgUnit,
-        verbose_name="接收单位（含下级）",
+        verbose_name="接收单位",
         blank=True,
         related_name="received_notices",
-        help_text="不选则发给发布单位下的全部人员",
+        help_text="不选单位和人员则发给发布单位下的全部人员",
+    )
+    # Off: only people whose own unit is an audience unit (or the publishing unit), not those
+    # of the units below it, as Exam.include_subunits (an exam's notice copies it).
+    include_subunits = models.BooleanField("含下级单位", default=True)
+    # Among the units' people, only those holding one of these roles ("cadre", "reviewer",
+    # kept sorted); empty: everyone. Named people get the notice whatever their roles.
+    audience_roles = models.JSONField("接收角色", default=list, blank=True)
+    audience_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="指定人员",
+        blank=True,
+        related_name="addressed_notices",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

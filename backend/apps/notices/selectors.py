@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import combinations
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.common.scoping import scope_queryset
-from apps.notices.models import Notice
+from apps.notices.models import NOTICE_ROLES, Notice
 
 
 def notices_for_admin(admin: User) -> QuerySet[Notice]:
@@ -17,23 +18,50 @@ def notices_for_admin(admin: User) -> QuerySet[Notice]:
     return (
         scope_queryset(Notice.objects.all(), admin, "org_unit")
         .select_related("org_unit")
-        .prefetch_related("audience_units")
+        .prefetch_related("audience_units", "audience_users")
         .order_by("-published_at", "-id")
     )
 
 
+def _roles_q(user: User) -> Q:
+    """Notices for any role, or for a set of roles (stored sorted) that includes one of the
+    user's."""
+    mine = set(user.roles) & set(NOTICE_ROLES)
+    sets = [
+        sorted(combo)
+        for n in range(1, len(NOTICE_ROLES) + 1)
+        for combo in combinations(NOTICE_ROLES, n)
+        if mine & set(combo)
+    ]
+    condition = Q(audience_roles=[])
+    for roles in sets:
+        condition |= Q(audience_roles=roles)
+    return condition
+
+
 def notices_for_reader(user: User, now: dt.datetime | None = None) -> QuerySet[Notice]:
-    """Live notices whose audience includes the user's unit (an audience unit is the user's
-    unit or one above it; with no audience units, the publishing unit is), newest first."""
+    """Live notices addressed to the user, newest first: naming them, or naming their unit or
+    (with sub-units) one above it; with no units and no people named, the publishing unit
+    stands for the audience units."""
+    now = now or timezone.now()
+    named = Notice.objects.filter(audience_users=user)
     unit = user.org_unit
     if unit is None:
-        return Notice.objects.none()
-    now = now or timezone.now()
-    chain = [*unit.ancestor_ids(), unit.pk]
-    everyone_below = Notice.objects.filter(audience_units__isnull=True, org_unit_id__in=chain)
-    chosen = Notice.objects.filter(audience_units__in=chain)
+        addressed = Q(pk__in=named.values("pk"))
+    else:
+        chain = [*unit.ancestor_ids(), unit.pk]
+        own = Q(include_subunits=False)
+        below = Q(include_subunits=True)
+        everyone = Notice.objects.filter(
+            audience_units__isnull=True, audience_users__isnull=True
+        ).filter((below & Q(org_unit_id__in=chain)) | (own & Q(org_unit_id=unit.pk)))
+        chosen = Notice.objects.filter(
+            (below & Q(audience_units__in=chain)) | (own & Q(audience_units=unit.pk))
+        )
+        by_unit = Q(pk__in=everyone.values("pk")) | Q(pk__in=chosen.values("pk"))
+        addressed = (by_unit & _roles_q(user)) | Q(pk__in=named.values("pk"))
     return (
-        Notice.objects.filter(Q(pk__in=everyone_below.values("pk")) | Q(pk__in=chosen.values("pk")))
+        Notice.objects.filter(addressed)
         .filter(published_at__lte=now)
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .select_related("org_unit")

@@ -22,6 +22,7 @@ UNIT_REQUIRED = "您管理多个单位，请选择发布单位"
 UNIT_OUT_OF_SCOPE = "发布单位不在您的管理范围内"
 AUDIENCE_OUT_OF_SCOPE = "接收单位必须在发布单位之下：{names}"
 EXPIRY_BEFORE_PUBLISH = "截止时间应晚于发布时间"
+USERS_OUT_OF_SCOPE = "指定人员必须属于发布单位或其下级单位：{names}"
 
 BODY_MAX = 5000
 FIELDS = ["title", "body", "published_at", "expires_at"]
@@ -48,6 +49,17 @@ def _audience(unit: OrgUnit, audience_ids: list[int]) -> list[OrgUnit]:
         names = "、".join([u.name for u in outside] + [f"#{pk}" for pk in sorted(missing)])
         message = AUDIENCE_OUT_OF_SCOPE.format(names=names)
         raise InvalidInput(message, errors={"audience_units": [message]})
+    return chosen
+
+
+def _named(unit: OrgUnit, user_ids: list[int]) -> list[User]:
+    chosen = list(User.objects.filter(pk__in=set(user_ids)).select_related("org_unit"))
+    outside = [u for u in chosen if u.org_unit is None or not u.org_unit.is_within(unit)]
+    missing = set(user_ids) - {u.pk for u in chosen}
+    if outside or missing:
+        names = "、".join([u.display_name for u in outside] + [f"#{pk}" for pk in sorted(missing)])
+        message = USERS_OUT_OF_SCOPE.format(names=names)
+        raise InvalidInput(message, errors={"audience_users": [message]})
     return chosen
 
 
@@ -86,7 +98,13 @@ def create_notice(
     expires_at: dt.datetime | None = None,
     org_unit: int | None = None,
     audience_units: list[int] | None = None,
+    include_subunits: bool = True,
+    audience_roles: list[str] | None = None,
+    audience_users: list[int] | None = None,
 ) -> Notice:
+    """Addressed to the people of `audience_units` (with sub-units unless `include_subunits`
+    is off; of `audience_roles`, if any) and to the `audience_users` named; with neither
+    units nor people, the publishing unit stands for the units."""
     data = _check(
         {
             "title": title,
@@ -97,8 +115,16 @@ def create_notice(
     )
     unit = _publishing_unit(admin, org_unit)
     audience = _audience(unit, audience_units or [])
-    notice = Notice.objects.create(org_unit=unit, created_by=admin, **data)
+    named = _named(unit, audience_users or [])
+    notice = Notice.objects.create(
+        org_unit=unit,
+        created_by=admin,
+        include_subunits=include_subunits,
+        audience_roles=sorted(set(audience_roles or [])),
+        **data,
+    )
     notice.audience_units.set(audience)
+    notice.audience_users.set(named)
     return notice
 
 
@@ -109,14 +135,22 @@ def update_notice(admin: User, notice_id: int, **changes: Any) -> Notice:
     if merged["published_at"] is None:
         merged["published_at"] = notice.published_at
     data = _check(merged)
-    audience = None
+    audience = named = None
     if "audience_units" in changes:
         audience = _audience(notice.org_unit, changes["audience_units"] or [])
+    if "audience_users" in changes:
+        named = _named(notice.org_unit, changes["audience_users"] or [])
     for field in FIELDS:
         setattr(notice, field, data[field])
+    if "include_subunits" in changes:
+        notice.include_subunits = changes["include_subunits"]
+    if "audience_roles" in changes:
+        notice.audience_roles = sorted(set(changes["audience_roles"] or []))
     notice.save()
     if audience is not None:
         notice.audience_units.set(audience)
+    if named is not None:
+        notice.audience_users.set(named)
     return notice
 
 

@@ -3,6 +3,7 @@ import type {
   AnswerAck,
   AnswerInput,
   Attempt,
+  AttemptClock,
   AttemptEventKind,
   AttemptEventReply,
   BatchSaveReply,
@@ -16,6 +17,8 @@ export const examsApi = {
   detail: (id: number) => api.get<ExamDetail>(`exams/${id}`),
   start: (examId: number) => api.post<Attempt>(`exams/${examId}/attempts`),
   attempt: (id: number) => api.get<Attempt>(`attempts/${id}`),
+  /** Status and deadline only: an idle exam page checks its countdown with it. */
+  clock: (id: number) => api.get<AttemptClock>(`attempts/${id}/clock`),
   saveAnswer: (attemptId: number, { question_id, ...body }: AnswerInput) =>
     api.put<AnswerAck>(`attempts/${attemptId}/answers/${question_id}`, body),
   /** All items are stored or none (409); each result says whether its item was stored. */

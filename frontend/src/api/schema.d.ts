@@ -49,6 +49,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description GET attempts/{id}/clock: a phone left idle learns extra time, a longer window or an
+         *     exam closed early (then the status is submitted) without loading the attempt again.
+         */
+        get: operations["v1_attempts_clock_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attempts/{id}/events": {
         parameters: {
             query?: never;
@@ -2646,6 +2666,17 @@ export interface components {
             /** Format: date-time */
             submitted_at: string | null;
         };
+        /** @description GET attempts/{id}/clock: what an open exam page needs to keep its countdown true. */
+        AttemptClock: {
+            /**
+             * Format: date-time
+             * @description 交卷截止（含延时、延长考试时间、提前结束）
+             */
+            deadline: string;
+            /** Format: date-time */
+            server_now: string;
+            status: components["schemas"]["AttemptStatusEnum"];
+        };
         AttemptEventReply: {
             detail: string;
             focus_loss_count: number;
@@ -4145,6 +4176,9 @@ export interface components {
         /** @description What a reader sees: the body only as sanitized HTML rendered on the server. */
         NoticeAdmin: {
             readonly audience: components["schemas"]["NoticeAudience"][];
+            /** 接收角色 */
+            readonly audience_roles: unknown;
+            readonly audience_users: components["schemas"]["NoticeAudienceUser"][];
             /** 正文（Markdown） */
             readonly body: string;
             readonly body_html: string;
@@ -4159,6 +4193,8 @@ export interface components {
              */
             readonly expires_at: string | null;
             readonly id: number;
+            /** 含下级单位 */
+            readonly include_subunits: boolean;
             readonly is_live: boolean;
             /** 发布单位 */
             readonly org_unit: number;
@@ -4180,12 +4216,27 @@ export interface components {
             id: number;
             name: string;
         };
+        NoticeAudienceUser: {
+            id: number;
+            name: string;
+            username: string;
+        };
         NoticeInputRequest: {
-            /** @description 接收单位（含下级）；为空则发给发布单位下全部人员 */
+            /** @description 接收单位中只发给这些角色的人员；为空则不限角色 */
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
+            /** @description 接收单位；单位和人员都为空则发给发布单位的人员 */
             audience_units?: number[];
+            /** @description 指定人员（发布单位之下） */
+            audience_users?: number[];
             body: string;
             /** Format: date-time */
             expires_at?: string | null;
+            /**
+             * 含下级单位
+             * @description false：只发给接收单位（或发布单位）本单位的人员，不含下级单位
+             * @default true
+             */
+            include_subunits: boolean;
             /**
              * Format: int64
              * @description 发布单位；只管理一个单位时可省略
@@ -4891,10 +4942,14 @@ export interface components {
             title?: string;
         };
         PatchedNoticeUpdateRequest: {
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
             audience_units?: number[];
+            audience_users?: number[];
             body?: string;
             /** Format: date-time */
             expires_at?: string | null;
+            /** 含下级单位 */
+            include_subunits?: boolean;
             /** Format: date-time */
             published_at?: string | null;
             title?: string;
@@ -6168,6 +6223,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchSaveReply"];
+                };
+            };
+        };
+    };
+    v1_attempts_clock_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptClock"];
                 };
             };
         };

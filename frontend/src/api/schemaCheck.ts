@@ -76,6 +76,7 @@ export type SchemaChecks = [
       | 'BatchSaveRequest'
       | 'BatchSaveReply'
       | 'AttemptEventReply'
+      | 'AttemptClock'
     >
   >,
 ]

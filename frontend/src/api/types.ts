@@ -109,4 +109,6 @@ export type AnswerInput = S['AnswerItemRequest']
 export type AnswerAck = S['AnswerAck']
 export type BatchSaveReply = S['BatchSaveReply']
 export type AttemptEventReply = S['AttemptEventReply']
+/** GET attempts/{id}/clock: status and deadline with the server's time. */
+export type AttemptClock = S['AttemptClock']
 export type AttemptEventKind = S['EventInputKindEnum']

@@ -1,13 +1,14 @@
 // One attempt being taken: loads it (from the network, or the cached copy when offline),
 // merges server, acknowledged and queued answers, saves every change through the answer
-// queue, runs the server-time countdown and submits.
+// queue, runs the server-time countdown (kept true while idle by a deadline watch) and submits.
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { examsApi } from '@/api/exams'
 import { ApiError, errorMessage } from '@/api/http'
-import type { AnswerAck, AnswerResponse, Attempt } from '@/api/types'
+import type { AnswerAck, AnswerResponse, Attempt, AttemptClock } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
+import { DeadlineWatch } from './deadlineWatch'
 import { deviceId, seqFromServerTime } from './device'
 import { flagsUnsent, loadFlags, saveFlags } from './flags'
 import { takePrefetched } from './prefetch'
@@ -18,6 +19,8 @@ export interface SessionHooks {
   onExpire?: () => void
   onStopped?: (snapshot: QueueSnapshot) => void
   onServerAnswer?: (questionId: number) => void
+  /** The server finished the attempt meanwhile (closed early, cancelled, another device). */
+  onClosedByServer?: () => void
 }
 
 export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
@@ -37,12 +40,25 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
   let queue: AnswerQueue | null = null
   let marksSent: Promise<unknown> = Promise.resolve()
   let clock: ExamClock | null = null
+  let watch: DeadlineWatch | null = null
 
   /** Save replies carry the attempt's deadline: extra time given meanwhile moves the clock. */
   function followDeadline(acks: AnswerAck[]): AnswerAck[] {
     const deadline = acks[acks.length - 1]?.deadline
     if (deadline) clock?.moveDeadline(deadline)
     return acks
+  }
+
+  /** A clock check's reply: a moved deadline moves the countdown; a finished attempt ends
+   *  the page (before the countdown could run out and submit on its own). */
+  function followClock(reply: AttemptClock, receivedAt: number): void {
+    if (reply.status !== 'in_progress') {
+      watch?.stop()
+      hooks.onClosedByServer?.()
+      return
+    }
+    clock?.moveDeadline(reply.deadline)
+    clock?.resync(reply.server_now, receivedAt)
   }
 
   async function fetchAttempt(): Promise<{ attempt: Attempt; receivedAt: number } | null> {
@@ -135,6 +151,9 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
       onExpire: () => hooks.onExpire?.(),
     })
     clock.start()
+    watch?.stop()
+    watch = new DeadlineWatch({ fetch: () => examsApi.clock(attemptId), onClock: followClock })
+    watch.start()
     return a
   }
 
@@ -192,6 +211,7 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
 
   function stop(): void {
     clock?.stop()
+    watch?.stop()
     queue?.close()
   }
 

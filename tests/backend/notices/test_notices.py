@@ -163,3 +163,52 @@ def test_demo_publishes_two_notices(tree):
     assert [n.title for n in notices_for_reader(factories.make_user(tree.village_b1))] == [
         demo.COUNTY_NOTICE[0]
     ]
+
+
+def test_own_unit_only_roles_and_named_people(tree, county_admin, town_a_admin, client_for):
+    """include_subunits off: the chosen units' own people, not those below; roles limit the
+    units' people; named people get it whatever their unit or roles."""
+    town_cadre = factories.make_user(tree.town_a)
+    village_cadre = factories.make_user(tree.village_a1)
+    town_reviewer = factories.make_user(tree.town_a, is_cadre=False, is_reviewer=True)
+    named = factories.make_user(tree.village_a2, is_cadre=False)
+    res = _publish(
+        client_for(town_a_admin),
+        title="仅本镇干部",
+        audience_units=[tree.town_a.id],
+        include_subunits=False,
+        audience_roles=["cadre"],
+        audience_users=[named.id],
+    )
+    assert res.status_code == 201, res.content.decode()
+    body = res.json()
+    assert body["include_subunits"] is False and body["audience_roles"] == ["cadre"]
+    assert [u["id"] for u in body["audience_users"]] == [named.id]
+    assert _titles(client_for(town_cadre)) == ["仅本镇干部"]
+    assert _titles(client_for(named)) == ["仅本镇干部"]
+    assert _titles(client_for(village_cadre)) == []
+    assert _titles(client_for(town_reviewer)) == []
+
+    # With no units chosen, the publishing unit stands for them, also without sub-units.
+    _publish(client_for(county_admin), title="仅县本级", include_subunits=False)
+    county_staff = factories.make_user(tree.county)
+    assert _titles(client_for(county_staff)) == ["仅县本级"]
+    assert _titles(client_for(town_cadre)) == ["仅本镇干部"]
+
+
+def test_named_people_only_reach_no_one_else(tree, cadre, town_a_admin, client_for):
+    named = factories.make_user(tree.village_a2)
+    _publish(client_for(town_a_admin), title="点名通知", audience_users=[named.id])
+    assert _titles(client_for(named)) == ["点名通知"]
+    assert _titles(client_for(cadre)) == []
+
+
+def test_named_people_outside_the_publishing_unit_are_refused(tree, town_a_admin, client_for):
+    outsider = factories.make_user(tree.village_b1, real_name="乙镇张三")
+    client = client_for(town_a_admin)
+    res = _publish(client, title="越权点名", audience_users=[outsider.id])
+    assert res.status_code == 400
+    assert "乙镇张三" in res.json()["errors"]["audience_users"][0]
+    res = _publish(client, title="错角色", audience_roles=["org_admin"])
+    assert res.status_code == 400 and "audience_roles.0" in res.json()["errors"]
+    assert not Notice.objects.exists()

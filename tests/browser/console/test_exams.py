@@ -4,7 +4,8 @@ short of questions, fixed before it saves), set a 10-minute exam for one townshi
 cadre answer in the monitor, read the statistics, send an item back to review, correct a
 key and regrade, see the cadre's score change with the history saying who and why, and
 download results.xlsx. Also: a township admin's audience picker stops at their township,
-and extra time for one person moves their deadline on the server and on the phone."""
+extra time for one person moves their deadline on the server and on the phone, also when
+granted before they start, and a phone left idle follows a moved deadline or an early close."""
 
 import io
 import re
@@ -16,7 +17,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from apps.exams.models import Attempt, Exam, ExamLog, ScoreChange
+from apps.exams.models import Answer, Attempt, Exam, ExamLog, ScoreChange
+from apps.exams.services import lifecycle
 from apps.questions.models import Bank, Question
 from tests.backend.exams.conftest import ABCD, make_exam, make_paper, make_question
 from tests.browser.builders import log_in, new_phone_page, start_exam, wait_saved
@@ -325,6 +327,66 @@ def test_extra_time_moves_the_deadline_on_the_server_and_the_phone(
     phone.reload()
     expect(phone.get_by_test_id("countdown")).to_contain_text(longer, timeout=WAIT)
     assert timezone.now() < after
+    phone.context.close()
+
+
+def hide_and_show(phone) -> None:
+    """The cadre switches to another app and back (the page's visibilitychange)."""
+    for state in ("hidden", "visible"):
+        phone.evaluate(
+            """(state) => { Object.defineProperty(document, 'visibilityState',
+            { configurable: true, get: () => state });
+            document.dispatchEvent(new Event('visibilitychange')) }""",
+            state,
+        )
+
+
+def test_extra_time_before_start_and_an_idle_phone_follows_the_deadline(
+    live_server, browser, desktop, county
+):
+    """A grant for a cadre who has not started is made in the console and counts from their
+    start; later changes (more time, closing early) reach the phone left idle, with no save."""
+    tree, admin, cadre, bank = county
+    questions = {q.type: q for q in Question.objects.filter(bank=bank)}
+    paper = make_paper(tree, questions, kinds=["single", "true_false"])
+    exam = make_exam(
+        tree, paper, title="未开考延时", duration_minutes=10, audience_units=[tree.town_a]
+    )
+    page = desktop
+    console_login(page, live_server.url, admin.username)
+    page.goto(f"{live_server.url}/console/exams/{exam.pk}")
+    expect(page.get_by_test_id(f"person-state-{cadre.username}")).to_have_text(
+        "未开始", timeout=WAIT
+    )
+    page.get_by_test_id(f"extra-time-{cadre.username}").click()
+    expect(page.get_by_test_id("extra-not-started")).to_contain_text("开始作答时")
+    set_number(page, "extra-minutes", 15)
+    field(page, "extra-reason").fill("视力不便，需要更长时间")
+    page.get_by_test_id("extra-confirm").click()
+    message(page, "延时 15 分钟")
+    expect(page.get_by_test_id(f"person-extra-{cadre.username}")).to_have_text("+15分")
+    shot(page, "exam-extra-time-not-started")
+    assert "开始作答时生效" in ExamLog.objects.get(exam=exam, kind="extra_time").detail
+
+    phone = new_phone_page(browser)
+    log_in(phone, live_server.url, cadre.username)
+    attempt_id = start_exam(phone, live_server.url, exam)
+    countdown = phone.get_by_test_id("countdown")
+    expect(countdown).to_contain_text(re.compile(r"2[45]:\d\d"), timeout=WAIT)
+
+    # More time while the phone sits idle: shown again, it learns the new deadline.
+    lifecycle.extra_time(exam, admin, user=cadre, minutes=20, reason="手机故障")
+    hide_and_show(phone)
+    expect(countdown).to_contain_text(re.compile(r"4[45]:\d\d"), timeout=WAIT)
+    assert not Answer.objects.filter(attempt_id=attempt_id).exists()
+
+    # Closed early: the idle phone ends the attempt properly and shows the result.
+    lifecycle.close_early(Exam.objects.get(pk=exam.pk), admin, reason="考场停电")
+    hide_and_show(phone)
+    expect(phone.locator(".van-dialog")).to_contain_text("答题已结束", timeout=WAIT)
+    phone.get_by_role("button", name="查看成绩").click()
+    phone.wait_for_url(re.compile(rf"/attempts/{attempt_id}/result$"), timeout=WAIT)
+    assert Attempt.objects.get(pk=attempt_id).status == "submitted"
     phone.context.close()
 
 

@@ -217,3 +217,11 @@ class AttemptEventReplySerializer(serializers.Serializer):
     focus_loss_limit = serializers.IntegerField(allow_null=True)
     submitted = serializers.BooleanField()
     detail = serializers.CharField(allow_blank=True)
+
+
+class AttemptClockSerializer(serializers.Serializer):
+    """GET attempts/{id}/clock: what an open exam page needs to keep its countdown true."""
+
+    status = serializers.ChoiceField(choices=Attempt.Status.choices)
+    deadline = serializers.DateTimeField(help_text="交卷截止（含延时、延长考试时间、提前结束）")
+    server_now = serializers.DateTimeField()

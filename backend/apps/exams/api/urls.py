@@ -75,6 +75,7 @@ urlpatterns = [
         fast_save.save_answer,
         name="attempt-save",
     ),
+    path("attempts/<int:pk>/clock", cadre.AttemptClockView.as_view(), name="attempt-clock"),
     path("attempts/<int:pk>/submit", cadre.SubmitView.as_view(), name="attempt-submit"),
     path("attempts/<int:pk>/events", cadre.EventView.as_view(), name="attempt-events"),
     path("attempts/<int:pk>/flags", cadre.MarksView.as_view(), name="attempt-flags"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
@@ -112,6 +113,22 @@ class AttemptView(APIView):
     def get(self, request, pk):
         attempt = attempts.finalize_if_expired(own_attempt(request, pk))
         return Response(selectors.attempt_payload(attempt))
+
+
+class AttemptClockView(APIView):
+    """GET attempts/{id}/clock: a phone left idle learns extra time, a longer window or an
+    exam closed early (then the status is submitted) without loading the attempt again."""
+
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
+
+    @extend_schema(responses=c.AttemptClockSerializer)
+    def get(self, request, pk):
+        clock = selectors.attempt_clock(pk, request.user)
+        if clock is None:
+            raise NotFound(ATTEMPT_NOT_FOUND)
+        response = Response({**clock, "server_now": timezone.now()})
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class SaveBatchView(APIView):

@@ -7,7 +7,7 @@ from apps.exams.models.attempts import (
     ScoreChange,
     SubjectiveGrade,
 )
-from apps.exams.models.papers import Exam, ExamLog, Paper, PaperItem, PaperRule
+from apps.exams.models.papers import Exam, ExamLog, ExtraTime, Paper, PaperItem, PaperRule
 
 __all__ = [
     "Answer",
@@ -15,6 +15,7 @@ __all__ = [
     "AttemptEvent",
     "Exam",
     "ExamLog",
+    "ExtraTime",
     "GradeRevision",
     "Paper",
     "PaperItem",

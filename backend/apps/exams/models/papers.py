@@ -255,3 +255,28 @@ class ExamLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.exam_id}: {self.get_kind_display()}"
+
+
+class ExtraTime(models.Model):
+    """Extra minutes one person has in one exam, granted in the console with a reason (kept
+    in ExamLog): an attempt in progress is moved at once, and every attempt the person starts
+    afterwards gets the whole grant on top of its deadline (services.extra_time)."""
+
+    exam = models.ForeignKey(
+        Exam, verbose_name="考试", on_delete=models.CASCADE, related_name="extra_times"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="考生", on_delete=models.CASCADE, related_name="+"
+    )
+    minutes = models.PositiveIntegerField("延时分钟数")
+    updated_at = models.DateTimeField("最后延时", auto_now=True)
+
+    class Meta:
+        verbose_name = "个人延时"
+        verbose_name_plural = "个人延时"
+        constraints = [
+            models.UniqueConstraint(fields=["exam", "user"], name="extra_time_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exam_id}/{self.user_id}: +{self.minutes}"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from apps.common.errors import Conflict, Forbidden, NotFound
 from apps.exams import conf, held_keys
 from apps.exams.models import Attempt, AttemptEvent, Exam, ScoreChange, SubjectiveGrade
-from apps.exams.services import answer_store, graded_feed, papers, scoring
+from apps.exams.services import answer_store, extra_time, graded_feed, papers, scoring
 from apps.exams.services.exams import in_audience
 from apps.exams.services.responses import check_device, check_response, check_seq
 
@@ -83,9 +83,11 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
 
 
 def attempt_deadline(exam: Exam, user, started_at: datetime) -> datetime:
-    """When a new attempt must be in: its duration from the start, and never after the
-    window closes. The one place a start's deadline is decided."""
-    return min(started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at)
+    """When a new attempt must be in: its duration from the start, never after the window
+    closes, plus the person's extra time (services.extra_time), past the window's end if
+    need be. The one place a start's deadline is decided."""
+    deadline = min(started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at)
+    return deadline + extra_time.granted(exam, user)
 
 
 def _insert_attempt(**fields) -> Attempt:

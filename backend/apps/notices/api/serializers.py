@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from apps.common.api.serializers import MomentField, id_field
 from apps.common.markdown import render_markdown
-from apps.notices.models import Notice
+from apps.notices.models import NOTICE_ROLES, Notice
 
 
 class NoticeSerializer(serializers.ModelSerializer):
@@ -26,8 +26,15 @@ class NoticeAudienceSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class NoticeAudienceUserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    username = serializers.CharField()
+
+
 class NoticeAdminSerializer(NoticeSerializer):
     audience = serializers.SerializerMethodField()
+    audience_users = serializers.SerializerMethodField()
     is_live = serializers.SerializerMethodField()
 
     class Meta(NoticeSerializer.Meta):
@@ -36,6 +43,9 @@ class NoticeAdminSerializer(NoticeSerializer):
             "body",
             "org_unit",
             "audience",
+            "include_subunits",
+            "audience_roles",
+            "audience_users",
             "is_live",
             "created_at",
             "updated_at",
@@ -47,6 +57,16 @@ class NoticeAdminSerializer(NoticeSerializer):
         units = obj.audience_units.all()
         return NoticeAudienceSerializer(
             [{"id": u.id, "name": u.name} for u in units], many=True
+        ).data
+
+    @extend_schema_field(NoticeAudienceUserSerializer(many=True))
+    def get_audience_users(self, obj) -> list[dict]:
+        return NoticeAudienceUserSerializer(
+            [
+                {"id": u.id, "name": u.display_name, "username": u.username}
+                for u in obj.audience_users.all()
+            ],
+            many=True,
         ).data
 
     def get_is_live(self, obj) -> bool:
@@ -65,7 +85,22 @@ class NoticeInputSerializer(serializers.Serializer):
         child=id_field(),
         required=False,
         default=list,
-        help_text="接收单位（含下级）；为空则发给发布单位下全部人员",
+        help_text="接收单位；单位和人员都为空则发给发布单位的人员",
+    )
+    include_subunits = serializers.BooleanField(
+        required=False,
+        default=True,
+        label="含下级单位",
+        help_text="false：只发给接收单位（或发布单位）本单位的人员，不含下级单位",
+    )
+    audience_roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=NOTICE_ROLES),
+        required=False,
+        default=list,
+        help_text="接收单位中只发给这些角色的人员；为空则不限角色",
+    )
+    audience_users = serializers.ListField(
+        child=id_field(), required=False, default=list, help_text="指定人员（发布单位之下）"
     )
 
 
@@ -75,3 +110,8 @@ class NoticeUpdateSerializer(serializers.Serializer):
     published_at = MomentField(required=False, allow_null=True)
     expires_at = MomentField(required=False, allow_null=True)
     audience_units = serializers.ListField(child=serializers.IntegerField(), required=False)
+    include_subunits = serializers.BooleanField(required=False, label="含下级单位")
+    audience_roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=NOTICE_ROLES), required=False
+    )
+    audience_users = serializers.ListField(child=serializers.IntegerField(), required=False)

@@ -119,6 +119,8 @@ export interface MonitorPerson {
   last_saved_at: string | null
   score: string | null
   pending_review: boolean
+  /** Granted in the console; someone not started gets it on top of their deadline. */
+  extra_minutes: number
 }
 
 export interface Monitor {

@@ -1,0 +1,144 @@
+"""Extra time for one person who has not started yet: the console's grant is kept
+(ExtraTime), logged with its reason, shown in the monitor's person row, and added to the
+deadline of the attempt the person starts."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from apps.exams.models import Attempt, ExamLog, ExtraTime
+from apps.exams.services import lifecycle
+from tests import factories
+from tests.backend.exams.conftest import make_exam, start
+
+pytestmark = pytest.mark.django_db
+
+
+def _grant(client, exam, user, minutes=15, reason="视力障碍，需放大字体"):
+    return client.post(
+        f"/api/v1/exams/{exam.pk}/extra-time",
+        {"user": user.pk, "minutes": minutes, "reason": reason},
+        format="json",
+    )
+
+
+def _row(client, exam, user) -> dict:
+    people = client.get(f"/api/v1/exams/{exam.pk}/monitor").json()["people"]
+    return next(p for p in people if p["user_id"] == user.pk)
+
+
+def test_a_grant_before_start_is_added_when_the_person_starts(
+    client_for, town_a_admin, tree, paper
+):
+    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    cadre = factories.make_user(tree.village_a1)
+    other = factories.make_user(tree.village_a1)
+    admin = client_for(town_a_admin)
+    assert _grant(admin, exam, cadre, 15).status_code == 200
+    assert _grant(admin, exam, cadre, 5, "补发 5 分钟").status_code == 200
+    assert ExtraTime.objects.get(exam=exam, user=cadre).minutes == 20
+    row = _row(admin, exam, cadre)
+    assert (row["state"], row["extra_minutes"]) == ("not_started", 20)
+    assert _row(admin, exam, other)["extra_minutes"] == 0
+    logs = list(ExamLog.objects.filter(kind="extra_time").order_by("id"))
+    assert [log.reason for log in logs] == ["视力障碍，需放大字体", "补发 5 分钟"]
+    assert "开始作答时生效" in logs[0].detail and "共延时 20 分钟" in logs[1].detail
+    assert logs[0].user == cadre and logs[0].actor == town_a_admin
+
+    mine = Attempt.objects.get(pk=start(client_for(cadre), exam).json()["id"])
+    theirs = Attempt.objects.get(pk=start(client_for(other), exam).json()["id"])
+    assert mine.deadline - mine.started_at == timedelta(minutes=30 + 20)
+    assert theirs.deadline - theirs.started_at == timedelta(minutes=30)
+    row = _row(admin, exam, cadre)
+    assert row["state"] == "in_progress" and row["extra_minutes"] == 20
+    assert row["seconds_left"] > 49 * 60
+
+
+def test_a_grant_reaches_past_the_windows_end(client_for, town_a_admin, tree, paper):
+    now = timezone.now()
+    exam = make_exam(
+        tree,
+        paper,
+        org_unit=tree.town_a,
+        audience_units=[tree.town_a],
+        closes_at=now + timedelta(minutes=5),
+    )
+    cadre = factories.make_user(tree.village_a1)
+    assert _grant(client_for(town_a_admin), exam, cadre, 10).status_code == 200
+    attempt = Attempt.objects.get(pk=start(client_for(cadre), exam).json()["id"])
+    assert attempt.deadline == exam.closes_at + timedelta(minutes=10)
+
+
+def test_a_grant_can_be_made_before_the_exam_opens(client_for, town_a_admin, tree, paper):
+    now = timezone.now()
+    exam = make_exam(
+        tree,
+        paper,
+        org_unit=tree.town_a,
+        audience_units=[tree.town_a],
+        opens_at=now + timedelta(hours=1),
+        closes_at=now + timedelta(hours=3),
+    )
+    cadre = factories.make_user(tree.village_a1)
+    assert _grant(client_for(town_a_admin), exam, cadre, 30).status_code == 200
+    assert ExtraTime.objects.get(exam=exam, user=cadre).minutes == 30
+
+
+def test_extending_the_window_keeps_the_persons_extra_time(client_for, town_a_admin, tree, paper):
+    now = timezone.now()
+    exam = make_exam(
+        tree,
+        paper,
+        org_unit=tree.town_a,
+        audience_units=[tree.town_a],
+        closes_at=now + timedelta(minutes=10),
+    )
+    cadre = factories.make_user(tree.village_a1)
+    admin = client_for(town_a_admin)
+    assert _grant(admin, exam, cadre, 15).status_code == 200
+    attempt = Attempt.objects.get(pk=start(client_for(cadre), exam).json()["id"])
+    later = exam.closes_at + timedelta(hours=1)
+    lifecycle.extend(exam, town_a_admin, closes_at=later, reason="停电顺延")
+    attempt.refresh_from_db()
+    assert attempt.deadline == attempt.started_at + timedelta(minutes=30 + 15)
+
+
+def test_a_grant_nobody_could_use_is_refused_and_stores_nothing(
+    client_for, town_a_admin, tree, paper
+):
+    exam = make_exam(
+        tree,
+        paper,
+        org_unit=tree.town_a,
+        audience_units=[tree.town_a],
+        include_subunits=False,
+        attempts_allowed=1,
+    )
+    admin = client_for(town_a_admin)
+    village = factories.make_user(tree.village_a1)  # below the audience unit: not in it
+    res = _grant(admin, exam, village)
+    assert res.status_code == 400 and "参考范围" in res.json()["errors"]["user"][0]
+
+    done = factories.make_user(tree.town_a)
+    attempt = start(client_for(done), exam).json()
+    client_for(done).post(f"/api/v1/attempts/{attempt['id']}/submit")
+    res = _grant(admin, exam, done)
+    assert res.status_code == 400 and "次数已用完" in res.json()["errors"]["user"][0]
+
+    res = _grant(admin, exam, factories.make_user(tree.town_a), reason=" ")
+    assert res.status_code == 400 and "reason" in res.json()["errors"]
+
+    outside = factories.make_user(tree.village_b1)
+    assert _grant(admin, exam, outside).status_code == 404  # not the admin's person
+    assert not ExtraTime.objects.exists()
+    assert not ExamLog.objects.filter(kind="extra_time").exists()
+
+
+def test_no_grant_once_the_exam_has_closed(client_for, town_a_admin, tree, paper):
+    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    admin = client_for(town_a_admin)
+    assert admin.post(f"/api/v1/exams/{exam.pk}/close", {"reason": "结束"}).status_code == 200
+    res = _grant(admin, exam, factories.make_user(tree.village_a1))
+    assert res.status_code == 409 and "延时" in res.json()["detail"]
+    assert not ExtraTime.objects.exists()
