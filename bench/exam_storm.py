@@ -5,7 +5,8 @@ Usage: .venv/bin/python bench/exam_storm.py [--phases steady,start,close] [--sec
        [--cadres 300] [--concurrency 32] [--workers 4] [--threads 4] [--paced 0.8]
        [--starts 150] [--bank 10000] [--rush-starts 5000] [--rush-seconds 60] [--burst 1000]
        [--burst-seconds 5] [--close-attempts 2000] [--close-questions 50] [--late-share 0.1]
-       [--pin] [--wrk] [--paced-new-connections] [--fresh]
+       [--pin] [--wrk] [--client raw|aiohttp] [--client-procs 1] [--paced-new-connections]
+       [--fresh]
        [--database-url postgresql://postgres@127.0.0.1:5432/yz_bench_exams]
 
 Phases, same server and client:
@@ -19,6 +20,14 @@ Phases, same server and client:
 - close: the close rush (storm_rush.py): --close-attempts attempts of an exam whose answers
   are released at the close auto-submit at the deadline while --late-share of the phones
   send a queued save 5-10 s after it; and the in-request cost of one submit.
+
+The start rush's load generator is --client raw (default: a lean HTTP/1.1 client on asyncio
+streams, a new connection per start) or aiohttp, in --client-procs processes sharing one
+arrival schedule. Each start's latency is split by the server's Server-Timing header
+(bench/server_timing.py) into waiting for a gunicorn thread, in the app, and outside the
+app (connect, accept queue, transfer, the client's own lag); the CPU per start of the
+server, of PostgreSQL's backends and of the load generator is printed beside the bare
+view's server CPU per request, with how busy the whole machine was.
 
 --pin runs the server on CPU 0 and this load generator on CPU 1 (taskset); --wrk also
 measures the bare view and the save at full speed with wrk (a C load generator), to tell the
