@@ -90,8 +90,22 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
+# A place below the nation in a title ("某县农村饮水安全管理办法（试行）"): a local rule, not
+# statute text, even when it is written in articles.
+_LOCAL_TITLE = re.compile(
+    r"县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|(?<![地社园景])区|[州旗盟]|街道"
+)
+
+
 def is_statute(title: str) -> bool:
-    return bool(re.search(r"(?:法|条例|办法|规定|规则)(?:（[^）]*）)?$", title or ""))
+    """A law or administrative regulation by its title: …法, …条例; a …办法, …规定, …规则
+    only when its title names no local place (a county's 办法 is a local rule)."""
+    title = re.sub(r"^中华人民共和国", "", title or "")
+    if re.search(r"(?:(?<!办)法|条例)(?:（[^）]*）)?$", title):
+        return True
+    if re.search(r"(?:办法|规定|规则)(?:（[^）]*）)?$", title):
+        return not _LOCAL_TITLE.search(re.sub(r"（[^）]*）$", "", title))
+    return False
 
 
 TUNING_PARTS = ("dev",)  # the part the rules were written on; every other part is held out
@@ -168,6 +182,10 @@ def judged_figures(everything, files, judgements_path: Path) -> dict:
             if f["statute"]:
                 statute_chars += f["substantive_chars"]
                 statute_acceptable += f["candidates"] * rate
+        elif f["statute"] and not f["candidates"]:
+            # A statute that yielded nothing has no verdict but counts: 0 acceptable.
+            f["acceptable_per_1000"] = 0.0
+            statute_chars += f["substantive_chars"]
     return {
         "judged": judged,
         "acceptable": accepted,

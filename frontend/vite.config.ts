@@ -99,5 +99,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // Components that use Vant import its CSS: let Vite, not Node, load those files.
+    server: { deps: { inline: ['vant'] } },
   },
 })

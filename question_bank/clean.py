@@ -273,6 +273,38 @@ def drop_front_matter(lines: list[str]) -> list[str]:
     return out
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Markdown emphasis and code around text: **粗体**, __粗体__, *斜体*, `代码`. The
+# markers go, the text stays. A run of underscores with nothing inside ("____年") is a
+# form's blank, not emphasis, and stays (so does _单个下划线_, too often a blank); so does a lone "*".
+_EMPHASIS = re.compile(
+    r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*"
+    # "__" only outside a word, as CommonMark has it: "____年__月__日" is a form's blanks
+    r"|(?<![\w_])__(?=[^\s_])([^_\n]+?)(?<=[^\s_])__(?![\w_])"
+    r"|(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])"
+    r"|`+([^`\n]+)`+"
+)
+_RULE_LINE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")  # a Markdown horizontal rule: ---, ***, ___
+
+
+def _emphasis_text(m: re.Match) -> str:
+    return next(g for g in m.groups() if g is not None)
+
+
+def strip_markdown_inline(line: str) -> str:
+    """Markdown emphasis and code markers off a line ("**第五条**　…" → "第五条　…"), and a
+    horizontal rule line becomes blank. Lines without a marker character are returned as is."""
+    if line.startswith(">"):
+        line = line.lstrip("> ")  # a Markdown quote block: "> 2018年…通过"
+    if not any(ch in line for ch in "*_`-"):
+        return line
+    if _RULE_LINE.match(line):
+        return ""
+    if not any(ch in line for ch in "*_`"):
+        return line
+    return _EMPHASIS.sub(_emphasis_text, line)
+
+
 def _markdown_links(line: str) -> str:
     """[text](url) → text inside prose; a line of links only stays (it is furniture)."""
     if "](" not in line or _LINKS_ONLY.match(line):
@@ -281,11 +313,13 @@ def _markdown_links(line: str) -> str:
 
 
 def clean_text(text: str) -> str:
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub("\n", text)
     text = normalize_chars(strip_stray_markup(text))
     text = remove_bracketed_pinyin(text)
     text = modern_zhe(to_simplified(text))
     lines = drop_front_matter(text.split("\n"))
-    lines = [_normalize_line(drop_garbled(line)) for line in lines]
+    lines = [_normalize_line(strip_markdown_inline(drop_garbled(line))) for line in lines]
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = _drop_repeated_title(drop_furniture(lines))

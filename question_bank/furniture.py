@@ -79,7 +79,7 @@ _COUNTER = re.compile(
 _PAGE_LINE = re.compile(
     r"^(?:[-—–_ ]*第?\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?[-—–_ ]*|共\s*\d+\s*页|"
     r"[-—–]+\s*\d+\s*[-—–]+|page\s*\d+(?:\s*of\s*\d+)?|\d+\s*/\s*\d+\s*页|已阅读\s*\d+\s*页.*|"
-    r"\d{1,3}|(?:上一页\s*)?\d+(?:\s+\d+)+(?:\s*下一页)?|上一页.*下一页)$",
+    r"\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?:上一页\s*)?\d+(?:\s+\d+)+(?:\s*下一页)?|上一页.*下一页)$",
     re.IGNORECASE,
 )
 _PAGE_TITLE_SUFFIX = re.compile(r"[_\-—|｜]\s*第\s*\d+\s*页\s*$")
@@ -194,12 +194,21 @@ def _is_url_line(line: str) -> bool:
 # A line of Markdown links only ("[back](./)", "[返回目录](../index.md)"): navigation.
 LINKS_ONLY = re.compile(r"^(?:\s*!?\[[^\]\n]*\]\([^)\s]*\)\s*[|｜·/]?)+$")
 # Document-sharing sites: the label over the description, the description, the notices.
-_SITE_LABEL = re.compile(r"^(?:文档简介|文档介绍|内容简介|文档信息|资料简介|文档描述)[:：]?$")
+_SITE_LABEL = re.compile(
+    r"^(?:文档简介|文档介绍|内容简介|文档信息|资料简介|文档描述|内容预览|文档预览|在线预览)[:：]?$"
+)
 _SITE_NOTICE = re.compile(
     r"^(?:温馨提示|友情提示|特别提示|重要提示|郑重声明)[:：]|^本(?:文档|资料|站|网)[^。]{0,40}"
     r"(?:下载|上传|侵权|转载|共\s*\d+\s*页|会员|编辑|阅读|同意|均由)|"
-    r"未经[^。]{0,16}同意[^。]{0,8}(?:不得|禁止)(?:转载|复制|使用)|下载(?:后可编辑|文档到)"
+    r"未经[^。]{0,16}(?:同意|许可|授权)[^。]{0,8}(?:不得|禁止)[^。]{0,4}(?:转载|复制|使用|传播)|"
+    r"下载(?:后可编辑|文档到)|"
+    r"^(?:同类|相关|相似|推荐)(?:文档|资料)[:：]|"
+    # the uploaded file's name: "在…会上的讲话.docx - 某某文库网"
+    r"\.(?:docx?|pdf|pptx?|wps|xlsx?)(?:\s*[-_|｜—]\s*\S{1,16})?$"
 )
+# A site's banner with its English name in capitals ("某镇人民政府 SOME TOWN PEOPLE'S
+# GOVERNMENT 今天是：…"): three capitalised English words on a line that holds no sentence.
+_CAPS_NAME = re.compile(r"[A-Z]{2,}(?:['’][A-Z]+)?(?:\s+[A-Z]{2,}(?:['’][A-Z]+)?){2,}")
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
@@ -217,6 +226,8 @@ def is_furniture(line: str) -> bool:
     if LINKS_ONLY.match(line) or is_foreign_line(line):
         return True
     if len(line) <= 160 and (_SITE_LABEL.match(line) or _SITE_NOTICE.search(line)):
+        return True
+    if len(line) <= 120 and "。" not in line and _CAPS_NAME.search(line):
         return True
     if line.startswith("<!--") and line.endswith("-->"):
         return True

@@ -13,6 +13,7 @@ import re
 
 _PAGE_MARK = re.compile(r"^(\d{1,3})、\s*(?=\S)")
 MIN_PAGE_CHARS = 150
+MIN_CUT_PAGE_CHARS = 80  # pages whose breaks cut sentences may be this short
 RUN_ON_TEXT = 20  # "一、标题 " then this much prose on the same line: a run-on heading  # an enumerated item is a line or two; a page is far longer
 _TERMINAL = tuple("。！？!?；;：:…”’」』）)】》")
 # "标题_文档之家", "标题-文档库", "标题 - 某某文库": the site's name after the title.
@@ -45,10 +46,20 @@ def page_blocks(lines: list[str | None]) -> list[int] | None:
         return None
     ends = [*run[1:], len(lines)]
     sizes = [sum(len(line or "") for line in lines[a:b]) for a, b in zip(run, ends, strict=True)]
-    # The last page may be short; the others must be page-sized.
-    if min(sizes[:-1]) < MIN_PAGE_CHARS:
-        return None
-    return run
+    # The last page may be short; the others must be page-sized, or a little shorter when
+    # page breaks cut sentences (a list item ends its own sentence; a page break need not).
+    if min(sizes[:-1]) >= MIN_PAGE_CHARS:
+        return run
+    cut = sum(1 for i in run[1:] if _cuts_sentence(lines, i))
+    if min(sizes[:-1]) >= MIN_CUT_PAGE_CHARS and cut * 2 >= len(run) - 1:
+        return run
+    return None
+
+
+def _cuts_sentence(lines: list[str | None], index: int) -> bool:
+    """The text before line `index` stops mid-sentence."""
+    previous = next((lines[j] for j in range(index - 1, -1, -1) if lines[j]), None)
+    return previous is not None and not previous.endswith(_TERMINAL)
 
 
 def join_pages(lines: list[str]) -> list[str]:

@@ -34,15 +34,28 @@ def is_title_line(line: str) -> bool:
     )
 
 
+def is_table_row(line: str) -> bool:
+    """A row of a page's attribute table ("索引号 | … | 公开方式 | …"): never the title."""
+    return line.count("|") + line.count("｜") >= 2
+
+
 def title_index(opening_lines: list[str]) -> int | None:
     """Which of the opening lines is the title: a document-type line (…的通知) after a
-    run of short header lines (issuer, file number), else the first line if it can be."""
+    run of short header lines (issuer, file number), else the first line if it can be.
+    Rows of an attribute table before the title are passed over."""
+    first = None
     for index, line in enumerate(opening_lines[:8]):
+        if is_table_row(line):
+            continue
+        if MARKDOWN_HEADING.match(line):
+            return None  # "# 标题" is a heading of its own
+        if first is None:
+            first = index
         if not is_title_line(line):
             break
         if _DOC_TYPE.search(line):
             return index
-    return 0 if opening_lines and is_title_line(opening_lines[0]) else None
+    return first if first is not None and is_title_line(opening_lines[first]) else None
 
 
 def salutation_cut(line: str) -> int | None:

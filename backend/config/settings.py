@@ -371,6 +371,7 @@ SPECTACULAR_SETTINGS = {
         "QuestionShapeFullEnum": ["full"],
         "QuestionShapePublicEnum": ["public"],
         "OrgUnitKindEnum": "apps.accounts.models.OrgUnit.Kind",
+        "AttemptStatusEnum": "apps.exams.models.attempts.Attempt.Status",
     },
 }
 

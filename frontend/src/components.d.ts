@@ -17,6 +17,7 @@ declare module 'vue' {
     KnowledgeChart: typeof import('./components/exam/KnowledgeChart.vue')['default']
     PassagePractice: typeof import('./components/study/PassagePractice.vue')['default']
     PracticeQuestion: typeof import('./components/training/PracticeQuestion.vue')['default']
+    PracticeSteps: typeof import('./components/training/PracticeSteps.vue')['default']
     QuestionCard: typeof import('./components/exam/QuestionCard.vue')['default']
     ReturnComments: typeof import('./components/cases/ReturnComments.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '@/api/http'
-import type { AnswerInput, Attempt } from '@/api/types'
+import type { AnswerInput, Attempt, SubmitReply } from '@/api/types'
 
 const api = vi.hoisted(() => ({
   attempt: vi.fn(),
@@ -14,7 +14,7 @@ const api = vi.hoisted(() => ({
 vi.mock('@/api/exams', () => ({ examsApi: api }))
 
 const { AnswerQueue } = await import('@/exam/answerQueue')
-const { saveCachedAttempt } = await import('@/exam/attemptCache')
+const { loadCachedAttempt, saveCachedAttempt } = await import('@/exam/attemptCache')
 const { resetExamStoreForTests } = await import('@/exam/db')
 const { useAttemptSession } = await import('@/exam/useAttemptSession')
 
@@ -56,6 +56,21 @@ function makeAttempt(answers: Attempt['answers'] = {}): Attempt {
 function showPage(state: 'hidden' | 'visible') {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
   document.dispatchEvent(new Event('visibilitychange'))
+}
+
+function submitReply(extra: Partial<SubmitReply> = {}): SubmitReply {
+  return {
+    id: 5,
+    status: 'submitted',
+    submitted_at: new Date().toISOString(),
+    submit_reason: 'manual',
+    score_visible: true,
+    score: '10.00',
+    max_score: '30.00',
+    passed: false,
+    pending_review: false,
+    ...extra,
+  }
 }
 
 const ack = (i: AnswerInput) => ({ device: '', ...i, saved_at: 'now', accepted: true })
@@ -138,7 +153,7 @@ describe('useAttemptSession', () => {
     })
     api.submit.mockImplementation(async () => {
       order.push('submit')
-      return { ...makeAttempt(), status: 'submitted' }
+      return submitReply()
     })
     const session = useAttemptSession(5)
     await session.load()
@@ -178,6 +193,31 @@ describe('useAttemptSession', () => {
     session.stop()
     expect(onClosedByServer).toHaveBeenCalledTimes(1)
     expect(onExpire).not.toHaveBeenCalled()
+  })
+
+  it('keeps the submitted copy with the light reply on top, for the result page offline', async () => {
+    api.attempt.mockResolvedValue(makeAttempt())
+    api.submit.mockResolvedValue(submitReply({ score: '20.00', passed: true }))
+    const session = useAttemptSession(5)
+    await session.load()
+    const done = await session.submit()
+    expect(api.attempt).toHaveBeenCalledTimes(1) // the reply is enough: nothing loaded again
+    expect(done.questions).toHaveLength(3)
+    expect(done.result).toMatchObject({ score_visible: true, score: '20.00', passed: true, items: [] })
+    const cached = await loadCachedAttempt(5)
+    expect(cached?.attempt.status).toBe('submitted')
+    expect(cached?.attempt.submit_reason).toBe('manual')
+    expect(cached?.attempt.result?.score).toBe('20.00')
+  })
+
+  it('keeps a held-back score held back in the submitted copy', async () => {
+    api.attempt.mockResolvedValue(makeAttempt())
+    api.submit.mockResolvedValue(submitReply({ score_visible: false, score: null, passed: null }))
+    const session = useAttemptSession(5)
+    await session.load()
+    const done = await session.submit()
+    expect(done.result?.score_visible).toBe(false)
+    expect(done.result?.score).toBeNull()
   })
 
   it('keeps flags per attempt on this device', async () => {

@@ -26,7 +26,7 @@ HEAD_MARK_RE = re.compile(
 )
 
 
-OWN_LAW_LEAD = re.compile(r"^本(?:法|条例|办法|规定|细则|规则)所称")
+OWN_LAW_LEAD = re.compile(r"^(?:本|该|此|这部)?(?:法律?|条例|办法|规定|细则|规则)所称")
 # "我们要把…作为…": the speaker's "we" before what is required; the requirement stands
 # without it (any other first person keeps the stem out: stem_checks.local_scope).
 SPEAKER_LEAD = re.compile(

@@ -12,6 +12,7 @@ from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import (
     han_ratio,
+    law_name,
     local_document_name,
     normalize_punct,
     numeral_forms,
@@ -182,7 +183,7 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     m = EDIT_RE.search(statement(c))
     if m:
         return f"修改说明而非知识：{m.group(0)}"
-    if DATE_RE.search(statement(c)):
+    if meeting_date(statement(c)):
         return "含会议日期等时间信息"
     terms = c.type == "fill_in" and f"{BLANK}、{BLANK}" in c.stem
     for answer in [] if terms else c.answer_texts:  # "遵循____、____的原则": terms, no names
@@ -191,6 +192,86 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
         tags = pos_tags(answer)
         if len(tags) == 1 and tags[0][1] in ("ns", "nr", "nrt", "t"):
             return f"答案是孤立的地名、人名或时间：{answer}"
+    return None
+
+
+# A date that recurs every year ("每年农历九月初九为老年节", "每年3月最后一周的星期一为…日") is a
+# national day or season, a fact to learn; any other date in a stem is an event's (a meeting's).
+RECURRING_BEFORE = re.compile(r"(?:每年|每逢|每个?)(?:农历|公历|的)?$")
+
+
+def meeting_date(text: str) -> bool:
+    return any(
+        not RECURRING_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+        for m in DATE_RE.finditer(text)
+    )
+
+
+# A law's adoption and amendment note ("（2017年11月4日第十二届全国人民代表大会常务委员会第三十次
+# 会议通过　根据…修正）"): the law's history, metadata rather than a rule to be examined on.
+ADOPTION_RE = re.compile(
+    r"(?:全国人民代表大会|全国人大)(?:常务委员会|常委会)?第[一二三四五六七八九十]+次(?:全体)?会议"
+    r"(?:通过|修订|修正|批准)|根据[^。]{0,80}(?:决定|决议)》?[^。]{0,6}(?:第[一二三四五六七八九十]+次)?修正"
+)
+
+
+def adoption_note(c: Candidate, document: Document) -> str | None:
+    m = ADOPTION_RE.search(c.source.quote)
+    return f"法律的通过、修改说明（题注）而非知识：{m.group(0)[:16]}…" if m else None
+
+
+# --- figures in a speech or a local document ------------------------------------------
+# A speech or a county's notice states national figures and its own arrangements side by
+# side; only a figure the sentence itself attributes to a national source is knowledge.
+NATIONAL_SOURCE_RE = re.compile(
+    r"《[^》]{2,40}》|(?<![办方依合非违执司守])法(?:典|律|规)?(?:规定|明确|要求|第[一二三四五六七八九十百]+条)|"
+    r"条例|国家|党中央|中共中央|中央|国务院|全国|法定"
+)
+# A quantity with its unit ("5人", "30分钟", "80%", "六十周岁"); a count label ("三个责任",
+# "五个老有所") is a named formula, not a figure.
+FIGURE_RE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
+    r"(?:%|％|‰|人|名|元|万元|亿元|分钟|小时|天|日|个?工作日|个月|年|周岁|岁|次|家|张|户|床|克|"
+    r"千克|公斤|米|公里|倍|分|成|所|座|台|处|吨)"
+)
+# The subject of a clause that is a local place or its own people ("每个村", "村干部",
+# "乡镇敬老院", "县财政"): who acts decides whose arrangement it is. A level that every place
+# has ("县级以上", "村级重大事项", "城乡", "农村") is no local subject.
+LOCAL_SUBJECT_RE = re.compile(
+    r"^(?:每个|各个?|全|本|我)?"
+    r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
+)
+NUMBER_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万]+\s*[%％‰]?")
+CLAUSE_SPLIT_RE = re.compile(r"[，。；：！？]")
+
+_statute_memo: list = [None, None]
+
+
+def _is_statute(document: Document) -> bool:
+    if _statute_memo[0] is not document:
+        _statute_memo[:] = [document, law_name(document) is not None]
+    return _statute_memo[1]
+
+
+def local_figure(c: Candidate, document: Document) -> str | None:
+    """In a speech or local document, a figure the sentence does not attribute to a national
+    source is the speaker's or the county's own arrangement; in a speech, so is a clause whose
+    subject is a local place ("每个村", "县财政"). A local document that names itself in the
+    stem ("根据《某县…通知》，") may still be asked about who does what."""
+    if _is_statute(document) or NATIONAL_SOURCE_RE.search(c.source.quote):
+        return None
+    text = statement(c)
+    figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
+    if figure or (
+        c.type in ("true_false", "short_answer") and FIGURE_RE.search(text.replace(BLANK, ""))
+    ):
+        return "讲话或地方文件中的数字，句中没有写明出自国家的法律法规，是本地的安排"
+    if local_document_name(document.title) is not None:
+        return None
+    for part in CLAUSE_SPLIT_RE.split(text):
+        part = part.strip()
+        if part and LOCAL_SUBJECT_RE.match(part):
+            return f"讲话中本地主体的安排：{part[:8]}"
     return None
 
 
@@ -351,10 +432,12 @@ def blank_inside_word(c: Candidate, document: Document) -> str | None:
 FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     answer_not_in_source,
     furniture_or_short,
+    adoption_note,
     speech_trivia,
     local_trivia,
     unresolved_reference,
     stem_checks.local_scope,
+    local_figure,
     stem_checks.needs_context,
     not_standalone,
     subjectless_question,

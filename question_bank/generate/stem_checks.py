@@ -127,7 +127,7 @@ def local_scope(c: Candidate, document: Document) -> str | None:
 
 # --- references to the text before the stem ----------------------------------------
 DEMONSTRATIVE_RE = re.compile(
-    r"(?<![应活])该([\u4e00-\u9fa5]{2})|这些|这类|此类|此项|此次|上列|前述|上述"
+    r"(?<![应活])该([\u4e00-\u9fa5]{2})|这些|这类|此类|此项|此次|上列|前述|上述|本院(?!士)"
 )
 RECEIVED_RE = re.compile(r"(?:收到|接到)(通知|报告|申请|决定|材料)后")
 # A function word or measure word before a noun is no modifier of it.
@@ -137,6 +137,9 @@ SHORT_NOUN_RE = re.compile(r"[\u4e00-\u9fa5]{2,3}")
 BARE_SLOT_RE = re.compile(r"[，；。：]|每个|每一个|各个|每(?=[\u4e00-\u9fa5]{2})|各(?![级类种项])")
 MIN_LONG_USES = 2
 NOT_NOUN_TAGS = ("d", "r", "p", "c", "u", "e", "y", "o", "z")  # jieba: adverb, pronoun…
+
+
+DEFINITION_RE = re.compile(r"^[^，。]{0,20}，?(?:是指|指的是)")
 
 
 def needs_context(c: Candidate, document: Document) -> str | None:
@@ -151,6 +154,8 @@ def needs_context(c: Candidate, document: Document) -> str | None:
         return f"指代上文：{m.group(0)}"  # which notice: said in the article before
     if in_article(c, document):
         return None  # a statute names its terms in full or says "以下简称"
+    if DEFINITION_RE.search(statement):
+        return None  # "____，是指…": the definition's own wording, verbs and all, no referent
     short = _short_name(statement, document.text[: c.source.start])
     return f"“{short[0]}”是上文“{short[1]}”的简称，脱离上文不明" if short else None
 

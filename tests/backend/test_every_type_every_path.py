@@ -19,7 +19,7 @@ from apps.questions.models import Bank, Question
 from apps.training.models import WrongBookEntry
 from apps.training.services import daily_quiz
 from question_bank import question_types
-from tests.backend.exams.conftest import make_exam, put, start
+from tests.backend.exams.conftest import make_exam, put, start, submit
 from tests.backend.training.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_every_type_through_every_path(code, tree, cadre, county_admin, client_f
     for response in (right, wrong):
         attempt_id = start(cadre_client, exam).json()["id"]
         assert put(cadre_client, attempt_id, question.pk, response, 1).status_code == 200
-        result = cadre_client.post(f"/api/v1/attempts/{attempt_id}/submit").json()["result"]
+        result = submit(cadre_client, attempt_id)["result"]
         scores.append(result["items"][0]["correct"])
     assert scores == ([None, None] if kind.subjective else [True, False])
     now = timezone.now()  # closed: it no longer holds the key from the cadre

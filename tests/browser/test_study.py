@@ -1,4 +1,5 @@
-"""每日一练 and the wrong-question book: a wrong daily answer lands in the book and can be retried."""
+"""每日一练 (one question at a time) and the wrong-question book: a wrong daily answer lands in
+the book and can be retried."""
 
 import pytest
 from playwright.sync_api import expect
@@ -23,20 +24,28 @@ def test_daily_quiz_feedback_streak_and_retrying_a_wrong_question(live_server, p
     page = phone
 
     log_in(page, live_server.url, "cadre41", landing="/study/daily")
-    items = page.locator("section.pq")
-    expect(items).to_have_count(5, timeout=WAIT)
+    cards = page.locator("section.pq")
+    expect(cards).to_have_count(1, timeout=WAIT)  # one question at a time, like practice
     expect(page.get_by_test_id("daily-streak")).to_contain_text("连续 0 天")
+    expect(page.get_by_test_id("daily-progress")).to_contain_text("已答 0/5 题")
+    expect(page.get_by_test_id("step-label")).not_to_be_empty()
 
-    first = items.nth(0)
-    first.get_by_test_id("option-false").click()
-    first.get_by_test_id("practice-submit").click()
-    expect(first.get_by_test_id("feedback")).to_contain_text("回答错误", timeout=WAIT)
-    expect(first.get_by_test_id("feedback")).to_contain_text("参考答案：正确")
-    for i in range(1, 5):
-        item = items.nth(i)
-        item.get_by_test_id("option-true").click()
-        item.get_by_test_id("practice-submit").click()
-        expect(item.get_by_test_id("feedback")).to_contain_text("回答正确", timeout=WAIT)
+    card = cards.first
+    card.get_by_test_id("option-false").click()
+    card.get_by_test_id("practice-submit").click()
+    expect(card.get_by_test_id("feedback")).to_contain_text("回答错误", timeout=WAIT)
+    expect(card.get_by_test_id("feedback")).to_contain_text("参考答案：正确")
+    for number in range(2, 6):
+        page.get_by_test_id("practice-next").click()
+        expect(cards).to_have_count(1)
+        card = cards.first
+        expect(card.get_by_test_id("feedback")).to_have_count(0)
+        card.get_by_test_id("option-true").click()
+        card.get_by_test_id("practice-submit").click()
+        expect(card.get_by_test_id("feedback")).to_contain_text("回答正确", timeout=WAIT)
+        expect(page.get_by_test_id("daily-progress")).to_contain_text(f"已答 {number}/5 题")
+    expect(page.get_by_test_id("practice-next")).to_have_count(0)
+    expect(page.get_by_test_id("daily-summary")).to_contain_text("答对 4 题")
     expect(page.get_by_test_id("daily-streak")).to_contain_text("连续 1 天", timeout=WAIT)
     expect(page.get_by_text("今日已完成")).to_be_visible()
 

@@ -30,9 +30,11 @@ def _candidate(type_: str, stem: str, answer: str, quote: str = "x") -> Candidat
 
 def test_rules_under_70_percent_on_first_time_held_out_verdicts_are_off_by_default():
     # fill.number 18/28, fill.formula 7/13, fill.law_duty 0/2, true_false.swap_number 0/1,
-    # multiple.article_items 0/3 on the parts' first (honest) judging.
+    # multiple.article_items 0/3 on the parts' first (honest) judging; single.number 23/39
+    # once heldout7 was judged (round seven).
     for name in (
         "fill.number",
+        "single.number",
         "fill.formula",
         "fill.law_duty",
         "true_false.swap_number",
@@ -44,7 +46,6 @@ def test_rules_under_70_percent_on_first_time_held_out_verdicts_are_off_by_defau
     assert {
         "fill.law_deadline",
         "fill.law_penalty",
-        "single.number",
         "single.body",
         "true_false.true",
         "short.article_items",
@@ -55,7 +56,13 @@ def test_a_speech_number_is_not_asked_by_default_but_can_be_run_by_name():
     text = "# 关于示范工作的讲话\n一、总体要求\n网格员每月入户走访不少于四次，并做好走访记录。\n"
     default = generate(make_document(text), seed=1).candidates
     assert not [c for c in default if c.rule == "fill.number"]
-    named = generate(make_document(text), seed=1, rules=["fill.number"]).candidates
+    # Run by name it still proposes, but a speech's figure is the speaker's own arrangement
+    # unless the sentence attributes it to a national source (round seven).
+    named = generate(make_document(text), seed=1, rules=["fill.number"])
+    assert not named.candidates
+    assert any("本地的安排" in d.reason for d in named.dropped if d.candidate.rule == "fill.number")
+    national = text.replace("网格员每月", "《示范条例》规定，网格员每月")
+    named = generate(make_document(national), seed=1, rules=["fill.number"]).candidates
     assert [c.rule for c in named] == ["fill.number"]
 
 
@@ -185,7 +192,10 @@ def test_a_local_document_is_named_in_its_list_questions():
         "各村要在今年6月底前完成助餐点建设。\n"
     )
     found = generate(make_document(text), seed=1, rules=["single.number", "fill.number"])
-    assert found.candidates
+    # Round seven: the county's own figures (3元, 6月底) are not asked at all, named or not.
+    assert not found.candidates
+    assert any("本地的安排" in d.reason for d in found.dropped)
+    found = generate(make_document(text), seed=1, rules=["true_false.true", "single.body"])
     assert all(c.stem.startswith("根据《示范县助餐服务实施方案》，") for c in found.candidates)
     assert not [c for c in found.candidates if "各村要" in c.stem]
 

@@ -36,8 +36,11 @@ def test_fill_in_named_total_blanks_every_item():
     assert cand.rule == "fill.named_total"
 
 
-def test_fill_in_number_keeps_the_unit_in_the_stem(speech):
-    cand = find(speech, "fill_in", "每周至少走访")
+def test_fill_in_number_keeps_the_unit_in_the_stem():
+    # A speech's figure is asked only when the sentence attributes it to a national source.
+    text = "# 关于走访工作的讲话\n《示范条例》规定，驻村干部每周至少走访8户群众，对群众反映的问题要在7日内答复。\n"
+    result = generate(make_document(text), seed=1, rules=ALL_RULES, types=["fill_in"], variants=3)
+    cand = next(c for c in result.candidates if "每周至少走访" in c.source.quote)
     unit = {"8": "户群众", "7": "日内答复"}[cand.answer[0]]
     assert f"____{unit}" in cand.stem
     assert cand.stem.replace("____", cand.answer[0]) == cand.source.quote

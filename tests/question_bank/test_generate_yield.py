@@ -29,7 +29,9 @@ from question_bank.generate.pipeline import SAME_ANSWER
 from question_bank.ingest import ingest_bytes
 from tests.conftest import shared_path
 
-MIN_PER_1000 = {"seeds": 0.4, "data/policy": 1.0, "宪法修正案*.md": 0.5}
+# 宪法修正案: its adoption note ("2018年3月11日第十三届全国人民代表大会第一次会议通过") is no
+# longer asked (round seven), which leaves two questions on its 4,500 characters.
+MIN_PER_1000 = {"seeds": 0.4, "data/policy": 1.0, "宪法修正案*.md": 0.4}
 FILES = [
     ("seeds", "000_*.txt"),
     ("seeds", "001_*.txt"),

@@ -71,7 +71,7 @@ def test_markdown_emphasis_around_headings_and_articles_is_looked_past():
         ("heading", "示例办法"),
         ("heading", "一、总体要求"),
         ("paragraph", "坚持走访。"),
-        ("article", "**第一条** 为了规范走访，制定本办法。"),
+        ("article", "第一条 为了规范走访，制定本办法。"),  # markers stripped on ingest
     ]
 
 

@@ -184,6 +184,22 @@ def knowledge_point_mastery(attempt: Attempt) -> list[dict]:
     return [{**e, "score": str(e["score"]), "max_score": str(e["max_score"])} for e in out.values()]
 
 
+def submit_reply(attempt: Attempt, now=None) -> dict:
+    """<SubmitReply> of the API contract: no questions, answers or result items."""
+    visible = score_visible(attempt.exam, now or timezone.now())
+    return {
+        "id": attempt.pk,
+        "status": attempt.status,
+        "submitted_at": attempt.submitted_at,
+        "submit_reason": attempt.submit_reason or None,
+        "score_visible": visible,
+        "score": str(attempt.score) if visible and attempt.score is not None else None,
+        "max_score": str(attempt.max_score),
+        "passed": attempt.passed if visible else None,
+        "pending_review": attempt.pending_review,
+    }
+
+
 def result_for(attempt: Attempt, now=None) -> dict | None:
     """The cadre's result, or None while the attempt is in progress."""
     if attempt.status != Attempt.Status.SUBMITTED:

@@ -7,10 +7,12 @@ class RecordsConfig(AppConfig):
 
     def ready(self) -> None:
         from apps.cases.signals import case_final_score_changed
-        from apps.exams.signals import attempt_graded
+        from apps.exams.signals import attempts_graded
         from apps.records import receivers
 
-        attempt_graded.connect(receivers.on_attempt_graded, dispatch_uid="records.attempt_graded")
+        attempts_graded.connect(
+            receivers.on_attempts_graded, dispatch_uid="records.attempts_graded"
+        )
         case_final_score_changed.connect(
             receivers.on_case_final_score_changed, dispatch_uid="records.case_final_score_changed"
         )

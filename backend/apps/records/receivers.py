@@ -41,14 +41,20 @@ def _flush() -> None:
         recompute_period.delay(period_id, sorted(item["users"]), reason)
 
 
-def on_attempt_graded(sender, attempt, **kwargs) -> None:
-    periods = list(
-        Period.objects.filter(status=Period.Status.OPEN, exams=attempt.exam_id).values_list(
-            "pk", flat=True
-        )
-    )
-    if periods:
-        _schedule(periods, attempt.user_id, f"考试成绩变动（答卷 #{attempt.pk}）")
+def on_attempts_graded(sender, attempts, **kwargs) -> None:
+    """One query for the open periods of all the attempts' exams, whatever their number."""
+    by_exam: dict[int, list[int]] = {}
+    for period_id, exam_id in Period.objects.filter(
+        status=Period.Status.OPEN, exams__in={a.exam_id for a in attempts}
+    ).values_list("pk", "exams"):
+        by_exam.setdefault(exam_id, []).append(period_id)
+    if not by_exam:
+        return
+    with transaction.atomic():  # one recompute per period for the whole batch, at its commit
+        for attempt in attempts:
+            periods = by_exam.get(attempt.exam_id)
+            if periods:
+                _schedule(periods, attempt.user_id, f"考试成绩变动（答卷 #{attempt.pk}）")
 
 
 def on_case_final_score_changed(sender, case, **kwargs) -> None:

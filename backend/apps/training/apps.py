@@ -7,9 +7,9 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         from apps.exams.models import Attempt
-        from apps.exams.signals import attempt_graded
-        from apps.training.receivers import on_attempt_graded
+        from apps.exams.signals import attempts_graded
+        from apps.training.receivers import on_attempts_graded
 
-        attempt_graded.connect(
-            on_attempt_graded, sender=Attempt, dispatch_uid="training.wrong_book"
+        attempts_graded.connect(
+            on_attempts_graded, sender=Attempt, dispatch_uid="training.wrong_book"
         )

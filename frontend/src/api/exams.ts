@@ -10,6 +10,7 @@ import type {
   ExamCard,
   ExamDetail,
   Paginated,
+  SubmitReply,
 } from './types'
 
 export const examsApi = {
@@ -24,7 +25,8 @@ export const examsApi = {
   /** All items are stored or none (409); each result says whether its item was stored. */
   saveBatch: (attemptId: number, answers: AnswerInput[]) =>
     api.post<BatchSaveReply>(`attempts/${attemptId}/answers/batch`, { answers }),
-  submit: (attemptId: number) => api.post<Attempt>(`attempts/${attemptId}/submit`),
+  /** Light: status and (when released) the score; GET attempts/{id} has the full result. */
+  submit: (attemptId: number) => api.post<SubmitReply>(`attempts/${attemptId}/submit`),
   saveFlags: (attemptId: number, questionIds: number[]) =>
     api.put<{ question_ids: number[] }>(`attempts/${attemptId}/flags`, { question_ids: questionIds }),
   event: (attemptId: number, kind: AttemptEventKind, detail?: string) =>

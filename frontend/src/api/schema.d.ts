@@ -111,6 +111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description 交卷（可重复调用，已交卷时返回同样的结果）。只返回交卷状态和（按成绩公布设置）得分；完整的成绩与答案解析请 GET attempts/{id}。 */
         post: operations["v1_attempts_submit_create"];
         delete?: never;
         options?: never;
@@ -3629,6 +3630,11 @@ export interface components {
              */
             duration_minutes: number;
             /**
+             * @description 为本人批准的个人延时（分钟），开始作答时加到交卷截止时间上
+             * @default 0
+             */
+            readonly extra_minutes: number;
+            /**
              * 切屏次数上限
              * Format: int64
              */
@@ -5959,6 +5965,27 @@ export interface components {
          * @enum {string}
          */
         SubmitReasonEnum: "manual" | "deadline" | "focus_loss";
+        /**
+         * @description What the phone needs right after submitting; the result page loads the attempt
+         *     (GET attempts/{id}) for the full result. Kept small: at the close every phone submits
+         *     at once, and the reply is most of a submit's time in the request.
+         */
+        SubmitReply: {
+            id: number;
+            /** Format: decimal */
+            max_score: string;
+            passed: boolean | null;
+            /** @description 有主观题待人工评分，成绩待定 */
+            pending_review: boolean;
+            /** Format: decimal */
+            score: string | null;
+            /** @description false：按考试的成绩公布设置暂不公布，score 与 passed 为空 */
+            score_visible: boolean;
+            status: components["schemas"]["AttemptStatusEnum"];
+            submit_reason: (components["schemas"]["SubmitReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+        };
         Token: {
             /**
              * Format: date-time
@@ -6318,7 +6345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Attempt"];
+                    "application/json": components["schemas"]["SubmitReply"];
                 };
             };
         };

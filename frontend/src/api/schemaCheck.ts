@@ -77,6 +77,7 @@ export type SchemaChecks = [
       | 'BatchSaveReply'
       | 'AttemptEventReply'
       | 'AttemptClock'
+      | 'SubmitReply'
     >
   >,
 ]

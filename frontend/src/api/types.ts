@@ -79,6 +79,8 @@ export interface ExamCard {
 
 export interface ExamDetail extends ExamCard {
   rules: string
+  /** Extra time granted to this cadre; added to the deadline of the attempt they start. */
+  extra_minutes: number
 }
 
 /** Question type codes; the phone app's exam contract below uses the same six. */
@@ -111,4 +113,6 @@ export type BatchSaveReply = S['BatchSaveReply']
 export type AttemptEventReply = S['AttemptEventReply']
 /** GET attempts/{id}/clock: status and deadline with the server's time. */
 export type AttemptClock = S['AttemptClock']
+/** The submit's light reply: status and, when released, the score; the result page loads the rest. */
+export type SubmitReply = S['SubmitReply']
 export type AttemptEventKind = S['EventInputKindEnum']

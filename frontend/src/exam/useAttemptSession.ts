@@ -4,7 +4,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { examsApi } from '@/api/exams'
 import { ApiError, errorMessage } from '@/api/http'
-import type { AnswerAck, AnswerResponse, Attempt, AttemptClock } from '@/api/types'
+import type { AnswerAck, AnswerResponse, Attempt, AttemptClock, SubmitReply } from '@/api/types'
 import { AnswerQueue, type QueueSnapshot } from './answerQueue'
 import { loadCachedAttempt, saveCachedAttempt } from './attemptCache'
 import { ExamClock } from './clock'
@@ -199,14 +199,19 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     return queue.pendingCount === 0
   }
 
-  /** Submit (idempotent on the server); the caller shows errors. */
+  /** Submit (idempotent on the server); the caller shows errors. The reply is light (status
+   *  and, when released, the score): the copy kept here for the result page offline is the
+   *  attempt as taken with that reply on top; online the result page loads the full result. */
   async function submit(): Promise<Attempt> {
     await flush()
-    const done = await examsApi.submit(attemptId)
-    attempt.value = done
-    await saveCachedAttempt(done)
+    const reply = await examsApi.submit(attemptId)
+    const done = submittedCopy(attempt.value, reply)
+    if (done) {
+      attempt.value = done
+      await saveCachedAttempt(done)
+    }
     stop()
-    return done
+    return done ?? (await examsApi.attempt(attemptId))
   }
 
   function stop(): void {
@@ -233,5 +238,28 @@ export function useAttemptSession(attemptId: number, hooks: SessionHooks = {}) {
     submit,
     stop,
     retryNow: () => queue?.flushNow(),
+  }
+}
+
+/** The attempt as this phone took it, submitted: the reply's status and score on top. */
+export function submittedCopy(taken: Attempt | null, reply: SubmitReply): Attempt | null {
+  if (!taken) return null
+  return {
+    ...taken,
+    status: reply.status,
+    submitted_at: reply.submitted_at,
+    submit_reason: reply.submit_reason,
+    result: {
+      score_visible: reply.score_visible,
+      score: reply.score,
+      max_score: reply.max_score,
+      passed: reply.passed,
+      pending_review: reply.pending_review,
+      rank_in_unit: null,
+      unit_count: null,
+      knowledge_points: [],
+      answers_visible: false,
+      items: [],
+    },
   }
 }

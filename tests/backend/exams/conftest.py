@@ -114,6 +114,14 @@ def start(client, exam):
     return client.post(f"/api/v1/exams/{exam.pk}/attempts")
 
 
+def submit(client, attempt_id) -> dict:
+    """Submit as the phone does, then load the attempt as its result page does: the submit's
+    own reply is light (status and score), the full result comes with the attempt."""
+    reply = client.post(f"/api/v1/attempts/{attempt_id}/submit")
+    assert reply.status_code == 200, reply.content
+    return client.get(f"/api/v1/attempts/{attempt_id}").json()
+
+
 def put(client, attempt_id, qid, response, seq):
     return client.put(
         f"/api/v1/attempts/{attempt_id}/answers/{qid}",

@@ -133,7 +133,10 @@ def test_the_two_release_settings(
     assert card["score_release_label"] == labels[score_release]
     assert card["answer_release_label"] == labels[answer_release]
     attempt = start(client_for(cadre), exam).json()
-    result = client_for(cadre).post(f"/api/v1/attempts/{attempt['id']}/submit").json()["result"]
+    reply = client_for(cadre).post(f"/api/v1/attempts/{attempt['id']}/submit").json()
+    assert reply["score_visible"] is score_shown
+    assert (reply["score"] is not None) is score_shown
+    result = client_for(cadre).get(f"/api/v1/attempts/{attempt['id']}").json()["result"]
     assert result["score_visible"] is score_shown
     assert (result["score"] is not None) is score_shown
     assert bool(result["items"]) is answers_shown

@@ -61,9 +61,11 @@ def test_start_save_batch_event_and_submit_match_the_schema(
     ).json()
     conforms(c.AttemptEventReplySerializer, event, "event")
     conforms(c.AttemptSerializer, client.get(f"/api/v1/attempts/{attempt_id}").json(), "get")
-    done = client.post(f"/api/v1/attempts/{attempt_id}/submit").json()
+    reply = client.post(f"/api/v1/attempts/{attempt_id}/submit").json()
+    conforms(c.SubmitReplySerializer, reply, "submit")
+    done = client.get(f"/api/v1/attempts/{attempt_id}").json()
     assert done["result"]["items"], "immediate policy: the items are shown"
-    conforms(c.AttemptSerializer, done, "submit")
+    conforms(c.AttemptSerializer, done, "result")
     # Every shown key fits the published JSON schema: a fill-in key is, per blank, the list of
     # accepted answers (a response's shape would refuse it)
     key_schema = _openapi_schema()["components"]["schemas"]["ResultItem"]["properties"]["answer"]

@@ -46,6 +46,9 @@ def test_a_grant_before_start_is_added_when_the_person_starts(
     assert "开始作答时生效" in logs[0].detail and "共延时 20 分钟" in logs[1].detail
     assert logs[0].user == cadre and logs[0].actor == town_a_admin
 
+    shown = client_for(cadre).get(f"/api/v1/exams/{exam.pk}").json()
+    assert shown["extra_minutes"] == 20
+    assert client_for(other).get(f"/api/v1/exams/{exam.pk}").json()["extra_minutes"] == 0
     mine = Attempt.objects.get(pk=start(client_for(cadre), exam).json()["id"])
     theirs = Attempt.objects.get(pk=start(client_for(other), exam).json()["id"])
     assert mine.deadline - mine.started_at == timedelta(minutes=30 + 20)

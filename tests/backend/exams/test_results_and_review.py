@@ -8,7 +8,7 @@ from django.utils import timezone
 from apps.exams.models import Attempt, Exam, ScoreChange
 from apps.exams.signals import attempt_graded
 from tests import factories
-from tests.backend.exams.conftest import make_exam, put, start
+from tests.backend.exams.conftest import make_exam, put, start, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def _submitted(client_for, cadre, exam, questions):
     client = client_for(cadre)
     attempt_id = start(client, exam).json()["id"]
     _answer_all(client, attempt_id, questions)
-    return client, attempt_id, client.post(f"/api/v1/attempts/{attempt_id}/submit").json()
+    return client, attempt_id, submit(client, attempt_id)
 
 
 def test_immediate_policy_shows_items_with_answers_and_sources(client_for, cadre, exam, questions):
@@ -160,6 +160,6 @@ def test_shuffled_options_frozen_per_attempt_and_graded_back(
         next(q for q in again["questions"] if q["type"] == "single")["options"] == single["options"]
     )
     put(client, body["id"], single["id"], correct_letter, 1)
-    result = client.post(f"/api/v1/attempts/{body['id']}/submit").json()["result"]
+    result = submit(client, body["id"])["result"]
     item = next(i for i in result["items"] if i["type"] == "single")
     assert item["correct"] is True and item["answer"] == correct_letter and item["score"] == "2.00"

@@ -14,13 +14,18 @@ from django.utils import timezone
 
 from apps.accounts.services.auth import issue_token
 from apps.common.unavailable import DATABASE_UNAVAILABLE
-from apps.exams.models import Answer, Attempt, Exam
+from apps.exams.api.contract import SubmitReplySerializer
+from apps.exams.models import Answer, Attempt, Exam, ScoreChange
 from apps.exams.services import attempts as svc
-from apps.training.models import WrongBookEntry
+from apps.exams.services import graded_feed
+from apps.questions.models import OBJECTIVE_TYPES
+from apps.training.models import ExamResult, WrongBookEntry
 from tests import factories
 from tests.backend.exams.conftest import make_exam, make_paper
 from tests.backend.exams.live import Server, free_port, wait_for_feeds
 from tests.backend.exams.test_concurrency_pg import _parallel
+
+SUBMIT_REPLY_FIELDS = set(SubmitReplySerializer().fields)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -81,6 +86,9 @@ def test_close_rush_accepts_every_in_grace_save_and_feeds_every_book(server, tre
 
     replies = _parallel(110, act)
     assert all(r.status_code == 200 for r in replies[:100]), {r.status_code for r in replies}
+    # The submit's reply is light: status and the released score, no questions or items.
+    assert all(set(r.json()) == SUBMIT_REPLY_FIELDS for r in replies[:100])
+    assert all(r.json()["status"] == "submitted" for r in replies[:100])
     late = replies[100:]
     assert [r.status_code for r in late] == [200] * 10, [r.text for r in late]
     assert all(r.json()["accepted"] for r in late)
@@ -92,6 +100,42 @@ def test_close_rush_accepts_every_in_grace_save_and_feeds_every_book(server, tre
         if i >= 100:  # the in-grace answer was graded, and its mistake reached the book
             expected.add(questions["true_false"].pk)
         assert expected <= wrong, (i, wrong)
+    # Fed in batches, each verdict once: one result row per objective question per attempt.
+    objective = sum(1 for q in questions.values() if q.type in OBJECTIVE_TYPES)
+    assert ExamResult.objects.filter(attempt_id__in=attempt_ids).count() == 110 * objective
+    assert not ExamResult.objects.filter(attempt_id__in=attempt_ids, applied=False).exists()
+
+
+def test_the_sweep_racing_submits_finalizes_every_attempt_once(server, tree, questions):
+    """The sweep finalizes expired attempts in batches while their phones submit at the same
+    moment: each attempt is finalized exactly once, and every feed is applied."""
+    exam = make_exam(tree, make_paper(tree, questions), answer_release=Exam.Release.IMMEDIATE)
+    people = [factories.make_user(tree.village_a1) for _ in range(60)]
+    attempt_ids = []
+    for user in people:
+        attempt, _, _ = svc.start_or_resume(exam, user)
+        svc.save_answer(attempt.pk, user, questions["single"].pk, "A", 1)  # the key is B
+        attempt_ids.append(attempt.pk)
+    clients = [_client(server, user) for user in people[:30]]
+    Attempt.objects.filter(pk__in=attempt_ids).update(
+        deadline=timezone.now() - timedelta(minutes=1)
+    )
+
+    def act(i):
+        if i == 30:
+            return svc.finalize_expired(batch=7)
+        return clients[i].post(f"/attempts/{attempt_ids[i]}/submit").status_code
+
+    outcomes = _parallel(31, act)
+    assert set(outcomes[:30]) == {200}
+    assert Attempt.objects.filter(pk__in=attempt_ids, status="submitted").count() == 60
+    finalized = ScoreChange.objects.filter(attempt_id__in=attempt_ids, kind="finalize")
+    assert finalized.count() == 60
+    assert sorted(finalized.values_list("attempt_id", flat=True)) == sorted(attempt_ids)
+    wait_for_feeds(attempt_ids)
+    graded_feed.run(attempt_ids)  # the sweep's own feeds ran in its thread; all idempotent
+    for user in people:
+        assert WrongBookEntry.objects.filter(user=user, question=questions["single"]).exists()
 
 
 def test_two_devices_with_colliding_seqs_end_showing_what_is_graded(server, tree, questions):
@@ -119,7 +163,8 @@ def test_two_devices_with_colliding_seqs_end_showing_what_is_graded(server, tree
         stored = Answer.objects.get(attempt_id=attempt_id, question_id=qid)
         assert shown[last] == stored.response, (seq, shown, stored.response)
         assert stored.device == "phone-b"  # equal seqs: the higher device id, whoever came first
-    done = phones["phone-a"].post(f"/attempts/{attempt_id}/submit").json()
+    assert phones["phone-a"].post(f"/attempts/{attempt_id}/submit").status_code == 200
+    done = phones["phone-a"].get(f"/attempts/{attempt_id}").json()
     graded = next(i for i in done["result"]["items"] if i["question_id"] == qid)
     assert graded["your_response"] == shown[last]
 

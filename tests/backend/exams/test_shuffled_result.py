@@ -7,7 +7,7 @@ import pytest
 
 from apps.exams.models import Attempt, Paper, PaperItem
 from question_bank.explanations import quotes_source, remap_letters
-from tests.backend.exams.conftest import ABCD, make_exam, make_question, put, start
+from tests.backend.exams.conftest import ABCD, make_exam, make_question, put, start, submit
 
 pytestmark = pytest.mark.django_db
 QUOTE = "村务公开每季度至少一次，重大事项随时公开。"
@@ -41,7 +41,7 @@ def test_shuffled_result_shows_texts_and_an_explanation_in_the_shown_letters(
     attempt.layout[0]["o"] = SHOWN
     attempt.save(update_fields=["layout"])
     put(client, attempt_id, question.pk, "C", 1)
-    result = client.post(f"/api/v1/attempts/{attempt_id}/submit").json()["result"]
+    result = submit(client, attempt_id)["result"]
     item = result["items"][0]
     assert item["correct"] is True and item["answer"] == "C"
     assert item["options"] == [

@@ -6,7 +6,7 @@ import pytest
 
 from apps.cases.signals import case_final_score_changed
 from apps.exams.models import Attempt
-from apps.exams.signals import attempt_graded
+from apps.exams.signals import attempts_graded
 from apps.records.models import Component, ComponentScore, Record
 from apps.records.services.compute import recompute
 from apps.records.services.objections import add_adjustment
@@ -131,9 +131,9 @@ class TestCompute:
         with django_capture_on_commit_callbacks(execute=True):
             Attempt.objects.filter(pk=attempt.pk).update(score=D("95"))
             attempt.refresh_from_db()
-            attempt_graded.send(sender=Attempt, attempt=attempt)
-            attempt_graded.send(
-                sender=Attempt, attempt=outside
+            attempts_graded.send(sender=Attempt, attempts=[attempt])
+            attempts_graded.send(
+                sender=Attempt, attempts=[outside]
             )  # an exam outside the period: no effect
         after = {r.user_id: r for r in Record.objects.filter(period=period)}
         b1 = after[people["b1"].pk]
@@ -205,7 +205,7 @@ def test_a_bulk_regrade_is_coalesced_into_one_recompute(
     attempts = [make_attempt(period.exam, people[k], "50") for k in ("a1", "a2", "b1")]
     with django_capture_on_commit_callbacks(execute=True):
         for attempt in attempts:
-            attempt_graded.send(sender=Attempt, attempt=attempt)
+            attempts_graded.send(sender=Attempt, attempts=[attempt])
     assert len(calls) == 1
     period_id, user_ids, reason = calls[0]
     assert period_id == period.pk

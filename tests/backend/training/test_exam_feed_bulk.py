@@ -55,6 +55,24 @@ def test_applying_many_verdicts_at_once_equals_one_at_a_time(tree, content):
     now = timezone.now()
     for result in _results(one, verdicts, start, 1000):
         exam_feed._apply(result, now)
-    exam_feed._apply_many(many, _results(many, verdicts, start, 5000), now)
+    exam_feed._apply_many(_results(many, verdicts, start, 5000), now)
     assert _state(one) == _state(many)
     assert _state(many)[0], "some verdicts were wrong: the book is not empty"
+
+
+def test_applying_the_verdicts_of_many_cadres_together_keeps_each_cadre_apart(tree, content):
+    rng = random.Random(11)
+    questions = content.questions[:4]
+    start = timezone.now() - dt.timedelta(days=12)
+    now = timezone.now()
+    people = [factories.make_user(tree.village_a1) for _ in range(3)]
+    alone = [factories.make_user(tree.village_a1) for _ in range(3)]
+    together = []
+    for n, (person, single) in enumerate(zip(people, alone, strict=True)):
+        verdicts = [(rng.choice(questions), rng.random() < 0.5) for _ in range(12)]
+        exam_feed._apply_many(_results(single, verdicts, start, 100 * n), now)
+        together += _results(person, verdicts, start, 1000 + 100 * n)
+    together.sort(key=lambda r: (r.user_id, r.answered_at))
+    exam_feed._apply_many(together, now)
+    for person, single in zip(people, alone, strict=True):
+        assert _state(person) == _state(single)

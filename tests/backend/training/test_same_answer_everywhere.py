@@ -9,7 +9,7 @@ import pytest
 from apps.exams.models import Exam, Paper, PaperItem
 from apps.questions.models import Bank
 from apps.training.services import daily_quiz
-from tests.backend.exams.conftest import make_exam, put, start
+from tests.backend.exams.conftest import make_exam, put, start, submit
 from tests.backend.training.conftest import at, make_question
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_exam(tree, cadre, client_for, key, response):
     client = client_for(cadre)
     attempt_id = start(client, exam).json()["id"]
     assert put(client, attempt_id, question.pk, response, 1).status_code == 200
-    result = client.post(f"/api/v1/attempts/{attempt_id}/submit").json()["result"]
+    result = submit(client, attempt_id)["result"]
     assert result["score"] == "4.00"
     assert result["items"][0]["correct"] is True
 

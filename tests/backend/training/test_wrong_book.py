@@ -1,4 +1,4 @@
-"""The wrong-question book: fed by practice and by graded exams (via attempt_graded),
+"""The wrong-question book: fed by practice and by graded exams (via attempts_graded),
 left after two right answers in a row."""
 
 import datetime as dt
@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from apps.exams.models import Answer, Attempt, Exam, Paper
-from apps.exams.signals import attempt_graded
+from apps.exams.signals import attempts_graded
 from apps.training.models import AnswerSource, ReviewCard, WrongBookEntry
 from apps.training.services import wrong_book
 from apps.training.services.answers import record_answer
@@ -117,7 +117,7 @@ def test_right_answers_anywhere_count_toward_leaving(cadre, content):
 def test_exam_attempt_feeds_the_book_through_the_signal(cadre, content, tree, client_for):
     wrong_q, right_q = content.questions[0], content.questions[2]
     attempt = _graded_attempt(cadre, tree, {wrong_q: False, right_q: True})
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     entries = client_for(cadre).get("/api/v1/wrong-book/").json()["results"]
     assert [e["question"]["id"] for e in entries] == [wrong_q.id]
     assert entries[0]["first_source"] == "exam"
@@ -131,13 +131,13 @@ def test_regrade_resend_is_idempotent_and_a_corrected_key_takes_the_question_out
 ):
     question = content.questions[0]
     attempt = _graded_attempt(cadre, tree, {question: False})
-    attempt_graded.send(sender=Attempt, attempt=attempt)
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     assert WrongBookEntry.objects.get(user=cadre).wrong_count == 1
 
     attempt.item_scores = {str(question.id): {"s": "2.00", "c": True}}
     attempt.save()
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     assert not WrongBookEntry.objects.filter(user=cadre).exists()
     assert not ReviewCard.objects.filter(user=cadre).exists()
 
@@ -153,7 +153,7 @@ def test_answers_released_after_close_hold_the_entry_back_until_then(
         policy=Exam.Release.AFTER_CLOSE,
         closes_in=dt.timedelta(hours=2),
     )
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     assert client_for(cadre).get("/api/v1/wrong-book/").json()["count"] == 0
     assert not ReviewCard.objects.filter(user=cadre).exists()
     later = timezone.now() + dt.timedelta(hours=3)
@@ -176,7 +176,7 @@ def test_an_unreleased_exam_mistake_does_not_show_on_a_question_already_in_the_b
         policy=Exam.Release.AFTER_CLOSE,
         closes_in=dt.timedelta(hours=2),
     )
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     entry = client_for(cadre).get("/api/v1/wrong-book/").json()["results"][0]
     assert entry["wrong_count"] == 1 and entry["first_source"] == "practice"
 
@@ -184,7 +184,7 @@ def test_an_unreleased_exam_mistake_does_not_show_on_a_question_already_in_the_b
 def test_exams_that_never_release_answers_add_nothing_to_retry(cadre, content, tree):
     question = content.questions[0]
     attempt = _graded_attempt(cadre, tree, {question: False}, policy=Exam.Release.NEVER)
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     assert not WrongBookEntry.objects.filter(user=cadre).exists()
 
 
@@ -193,7 +193,7 @@ def test_subjective_items_awaiting_review_are_skipped(cadre, content, tree):
     attempt = _graded_attempt(cadre, tree, {question: False})
     attempt.item_scores = {str(question.id): {"s": "0.00", "c": None}}
     attempt.save()
-    attempt_graded.send(sender=Attempt, attempt=attempt)
+    attempts_graded.send(sender=Attempt, attempts=[attempt])
     assert not WrongBookEntry.objects.filter(user=cadre).exists()
 
 

@@ -370,6 +370,10 @@ def test_extra_time_before_start_and_an_idle_phone_follows_the_deadline(
 
     phone = new_phone_page(browser)
     log_in(phone, live_server.url, cadre.username)
+    phone.goto(f"{live_server.url}/exams/{exam.pk}")
+    expect(phone.get_by_test_id("exam-duration")).to_contain_text(
+        "另为您延时 15 分钟", timeout=WAIT
+    )
     attempt_id = start_exam(phone, live_server.url, exam)
     countdown = phone.get_by_test_id("countdown")
     expect(countdown).to_contain_text(re.compile(r"2[45]:\d\d"), timeout=WAIT)

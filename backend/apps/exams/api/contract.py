@@ -212,6 +212,24 @@ class AttemptSerializer(serializers.Serializer):
     result = ResultSerializer(allow_null=True)
 
 
+class SubmitReplySerializer(serializers.Serializer):
+    """What the phone needs right after submitting; the result page loads the attempt
+    (GET attempts/{id}) for the full result. Kept small: at the close every phone submits
+    at once, and the reply is most of a submit's time in the request."""
+
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Attempt.Status.choices)
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    submit_reason = serializers.ChoiceField(choices=Attempt.SubmitReason.choices, allow_null=True)
+    score_visible = serializers.BooleanField(
+        help_text="false：按考试的成绩公布设置暂不公布，score 与 passed 为空"
+    )
+    score = _decimal(allow_null=True)
+    max_score = _decimal()
+    passed = serializers.BooleanField(allow_null=True)
+    pending_review = serializers.BooleanField(help_text="有主观题待人工评分，成绩待定")
+
+
 class AttemptEventReplySerializer(serializers.Serializer):
     focus_loss_count = serializers.IntegerField()
     focus_loss_limit = serializers.IntegerField(allow_null=True)

@@ -54,8 +54,14 @@ class ExamCardSerializer(serializers.ModelSerializer):
 
 
 class ExamDetailSerializer(ExamCardSerializer):
+    extra_minutes = serializers.IntegerField(
+        default=0,
+        read_only=True,
+        help_text="为本人批准的个人延时（分钟），开始作答时加到交卷截止时间上",
+    )
+
     class Meta(ExamCardSerializer.Meta):
-        fields = [*ExamCardSerializer.Meta.fields, "rules"]
+        fields = [*ExamCardSerializer.Meta.fields, "rules", "extra_minutes"]
 
 
 class ExamAdminSerializer(ExamDetailSerializer):
@@ -70,7 +76,8 @@ class ExamAdminSerializer(ExamDetailSerializer):
 
     class Meta(ExamCardSerializer.Meta):
         fields = [
-            *ExamDetailSerializer.Meta.fields,
+            *ExamCardSerializer.Meta.fields,
+            "rules",
             "status",
             "status_label",
             "can_manage",

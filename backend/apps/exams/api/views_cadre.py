@@ -21,7 +21,7 @@ from apps.exams.api import serializers as s
 from apps.exams.api.auth import ExamTokenAuthentication
 from apps.exams.api.filters import ExamFilter
 from apps.exams.models import Exam
-from apps.exams.services import attempts, sheet_marks
+from apps.exams.services import attempts, extra_time, sheet_marks
 from apps.exams.services.attempts import ATTEMPT_NOT_FOUND
 from apps.exams.services.exams import in_audience
 
@@ -78,6 +78,8 @@ class ExamDetailView(APIView):
         )
         if admin:
             selectors.mark_managed([exam], request.user)
+        else:
+            exam.extra_minutes = extra_time.minutes_for(exam, request.user)
         serializer = s.ExamAdminSerializer if admin else s.ExamDetailSerializer
         return Response(serializer(exam).data)
 
@@ -144,11 +146,18 @@ class SaveBatchView(APIView):
 
 
 class SubmitView(APIView):
-    @extend_schema(request=None, responses=c.AttemptSerializer)
+    authentication_classes = [ExamTokenAuthentication, SessionAuthentication]
+
+    @extend_schema(
+        request=None,
+        responses=c.SubmitReplySerializer,
+        description=(
+            "交卷（可重复调用，已交卷时返回同样的结果）。只返回交卷状态和（按成绩公布设置）"
+            "得分；完整的成绩与答案解析请 GET attempts/{id}。"
+        ),
+    )
     def post(self, request, pk):
-        attempt = attempts.submit(own_attempt(request, pk))
-        attempt.user = request.user  # its owner (own_attempt checked): not loaded again
-        return Response(selectors.attempt_payload(attempt))
+        return Response(selectors.submit_reply(attempts.submit_own(pk, request.user)))
 
 
 class MarksView(APIView):

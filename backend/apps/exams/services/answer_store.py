@@ -148,3 +148,33 @@ def store_scores(dirty: list[Attempt]) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+
+
+_FINALIZED_SQL = (
+    "UPDATE exams_attempt SET status = %s, submit_reason = %s, submitted_at = %s,"
+    " item_scores = {json}, score = %s, max_score = %s, pending_review = %s, passed = %s,"
+    " graded_at = %s, feed_applied_at = NULL WHERE id = %s"
+)
+
+
+def store_finalized(attempts: list[Attempt]) -> None:
+    """Finalized attempts (status, reason, time and score) in one pipelined statement each."""
+    ops = connection.ops
+    sql = _FINALIZED_SQL.format(json="%s::jsonb" if connection.vendor == "postgresql" else "%s")
+    rows = [
+        (
+            a.status,
+            a.submit_reason,
+            ops.adapt_datetimefield_value(a.submitted_at),
+            json.dumps(a.item_scores),
+            ops.adapt_decimalfield_value(a.score, 7, 2),
+            ops.adapt_decimalfield_value(a.max_score, 7, 2),
+            a.pending_review,
+            a.passed,
+            ops.adapt_datetimefield_value(a.graded_at),
+            a.pk,
+        )
+        for a in attempts
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

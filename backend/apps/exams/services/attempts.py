@@ -82,14 +82,6 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
     return attempt, True, shown
 
 
-def attempt_deadline(exam: Exam, user, started_at: datetime) -> datetime:
-    """When a new attempt must be in: its duration from the start, never after the window
-    closes, plus the person's extra time (services.extra_time), past the window's end if
-    need be. The one place a start's deadline is decided."""
-    deadline = min(started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at)
-    return deadline + extra_time.granted(exam, user)
-
-
 def _insert_attempt(**fields) -> Attempt:
     """One autocommitted INSERT (no BEGIN/COMMIT round trips). Inside a caller's transaction
     it runs in a savepoint, so a duplicate start leaves that transaction usable."""
@@ -97,6 +89,15 @@ def _insert_attempt(**fields) -> Attempt:
         with transaction.atomic():
             return Attempt.objects.create(**fields)
     return Attempt.objects.create(**fields)
+
+
+def attempt_deadline(exam: Exam, user, started_at: datetime) -> datetime:
+    """When a new attempt must be in: its duration from the start, and never after the
+    window closes, plus the person's extra time (granted before they started, past the
+    window's end if need be). The one place a start's deadline is decided."""
+    return min(
+        started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at
+    ) + extra_time.granted(exam, user)
 
 
 # --- saves -------------------------------------------------------------------------------
@@ -220,43 +221,64 @@ def submit(attempt: Attempt, reason: str = Attempt.SubmitReason.MANUAL, actor=No
     return _finalize_by_id(attempt.pk, reason, actor)
 
 
-def _finalize_by_id(attempt_id: int, reason: str, actor=None) -> Attempt:
+def submit_own(attempt_id: int, user) -> Attempt:
+    """The cadre's own submit: the ownership check and the row lock are one query."""
+    return _finalize_by_id(attempt_id, Attempt.SubmitReason.MANUAL, owner=user)
+
+
+def _finalize_by_id(attempt_id: int, reason: str, actor=None, owner=None) -> Attempt:
     with transaction.atomic():
         # The row lock makes in-flight saves (FOR SHARE) finish first or see the submit.
         # Only the attempt's own row is locked, never the exam that every cadre shares.
-        attempt = (
+        query = (
             Attempt.objects.select_for_update(of=("self",))
             .select_related("exam")
-            .get(pk=attempt_id)
+            .filter(pk=attempt_id)
         )
+        if owner is not None:
+            query = query.filter(user=owner)
+        attempt = query.first()
+        if attempt is None:
+            raise NotFound(ATTEMPT_NOT_FOUND)
         if attempt.status == SUBMITTED:
             return attempt
-        now = timezone.now()
+        _finalize([attempt], reason, actor, timezone.now())
+    answer_store.mark_submitted(attempt.pk)
+    return attempt
+
+
+def _finalize(batch: list[Attempt], reason: str, actor, now) -> None:
+    """Grade and store locked, in-progress attempts (inside the caller's transaction): the
+    score, its history, subjective items for reviewers. Everything else follows after commit."""
+    results = scoring.compute_many(batch)
+    grades, history = [], []
+    for attempt in batch:
         attempt.status = SUBMITTED
         attempt.submit_reason = reason
         attempt.submitted_at = attempt.deadline if reason == Attempt.SubmitReason.DEADLINE else now
-        result = scoring.compute_many([attempt])[attempt.pk]
-        SubjectiveGrade.objects.bulk_create(
-            [
-                SubjectiveGrade(attempt=attempt, question_id=qid, points=points)
-                for qid, points in result.subjective
-            ],
-            ignore_conflicts=True,
-        )
+        result = results[attempt.pk]
+        grades += [
+            SubjectiveGrade(attempt=attempt, question_id=qid, points=points)
+            for qid, points in result.subjective
+        ]
         _apply(attempt, result, now)
-        attempt.save()
-        ScoreChange.objects.create(
-            attempt=attempt,
-            kind=ScoreChange.Kind.FINALIZE,
-            old_score=None,
-            new_score=attempt.score,
-            reason=Attempt.SubmitReason(reason).label,
-            actor=actor,
+        attempt.feed_applied_at = None  # its feed is due
+        history.append(
+            ScoreChange(
+                attempt=attempt,
+                kind=ScoreChange.Kind.FINALIZE,
+                old_score=None,
+                new_score=attempt.score,
+                reason=Attempt.SubmitReason(reason).label,
+                actor=actor,
+            )
         )
-        # The wrong-question book, records and other listeners: after commit, off the request.
-        graded_feed.after_commit([attempt.pk])
-    answer_store.mark_submitted(attempt.pk)
-    return attempt
+    if grades:
+        SubjectiveGrade.objects.bulk_create(grades, ignore_conflicts=True)
+    answer_store.store_finalized(batch)
+    ScoreChange.objects.bulk_create(history)
+    # The wrong-question book, records and other listeners: after commit, off the request.
+    graded_feed.after_commit([a.pk for a in batch])
 
 
 def _apply(attempt: Attempt, result: scoring.AttemptScore, now) -> None:
@@ -276,20 +298,34 @@ def finalize_if_expired(attempt: Attempt, now=None) -> Attempt:
     return attempt
 
 
-def finalize_expired(now=None) -> int:
-    """The periodic sweep: finalize every attempt past deadline + grace; returns how many."""
+SWEEP_BATCH = 200
+
+
+def finalize_expired(now=None, batch: int = SWEEP_BATCH) -> int:
+    """The periodic sweep: finalize every attempt past deadline + grace, `batch` attempts per
+    transaction (graded together, stored in a few statements); returns how many. Attempts a
+    submit is finalising at this moment are skipped (SKIP LOCKED): that submit does it."""
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=conf.save_grace_seconds())
     ids = list(
-        Attempt.objects.filter(status=IN_PROGRESS, deadline__lt=cutoff).values_list("id", flat=True)
+        Attempt.objects.filter(status=IN_PROGRESS, deadline__lt=cutoff)
+        .order_by("pk")
+        .values_list("id", flat=True)
     )
     done = 0
-    for attempt_id in ids:
-        if (
-            _finalize_by_id(attempt_id, Attempt.SubmitReason.DEADLINE).submit_reason
-            == Attempt.SubmitReason.DEADLINE
-        ):
-            done += 1
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            attempts = list(
+                Attempt.objects.select_for_update(of=("self",), skip_locked=True)
+                .select_related("exam")
+                .filter(pk__in=ids[start : start + batch], status=IN_PROGRESS)
+                .order_by("pk")
+            )
+            if attempts:
+                _finalize(attempts, Attempt.SubmitReason.DEADLINE, None, timezone.now())
+        for attempt in attempts:
+            answer_store.mark_submitted(attempt.pk)
+        done += len(attempts)
     return done
 
 

@@ -11,12 +11,16 @@ from apps.exams.models import Exam, ExtraTime
 
 def granted(exam: Exam, user) -> timedelta:
     """What a fresh attempt of `user` in `exam` adds to min(start + duration, window end)."""
+    return timedelta(minutes=minutes_for(exam, user))
+
+
+def minutes_for(exam: Exam, user) -> int:
     minutes = (
         ExtraTime.objects.filter(exam_id=exam.pk, user_id=user.pk)
         .values_list("minutes", flat=True)
         .first()
     )
-    return timedelta(minutes=minutes or 0)
+    return minutes or 0
 
 
 def add(exam: Exam, user, minutes: int) -> int:

@@ -9,12 +9,13 @@ closes (applied the next time the cadre opens the book or the daily quiz), or ne
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.exams.models import Attempt, Exam
+from apps.exams.models import Answer, Attempt, Exam
 from apps.exams.services import grading
 from apps.questions.models import OBJECTIVE_TYPES, Question
 from apps.training import conf
@@ -71,76 +72,129 @@ def _undo_wrong(result: ExamResult) -> None:
 
 
 def ingest_attempt(attempt: Attempt, now: dt.datetime | None = None) -> int:
-    """Record the attempt's per-question verdicts; returns how many were new or changed."""
+    """Record one attempt's per-question verdicts; returns how many were new or changed."""
+    return ingest_attempts([attempt], now)
+
+
+def ingest_attempts(attempts: list[Attempt], now: dt.datetime | None = None) -> int:
+    """Record the per-question verdicts of many graded attempts (a close rush feeds them in
+    batches), then apply those whose answers are released; returns how many verdicts were
+    new or changed. A few statements per batch, not per attempt or per question.
+
+    Idempotent: a verdict already recorded with the same right/wrong changes nothing, so a
+    retry or the sweep may run it again. Only the attempts' own result rows are locked."""
     now = now or timezone.now()
-    verdicts = {int(qid): item.get("c") for qid, item in (attempt.item_scores or {}).items()}
-    verdicts = {qid: c for qid, c in verdicts.items() if c is not None}  # None: awaiting a reviewer
-    if not verdicts:
+    verdicts = {
+        a.pk: {
+            int(qid): item.get("c")
+            for qid, item in (a.item_scores or {}).items()
+            if item.get("c") is not None  # None: awaiting a reviewer
+        }
+        for a in attempts
+    }
+    todo = [a for a in attempts if verdicts[a.pk]]
+    if not todo:
         return 0
-    responses = dict(attempt.answers.values_list("question_id", "response"))
-    orders = {item["q"]: item.get("o") for item in attempt.layout or []}
+    ids = [a.pk for a in todo]
+    responses: dict[int, dict[int, object]] = defaultdict(dict)
+    for attempt_id, qid, response in Answer.objects.filter(attempt_id__in=ids).values_list(
+        "attempt_id", "question_id", "response"
+    ):
+        responses[attempt_id][qid] = response
+    lineages = dict(
+        Question.objects.filter(
+            pk__in={qid for v in verdicts.values() for qid in v}, type__in=OBJECTIVE_TYPES
+        ).values_list("id", "lineage")
+    )
     changed = 0
     to_create: list[ExamResult] = []
     to_update: list[ExamResult] = []
     with transaction.atomic():
         previous = {
-            r.lineage: r
-            for r in ExamResult.objects.select_for_update().filter(attempt_id=attempt.pk)
+            (r.attempt_id, r.lineage): r
+            for r in ExamResult.objects.select_for_update(of=("self",))
+            .filter(attempt_id__in=ids)
+            .order_by("pk")
         }
-        for question in Question.objects.filter(pk__in=list(verdicts), type__in=OBJECTIVE_TYPES):
-            correct = bool(verdicts[question.pk])
-            result = previous.get(question.lineage)
-            if result is not None and result.is_correct == correct:
-                continue
-            changed += 1
-            was_applied = result is not None and result.applied
-            result = result or ExamResult(
-                attempt_id=attempt.pk,
-                lineage=question.lineage,
-                exam_id=attempt.exam_id,
-                user=attempt.user,
-            )
-            result.question, result.is_correct, result.graded_at = question, correct, now
-            result.answered_at = attempt.submitted_at or now
-            result.response = _original_response(
-                responses.get(question.pk), orders.get(question.pk)
-            )
-            if was_applied:  # a regrade after release corrects what the book already shows
-                if correct:
-                    _undo_wrong(result)
-                else:
-                    _apply(result, now)
-            (to_update if result.pk else to_create).append(result)
+        for attempt in todo:
+            orders = {item["q"]: item.get("o") for item in attempt.layout or []}
+            answered_at = attempt.submitted_at or now
+            for qid, correct in verdicts[attempt.pk].items():
+                lineage = lineages.get(qid)
+                if lineage is None:
+                    continue
+                correct = bool(correct)
+                result = previous.get((attempt.pk, lineage))
+                if result is not None and result.is_correct == correct:
+                    continue
+                changed += 1
+                was_applied = result is not None and result.applied
+                result = result or ExamResult(
+                    attempt_id=attempt.pk,
+                    lineage=lineage,
+                    exam_id=attempt.exam_id,
+                    user_id=attempt.user_id,
+                )
+                result.question_id, result.is_correct, result.graded_at = qid, correct, now
+                result.answered_at = answered_at
+                result.response = _original_response(
+                    responses[attempt.pk].get(qid), orders.get(qid)
+                )
+                if was_applied:  # a regrade after release corrects what the book already shows
+                    if correct:
+                        _undo_wrong(result)
+                    else:
+                        _apply(result, now)
+                (to_update if result.pk else to_create).append(result)
         # One statement each, not one per question: a close rush feeds thousands of attempts.
-        ExamResult.objects.bulk_create(to_create)
         ExamResult.objects.bulk_update(
-            to_update, ["question", "is_correct", "graded_at", "answered_at", "response"]
+            to_update,
+            ["question", "is_correct", "graded_at", "answered_at", "response"],
+            batch_size=500,
         )
-    apply_released(attempt.user, now)  # unapplied verdicts of released exams, this one included
+        # Earlier unapplied verdicts of released exams (and those just updated) first...
+        apply_released_many({a.user_id for a in todo}, now)
+        # ...then the new ones of an exam whose answers are out: applied as they are stored,
+        # without reading them back (they are the latest answers of their cadres).
+        released = {a.exam_id for a in todo if answers_released(a.exam, now)}
+        fresh = [r for r in to_create if r.exam_id in released]
+        if fresh:
+            fresh.sort(key=lambda r: (r.user_id, r.answered_at))
+            _apply_many(fresh, now)
+            for result in fresh:
+                result.applied = True
+        ExamResult.objects.bulk_create(to_create, batch_size=2000)
     return changed
 
 
 def apply_released(user: User, now: dt.datetime) -> int:
     """Apply this cadre's exam verdicts whose answers have been released since grading."""
+    with transaction.atomic():
+        return apply_released_many({user.pk}, now)
+
+
+def apply_released_many(user_ids: set[int], now: dt.datetime) -> int:
+    """apply_released for many cadres at once (call inside a transaction)."""
     exam_ids = set(
-        ExamResult.objects.filter(user=user, applied=False).values_list("exam_id", flat=True)
+        ExamResult.objects.filter(user_id__in=user_ids, applied=False)
+        .values_list("exam_id", flat=True)
+        .distinct()
     )
     if not exam_ids:
         return 0
     released = [e.pk for e in Exam.objects.filter(pk__in=exam_ids) if answers_released(e, now)]
     if not released:
         return 0
-    with transaction.atomic():
-        # Only this cadre's own result rows: the questions are shared by every cadre.
-        pending = list(
-            ExamResult.objects.select_for_update(of=("self",))
-            .filter(user=user, applied=False, exam_id__in=released)
-            .select_related("question")
-            .order_by("answered_at", "id")
-        )
-        if pending:
-            _apply_many(user, pending, now)
-            ExamResult.objects.filter(pk__in=[r.pk for r in pending]).update(applied=True)
+    # Only these cadres' own result rows (never the questions every cadre shares), in one
+    # order, so two feeds that meet on a cadre wait for each other instead of deadlocking.
+    pending = list(
+        ExamResult.objects.select_for_update(of=("self",))
+        .filter(user_id__in=user_ids, applied=False, exam_id__in=released)
+        .order_by("user_id", "answered_at", "id")
+    )
+    if pending:
+        _apply_many(pending, now)
+        ExamResult.objects.filter(pk__in=[r.pk for r in pending]).update(applied=True)
     return len(pending)
 
 
@@ -156,62 +210,89 @@ ENTRY_FIELDS = [
 CARD_FIELDS = ["question", "box", "due_on", "last_reviewed_on"]
 
 
-def _apply_many(user: User, results: list[ExamResult], now: dt.datetime) -> None:
+def _apply_many(results: list[ExamResult], now: dt.datetime) -> None:
     """What _apply does for one verdict (book_entries.note_wrong / note_right, then
-    leitner.note_result), for many verdicts of one cadre in answer order, with a few
-    statements in all instead of several per verdict."""
+    leitner.note_result), for many verdicts of many cadres (each cadre's in answer order),
+    with a few statements in all instead of several per verdict."""
     today = timezone.localdate(now)
+    users = {r.user_id for r in results}
     lineages = {r.lineage for r in results}
     entries = {
-        e.lineage: e
-        for e in WrongBookEntry.objects.select_for_update().filter(user=user, lineage__in=lineages)
+        (e.user_id, e.lineage): e
+        for e in WrongBookEntry.objects.select_for_update()
+        .filter(user_id__in=users, lineage__in=lineages)
+        .order_by("pk")
     }
-    cards = {c.lineage: c for c in ReviewCard.objects.filter(user=user, lineage__in=lineages)}
+    cards = {
+        (c.user_id, c.lineage): c
+        for c in ReviewCard.objects.select_for_update()
+        .filter(user_id__in=users, lineage__in=lineages)
+        .order_by("pk")
+    }
     existing_entries, existing_cards = set(entries), set(cards)
     touched_entries, touched_cards = set(), set()
     exit_streak = conf.wrong_book_exit_streak()
     for result in results:
-        question, lineage, correct = result.question, result.lineage, result.is_correct
-        entry = entries.get(lineage)
+        key, question_id, correct = (
+            (result.user_id, result.lineage),
+            result.question_id,
+            result.is_correct,
+        )
+        entry = entries.get(key)
         if correct:
             if entry is not None and entry.resolved_at is None:
                 entry.right_streak += 1
                 if entry.right_streak >= exit_streak:
                     entry.resolved_at = result.answered_at
-                touched_entries.add(lineage)
+                touched_entries.add(key)
         else:
             if entry is None:
-                entry = entries[lineage] = WrongBookEntry(
-                    user=user,
-                    lineage=lineage,
-                    question=question,
+                entry = entries[key] = WrongBookEntry(
+                    user_id=result.user_id,
+                    lineage=result.lineage,
+                    question_id=question_id,
                     first_source=AnswerSource.EXAM,
                     last_wrong_at=result.answered_at,
                 )
             entry.resolved_at = None  # back in the book if it had left
             entry.wrong_count += 1
             entry.right_streak = 0
-            entry.question = question
+            entry.question_id = question_id
             entry.last_response = result.response
             entry.last_wrong_at = max(entry.last_wrong_at, result.answered_at)
-            touched_entries.add(lineage)
-        card = cards.get(lineage)
+            touched_entries.add(key)
+        card = cards.get(key)
         if card is None:
             if correct:
                 continue
-            card = cards[lineage] = ReviewCard(
-                user=user, lineage=lineage, question=question, box=1, due_on=today
+            card = cards[key] = ReviewCard(
+                user_id=result.user_id,
+                lineage=result.lineage,
+                question_id=question_id,
+                box=1,
+                due_on=today,
             )
             box, due_on = 1, today + leitner.interval(1)
         else:
             box, due_on = leitner.next_state(card.box, card.due_on, correct, today)
-        card.box, card.due_on, card.question, card.last_reviewed_on = box, due_on, question, today
-        touched_cards.add(lineage)
-    for lineage in touched_entries & existing_entries:
-        entries[lineage].updated_at = now
-    WrongBookEntry.objects.bulk_create([entries[x] for x in touched_entries - existing_entries])
-    WrongBookEntry.objects.bulk_update(
-        [entries[x] for x in touched_entries & existing_entries], ENTRY_FIELDS
+        card.box, card.due_on, card.question_id, card.last_reviewed_on = (
+            box,
+            due_on,
+            question_id,
+            today,
+        )
+        touched_cards.add(key)
+    for key in touched_entries & existing_entries:
+        entries[key].updated_at = now
+    WrongBookEntry.objects.bulk_create(
+        [entries[x] for x in touched_entries - existing_entries], batch_size=2000
     )
-    ReviewCard.objects.bulk_create([cards[x] for x in touched_cards - existing_cards])
-    ReviewCard.objects.bulk_update([cards[x] for x in touched_cards & existing_cards], CARD_FIELDS)
+    WrongBookEntry.objects.bulk_update(
+        [entries[x] for x in touched_entries & existing_entries], ENTRY_FIELDS, batch_size=500
+    )
+    ReviewCard.objects.bulk_create(
+        [cards[x] for x in touched_cards - existing_cards], batch_size=2000
+    )
+    ReviewCard.objects.bulk_update(
+        [cards[x] for x in touched_cards & existing_cards], CARD_FIELDS, batch_size=500
+    )
