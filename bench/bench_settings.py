@@ -9,3 +9,6 @@ ROOT_URLCONF = "bench.bench_urls"
 # config/settings.py as well (see the exams report); Redis has no such limit.
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):  # noqa: F405
     CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 50000  # noqa: F405
+
+# Where each request's time went on the server (bench/server_timing.py), read by the client.
+MIDDLEWARE = ["bench.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405

@@ -5,7 +5,8 @@ Usage: .venv/bin/python bench/exam_storm.py [--phases steady,start,close] [--sec
        [--cadres 300] [--concurrency 32] [--workers 4] [--threads 4] [--paced 0.8]
        [--starts 150] [--bank 10000] [--rush-starts 5000] [--rush-seconds 60] [--burst 1000]
        [--burst-seconds 5] [--close-attempts 2000] [--close-questions 50] [--late-share 0.1]
-       [--pin] [--wrk] [--paced-new-connections] [--fresh]
+       [--pin] [--wrk] [--client raw|aiohttp] [--client-procs 1] [--paced-new-connections]
+       [--fresh]
        [--database-url postgresql://postgres@127.0.0.1:5432/yz_bench_exams]
 
 Phases, same server and client:
@@ -19,6 +20,14 @@ Phases, same server and client:
 - close: the close rush (storm_rush.py): --close-attempts attempts of an exam whose answers
   are released at the close auto-submit at the deadline while --late-share of the phones
   send a queued save 5-10 s after it; and the in-request cost of one submit.
+
+The start rush's load generator is --client raw (default: a lean HTTP/1.1 client on asyncio
+streams, a new connection per start) or aiohttp, in --client-procs processes sharing one
+arrival schedule. Each start's latency is split by the server's Server-Timing header
+(bench/server_timing.py) into waiting for a gunicorn thread, in the app, and outside the
+app (connect, accept queue, transfer, the client's own lag); the CPU per start of the
+server, of PostgreSQL's backends and of the load generator is printed beside the bare
+view's server CPU per request, with how busy the whole machine was.
 
 --pin runs the server on CPU 0 and this load generator on CPU 1 (taskset); --wrk also
 measures the bare view and the save at full speed with wrk (a C load generator), to tell the
@@ -204,8 +213,15 @@ async def paced(
 
 
 async def run(
-    args, base: str, cadres: list[dict], exam_id: int, rule_exam_id: int, starters: list[str]
+    args,
+    base: str,
+    cadres: list[dict],
+    exam_id: int,
+    rule_exam_id: int,
+    starters: list[str],
+    server_cpu=lambda: 0.0,
 ) -> dict:
+    """`server_cpu()`: the server's CPU seconds so far, for its cost per bare request."""
     import aiohttp
 
     connector = aiohttp.TCPConnector(limit=max(args.concurrency, 64))
@@ -221,10 +237,12 @@ async def run(
 
         if "steady" not in args.phases:  # the baseline alone
             await closed_loop(2, args.concurrency, bare_step)
+            cpu = server_cpu()
             bare_n, bare_lat, bare_t = await closed_loop(
                 min(args.seconds, 8), args.concurrency, bare_step
             )
             return {
+                "bare_cpu_ms": (server_cpu() - cpu) * 1000 / bare_n,
                 "bare_per_s": bare_n / bare_t,
                 "bare_p50": pct(bare_lat, 0.5),
                 "acks": [],
@@ -247,7 +265,9 @@ async def run(
         setup_errors, load.errors = load.errors, 0
 
         await closed_loop(2, args.concurrency, bare_step)  # warm-up
+        cpu = server_cpu()
         bare_n, bare_lat, bare_t = await closed_loop(args.seconds, args.concurrency, bare_step)
+        bare_cpu_ms = (server_cpu() - cpu) * 1000 / bare_n
         groups = [cadres[i :: args.concurrency] for i in range(args.concurrency)]
 
         async def save_step(i, lat):
@@ -288,6 +308,7 @@ async def run(
             _, _, dt = await load.call("POST", f"/api/v1/exams/{rule_exam_id}/attempts", token)
             start_lat.append(dt)
     return {
+        "bare_cpu_ms": bare_cpu_ms,
         "bare_per_s": bare_n / bare_t,
         "bare_p50": pct(bare_lat, 0.5),
         "saves_per_s": max_rate,
@@ -329,6 +350,67 @@ def audit(acks) -> tuple[int, int]:
 
 def ratio(value, base):
     return round(value / base, 2) if value is not None and base else None
+
+
+# --- where the CPU went: the server's processes, PostgreSQL's backends, the whole machine ----
+def _proc_cpu(pid: int) -> float:
+    """utime + stime of one process in seconds (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _backend_pids(url: str) -> list[int]:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+def _machine() -> tuple[int, int]:
+    """(busy, total) jiffies of every core since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+
+def cpu_snapshot(server_pid: int, url: str) -> dict:
+    pids = [server_pid, *_children(server_pid)]
+    backends = _backend_pids(url)
+    return {
+        "server": sum(_proc_cpu(p) for p in pids),
+        "pg": {p: _proc_cpu(p) for p in backends},
+        "machine": _machine(),
+        "client": time.process_time(),
+    }
+
+
+def cpu_between(before: dict, after: dict, n: int) -> dict:
+    """CPU ms per start of the server (gunicorn), PostgreSQL (backends of the bench database;
+    one that left meanwhile is missed) and this process; the machine's busy share (every
+    process, other tenants of this machine included)."""
+    pg = sum(cpu - before["pg"].get(pid, 0.0) for pid, cpu in after["pg"].items())
+    busy = after["machine"][0] - before["machine"][0]
+    total = after["machine"][1] - before["machine"][1]
+    return {
+        "server_cpu_ms_per_start": round((after["server"] - before["server"]) * 1000 / n, 2),
+        "pg_cpu_ms_per_start": round(pg * 1000 / n, 2),
+        "machine_busy": round(busy / total, 2) if total else None,
+    }
 
 
 def wrk_rate(url: str, seconds: float, connections: int, script: str | None = None) -> dict:
@@ -408,6 +490,15 @@ def main() -> None:
     )
     parser.add_argument("--pin", action="store_true", help="server on CPU 0, client on CPU 1")
     parser.add_argument("--wrk", action="store_true", help="also measure max rates with wrk")
+    parser.add_argument(
+        "--client",
+        choices=["raw", "aiohttp"],
+        default="raw",
+        help="the start rush's load generator: a lean asyncio-streams client, or aiohttp",
+    )
+    parser.add_argument(
+        "--client-procs", type=int, default=1, help="start rush client processes (one schedule)"
+    )
     parser.add_argument("--paced-new-connections", action="store_true")
     parser.add_argument("--fresh", action="store_true", help="drop and recreate the bench database")
     args = parser.parse_args()
@@ -448,20 +539,32 @@ def main() -> None:
     proc = start_server(args.database_url, args.port, args.workers, args.threads, args.pin)
     out: dict = {}
     try:
-        r = asyncio.run(run(args, base, cadres, storm_exam.pk, rule_exam.pk, starters))
+        r = asyncio.run(
+            run(
+                args,
+                base,
+                cadres,
+                storm_exam.pk,
+                rule_exam.pk,
+                starters,
+                lambda: cpu_snapshot(proc.pid, args.database_url)["server"],
+            )
+        )
         out.update(r.get("wrk", {}))
         if "start" in args.phases:
             tokens = [key for _, key in rushers]
-            out["start_rush"] = asyncio.run(
-                rush.open_loop_starts(
-                    base, rule_exam.pk, tokens[: args.rush_starts], args.rush_seconds
+            rushes = {
+                "start_rush": (tokens[: args.rush_starts], args.rush_seconds),
+                "start_burst": (tokens[args.rush_starts :], args.burst_seconds),
+            }
+            for name, (batch, seconds) in rushes.items():
+                before = cpu_snapshot(proc.pid, args.database_url)
+                out[name] = rush.open_loop_starts(
+                    base, rule_exam.pk, batch, seconds, args.client, args.client_procs
                 )
-            )
-            out["start_burst"] = asyncio.run(
-                rush.open_loop_starts(
-                    base, rule_exam.pk, tokens[args.rush_starts :], args.burst_seconds
+                out[name].update(
+                    cpu_between(before, cpu_snapshot(proc.pid, args.database_url), len(batch))
                 )
-            )
             out["frozen"] = rush.frozen(rule_exam, 100)
         if close is not None:
             _, s_ids, _ = samples
@@ -482,10 +585,13 @@ def main() -> None:
         f" client: {args.concurrency} connections, {args.cadres} cadres{' on CPU 1' if args.pin else ''};"
         f" load average {load_before[0]:.1f} before, {load_after[0]:.1f} after (2 cores)"
     )
-    print(f"bare Django JSON view : {bare_rate:8.0f} req/s   (baseline, p50 {bare_p50} ms)")
+    print(
+        f"bare Django JSON view : {bare_rate:8.0f} req/s   (baseline, p50 {bare_p50} ms, server CPU {r['bare_cpu_ms']:.2f} ms per request)"
+    )
     result = {
         "bare_per_s": round(bare_rate, 1),
         "bare_p50_ms": bare_p50,
+        "bare_server_cpu_ms": round(r["bare_cpu_ms"], 3),
         "load_avg_before": round(load_before[0], 2),
         "load_avg_after": round(load_after[0], 2),
     }
@@ -537,27 +643,48 @@ def main() -> None:
     if "start_rush" in out:
         sr, sb = out["start_rush"], out["start_burst"]
         attempts, ok = out["frozen"]
-        print(
-            f"start rush            : {sr['n']} cadres over {sr['seconds']:.0f} s open-loop: p50 {sr['p50']} ms p95 {sr['p95']} ms p99 {sr['p99']} ms, {sr['per_s']} starts/s, errors {sr['errors']} {sr['error_kinds']} (target p99 <= 1 s, 0 errors)"
-        )
-        print(
-            f"start burst           : {sb['n']} cadres within {sb['seconds']:.0f} s: p50 {sb['p50']} ms p99 {sb['p99']} ms, sustained {sb['per_s']} starts/s over {sb['span_s']} s, errors {sb['errors']} {sb['error_kinds']}"
-        )
+        r_bare_cpu = r["bare_cpu_ms"]
+        where = f"client {sr['client']} x{sr['procs']}{' on CPU 1, server on CPU 0' if args.pin else ', unpinned'}"
+        for label, x in (("start rush ", sr), ("start burst", sb)):
+            print(
+                f"{label}           : {x['n']} cadres over {x['seconds']:.0f} s open-loop ({where}): p50 {x['p50']} ms p95 {x['p95']} ms p99 {x['p99']} ms"
+                f" (x{ratio(x['p99'], bare_p50)} bare p50), {x['per_s']} starts/s over {x['span_s']} s (x{ratio(x['per_s'], bare_rate)} bare rate), errors {x['errors']} {x['error_kinds']}, {x['bytes']} bytes"
+            )
+            print(
+                f"  where the time went : waiting for a gunicorn thread p50 {x['wait_p50']} / p99 {x['wait_p99']} ms; in the app p50 {x['app_p50']} / p99 {x['app_p99']} ms;"
+                f" outside the app (connect, accept queue, transfer, client) p50 {x['outside_p50']} / p99 {x['outside_p99']} ms; client sent late by p99 {x['client_late_p99']} ms"
+            )
+            print(
+                f"  CPU per start       : server {x['server_cpu_ms_per_start']} ms (x{ratio(x['server_cpu_ms_per_start'], r_bare_cpu)} bare), PostgreSQL {x['pg_cpu_ms_per_start']} ms, load generator {x['client_cpu_ms_per_start']} ms; machine busy {x['machine_busy']:.0%}"
+            )
         print(f"frozen with 100 questions: {ok} of {attempts} attempts")
         result.update(
             {
+                "start_rush_client": f"{sr['client']}x{sr['procs']}{'+pinned' if args.pin else ''}",
                 "start_rush_p50_ms": sr["p50"],
                 "start_rush_p95_ms": sr["p95"],
                 "start_rush_p99_ms": sr["p99"],
                 "start_rush_p99_to_bare": ratio(sr["p99"], bare_p50),
                 "start_rush_errors": sr["errors"],
                 "start_rush_per_s": sr["per_s"],
+                "start_rush_app_p99_ms": sr["app_p99"],
+                "start_rush_wait_p99_ms": sr["wait_p99"],
+                "start_rush_outside_p99_ms": sr["outside_p99"],
+                "start_rush_client_late_p99_ms": sr["client_late_p99"],
+                "start_server_cpu_ms": sr["server_cpu_ms_per_start"],
+                "start_server_cpu_to_bare": ratio(sr["server_cpu_ms_per_start"], r["bare_cpu_ms"]),
+                "start_pg_cpu_ms": sr["pg_cpu_ms_per_start"],
+                "start_client_cpu_ms": sr["client_cpu_ms_per_start"],
+                "start_rush_machine_busy": sr["machine_busy"],
+                "start_bytes": sr["bytes"],
                 "start_burst_p50_ms": sb["p50"],
+                "start_burst_p95_ms": sb["p95"],
                 "start_burst_p99_ms": sb["p99"],
                 "start_burst_p99_to_bare": ratio(sb["p99"], bare_p50),
                 "start_burst_errors": sb["errors"],
                 "start_burst_per_s": sb["per_s"],
                 "start_burst_per_s_to_bare": ratio(sb["per_s"], bare_rate),
+                "start_burst_client_late_p99_ms": sb["client_late_p99"],
                 "start_frozen_100": ok,
                 "start_attempts": attempts,
             }

@@ -125,38 +125,150 @@ async def _timed(session, method: str, url: str, token: str, body=None):
     return status, time.perf_counter() - t0, data
 
 
-async def open_loop_starts(base: str, exam_id: int, tokens: list[str], seconds: float) -> dict:
-    """Each token starts the exam at its own time, spread evenly over `seconds` (jittered),
-    whether or not earlier starts have been answered."""
-    import aiohttp
+# --- the start rush: open-loop arrivals, each its own connection ---------------------------
+# Two load generators: "aiohttp" (the full client library), and "raw", a lean HTTP/1.1 client
+# on asyncio streams (one prepared request, read to EOF), whose own cost per start is a small
+# fraction of aiohttp's, so that on a 2-core machine the client eats less of the server's
+# CPU. Either runs in `procs` processes sharing one arrival schedule.
 
-    lat: list[float] = []
+
+def _server_timing(head: str) -> tuple[float | None, float | None]:
+    """(wait, app) in ms from bench/server_timing.py's header, if present."""
+    wait = app = None
+    for part in head.split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if name == "wait":
+            wait = float(dur)
+        elif name == "app":
+            app = float(dur)
+    return wait, app
+
+
+async def _raw_start(host: str, port: int, path: str, token: str) -> tuple:
+    """(status or error name, seconds, wait ms, app ms, body bytes) for one POST."""
+    request = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Token {token}\r\n"
+        "Content-Length: 0\r\nConnection: close\r\n\r\n"
+    ).encode()
+    t0 = time.perf_counter()
+    try:
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(request)
+        data = await reader.read()  # Connection: close, so the response ends at EOF
+        writer.close()
+    except Exception as exc:
+        return type(exc).__name__, time.perf_counter() - t0, None, None, 0
+    dt = time.perf_counter() - t0
+    head, _, body = data.partition(b"\r\n\r\n")
+    try:
+        status = int(head[9:12])
+    except ValueError:
+        return "BadResponse", dt, None, None, 0
+    timing = next(
+        (
+            line.split(b":", 1)[1].decode()
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"server-timing:")
+        ),
+        "",
+    )
+    return (status, dt, *_server_timing(timing), len(body))
+
+
+async def _aiohttp_start(session, url: str, token: str) -> tuple:
+    t0 = time.perf_counter()
+    try:
+        async with session.post(url, headers={"Authorization": f"Token {token}"}) as res:
+            body = await res.read()
+            status, timing = res.status, res.headers.get("Server-Timing", "")
+    except Exception as exc:
+        return type(exc).__name__, time.perf_counter() - t0, None, None, 0
+    return (status, time.perf_counter() - t0, *_server_timing(timing), len(body))
+
+
+async def _start_shard(
+    base: str, exam_id: int, jobs: list[tuple[int, str]], step: float, t0: float, client: str
+) -> list[tuple]:
+    """Start each (index, token) at t0 + index * step (jittered within the step), whether or
+    not earlier starts have been answered. Records (status, s, wait, app, bytes, lateness s,
+    finished at), lateness being how long after its planned time the client sent it: the
+    client's own lag."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(base)
+    path = f"/api/v1/exams/{exam_id}/attempts"
+    records: list[tuple] = []
+    session = None
+    if client == "aiohttp":
+        import aiohttp
+
+        session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=0, force_close=True),
+            timeout=aiohttp.ClientTimeout(total=120),
+        )
+
+    async def one(index: int, token: str):
+        planned = t0 + index * step + random.uniform(0, step)
+        await asyncio.sleep(max(0.0, planned - time.monotonic()))
+        late = time.monotonic() - planned
+        if session is not None:
+            result = await _aiohttp_start(session, base + path, token)
+        else:
+            result = await _raw_start(url.hostname, url.port, path, token)
+        records.append((*result, late, time.monotonic()))
+
+    try:
+        await asyncio.gather(*(one(i, t) for i, t in jobs))
+    finally:
+        if session is not None:
+            await session.close()
+    return records
+
+
+def _run_shard(args: tuple) -> tuple[list[tuple], float]:
+    """One client process: its records and the CPU seconds it used."""
+    cpu = time.process_time()
+    records = asyncio.run(_start_shard(*args))
+    return records, time.process_time() - cpu
+
+
+def open_loop_starts(
+    base: str, exam_id: int, tokens: list[str], seconds: float, client: str = "raw", procs: int = 1
+) -> dict:
+    """N cadres press start at open-loop times spread evenly over `seconds`, from `procs`
+    client processes. Latency p50/p95/p99, errors, the sustained starts/s, where the time
+    went (server wait for a thread, in the app, the rest outside it) and the client's CPU."""
+    step = seconds / max(1, len(tokens))
+    jobs = list(enumerate(tokens))
+    t0 = time.monotonic() + 0.5 + 0.3 * procs  # the client processes start meanwhile
+    shards = [(base, exam_id, jobs[i::procs], step, t0, client) for i in range(procs)]
+    if procs == 1:
+        results = [_run_shard(shards[0])]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(procs, mp_context=ctx) as pool:
+            results = list(pool.map(_run_shard, shards))
+    records = [r for shard, _ in results for r in shard]
+    client_cpu = sum(cpu for _, cpu in results)
+    ok = [r for r in records if r[0] in (200, 201)]
     errors: dict[str, int] = {}
-    finished: list[float] = []
-    connector = aiohttp.TCPConnector(limit=0, force_close=True)
-    timeout = aiohttp.ClientTimeout(total=120)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
-        t0 = time.perf_counter()
-        step = seconds / max(1, len(tokens))
-
-        async def one(i: int, token: str):
-            await asyncio.sleep(
-                max(0.0, t0 + i * step + random.uniform(0, step) - time.perf_counter())
-            )
-            status, dt, _ = await _timed(
-                session, "POST", f"{base}/api/v1/exams/{exam_id}/attempts", token
-            )
-            finished.append(time.perf_counter())
-            if status in (200, 201):
-                lat.append(dt)
-            else:
-                errors[str(status)] = errors.get(str(status), 0) + 1
-
-        await asyncio.gather(*(one(i, t) for i, t in enumerate(tokens)))
-    span = (max(finished) - t0) if finished else 0.0
+    for r in records:
+        if r[0] not in (200, 201):
+            errors[str(r[0])] = errors.get(str(r[0]), 0) + 1
+    lat = [r[1] for r in ok]
+    wait = [r[2] / 1000 for r in ok if r[2] is not None]
+    app = [r[3] / 1000 for r in ok if r[3] is not None]
+    outside = [r[1] - r[2] / 1000 - r[3] / 1000 for r in ok if r[2] is not None]
+    late = [max(0.0, r[5]) for r in records]
+    span = (max(r[6] for r in records) - t0) if records else 0.0
     return {
         "n": len(tokens),
         "seconds": seconds,
+        "client": client,
+        "procs": procs,
         "p50": pct(lat, 0.5),
         "p95": pct(lat, 0.95),
         "p99": pct(lat, 0.99),
@@ -165,6 +277,15 @@ async def open_loop_starts(base: str, exam_id: int, tokens: list[str], seconds: 
         "error_kinds": errors,
         "per_s": round(len(lat) / span, 1) if span else 0.0,
         "span_s": round(span, 2),
+        "bytes": round(sum(r[4] for r in ok) / len(ok)) if ok else 0,
+        "wait_p50": pct(wait, 0.5),
+        "wait_p99": pct(wait, 0.99),
+        "app_p50": pct(app, 0.5),
+        "app_p99": pct(app, 0.99),
+        "outside_p50": pct(outside, 0.5),
+        "outside_p99": pct(outside, 0.99),
+        "client_late_p99": pct(late, 0.99),
+        "client_cpu_ms_per_start": round(client_cpu * 1000 / len(tokens), 2) if tokens else 0,
     }
 
 

@@ -31,9 +31,12 @@ def _clear_cache():
     from django.core.cache import cache
 
     from apps.exams import held_keys
+    from apps.exams.services import papers, presentation
 
     cache.clear()
     held_keys.forget()
+    papers.forget()
+    presentation.forget()
     yield
 
 

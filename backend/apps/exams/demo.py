@@ -148,8 +148,8 @@ def _graders(exam: Exam) -> list[User]:
 
 
 def _sit(exam: Exam, user: User, skill: float, rng: random.Random) -> None:
-    attempt, _, questions = attempts.start_or_resume(exam, user)
-    questions = questions or Question.objects.in_bulk(attempt.question_ids)
+    attempt, _, _ = attempts.start_or_resume(exam, user)
+    questions = Question.objects.in_bulk(attempt.question_ids)
     for seq, entry in enumerate(attempt.layout, start=1):
         question = questions[entry["q"]]
         response = _response(question, entry.get("o"), rng.random() < skill, rng)

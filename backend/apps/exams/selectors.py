@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
 
 from apps.accounts.models import path_ids
 from apps.common import scoping
@@ -14,11 +13,10 @@ from apps.exams import held_keys
 from apps.exams.models import Answer, Attempt, Exam, Paper
 from apps.exams.services.exams import in_audience
 from apps.exams.services.papers import paper_totals
+from apps.exams.services.presentation import Shown, render_text, shown_questions
 from apps.questions.models import KnowledgePoint, Question
 from apps.questions.services.rendering import render_question_text
 from question_bank import explanations, question_types
-
-QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
 
 def exams_for_admin(user):
@@ -85,34 +83,23 @@ def annotate_cards(exams: list[Exam], user) -> list[Exam]:
     return exams
 
 
-def render_text(text: str) -> str:
-    return linebreaks(escape(text or ""))
-
-
-def question_payloads(attempt: Attempt, questions: dict[int, Question] | None = None) -> list[dict]:
-    if questions is None:
-        questions = Question.objects.only(*QUESTION_FIELDS).in_bulk(attempt.question_ids)
+def question_payloads(attempt: Attempt, shown: dict[int, Shown] | None = None) -> list[dict]:
+    """<AttemptQuestion>s in the attempt's frozen order, from how each question is shown
+    (services.presentation: no question rows are read once this process has them)."""
+    if shown is None:
+        shown = shown_questions(attempt.question_ids)
     out = []
     for position, entry in enumerate(attempt.layout, start=1):
-        question = questions[entry["q"]]
-        by_key = {opt["key"]: opt for opt in question.options or []}
-        options = [
-            {
-                "key": chr(ord("A") + i),
-                "html": by_key[key].get("html") or escape(by_key[key].get("text", "")),
-            }
-            for i, key in enumerate(entry.get("o") or [])
-            if key in by_key
-        ]
-        blanks = question_types.get(question.type).blank_count(question.stem, question.answer)
+        qid = entry["q"]
+        question = shown[qid]
         out.append(
             {
-                "id": question.pk,
+                "id": qid,
                 "position": position,
                 "type": question.type,
-                "stem_html": question.stem_html or render_text(question.stem),
-                "options": options,
-                "blanks": blanks,
+                "stem_html": question.stem_html,
+                "options": question.options(entry.get("o")),
+                "blanks": question.blanks,
                 "points": entry["p"],
                 "section": entry.get("s", ""),
             }
@@ -316,7 +303,7 @@ def explanation_html(question: Question, order: list[str] | None) -> str:
 
 
 def attempt_payload(
-    attempt: Attempt, questions: dict[int, Question] | None = None, fresh: bool = False
+    attempt: Attempt, shown: dict[int, Shown] | None = None, fresh: bool = False
 ) -> dict:
     """<Attempt> of the API contract: questions without keys, saved answers, server time."""
     exam = attempt.exam
@@ -336,7 +323,7 @@ def attempt_payload(
         "server_now": now,
         "submitted_at": attempt.submitted_at,
         "submit_reason": attempt.submit_reason or None,
-        "questions": question_payloads(attempt, questions),
+        "questions": question_payloads(attempt, shown),
         "answers": {} if fresh else saved_answers(attempt),
         "flagged": attempt.flagged or [],
         "focus_loss_count": attempt.focus_loss_count,

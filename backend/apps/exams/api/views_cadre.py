@@ -96,8 +96,8 @@ class StartAttemptView(APIView):
     )
     def post(self, request, pk):
         exam = get_object_or_404(Exam.objects.select_related("paper", "org_unit"), pk=pk)
-        attempt, created, questions = attempts.start_or_resume(exam, request.user)
-        body = selectors.attempt_payload(attempt, questions, fresh=created)
+        attempt, created, shown = attempts.start_or_resume(exam, request.user)
+        body = selectors.attempt_payload(attempt, shown, fresh=created)
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -18,9 +18,6 @@ from apps.exams.models import Attempt, AttemptEvent, Exam, ScoreChange, Subjecti
 from apps.exams.services import answer_store, extra_time, graded_feed, papers, scoring
 from apps.exams.services.exams import in_audience
 from apps.exams.services.responses import check_device, check_response, check_seq
-
-# What presenting and checking a question needs (no explanation, no source).
-QUESTION_FIELDS = ["id", "type", "stem", "stem_html", "options", "answer"]
 
 NOT_IN_AUDIENCE = "您不在本次考试的参考范围内"
 NOT_PUBLISHED = "考试未发布或已取消"
@@ -40,7 +37,12 @@ SUBMITTED = Attempt.Status.SUBMITTED
 
 # --- start ------------------------------------------------------------------------------
 def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
-    """(attempt, created, questions by id when freshly drawn). Refusals raise with a code."""
+    """(attempt, created, how each question is shown when freshly drawn: {id: Shown}).
+    Refusals raise with a code.
+
+    Under a rush every cadre starts within a minute, so a fresh start costs the paper's size
+    and never the bank's: the draw and the questions' looks come from this process's copies
+    (services.papers, services.presentation), and the one write is a single INSERT."""
     if not in_audience(exam, user):
         raise Forbidden(NOT_IN_AUDIENCE, code="not_in_audience")
     if exam.status != Exam.Status.PUBLISHED:
@@ -64,24 +66,29 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
         raise Conflict(NO_ATTEMPTS_LEFT, code="no_attempts_left")
     # A mock or practice exam draws nothing whose key a formal exam still holds from them.
     held = None if exam.kind == Exam.Kind.FORMAL else held_keys.held_for(user, except_exam=exam)
-    layout, questions = papers.freeze_layout(exam, QUESTION_FIELDS, held=held)
-    deadline = attempt_deadline(exam, user, now)
+    layout, shown = papers.freeze_layout(exam, held=held)
     try:
-        with transaction.atomic():
-            attempt = Attempt.objects.create(
-                exam=exam,
-                user=user,
-                started_at=now,
-                deadline=deadline,
-                layout=layout,
-                max_score=sum((scoring.q2(e["p"]) for e in layout), scoring.ZERO),
-            )
+        attempt = _insert_attempt(
+            exam=exam,
+            user=user,
+            started_at=now,
+            deadline=attempt_deadline(exam, user, now),
+            layout=layout,
+            max_score=sum((scoring.q2(e["p"]) for e in layout), scoring.ZERO),
+        )
     except IntegrityError:  # a parallel tap created it first: resume that one
         return Attempt.objects.get(exam=exam, user=user, status=IN_PROGRESS), False, None
-    answer_store.put_meta(
-        attempt, {qid: answer_store.question_spec(q) for qid, q in questions.items()}
-    )
-    return attempt, True, questions
+    answer_store.put_meta(attempt, {qid: entry.spec for qid, entry in shown.items()})
+    return attempt, True, shown
+
+
+def _insert_attempt(**fields) -> Attempt:
+    """One autocommitted INSERT (no BEGIN/COMMIT round trips). Inside a caller's transaction
+    it runs in a savepoint, so a duplicate start leaves that transaction usable."""
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            return Attempt.objects.create(**fields)
+    return Attempt.objects.create(**fields)
 
 
 def attempt_deadline(exam: Exam, user, started_at: datetime) -> datetime:

@@ -26,9 +26,11 @@ class LocalLRU:
             self._data.move_to_end(key)
             return value
 
-    def set(self, key, value) -> None:
+    def set(self, key, value, ttl_seconds: float | None = None) -> None:
+        """`ttl_seconds` overrides the cache's own expiry for this entry."""
+        ttl = self.ttl if ttl_seconds is None else ttl_seconds
         with self._lock:
-            self._data[key] = (value, time.monotonic() + self.ttl)
+            self._data[key] = (value, time.monotonic() + ttl)
             self._data.move_to_end(key)
             while len(self._data) > self.max_entries:
                 self._data.popitem(last=False)

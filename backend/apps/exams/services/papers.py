@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db import transaction
 
 from apps.common.errors import Conflict, InvalidInput
 from apps.exams import conf
 from apps.exams.models import Attempt, Paper, PaperItem, PaperRule
+from apps.exams.services.local_cache import LocalLRU
+from apps.exams.services.presentation import Shown, shown_questions
 from apps.questions.models import Question
 from apps.questions.selectors import usable_banks, visible_knowledge_points
 
@@ -43,20 +45,58 @@ def rule_candidates_qs(rule: PaperRule):
     return qs
 
 
-def rule_candidate_ids(rule: PaperRule, use_cache: bool = False) -> list[int]:
+def rule_candidate_ids(rule: PaperRule) -> list[int]:
     """Ids of published questions a rule may draw (tags: every listed tag present)."""
-    key = f"exams:rule:{rule.pk}:{rule.paper_id}"
-    if use_cache and (ids := cache.get(key)) is not None:
-        return ids
     if rule.tags:
         wanted = set(rule.tags)
         rows = rule_candidates_qs(rule).values_list("id", "tags")
-        ids = [qid for qid, tags in rows if wanted <= set(tags or [])]
-    else:
-        ids = list(rule_candidates_qs(rule).values_list("id", flat=True))
-    if use_cache:
-        cache.set(key, ids, conf.rule_cache_seconds())
-    return ids
+        return [qid for qid, tags in rows if wanted <= set(tags or [])]
+    return list(rule_candidates_qs(rule).values_list("id", flat=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """A rule's candidates as drawn from: a list to sample, a set to test membership."""
+
+    ids: list[int]
+    members: frozenset[int]
+
+
+# Per process, so a start reads neither the rules nor a pool that grows with the bank: a
+# paper's rules per version (saving a paper touches updated_at; a paper in use is never
+# changed), each rule's pool for EXAM_RULE_CACHE_SECONDS (a question published or retired
+# meanwhile shows after that).
+_RULES = LocalLRU(max_entries=512, ttl_seconds=3600)
+_POOLS = LocalLRU(max_entries=2048, ttl_seconds=60)
+
+
+def _paper_version(paper: Paper) -> tuple:
+    return (paper.pk, paper.updated_at.timestamp())
+
+
+def _rules(paper: Paper) -> list[PaperRule]:
+    key = _paper_version(paper)
+    rules = _RULES.get(key)
+    if rules is None:
+        rules = list(paper.rules.all())
+        _RULES.set(key, rules)
+    return rules
+
+
+def rule_pool(rule: PaperRule, paper: Paper) -> Pool:
+    key = (*_paper_version(paper), rule.pk)
+    pool = _POOLS.get(key)
+    if pool is None:
+        ids = rule_candidate_ids(rule)
+        pool = Pool(ids, frozenset(ids))
+        _POOLS.set(key, pool, ttl_seconds=conf.rule_cache_seconds())
+    return pool
+
+
+def forget() -> None:
+    """Drop this process's rules and pools (tests call it between databases)."""
+    _RULES.clear()
+    _POOLS.clear()
 
 
 def check_rules(rules: list[PaperRule]) -> None:
@@ -152,56 +192,54 @@ def paper_totals(paper: Paper) -> tuple[int, Decimal]:
     return sum(r.count for r in rules), sum((r.points * r.count for r in rules), Decimal("0.00"))
 
 
-def _rules(paper: Paper, use_cache: bool) -> list[PaperRule]:
-    """A paper's rules; cached per paper version (saving a paper touches updated_at)."""
-    if not use_cache:
-        return list(paper.rules.all())
-    key = f"exams:rules:{paper.pk}:{paper.updated_at.timestamp()}"
-    rules = cache.get(key)
-    if rules is None:
-        rules = list(paper.rules.all())
-        cache.set(key, rules, conf.rule_cache_seconds())
-    return rules
-
-
-def _without_held(pool: list[int], rule: PaperRule, held) -> list[int]:
-    """A rule's candidates less those whose keys another exam holds from the candidate."""
-    if rule.bank_id in held.bank_ids:
-        return []
+def _held_out(pool: Pool, rule: PaperRule, held) -> set[int]:
+    """The pool's questions whose keys another exam holds from the candidate: one query over
+    the held lineages (a fixed paper's items), whatever the bank's size."""
     if not held.lineages:
-        return pool
-    out = set(Question.objects.filter(id__in=pool, lineage__in=held.lineages).values_list("id"))
-    return [qid for qid in pool if (qid,) not in out]
+        return set()
+    rows = Question.objects.filter(bank_id=rule.bank_id, lineage__in=held.lineages)
+    return {qid for qid in rows.values_list("id", flat=True) if qid in pool.members}
 
 
 def draw(paper: Paper, *, use_cache: bool = True, held=None) -> list[tuple[int, Decimal, str]]:
     """The questions of one sitting: [(question id, points, section)] in paper order.
 
-    `held` (a HeldKeys) leaves out questions whose keys another exam holds from the
-    candidate: a mock exam must not show them in its immediate results."""
+    Costs the paper's size, not the bank's: the pools are kept per process (`use_cache`),
+    and what a rule may not take (drawn by an earlier rule, or held) is left out by
+    sampling that many more. `held` (a HeldKeys) leaves out questions whose keys another
+    exam holds from the candidate: a mock exam must not show them in its immediate results."""
     if paper.mode == Paper.Mode.FIXED:
         return [(i.question_id, i.points, i.section) for i in paper.items.all()]
     chosen: list[tuple[int, Decimal, str]] = []
     taken: set[int] = set()
-    for rule in _rules(paper, use_cache):
-        pool = rule_candidate_ids(rule, use_cache=use_cache)
-        pool = [qid for qid in pool if qid not in taken] if taken else pool
+    rules = _rules(paper) if use_cache else list(paper.rules.all())
+    for rule in rules:
+        if use_cache:
+            pool = rule_pool(rule, paper)
+        else:
+            ids = rule_candidate_ids(rule)
+            pool = Pool(ids, frozenset(ids))
+        excluded = {qid for qid in taken if qid in pool.members}
         if held:
-            pool = _without_held(pool, rule, held)
-            if len(pool) < rule.count:
+            if rule.bank_id in held.bank_ids:
                 raise Conflict(DRAW_SHORT_HELD, code="draw_short_held")
-        if len(pool) < rule.count:
+            excluded |= _held_out(pool, rule, held)
+            if len(pool.ids) - len(excluded) < rule.count:
+                raise Conflict(DRAW_SHORT_HELD, code="draw_short_held")
+        if len(pool.ids) - len(excluded) < rule.count:
             raise Conflict(DRAW_SHORT, code="draw_short")
-        picked = random.sample(pool, rule.count)
+        sample = random.sample(pool.ids, rule.count + len(excluded))
+        picked = [qid for qid in sample if qid not in excluded][: rule.count]
         taken.update(picked)
         chosen.extend((qid, rule.points, rule.section) for qid in picked)
     return chosen
 
 
-def freeze_layout(exam, fields: list[str], held=None) -> tuple[list[dict], dict[int, Question]]:
-    """One sitting's questions in display order with their option orders, frozen at start."""
+def freeze_layout(exam, held=None) -> tuple[list[dict], dict[int, Shown]]:
+    """One sitting's questions in display order with their option orders, frozen at start,
+    and how each is shown. Once this process has seen the paper and its questions, no query."""
     drawn = draw(exam.paper, held=held)
-    questions = Question.objects.only(*fields).in_bulk([qid for qid, _, _ in drawn])
+    shown = shown_questions([qid for qid, _, _ in drawn])
     if exam.shuffle_questions:  # shuffle within each section, keeping sections in order
         sections: dict[str, list] = {}
         for row in drawn:
@@ -212,11 +250,11 @@ def freeze_layout(exam, fields: list[str], held=None) -> tuple[list[dict], dict[
             drawn.extend(rows)
     layout = []
     for qid, points, section in drawn:
-        keys = [opt["key"] for opt in questions[qid].options or []]
+        keys = list(shown[qid].keys)
         if exam.shuffle_options and keys:
             random.shuffle(keys)
         layout.append({"q": qid, "p": str(points), "o": keys, "s": section})
-    return layout, questions
+    return layout, shown
 
 
 COPY_SUFFIX = "（副本）"
