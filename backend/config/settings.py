@@ -371,7 +371,6 @@ SPECTACULAR_SETTINGS = {
         "QuestionShapeFullEnum": ["full"],
         "QuestionShapePublicEnum": ["public"],
         "OrgUnitKindEnum": "apps.accounts.models.OrgUnit.Kind",
-        "AttemptStatusEnum": "apps.exams.models.attempts.Attempt.Status",
     },
 }
 
