@@ -367,6 +367,8 @@ SPECTACULAR_SETTINGS = {
         "ExamReleaseEnum": "apps.exams.models.papers.Exam.Release",
         "ExamStatusEnum": "apps.exams.models.papers.Exam.Status",
         "AttemptStatusEnum": "apps.exams.models.attempts.Attempt.Status",
+        "GenerationModeEnum": "apps.questions.services.generation.GENERATION_MODES",
+        "PaperModeEnum": "apps.exams.models.papers.Paper.Mode",
         # The two shapes of a question read (apps.questions.api.question_serializers).
         "QuestionShapeFullEnum": ["full"],
         "QuestionShapePublicEnum": ["public"],

@@ -488,8 +488,13 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
 )
 
 
-def first_failure(c: Candidate, document: Document) -> tuple[str, str] | None:
+def first_failure(
+    c: Candidate, document: Document, skip: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """The first check `c` fails, as (check name, reason); checks named in `skip` are not run."""
     for check in FILTERS:
+        if check.__name__ in skip:
+            continue
         reason = check(c, document)
         if reason:
             return check.__name__, reason

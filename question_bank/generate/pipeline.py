@@ -70,10 +70,13 @@ def generate(
         substantive_chars=sum(len(p.text) for p in document.passages if p.kind != "heading"),
     )
     kept: list[Candidate] = []
+    # Rules chosen by name (the broad range) on a county's own rules or notice may ask its
+    # own figures: the stem names the document ("根据《某县…》，"), so they read as its rules.
+    skip = frozenset({"local_figure"}) if rules is not None and ctx.local_name else frozenset()
     for rule, cand in _propose(ctx, active):
         if cand.type not in wanted:
             continue
-        failure = filters.first_failure(cand, document)
+        failure = filters.first_failure(cand, document, skip)
         if not failure and rules is None and kind == kinds.OTHER and cand.rule != "llm":
             # Default rules on a speech, notice or page: only what a national source says.
             reason = filters.national_source(cand, document, ctx.local_name)

@@ -8,6 +8,7 @@ import pytest
 from question_bank.errors import GenerationOptionError
 from question_bank.generate import generate, registry
 from question_bank.generate.registry import Rule, RuleNameError
+from question_bank.ingest import ingest_bytes
 from tests.question_bank import (
     generate_helpers,
     test_generate_choice,
@@ -108,3 +109,34 @@ def test_every_registered_rule_is_named_in_a_test_of_its_behaviour():
     )
     missing = [n for n in registry.all_rules() if n != "llm" and f'"{n}"' not in text]
     assert not missing, f"no test names these rules: {missing}"
+
+
+# The broad range (宽松出题): a county's own rules are asked, naming the document; a speech's
+# own arrangements are not, whatever the range.
+COUNTY_RULES = (
+    "# 松溪县便民服务大厅工作规则\n\n一、办理时限\n\n"
+    "一般事项应当在3个工作日内办结，复杂事项最长不超过10个工作日。\n\n"
+    "二、首问负责\n\n窗口工作人员实行首问负责制，不得推诿群众。\n"
+)
+COUNTY_SPEECH = (
+    "在全县便民服务工作会议上的讲话\n\n同志们：\n\n今年我们要把便民服务抓紧抓实。"
+    "一般事项应当在3个工作日内办结，复杂事项最长不超过10个工作日。各乡镇要在6月底前完成大厅改造。\n"
+)
+
+
+def test_broad_range_asks_a_county_rules_own_figures_naming_the_rules():
+    document = ingest_bytes(COUNTY_RULES.encode(), "rules.txt")
+    assert generate(document).candidates == []  # strict: no national source, no question
+    broad = generate(document, rules=registry.broad_rules()).candidates
+    assert broad and all(c.stem.startswith("根据《松溪县便民服务大厅工作规则》，") for c in broad)
+
+
+def test_broad_range_leaves_a_speech_s_own_arrangements_alone():
+    document = ingest_bytes(COUNTY_SPEECH.encode(), "speech.txt")
+    assert generate(document, rules=registry.broad_rules()).candidates == []
+
+
+def test_broad_range_leaves_out_the_rules_judged_mostly_wrong():
+    broad = set(registry.broad_rules())
+    assert broad.isdisjoint(registry.NOT_EVEN_BROAD)
+    assert broad | registry.NOT_EVEN_BROAD == set(registry.all_rules())

@@ -3505,6 +3505,11 @@ export interface components {
              */
             duration_minutes: number;
             /**
+             * @description 为本人批准的个人延时（分钟），开始作答时加到交卷截止时间上
+             * @default 0
+             */
+            readonly extra_minutes: number;
+            /**
              * 切屏次数上限
              * Format: int64
              */
@@ -3812,6 +3817,15 @@ export interface components {
                 [key: string]: number;
             };
             max_per_type?: number | null;
+            /**
+             * 出题范围
+             * @description strict：只用在没见过的材料上评审可用率七成以上的规则，讲话、通知只出写明国家出处的规定（默认）；broad：所有启用的规则用于任何材料，草稿更多、可用率较低，须逐题审核
+             *
+             *     * `strict` - 严格
+             *     * `broad` - 宽松
+             * @default strict
+             */
+            mode: components["schemas"]["GenerationModeEnum"];
             /** @default 0 */
             seed: number;
             types?: components["schemas"]["TypesEnum"][];
@@ -3859,6 +3873,12 @@ export interface components {
          * @enum {string}
          */
         GenerationBatchStatusEnum: "queued" | "running" | "done" | "failed";
+        /**
+         * @description * `strict` - 严格
+         *     * `broad` - 宽松
+         * @enum {string}
+         */
+        GenerationModeEnum: "strict" | "broad";
         /**
          * @description * `excellent` - 优秀
          *     * `pass` - 合格
@@ -4149,12 +4169,6 @@ export interface components {
          * @enum {string}
          */
         MissingEnum: "zero" | "exclude";
-        /**
-         * @description * `fixed` - 固定试卷
-         *     * `rules` - 规则抽题
-         * @enum {string}
-         */
-        ModeEnum: "fixed" | "rules";
         /**
          * @description * `all_or_nothing` - 全对得分
          *     * `partial` - 少选得一半分，错选不得分
@@ -4721,7 +4735,7 @@ export interface components {
                 [key: string]: unknown;
             }[];
             /** 组卷方式 */
-            mode?: components["schemas"]["ModeEnum"];
+            mode?: components["schemas"]["PaperModeEnum"];
             readonly mode_label: string;
             /** 所属单位 */
             org_unit: number;
@@ -4739,7 +4753,7 @@ export interface components {
             description: string;
             items?: components["schemas"]["PaperItemInputRequest"][];
             /** 组卷方式 */
-            mode: components["schemas"]["ModeEnum"];
+            mode: components["schemas"]["PaperModeEnum"];
             /** 所属单位 */
             org_unit: number;
             rules?: components["schemas"]["PaperRuleInputRequest"][];
@@ -4760,6 +4774,12 @@ export interface components {
             /** @default  */
             section: string;
         };
+        /**
+         * @description * `fixed` - 固定试卷
+         *     * `rules` - 规则抽题
+         * @enum {string}
+         */
+        PaperModeEnum: "fixed" | "rules";
         PaperRuleInputRequest: {
             /** 题库 */
             bank: number;

@@ -2,7 +2,7 @@
 
 import pytest
 
-from apps.questions.models import Material, Question
+from apps.questions.models import GenerationBatch, Material, Question
 from apps.questions.services import materials
 from tests.backend.questions.conftest import SAMPLE_TEXT
 
@@ -15,9 +15,31 @@ def material(county_admin):
 
 
 def _generate(client, material, bank, **body):
+    # The sample is a county's own work rules: the review flow needs the broad range's drafts.
+    body = {"mode": "broad", **body}
     return client.post(
         f"/api/v1/materials/{material.pk}/generate", {"bank": bank.pk, **body}, format="json"
     )
+
+
+def test_strict_range_on_local_rules_says_why_nothing_came_and_broad_fills_the_queue(
+    client_for, county_admin, material, bank
+):
+    client = client_for(county_admin)
+    strict = _generate(client, material, bank, mode="strict", types=["fill_in", "true_false"])
+    assert strict.status_code == 201, strict.json()
+    assert strict.json()["candidate_count"] == 0
+    assert "宽松" in strict.json()["error"] and "国家出处" in strict.json()["error"]
+    assert not Question.objects.exists()
+    broad = _generate(client, material, bank, types=["fill_in", "true_false"]).json()
+    assert broad["candidate_count"] > 0 and broad["error"] == ""
+    assert GenerationBatch.objects.get(pk=broad["id"]).params["mode"] == "broad"
+
+
+def test_unknown_range_is_refused_naming_the_field(client_for, county_admin, material, bank):
+    response = _generate(client_for(county_admin), material, bank, mode="everything")
+    assert response.status_code == 400 and "mode" in response.json()["errors"]
+    assert not GenerationBatch.objects.exists()
 
 
 def test_generate_creates_pending_drafts_in_one_batch(client_for, county_admin, material, bank):

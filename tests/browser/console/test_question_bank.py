@@ -124,10 +124,18 @@ def confirm_a_knowledge_point(page):
 def generate_drafts(page):
     page.get_by_test_id("generate-open").click()
     dialog = page.get_by_test_id("generate-dialog")
-    for kind, count in (("single", "3"), ("true_false", "3"), ("fill_in", "0")):
+    for kind, count in (
+        ("single", "3"),
+        ("true_false", "3"),
+        ("fill_in", "3"),
+        ("short_answer", "3"),
+    ):
         box = dialog.locator(f"[data-testid=count-{kind}] input")
         box.fill(count)
         box.press("Tab")
+    # The village's own rules: the broad range asks its figures too, naming the document.
+    dialog.get_by_test_id("generate-mode-broad").click()
+    expect(dialog).to_contain_text("须逐题审核")
     shot(page, "generate-dialog")
     dialog.get_by_test_id("generate-start").click()
     expect(dialog.get_by_test_id("generate-progress")).to_contain_text(

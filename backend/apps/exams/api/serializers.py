@@ -76,8 +76,7 @@ class ExamAdminSerializer(ExamDetailSerializer):
 
     class Meta(ExamCardSerializer.Meta):
         fields = [
-            *ExamCardSerializer.Meta.fields,
-            "rules",
+            *ExamDetailSerializer.Meta.fields,
             "status",
             "status_label",
             "can_manage",

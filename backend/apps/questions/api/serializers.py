@@ -10,6 +10,7 @@ from apps.questions.models import (
     Material,
     Passage,
 )
+from apps.questions.services.generation import GENERATION_MODES, STRICT
 from question_bank.generate import QUESTION_TYPES
 
 PASSAGE_KINDS = {"heading": "标题", "paragraph": "段落", "point": "要点", "article": "条文"}
@@ -199,6 +200,14 @@ class GenerateInput(serializers.Serializer):
         help_text='每种题型要生成的题数，如 {"single": 5, "true_false": 3}；给出时忽略 types 与 max_per_type',
     )
     seed = serializers.IntegerField(required=False, default=0, min_value=0, max_value=2**31 - 1)
+    mode = serializers.ChoiceField(
+        choices=GENERATION_MODES,
+        required=False,
+        default=STRICT,
+        label="出题范围",
+        help_text="strict：只用在没见过的材料上评审可用率七成以上的规则，讲话、通知只出写明国家出处的规定"
+        "（默认）；broad：所有启用的规则用于任何材料，草稿更多、可用率较低，须逐题审核",
+    )
 
 
 class GenerationBatchSerializer(serializers.ModelSerializer):

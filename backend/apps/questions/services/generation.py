@@ -27,7 +27,7 @@ from apps.questions.services.questions import prepare_question
 from apps.questions.services.review import REJECT_REASONS
 from question_bank import question_types
 from question_bank.errors import GenerationOptionError
-from question_bank.generate import QUESTION_TYPES, generate
+from question_bank.generate import QUESTION_TYPES, generate, registry
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,15 @@ COUNTS_EMPTY = "请至少为一种题型填写题数"
 GENERATION_FAILED = "生成失败：内部错误，请稍后重试或联系管理员"
 UNKNOWN_TYPES = "不支持的题型：{types}（可选：{choices}）"
 NOTHING_GENERATED = "未能从该材料生成任何试题"
+NOTHING_GENERATED_STRICT = (
+    "按“严格”范围未能从该材料生成试题：讲话、通知等非法规材料只出写明国家出处的规定。"
+    "可改用“宽松”范围重新生成，草稿更多，须逐题审核"
+)
+
+# How widely the rules run. strict (default): the rules that held on documents nobody tuned
+# them for, per kind of document; broad: every switched-on rule on any document.
+STRICT, BROAD = "strict", "broad"
+GENERATION_MODES = [(STRICT, "严格"), (BROAD, "宽松")]
 
 
 def _answer(candidate: dict):
@@ -76,6 +85,7 @@ def start_generation(
     max_per_type: int | None = None,
     counts: dict[str, int] | None = None,
     seed: int = 0,
+    mode: str = STRICT,
 ) -> GenerationBatch:
     """Queue a generation batch: `counts` asks for how many of each type (or `types` with
     `max_per_type`). It runs as a Celery task (in-process when Redis is not set); poll the
@@ -94,6 +104,7 @@ def start_generation(
             "max_per_type": max_per_type,
             "counts": counts,
             "seed": seed,
+            "mode": mode,
         },
     )
     from apps.questions.tasks import generate_batch_task
@@ -142,11 +153,13 @@ def _fill(batch: GenerationBatch) -> None:
         runs = [([kind], n) for kind, n in counts.items()]
     else:
         runs = [(params.get("types") or None, params.get("max_per_type"))]
+    broad = params.get("mode") == BROAD
+    rules = registry.broad_rules() if broad else None
     candidates = [
         candidate.to_dict()
         for types, limit in runs
         for candidate in generate(
-            document, types=types, max_per_type=limit, seed=params.get("seed", 0)
+            document, types=types, max_per_type=limit, seed=params.get("seed", 0), rules=rules
         ).candidates
     ]
     passages = {p.key: p for p in material.passages.all()}
@@ -156,7 +169,7 @@ def _fill(batch: GenerationBatch) -> None:
     stored = sum(_store(batch, candidate, passages, kps, actor) for candidate in candidates)
     batch.candidate_count = stored
     batch.status = GenerationBatch.Status.DONE
-    batch.error = "" if stored else NOTHING_GENERATED
+    batch.error = "" if stored else (NOTHING_GENERATED if broad else NOTHING_GENERATED_STRICT)
     batch.save(update_fields=["candidate_count", "status", "error", "updated_at"])
 
 

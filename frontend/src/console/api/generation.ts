@@ -29,8 +29,14 @@ export interface ReviewChanges {
   knowledge_points?: number[]
 }
 
+/** 严格: the rules that held on unseen documents; 宽松: every useful rule, more drafts to review. */
+export type GenerationMode = 'strict' | 'broad'
+
 export const generationApi = {
-  generate: (materialId: number, input: { bank: number; counts: Record<string, number> }) =>
+  generate: (
+    materialId: number,
+    input: { bank: number; counts: Record<string, number>; mode: GenerationMode },
+  ) =>
     api.post<GenerationBatch>(`materials/${materialId}/generate`, input),
   batches: (params: URLSearchParams, signal?: AbortSignal) =>
     api.get<Page<GenerationBatch>>(`generation-batches/?${params}`, { signal }),
