@@ -51,9 +51,12 @@ def generate(
     extra_distractor_pool: Iterable[str] | None = None,
     variants: int = PER_SOURCE,
     rules: Iterable[str] | None = None,
+    local_figures: bool = False,
 ) -> GenerationResult:
     """Candidates for `document`, best first. `variants`: questions per cited span;
-    `rules`: run exactly these registered rules (default: every rule switched on)."""
+    `rules`: run exactly these registered rules (default: every rule switched on);
+    `local_figures`: ask a county's own rules' figures too, naming the document (the broad
+    range; a speaker's own arrangements stay out)."""
     wanted = _check_options(types, max_per_type)
     if not isinstance(variants, int) or variants < 1:
         raise GenerationOptionError(BAD_VARIANTS)
@@ -70,9 +73,9 @@ def generate(
         substantive_chars=sum(len(p.text) for p in document.passages if p.kind != "heading"),
     )
     kept: list[Candidate] = []
-    # Rules chosen by name (the broad range) on a county's own rules or notice may ask its
-    # own figures: the stem names the document ("根据《某县…》，"), so they read as its rules.
-    skip = frozenset({"local_figure"}) if rules is not None and ctx.local_name else frozenset()
+    # The broad range on a county's own rules or notice asks its own figures: the stem names
+    # the document ("根据《某县…》，"), so they read as that county's rules.
+    skip = frozenset({"local_figure"}) if local_figures and ctx.local_name else frozenset()
     for rule, cand in _propose(ctx, active):
         if cand.type not in wanted:
             continue

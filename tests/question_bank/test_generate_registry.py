@@ -127,13 +127,13 @@ COUNTY_SPEECH = (
 def test_broad_range_asks_a_county_rules_own_figures_naming_the_rules():
     document = ingest_bytes(COUNTY_RULES.encode(), "rules.txt")
     assert generate(document).candidates == []  # strict: no national source, no question
-    broad = generate(document, rules=registry.broad_rules()).candidates
+    broad = generate(document, rules=registry.broad_rules(), local_figures=True).candidates
     assert broad and all(c.stem.startswith("根据《松溪县便民服务大厅工作规则》，") for c in broad)
 
 
 def test_broad_range_leaves_a_speech_s_own_arrangements_alone():
     document = ingest_bytes(COUNTY_SPEECH.encode(), "speech.txt")
-    assert generate(document, rules=registry.broad_rules()).candidates == []
+    assert generate(document, rules=registry.broad_rules(), local_figures=True).candidates == []
 
 
 def test_broad_range_leaves_out_the_rules_judged_mostly_wrong():

@@ -159,7 +159,12 @@ def _fill(batch: GenerationBatch) -> None:
         candidate.to_dict()
         for types, limit in runs
         for candidate in generate(
-            document, types=types, max_per_type=limit, seed=params.get("seed", 0), rules=rules
+            document,
+            types=types,
+            max_per_type=limit,
+            seed=params.get("seed", 0),
+            rules=rules,
+            local_figures=broad,
         ).candidates
     ]
     passages = {p.key: p for p in material.passages.all()}
