@@ -23,6 +23,11 @@ def _grant(client, exam, user, minutes=15, reason="视力障碍，需放大字�
     )
 
 
+def _town_exam(tree, paper, **window):
+    """An exam of town A for town A's people."""
+    return make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a], **window)
+
+
 def _row(client, exam, user) -> dict:
     people = client.get(f"/api/v1/exams/{exam.pk}/monitor").json()["people"]
     return next(p for p in people if p["user_id"] == user.pk)
@@ -31,7 +36,7 @@ def _row(client, exam, user) -> dict:
 def test_a_grant_before_start_is_added_when_the_person_starts(
     client_for, town_a_admin, tree, paper
 ):
-    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    exam = _town_exam(tree, paper)
     cadre = factories.make_user(tree.village_a1)
     other = factories.make_user(tree.village_a1)
     admin = client_for(town_a_admin)
@@ -60,11 +65,9 @@ def test_a_grant_before_start_is_added_when_the_person_starts(
 
 def test_a_grant_reaches_past_the_windows_end(client_for, town_a_admin, tree, paper):
     now = timezone.now()
-    exam = make_exam(
+    exam = _town_exam(
         tree,
         paper,
-        org_unit=tree.town_a,
-        audience_units=[tree.town_a],
         closes_at=now + timedelta(minutes=5),
     )
     cadre = factories.make_user(tree.village_a1)
@@ -75,11 +78,9 @@ def test_a_grant_reaches_past_the_windows_end(client_for, town_a_admin, tree, pa
 
 def test_a_grant_can_be_made_before_the_exam_opens(client_for, town_a_admin, tree, paper):
     now = timezone.now()
-    exam = make_exam(
+    exam = _town_exam(
         tree,
         paper,
-        org_unit=tree.town_a,
-        audience_units=[tree.town_a],
         opens_at=now + timedelta(hours=1),
         closes_at=now + timedelta(hours=3),
     )
@@ -90,11 +91,9 @@ def test_a_grant_can_be_made_before_the_exam_opens(client_for, town_a_admin, tre
 
 def test_extending_the_window_keeps_the_persons_extra_time(client_for, town_a_admin, tree, paper):
     now = timezone.now()
-    exam = make_exam(
+    exam = _town_exam(
         tree,
         paper,
-        org_unit=tree.town_a,
-        audience_units=[tree.town_a],
         closes_at=now + timedelta(minutes=10),
     )
     cadre = factories.make_user(tree.village_a1)
@@ -110,11 +109,9 @@ def test_extending_the_window_keeps_the_persons_extra_time(client_for, town_a_ad
 def test_a_grant_nobody_could_use_is_refused_and_stores_nothing(
     client_for, town_a_admin, tree, paper
 ):
-    exam = make_exam(
+    exam = _town_exam(
         tree,
         paper,
-        org_unit=tree.town_a,
-        audience_units=[tree.town_a],
         include_subunits=False,
         attempts_allowed=1,
     )
@@ -139,7 +136,7 @@ def test_a_grant_nobody_could_use_is_refused_and_stores_nothing(
 
 
 def test_no_grant_once_the_exam_has_closed(client_for, town_a_admin, tree, paper):
-    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    exam = _town_exam(tree, paper)
     admin = client_for(town_a_admin)
     assert admin.post(f"/api/v1/exams/{exam.pk}/close", {"reason": "结束"}).status_code == 200
     res = _grant(admin, exam, factories.make_user(tree.village_a1))

@@ -120,61 +120,56 @@ def set_deadline(attempt_id: int, deadline) -> None:
         cache.set(key, meta, 6 * 3600)
 
 
-# Scores computed by services.attempts, written back in bulk.
-# A new score makes its feed (wrong-question book, records) due again.
-_STORE_SQL = (
-    "UPDATE exams_attempt SET item_scores = {json}, score = %s, max_score = %s, pending_review = %s,"
-    " passed = %s, graded_at = %s, feed_applied_at = NULL WHERE id = %s"
+# Scores computed by services.attempts, written back in bulk, one pipelined UPDATE per
+# attempt (much cheaper than bulk_update's CASE expressions). A new score makes its feed
+# (wrong-question book, records) due again.
+_SCORE_SET = (
+    "item_scores = {json}, score = %s, max_score = %s, pending_review = %s, passed = %s,"
+    " graded_at = %s, feed_applied_at = NULL"
+)
+_STORE_SQL = "UPDATE exams_attempt SET " + _SCORE_SET + " WHERE id = %s"
+_FINALIZED_SQL = (
+    "UPDATE exams_attempt SET status = %s, submit_reason = %s, submitted_at = %s, "
+    + _SCORE_SET
+    + " WHERE id = %s"
 )
 
 
 def store_scores(dirty: list[Attempt]) -> None:
-    """One pipelined UPDATE per attempt (much cheaper than bulk_update's CASE expressions)."""
-    if not dirty:
-        return
-    ops = connection.ops
-    sql = _STORE_SQL.format(json="%s::jsonb" if connection.vendor == "postgresql" else "%s")
-    rows = [
-        (
-            json.dumps(a.item_scores),
-            ops.adapt_decimalfield_value(a.score, 7, 2),
-            ops.adapt_decimalfield_value(a.max_score, 7, 2),
-            a.pending_review,
-            a.passed,
-            ops.adapt_datetimefield_value(a.graded_at),
-            a.pk,
-        )
-        for a in dirty
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-_FINALIZED_SQL = (
-    "UPDATE exams_attempt SET status = %s, submit_reason = %s, submitted_at = %s,"
-    " item_scores = {json}, score = %s, max_score = %s, pending_review = %s, passed = %s,"
-    " graded_at = %s, feed_applied_at = NULL WHERE id = %s"
-)
+    _execute_per_attempt(_STORE_SQL, [(*_score_values(a), a.pk) for a in dirty])
 
 
 def store_finalized(attempts: list[Attempt]) -> None:
-    """Finalized attempts (status, reason, time and score) in one pipelined statement each."""
+    """Finalized attempts: status, reason, time and score."""
     ops = connection.ops
-    sql = _FINALIZED_SQL.format(json="%s::jsonb" if connection.vendor == "postgresql" else "%s")
     rows = [
         (
             a.status,
             a.submit_reason,
             ops.adapt_datetimefield_value(a.submitted_at),
-            json.dumps(a.item_scores),
-            ops.adapt_decimalfield_value(a.score, 7, 2),
-            ops.adapt_decimalfield_value(a.max_score, 7, 2),
-            a.pending_review,
-            a.passed,
-            ops.adapt_datetimefield_value(a.graded_at),
+            *_score_values(a),
             a.pk,
         )
         for a in attempts
     ]
+    _execute_per_attempt(_FINALIZED_SQL, rows)
+
+
+def _score_values(a: Attempt) -> tuple:
+    ops = connection.ops
+    return (
+        json.dumps(a.item_scores),
+        ops.adapt_decimalfield_value(a.score, 7, 2),
+        ops.adapt_decimalfield_value(a.max_score, 7, 2),
+        a.pending_review,
+        a.passed,
+        ops.adapt_datetimefield_value(a.graded_at),
+    )
+
+
+def _execute_per_attempt(sql: str, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    sql = sql.format(json="%s::jsonb" if connection.vendor == "postgresql" else "%s")
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
