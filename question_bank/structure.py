@@ -44,6 +44,13 @@ _PART_NAME = re.compile(r"^(?:总纲|总则|分则|附则|序言|前言|导言|�
 RANK_SUBTITLE = 9
 
 HEADING_MAX = 50
+# The note under a law's title on when it was adopted and amended ("（1994年3月5日第八届
+# 全国人民代表大会常务委员会第六次会议通过　根据…第一次修正）"): a record, not body text.
+# Kept out of the passages, so no question blanks its dates or session numbers.
+_ADOPTION_NOTE = re.compile(
+    r"^[*_]?[（(][^（）()]*?\d{4}年\d{1,2}月\d{1,2}日[^（）()]*?"
+    r"(?:通过|修正|修订|公布|施行|批准)[^（）()]*[）)][*_]?$"
+)
 SPLIT_HEADING_MAX = 30
 
 
@@ -153,6 +160,8 @@ def _blocks(text: str) -> list[_Block]:
             if title:
                 blocks.extend(title)
                 continue
+        if article is None and _ADOPTION_NOTE.match(line) and not _has_article(blocks):
+            continue  # the adoption and amendment note under the title
         if is_article(line):
             article = _Block("article", start, end)
             blocks.append(article)
@@ -179,6 +188,10 @@ def _blocks(text: str) -> list[_Block]:
             continue
         blocks.extend(_classify_line(text, start, end))
     return blocks
+
+
+def _has_article(blocks: list[_Block]) -> bool:
+    return any(b.kind == "article" for b in blocks)
 
 
 def _without_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
