@@ -48,8 +48,8 @@ HEADING_MAX = 50
 # 全国人民代表大会常务委员会第六次会议通过　根据…第一次修正）"): a record, not body text.
 # Kept out of the passages, so no question blanks its dates or session numbers.
 _ADOPTION_NOTE = re.compile(
-    r"^[*_]?[（(][^（）()]*?\d{4}年\d{1,2}月\d{1,2}日[^（）()]*?"
-    r"(?:通过|修正|修订|公布|施行|批准)[^（）()]*[）)][*_]?$"
+    r"^[*_]?[（(]?\d{4}年\d{1,2}月\d{1,2}日\s*(?:第[一二三四五六七八九十]+届)?[^（）()]*?"
+    r"(?:会议|委员会|国务院|令)[^（）()]*?(?:通过|修正|修订|公布|施行|批准)[^（）()]{0,4}[）)]?[*_]?$"
 )
 SPLIT_HEADING_MAX = 30
 

@@ -59,6 +59,9 @@ UNIT_NICE = {
     "岁": (14, 16, 18, 20, 22, 25, 60, 65),
     "小时": (2, 4, 6, 12, 24, 48, 72),
     "届": (1, 2, 3, 4),
+    # the breadths the law of the sea names (领海, 毗连区, 专属经济区, 大陆架)
+    "海里": (12, 24, 100, 200, 350),
+    "毫升": (100, 200, 300, 400, 600),
 }
 FRACTIONS = {
     0.5: "二分之一",
@@ -132,6 +135,12 @@ LEVELS = (
 ONE_LEVEL_RE = re.compile(
     r"^(?:乡镇|乡、民族乡、镇的?|县级|县|设区的市级|设区的市|省、自治区、直辖市|省级)人民政府$|^国务院$"
 )
+
+
+# A national organ's wrong options are bodies a reader could believe act nationally: other
+# national bodies or a provincial one, never a county or township government.
+CENTRAL_ORGANS = frozenset({"国务院", "中央军事委员会", "全国人民代表大会常务委员会"})
+BELOW_PROVINCE_RE = re.compile(r"^(?:设区的市|[市县区乡镇]|乡、|地方各级|本级|下级)")
 
 
 def other_levels(answer: str) -> list[str]:
@@ -316,6 +325,8 @@ def bodies(
             continue
         if LEVELLESS_RE.match(name):
             continue
+        if el.text in CENTRAL_ORGANS and BELOW_PROVINCE_RE.match(name):
+            continue  # a county or township beside 国务院: wrong at a glance (round nine)
         if family(name) == "village" and LEVEL_RE.match(name):
             continue  # "其他地方村民委员会": a village body has no level, this is a misreading
         if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):

@@ -191,12 +191,14 @@ def _swap_rule(ctx: Context, sentence: Sentence, el: elements.Element) -> str:
     return f"true_false.swap_{el.kind}"
 
 
-# Scored above the 单选 and 填空 on the same figure: one question per span, and a certainly
-# false statement is what lets the law's true ones be asked (three per false one).
+# Scored above the 单选 and 填空 on the same figure where the coin asks for it: one question
+# per span, and a certainly false statement is what lets the law's true ones be asked (three
+# per false one).
 @sentence_rule("true_false.swap_law_figure", "true_false", 0.72)
 def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """A statute's time limit or amount replaced by another of the same unit, taken from the
-    same law where it has one: false (where the seeded coin does not ask for the true one).
+    same law where it has one: false, where the seeded coin says so (elsewhere the figure is
+    asked as a 单选 or 填空, which a bank needs too).
     Not when the new value stands in the same article: a reader could take the statement
     for the article's other limit."""
     if ctx.coin(sentence) or not ctx.law:

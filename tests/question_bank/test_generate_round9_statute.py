@@ -125,3 +125,47 @@ def test_a_swapped_figure_lets_the_law_s_true_statements_be_asked():
         if c.type == "true_false"
     ]
     assert False in answers
+
+
+def test_a_note_without_brackets_under_the_title_is_not_body_text_either():
+    text = NOTE_LAW.replace(
+        "（2001年4月2日第九届全国人民代表大会常务委员会第二十一次会议通过"
+        "　根据2012年6月30日第十一届全国人民代表大会常务委员会第二十七次会议"
+        "《关于修改〈中华人民共和国示范湿地保护法〉的决定》修正）",
+        "2001年4月2日 第九届全国人民代表大会常务委员会第二十一次会议通过",
+    )
+    doc = ingest_bytes(text.encode("utf-8"), "示范湿地保护法.md")
+    assert not any("会议通过" in p.text for p in doc.passages)
+
+
+SEA = """# 中华人民共和国示范海域法
+第一条 为了管理示范海域，制定本法。
+第二条 示范海域为从测算领海宽度的基线量起延至二百海里的区域。
+第三条 国务院海洋主管部门负责示范海域的管理。
+"""
+
+
+def test_a_breadth_in_nautical_miles_is_a_figure_with_its_own_distractors():
+    found = generate(make_document(SEA), seed=16, rules=["single.number"]).candidates
+    assert found, "二百海里 is a number with a unit"
+    options = [o.text for o in found[0].options]
+    assert "二百" in options and len(options) == 4
+    assert set(options) <= {"十二", "二十四", "一百", "二百", "三百五十"}
+
+
+CENTRAL = """# 中华人民共和国示范标志条例
+第一条 为了规范示范标志，制定本条例。
+第二条 示范标志的式样由国务院制定。
+第三条 省、自治区、直辖市人民政府负责本行政区域内示范标志的管理。
+第四条 县级人民政府负责示范标志的发放。
+第五条 乡、镇人民政府协助做好示范标志的登记。
+第六条 国务院公安部门负责示范标志的监督检查。
+"""
+
+
+def test_a_national_organ_s_wrong_options_are_never_a_county_or_township():
+    for seed in range(4):
+        for c in generate(make_document(CENTRAL), seed=seed, rules=["single.body"]).candidates:
+            if c.answer_texts == ["国务院"]:
+                texts = [o.text for o in c.options]
+                assert not any(t.startswith(("县", "乡", "设区的市")) for t in texts)
