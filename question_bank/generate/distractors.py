@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .candidate import BLANK
 from .context import Context
-from .elements import BODY_RE, LEVEL_RE, Element, all_bodies
+from .elements import BODY_RE, LEVEL_RE, NATIONAL_ORGANS, Element, all_bodies
 from .lists import COUNT_LABEL_RE
 from .textutil import cn_to_int, int_to_cn
 
@@ -110,6 +110,7 @@ def _executive(name: str) -> bool:
 # people's congress (人民代表大会常务委员会应当加强农村住房…) as nonsense. A generic
 # organ (行政机关) may also be swapped for another generic organ (司法机关).
 FAMILIES = (
+    ("national", (*NATIONAL_ORGANS, "委员长会议")),
     ("congress", ("人民代表大会",)),
     (
         "judicial",
@@ -139,7 +140,7 @@ ONE_LEVEL_RE = re.compile(
 
 # A national organ's wrong options are bodies a reader could believe act nationally: other
 # national bodies or a provincial one, never a county or township government.
-CENTRAL_ORGANS = frozenset({"国务院", "中央军事委员会", "全国人民代表大会常务委员会"})
+CENTRAL_ORGANS = frozenset({"国务院", *NATIONAL_ORGANS})
 BELOW_PROVINCE_RE = re.compile(r"^(?:设区的市|[市县区乡镇]|乡、|地方各级|本级|下级)")
 
 
@@ -318,6 +319,12 @@ def bodies(
     said = ctx.document.text[el.end : el.end + 10]
     if levels and ctx.document.text.count(said) == 1:
         kin = levels + [name for name in kin if name not in levels]
+    if family(el.text) == "national":
+        # A national organ's wrong options are the other national organs (the law's own
+        # first, then the Constitution's), never a local body (round nine).
+        kin = [n for n in (*kin, *others) if family(n) == "national" or n == "国务院"]
+        kin += [n for n in (*NATIONAL_ORGANS, "国务院") if n not in kin]
+        family_only = True
     for name in kin if family_only else kin + others:
         if len(chosen) >= want:
             break

@@ -169,3 +169,35 @@ def test_a_national_organ_s_wrong_options_are_never_a_county_or_township():
             if c.answer_texts == ["国务院"]:
                 texts = [o.text for o in c.options]
                 assert not any(t.startswith(("县", "乡", "设区的市")) for t in texts)
+
+
+HONOURS = """# 中华人民共和国示范奖章法
+第一条 为了褒奖杰出人士，制定本法。
+第二条 全国人民代表大会常务委员会决定授予示范奖章。
+第三条 中华人民共和国主席根据全国人民代表大会常务委员会的决定，授予示范奖章。
+第四条 国务院、中央军事委员会可以向全国人民代表大会常务委员会提出授予示范奖章的议案。
+第五条 县级人民政府负责本行政区域内获得者的走访慰问。
+"""
+
+
+def test_a_national_organ_is_asked_with_the_other_national_organs_as_options():
+    """ "全国人民代表大会常务委员会" acts in a law (no 县级以上 prefix reaches it): a 单选
+    whose wrong options are other national organs, however their names differ in length."""
+    found = [
+        c
+        for seed in range(4)
+        for c in generate(make_document(HONOURS), seed=seed, rules=["single.body"]).candidates
+        if c.answer_texts == ["全国人民代表大会常务委员会"]
+    ]
+    assert found
+    national = {
+        "全国人民代表大会常务委员会",
+        "国务院",
+        "中央军事委员会",
+        "最高人民法院",
+        "最高人民检察院",
+        "国家监察委员会",
+        "中华人民共和国主席",
+    }
+    for c in found:
+        assert {o.text for o in c.options} <= national, c.options
