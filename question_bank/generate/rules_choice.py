@@ -173,7 +173,9 @@ for _kind in ("number", "body", "quote"):
 FIGURE_UNITS = frozenset(
     {"日", "天", "工作日", "个工作日", "个月", "小时", "年", "元", "万元", "千元"}
 )
-FIGURE_CUE = re.compile(r"之日起|期满|有效期|期限|届满|间隔|以内|内[，。；作报提办]|罚款")
+FIGURE_CUE = re.compile(
+    r"之日起|期满|有效期|期限|届满|任期|间隔|以内|内[，。；作报提办将指通]|日前|延长至|罚款|拘留"
+)
 
 
 def law_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> bool:
@@ -181,7 +183,7 @@ def law_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> bool:
     if not ctx.law or el.kind != "number" or el.group not in FIGURE_UNITS:
         return False
     base = sentence.start
-    around = sentence.text[max(0, el.start - base - 12) : el.end - base + 8]
+    around = sentence.text[max(0, el.start - base - 12) : el.end - base + 14]
     return bool(FIGURE_CUE.search(around))
 
 
