@@ -201,3 +201,28 @@ def test_a_national_organ_is_asked_with_the_other_national_organs_as_options():
     }
     for c in found:
         assert {o.text for o in c.options} <= national, c.options
+
+
+ASSEMBLY = """# 示范集会管理条例
+第一条 为了规范示范集会，制定本条例。
+第二条 集会的负责人必须在举行日期的五日前向主管机关递交书面申请。
+第三条 示范委员会每届任期五年。
+第四条 违反本条例规定的，由公安机关处十日以上十五日以下拘留。
+"""
+
+
+def test_a_notice_period_a_term_and_a_detention_are_figures_too():
+    found = {
+        c.swapped["original"]
+        for seed in range(8)
+        for c in generate(
+            make_document(ASSEMBLY), seed=seed, rules=["true_false.swap_law_figure"]
+        ).candidates
+    }
+    assert {"五", "十"} & found
+    for seed in range(8):
+        for c in generate(
+            make_document(ASSEMBLY), seed=seed, rules=["true_false.swap_law_figure"]
+        ).candidates:
+            if c.swapped["original"] == "十":  # 十日以上十五日以下: stays below fifteen
+                assert c.swapped["replacement"] in ("五", "七", "三", "六", "八", "九", "四")
