@@ -74,7 +74,7 @@ def _question_from_lead(lead: str) -> str | None:
 
 # The items say how, not what: "按照下列规定", "依照下列程序办理", "下列规定执行".
 MANNER_LEAD_RE = re.compile(
-    r"(?:按照|依照|依据|根据|遵照)下列|下列(?:规定|办法|程序|方式|标准)(?:的|执行|办理|处理|确定|[，：:]|$)"
+    r"(?:按照|依照|依据|根据|遵照)下列|下列(?:规定|办法|程序|方式|标准)(?:的|执行|办理|处理|确定)"
 )
 # 下列 before a numeral that the 哪 rewrite above did not take ("下列五等十三级").
 COUNTED_LEAD_RE = re.compile(r"下列(?=[一二三四五六七八九十两百]+[\u4e00-\u9fa5])")

@@ -50,6 +50,8 @@ def test_a_lead_in_that_says_how_not_what_is_not_asked():
     assert _question_from_lead("第十条 首次授予职级，按照下列规定的权限予以批准：") is None
     assert _question_from_lead("第八条 巡护证的有效期依照下列规定执行：") is None
     assert _question_from_lead("第四条 巡护工作应当遵循下列原则：") == "巡护工作应当遵循哪些原则？"
+    # rules to keep are still asked for: "遵守哪些规定"
+    assert _question_from_lead("第六条 巡护员应当遵守下列规定：") == "巡护员应当遵守哪些规定？"
 
 
 DEFINITIONS = """# 中华人民共和国示范湖泊投资促进法
