@@ -228,3 +228,13 @@ def test_a_notice_period_a_term_and_a_detention_are_figures_too():
         ).candidates:
             if c.swapped["original"] == "十":  # 十日以上十五日以下: stays below fifteen
                 assert c.swapped["replacement"] in ("五", "七", "三", "六", "八", "九", "四")
+
+
+def test_a_speech_s_sentence_about_a_session_is_kept():
+    speech = (
+        "在全镇学法会上的讲话\n\n同志们：\n\n"
+        "2021年4月29日，第十三届全国人民代表大会常务委员会第二十八次会议审议通过\n\n"
+        "这部法律对我们做好工作很重要。\n"
+    )
+    doc = ingest_bytes(speech.encode("utf-8"), "讲话.txt")
+    assert any("会议审议通过" in p.text for p in doc.passages)
