@@ -73,6 +73,9 @@ class Candidate:
     label: str = ""
     # fill_in: every accepted form per blank (a number in digits and in Chinese numerals)
     accepted: list[list[str]] = field(default_factory=list)
+    # true_false "错" proposed where the seeded coin asked another question of the span: asked
+    # instead only when the law's "对" wait for a "错" (pipeline._balanced)
+    reserve: bool = False
 
     def option_text(self, key: str) -> str:
         return next((o.text for o in self.options if o.key == key), "")

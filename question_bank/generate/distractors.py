@@ -334,6 +334,8 @@ def bodies(
             continue
         if el.text in CENTRAL_ORGANS and BELOW_PROVINCE_RE.match(name):
             continue  # a county or township beside 国务院: wrong at a glance (round nine)
+        if el.text.endswith("人民政府") and not (name.endswith("人民政府") or name == "国务院"):
+            continue  # 审计机关 among governments: options of one kind only (round ten)
         if family(name) == "village" and LEVEL_RE.match(name):
             continue  # "其他地方村民委员会": a village body has no level, this is a misreading
         if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):

@@ -96,17 +96,65 @@ def generate(
         _name_local_document(cand, ctx)
         cand.stem = textutil.mark_law_titles(cand.stem)
         kept.append(cand)
-    kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
+    kept.sort(key=_rank)
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
-    kept = _cap(kept, max_per_type, variants, result.dropped, document)
-    kept = _per_article(kept, result, document)
-    false = sum(1 for c in kept if c.type == "true_false" and c.answer is False)
-    true_allowed = max(TRUE_PER_FALSE * false, 1)
-    result.candidates = _at_most(
-        kept, _is_true, true_allowed, result, "true_false_balance", "判断题“对”的过多"
-    )
+    result.candidates = _balanced(kept, max_per_type, variants, result, document)
     return result
+
+
+def _balanced(
+    kept: list[Candidate],
+    max_per_type: int | None,
+    variants: int,
+    result: GenerationResult,
+    document: Document,
+) -> list[Candidate]:
+    """One question per span and article, and at most TRUE_PER_FALSE "对" per "错". While
+    "对" are held back for want of "错", a span asked by a 单选 or 填空 whose figure has a
+    certainly-false swap in reserve (`Candidate.reserve`) is asked as that "错" instead,
+    which lets up to three "对" through (round ten); rerun until no span changes."""
+    reserve = [c for c in kept if c.reserve]
+    pool = [c for c in kept if not c.reserve]
+    before = len(result.dropped)
+    while True:
+        del result.dropped[before:]
+        chosen = _cap(pool, max_per_type, variants, result.dropped, document)
+        chosen = _per_article(chosen, result, document)
+        false = sum(1 for c in chosen if c.type == "true_false" and c.answer is False)
+        final = _at_most(
+            chosen,
+            _is_true,
+            max(TRUE_PER_FALSE * false, 1),
+            result,
+            "true_false_balance",
+            "判断题“对”的过多",
+        )
+        blocked = sum(1 for d in result.dropped[before:] if d.filter == "true_false_balance")
+        promoted = _promote(final, reserve, -(-blocked // TRUE_PER_FALSE))
+        if not promoted:
+            return final
+        replaced = {id(old) for old, _new in promoted}
+        pool = sorted(
+            [c for c in pool if id(c) not in replaced] + [n for _o, n in promoted], key=_rank
+        )
+        reserve = [c for c in reserve if all(c is not n for _o, n in promoted)]
+
+
+def _promote(final: list[Candidate], reserve: list[Candidate], wanted: int):
+    """(kept 单选/填空, reserve "错" on the same span) pairs, best reserve first, at most
+    `wanted`."""
+    held = {(c.source.start, c.source.end): c for c in final if c.type in ("single", "fill_in")}
+    pairs = []
+    for cand in sorted(reserve, key=_rank):
+        old = held.pop((cand.source.start, cand.source.end), None)
+        if old is not None and len(pairs) < wanted:
+            pairs.append((old, cand))
+    return pairs
+
+
+def _rank(c: Candidate):
+    return (-round(c.quality.score, 6), c.source.start, c.type, c.stem)
 
 
 def _name_local_document(cand: Candidate, ctx) -> None:

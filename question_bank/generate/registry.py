@@ -25,6 +25,7 @@ RULE_MODULES = (
     "rules_named",
     "rules_short",
     "rules_national",
+    "rules_statute",
     "llm",
 )
 
@@ -103,6 +104,16 @@ TABLE: dict[str, tuple[frozenset, str]] = {
     "fill.national_day": (
         OT,
         "第八轮新增，无诚实样本：只出“每年的M月D日是全国……日”，日期由国家确定",
+    ),
+    "fill.system": (
+        ST,
+        "第十轮新增，无诚实样本：只问整句“国家实行X制度。”“X实行Y负责制。”，且本法只有这一处"
+        "同一句式（另一处会使空位有两种填法）",
+    ),
+    "short.composition": (
+        ST,
+        "第十轮新增，无诚实样本：只问整句是封闭列举（无“等”“其他”）的“X包括/分为A、B和C。”，"
+        "二至六项，主语自足",
     ),
     "llm": (ST | OT, "只在配置了语言模型时出题；其题照样经过全部检查"),
 }

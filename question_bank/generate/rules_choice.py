@@ -200,10 +200,11 @@ def _swap_rule(ctx: Context, sentence: Sentence, el: elements.Element) -> str:
 def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """A statute's time limit or amount replaced by another of the same unit, taken from the
     same law where it has one: false, where the seeded coin says so (elsewhere the figure is
-    asked as a 单选 or 填空, which a bank needs too).
+    asked as a 单选 or 填空, which a bank needs too, and this "错" is held in reserve for when
+    the law's "对" wait for a "错").
     Not when the new value stands in the same article: a reader could take the statement
     for the article's other limit."""
-    if ctx.coin(sentence) or not ctx.law:
+    if not ctx.law:
         return
     el = next((e for e in _swappable(ctx, sentence) if e.kind == "number"), None)
     if el is None or not law_figure(ctx, sentence, el):
@@ -220,6 +221,8 @@ def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         rule="true_false.swap_law_figure",
         explanation=f"{ctx.explain(sentence)}应为“{el.text}{el.group}”，而非“{wrong}{el.group}”。",
         swapped={"kind": "number", "original": el.text, "replacement": wrong},
+        # The coin asked a 单选 or 填空 here: this "错" waits in reserve (round ten).
+        reserve=ctx.coin(sentence),
         **_statement_base(ctx, sentence, el),
     )
 

@@ -1,0 +1,136 @@
+"""Round ten (issue 16), statutes: the system an article establishes is asked as a fill-in
+when the law names no other in that frame, a closed list in one sentence is asked as a short
+answer, a figure's certainly-false swap is asked in place of its 单选 while the law's true
+statements wait for a false one, and a government's wrong options are governments. Made-up
+laws only."""
+
+from question_bank.generate import generate
+from tests.question_bank.generate_helpers import make_document
+
+SYSTEMS = """# 中华人民共和国示范林木认养法
+第一条 为了鼓励认养林木，制定本法。
+第二条 国家实行全民义务植树制度。
+第三条 示范公园实行园长负责制。
+第四条 认养人应当按照协议养护林木。
+"""
+
+
+def _fills(text: str, rule: str = "fill.system") -> list:
+    return generate(make_document(text), seed=16, rules=[rule]).candidates
+
+
+def test_the_system_a_law_establishes_is_asked_as_a_fill_in():
+    found = {c.stem: c.answer for c in _fills(SYSTEMS)}
+    assert found["根据《示范林木认养法》，国家实行____制度。"] == ["全民义务植树"]
+    assert found["根据《示范林木认养法》，示范公园实行____负责制。"] == ["园长"]
+
+
+def test_the_part_of_the_system_the_law_s_name_says_stays_in_the_stem():
+    text = SYSTEMS.replace("全民义务植树制度", "林木认养登记制度")
+    stems = {c.stem: c.answer for c in _fills(text)}
+    assert stems["根据《示范林木认养法》，国家实行林木认养____制度。"] == ["登记"]
+
+
+def test_a_second_system_in_the_same_frame_makes_the_blank_ambiguous():
+    text = SYSTEMS.replace(
+        "第四条 认养人", "第四条 国家建立林木养护补贴制度，具体办法另行规定。\n第五条 认养人"
+    )
+    assert not any("国家实行" in c.stem for c in _fills(text))
+
+
+def test_a_vague_system_or_a_clause_that_goes_on_is_not_asked():
+    vague = SYSTEMS.replace("国家实行全民义务植树制度。", "国家建立健全相关工作机制。")
+    assert not any("国家" in c.stem for c in _fills(vague))
+    # the sentence goes on after the system: only the whole "国家实行X制度。" is asked
+    longer = SYSTEMS.replace("植树制度。", "植树制度，保障林木养护。")
+    assert not any("国家" in c.stem for c in _fills(longer))
+
+
+def test_a_speech_s_system_is_not_asked_by_this_rule():
+    speech = "# 在全县植树工作会议上的讲话\n一、认清形势\n国家实行全民义务植树制度。\n"
+    assert _fills(speech) == []
+
+
+LISTS = """# 中华人民共和国示范证件法
+第一条 为了规范证件管理，制定本法。
+第二条 示范证件分为普通证件、专用证件和临时证件。
+第三条 本法所称证件资源，包括纸质资源和电子资源。
+第四条 证件登记项目包括姓名、性别、住址等。
+第五条 前款规定的证件包括甲证和乙证。
+第六条 证件档案包括登记档案、变更档案和注销档案三种。
+"""
+
+
+def test_a_closed_list_in_one_sentence_is_asked_as_a_short_answer():
+    found = {c.stem: c.scoring_points for c in _fills(LISTS, "short.composition")}
+    assert found["根据《示范证件法》第二条，示范证件分为哪几种？"] == [
+        "普通证件",
+        "专用证件",
+        "临时证件",
+    ]
+    # "本法所称" is dropped: the stem names the law
+    assert found["根据《示范证件法》第三条，证件资源包括哪些？"] == ["纸质资源", "电子资源"]
+
+
+def test_an_open_or_pointing_list_is_not_asked():
+    stems = " ".join(c.stem for c in _fills(LISTS, "short.composition"))
+    assert "登记项目" not in stems  # "等": the list is open
+    assert "前款" not in stems and "第五条" not in stems  # the subject points elsewhere
+
+
+def test_a_counted_list_is_asked_with_its_count_and_only_when_the_count_matches():
+    found = [c.stem for c in _fills(LISTS, "short.composition")]
+    assert "根据《示范证件法》第六条，证件档案包括哪三种？" in found
+    wrong = LISTS.replace("注销档案三种", "注销档案两种")
+    assert not any("第六条" in c.stem for c in _fills(wrong, "short.composition"))
+
+
+BALANCE = """# 中华人民共和国示范渡口管理法
+第一条 为了规范渡口管理，制定本法。
+第二条 县级人民政府交通主管部门负责本行政区域内的渡口管理工作。
+第三条 县级以上地方人民政府应当加强对渡口安全工作的领导，将渡口建设纳入农村公路规划。
+第四条 县级以上地方人民政府应当对渡口改造给予资金支持。
+第五条 县级以上人民政府交通主管部门应当定期组织渡工安全培训。
+第六条 县级以上地方人民政府应当组织有关部门开展渡口安全检查，及时消除安全隐患。
+第七条 渡口管理机构应当自收到申请之日起二十日内作出是否批准的决定。
+"""
+
+
+def test_while_true_statements_wait_a_figure_is_asked_as_its_false_swap():
+    """The law's true statements need a false one beside them (three per false one): the
+    deadline is asked as a certainly-false 判断 rather than a 单选, whatever the coin says."""
+    for seed in range(6):
+        result = generate(make_document(BALANCE), seed=seed)
+        deadline = [c for c in result.candidates if "之日起" in c.source.quote]
+        assert len(deadline) == 1
+        assert deadline[0].type == "true_false" and deadline[0].answer is False
+        assert "二十日" not in deadline[0].stem
+        trues = sum(1 for c in result.candidates if c.type == "true_false" and c.answer is True)
+        assert 1 <= trues <= 3
+
+
+def test_a_figure_is_still_asked_as_a_single_choice_when_no_true_statement_waits():
+    lean = "# 中华人民共和国示范渡口管理法\n第一条 渡口管理机构应当自收到申请之日起二十日内作出是否批准的决定。\n"
+    types = {generate(make_document(lean), seed=s).candidates[0].type for s in range(8)}
+    assert "single" in types or "fill_in" in types
+
+
+GOVERNMENTS = """# 示范五保供养条例
+第一条 为了做好供养工作，制定本条例。
+第二条 审计机关依法对供养资金进行审计。
+第三条 县级人民政府民政部门负责本行政区域内的供养管理工作。
+第四条 省、自治区、直辖市人民政府应当制定供养标准。
+第五条 乡、民族乡、镇人民政府应当与村民委员会签订供养服务协议。
+"""
+
+
+def test_a_government_s_wrong_options_are_governments():
+    found = [
+        c
+        for seed in range(6)
+        for c in generate(make_document(GOVERNMENTS), seed=seed, rules=["single.body"]).candidates
+        if c.answer_texts == ["乡、民族乡、镇人民政府"]
+    ]
+    assert found
+    for c in found:
+        assert all(o.text.endswith("人民政府") or o.text == "国务院" for o in c.options)
