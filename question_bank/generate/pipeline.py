@@ -25,6 +25,7 @@ MIN_SCORE = 0.45
 # Questions that may cite the same span: one fact is asked once (the best-scoring
 # question), unless the caller asks for more variants.
 PER_SOURCE = 1
+SAME_SPAN = "同一出处已有同类题"
 # Questions whose answer is the same text (群众路线 three times in one speech), of any type.
 SAME_ANSWER = 2
 SAME_ELEMENT_TF = 4  # 判断 built on the same element (its answer is only 对/错)
@@ -111,9 +112,10 @@ def _balanced(
     document: Document,
 ) -> list[Candidate]:
     """One question per span and article, and at most TRUE_PER_FALSE "对" per "错". While
-    "对" are held back for want of "错", a span asked by a 单选 or 填空 whose figure has a
-    certainly-false swap in reserve (`Candidate.reserve`) is asked as that "错" instead,
-    which lets up to three "对" through (round ten); rerun until no span changes."""
+    "对" are held back for want of "错", a span asked by a 单选 or 填空 that also has a
+    certainly-false swap (a figure's, held in reserve by `Candidate.reserve`, or a level swap
+    the 单选 outscored) is asked as that "错" instead, which lets up to three "对" through
+    (round ten); rerun until no span changes."""
     reserve = [c for c in kept if c.reserve]
     pool = [c for c in kept if not c.reserve]
     before = len(result.dropped)
@@ -131,13 +133,21 @@ def _balanced(
             "判断题“对”的过多",
         )
         blocked = sum(1 for d in result.dropped[before:] if d.filter == "true_false_balance")
-        promoted = _promote(final, reserve, -(-blocked // TRUE_PER_FALSE))
+        # A "错" the span's 单选 or 填空 displaced (a level swap) waits like a reserve one.
+        displaced = [
+            d.candidate
+            for d in result.dropped[before:]
+            if d.reason == SAME_SPAN
+            and d.candidate.type == "true_false"
+            and d.candidate.answer is False
+        ]
+        promoted = _promote(final, reserve + displaced, -(-blocked // TRUE_PER_FALSE))
         if not promoted:
             return final
         replaced = {id(old) for old, _new in promoted}
-        pool = sorted(
-            [c for c in pool if id(c) not in replaced] + [n for _o, n in promoted], key=_rank
-        )
+        pool = [c for c in pool if id(c) not in replaced]
+        waiting = {id(c) for c in pool}
+        pool = sorted(pool + [n for _o, n in promoted if id(n) not in waiting], key=_rank)
         reserve = [c for c in reserve if all(c is not n for _o, n in promoted)]
 
 
@@ -262,7 +272,7 @@ def _cap(
         key = (cand.source.start, cand.source.end)
         used = per_source.setdefault(key, set())
         if cand.stem in stems or cand.type in used or len(used) >= variants:
-            dropped.append(Dropped(cand, "duplicate", "同一出处已有同类题"))
+            dropped.append(Dropped(cand, "duplicate", SAME_SPAN))
             continue
         tf = cand.type == "true_false"
         answer_key = (tf, "|".join(cand.answer_texts))
