@@ -756,6 +756,24 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
     assert _state(world) == before
 
 
+# Admin-only POSTs that read nothing of a unit (previews, counts): other roles get 403.
+ADMIN_ONLY_POSTS = [
+    ("notices/preview", lambda w: {"body": "正文"}),
+    ("notices/reach", lambda w: {}),
+    ("notices/{notice_c}/withdraw", lambda w: {}),
+]
+
+
+@pytest.mark.parametrize(("path", "body"), ADMIN_ONLY_POSTS, ids=[p[0] for p in ADMIN_ONLY_POSTS])
+def test_admin_only_posts_refuse_cadres_and_reviewers(world, path, body):
+    before = _state(world)
+    for role in ("cadre_a", "cadre_b", "reviewer"):
+        client = factories.client_for(world.users[role])
+        response = client.post(f"/api/v1/{fill(path, world)}", body(world), format="json")
+        assert response.status_code == 403, (role, response.content.decode())
+    assert _state(world) == before
+
+
 def test_a_township_admin_grants_extra_time_before_start_to_own_cadre_only(world):
     """A grant in scope is kept, logged and shown in the person's monitor row to both admins
     who see that person; grants across the boundary are in WRITES above."""

@@ -1386,6 +1386,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST notices/preview: the body as readers will see it (rendered on the server). */
+        post: operations["v1_notices_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices/reach": {
         parameters: {
             query?: never;
@@ -4306,6 +4323,14 @@ export interface components {
             /** Format: date-time */
             published_at?: string | null;
             title: string;
+        };
+        NoticePreview: {
+            /** @description 净化后的 HTML，与手机端显示一致 */
+            body_html: string;
+        };
+        NoticePreviewInputRequest: {
+            /** 正文 */
+            body: string;
         };
         NoticeReach: {
             /** @description 能收到通知的在岗人数 */
@@ -8851,6 +8876,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedNoticeList"];
+                };
+            };
+        };
+    };
+    v1_notices_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePreviewInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NoticePreviewInputRequest"];
+                "multipart/form-data": components["schemas"]["NoticePreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreview"];
                 };
             };
         };

@@ -173,3 +173,11 @@ def test_the_reach_of_another_township_is_refused(tree, town_a_admin, client_for
     assert res.status_code == 400 and "audience_units" in res.json()["errors"]
     res = client.post("/api/v1/notices/reach", {"org_unit": tree.county.id}, format="json")
     assert res.json()["errors"]["org_unit"] == [services.UNIT_OUT_OF_SCOPE]
+
+
+def test_the_preview_renders_as_readers_see_it(county_admin, client_for):
+    body = "**请注意**\n\n<script>alert(1)</script>"
+    res = client_for(county_admin).post("/api/v1/notices/preview", {"body": body}, format="json")
+    assert res.status_code == 200
+    assert "<strong>请注意</strong>" in res.json()["body_html"]
+    assert "<script" not in res.json()["body_html"]

@@ -149,6 +149,16 @@ class NoticeReachSerializer(serializers.Serializer):
     count = serializers.IntegerField(help_text="能收到通知的在岗人数")
 
 
+class NoticePreviewInputSerializer(serializers.Serializer):
+    body = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, max_length=20000, label="正文"
+    )
+
+
+class NoticePreviewSerializer(serializers.Serializer):
+    body_html = serializers.CharField(help_text="净化后的 HTML，与手机端显示一致")
+
+
 class NoticeUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100, allow_blank=True, required=False)
     body = serializers.CharField(allow_blank=True, trim_whitespace=False, required=False)

@@ -7,6 +7,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.common.markdown import render_markdown
 from apps.common.permissions import IsOrgAdmin
 from apps.notices import selectors, services
 from apps.notices.api import serializers as s
@@ -76,6 +77,18 @@ class NoticeReachView(APIView):
         data = s.NoticeReachInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return Response({"count": services.reach_count(request.user, **data.validated_data)})
+
+
+class NoticePreviewView(APIView):
+    """POST notices/preview: the body as readers will see it (rendered on the server)."""
+
+    permission_classes = [IsOrgAdmin]
+
+    @extend_schema(request=s.NoticePreviewInputSerializer, responses=s.NoticePreviewSerializer)
+    def post(self, request):
+        data = s.NoticePreviewInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response({"body_html": render_markdown(data.validated_data["body"])})
 
 
 class MyNoticeListView(ListAPIView):
