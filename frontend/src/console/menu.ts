@@ -287,7 +287,7 @@ export const MENU: MenuArea[] = [
       {
         path: 'notices/:id(\\d+|new)',
         name: 'notice-edit',
-        title: '编辑通知',
+        title: '发布或修改通知',
         component: () => import('./views/notices/Form.vue'),
         hidden: true,
         parent: 'notices',

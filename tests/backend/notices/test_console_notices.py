@@ -69,7 +69,7 @@ def test_the_audience_is_summed_up_in_words(tree, town_a_admin, client_for):
     )
     summaries = {n["title"]: n["audience_summary"] for n in _list(client)}
     assert summaries == {
-        "点名": "甲镇（发布单位）（含下级单位）；不限角色",
+        "点名": "甲镇（发布单位，含下级单位）；不限角色",
         "一村干部": "一村（仅本单位）；干部；指定人员 1 人",
     }
 

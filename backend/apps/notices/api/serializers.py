@@ -88,13 +88,14 @@ class NoticeAdminSerializer(NoticeSerializer):
         return obj.status()
 
     def get_audience_summary(self, obj) -> str:
-        """The audience in words, e.g. "甲镇、乙镇（含下级单位）；干部；指定人员 2 人"."""
+        """The audience in words, e.g. "甲镇、乙镇（含下级单位）；干部；指定人员 2 人", or with no units chosen "甲镇（发布单位，含下级单位）；不限角色"."""
         units = [u.name for u in obj.audience_units.all()]
         named = len(obj.audience_users.all())
         parts = []
         if units or not named:
-            where = "、".join(units) or f"{obj.org_unit.name}（发布单位）"
-            parts.append(f"{where}（{'含下级单位' if obj.include_subunits else '仅本单位'}）")
+            scope = "含下级单位" if obj.include_subunits else "仅本单位"
+            where = "、".join(units) or f"{obj.org_unit.name}（发布单位，{scope}）"
+            parts.append(where if not units else f"{where}（{scope}）")
             roles = [ROLE_WORDS.get(r, r) for r in obj.audience_roles or []]
             parts.append("、".join(roles) if roles else "不限角色")
         if named:
