@@ -4249,7 +4249,7 @@ export interface components {
             readonly audience: components["schemas"]["NoticeAudience"][];
             /** 接收角色 */
             readonly audience_roles: unknown;
-            /** @description The audience in words, e.g. "甲镇、乙镇（含下级单位）；干部；指定人员 2 人". */
+            /** @description The audience in words, e.g. "甲镇、乙镇（含下级单位）；干部；指定人员 2 人", or with no units chosen "甲镇（发布单位，含下级单位）；不限角色". */
             readonly audience_summary: string;
             readonly audience_users: components["schemas"]["NoticeAudienceUser"][];
             /** 正文（Markdown） */
