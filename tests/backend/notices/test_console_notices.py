@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from apps.common.scoping import SCOPE_HEADER
 from apps.notices import services
 from apps.notices.selectors import notices_for_reader
 from tests import factories
@@ -181,3 +182,29 @@ def test_the_preview_renders_as_readers_see_it(county_admin, client_for):
     assert res.status_code == 200
     assert "<strong>请注意</strong>" in res.json()["body_html"]
     assert "<script" not in res.json()["body_html"]
+
+
+def test_the_scope_switcher_narrows_notices_and_their_writes(tree, cadre, client_for):
+    """An admin of two townships, narrowed to 乙镇 by the console's switcher, publishes for
+    乙镇 without choosing a unit and can neither see, withdraw nor address 甲镇."""
+    admin = factories.make_user(tree.town_a, is_cadre=False, admin_of=[tree.town_a, tree.town_b])
+    town_a_notice = services.create_notice(
+        admin, title="甲镇通知", body="内容", org_unit=tree.town_a.id
+    )
+    client = client_for(admin)
+    town_b = {SCOPE_HEADER: str(tree.town_b.pk)}
+    assert client.get("/api/v1/notices/", headers=town_b).json()["results"] == []
+    res = client.post(f"/api/v1/notices/{town_a_notice.id}/withdraw", headers=town_b)
+    assert res.status_code == 404
+    res = client.post(
+        "/api/v1/notices/reach",
+        {"audience_units": [tree.village_a1.id]},
+        format="json",
+        headers=town_b,
+    )
+    assert res.status_code == 400 and "audience_units" in res.json()["errors"]
+    res = client.post(
+        "/api/v1/notices/", {"title": "乙镇通知", "body": "内容"}, format="json", headers=town_b
+    )
+    assert res.status_code == 201 and res.json()["org_unit"] == tree.town_b.id
+    assert _mine(cadre, client_for) == ["甲镇通知"]
