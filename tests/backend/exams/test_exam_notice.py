@@ -1,7 +1,10 @@
 """Publishing an exam with a notice: the notice reaches exactly the exam's audience (its
 units with or without sub-units, its roles, the people it names), no one else."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from apps.exams.services import lifecycle
 from apps.exams.services.exams import in_audience
@@ -88,3 +91,14 @@ def test_an_exams_notice_names_its_exam_stays_editable_and_ends_with_a_cancel(
     assert not notices_for_reader(cadre).exists()
     assert Notice.objects.get().status() == "expired"
     assert lifecycle.NOTICES_WITHDRAWN in exam.logs.get(kind="cancel").detail
+
+
+def test_a_cancel_also_ends_an_exam_notice_scheduled_for_later(tree, paper, town_a_admin):
+    exam = _draft(tree, paper, audience_units=[tree.town_a])
+    lifecycle.publish(exam, town_a_admin, notice=True)
+    later = timezone.now() + timedelta(days=2)
+    Notice.objects.update(published_at=later)
+    lifecycle.cancel(exam, town_a_admin, reason="改期")
+    notice = Notice.objects.get()
+    assert notice.status() == "expired" and notice.published_at <= timezone.now()
+    assert notice.expires_at == notice.published_at
