@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from question_bank.document import Document
 
-from . import distractors, facts, kinds, lists, option_checks, stem_checks
+from . import attribution, distractors, facts, kinds, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import (
@@ -240,13 +240,8 @@ FIGURE_RE = re.compile(
 DIGIT_FIGURE_RE = re.compile(
     FIGURE_RE.pattern.replace("[零〇一二两三四五六七八九十百千万]+", "(?!)")
 )
-# The subject of a clause that is a local place or its own people ("每个村", "村干部",
-# "乡镇敬老院", "县财政"): who acts decides whose arrangement it is. A level that every place
-# has ("县级以上", "村级重大事项", "城乡", "农村") is no local subject.
-LOCAL_SUBJECT_RE = re.compile(
-    r"^(?:每个|各个?|全|本|我)?"
-    r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
-)
+# The subject of a clause that is a local place or its own people (attribution.py).
+LOCAL_SUBJECT_RE = attribution.LOCAL_SUBJECT_RE
 NUMBER_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万]+\s*[%％‰]?")
 CLAUSE_SPLIT_RE = re.compile(r"[，。；：！？]")
 
@@ -266,20 +261,44 @@ LOCAL_BOOK_RE = re.compile(
 NATIONAL_DAY_RE = re.compile(r"每年[^，。；]{0,12}(?:为|是)[^，。；]{0,6}全国[^，。；]{1,12}日")
 
 
-def national_source(c: Candidate, document: Document, local_name: str | None = None) -> str | None:
-    """On a document that is no statute (a speech, a local notice or page, a Q&A article) a
-    question may only come from a sentence that names a national source: 《X法》/《X条例》,
-    "法律规定", 国家, 党中央, 国务院, 全国, 法定 (a national day "每年…为全国…日" included).
-    The document's own name and a county's or town's documents are no national source; a
-    sentence that is the speaker's or the place's own arrangement is left to local_figure and
-    local_scope. Applied by the pipeline to default runs on such documents."""
+def sentences_before(c: Candidate, document: Document) -> list[str]:
+    """The sentences of the candidate's paragraph (or Q&A answer) before its cited span."""
+    passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
+    if passage is None or not passage.start <= c.source.start <= passage.end:
+        return []
+    head = document.text[passage.start : c.source.start]
+    return [s for s in re.findall(r"[^。！？]+[。！？]?", head) if s.strip()]
+
+
+def attribution_verdict(
+    c: Candidate, document: Document, local_name: str | None = None
+) -> attribution.Attribution:
+    """Whose statement the candidate asks about (attribution.attribute): the stem's own
+    clauses are read for this place's or the speaker's arrangements; the source is looked
+    for in the cited span and, failing that, in the sentences before it in the paragraph."""
     quote = c.source.quote
+    stem = statement(c)
     if local_name:
         quote = quote.replace(f"《{local_name}》", "")
+        stem = stem.replace(f"根据《{local_name}》，", "")
     quote = LOCAL_BOOK_RE.sub("", quote)
-    if NATIONAL_SOURCE_RE.search(quote) or NATIONAL_DAY_RE.search(quote):
-        return None
-    return "讲话或地方文件中的句子没有写明全国性出处（法律法规、国家、中央、国务院、全国）"
+    veto = attribution.attribute(stem.replace(BLANK, "X"))
+    if veto.how == "local":
+        return veto
+    quote = re.sub(r"^答[：:]", "", quote)
+    return attribution.attribute(quote, sentences_before(c, document), veto=False)
+
+
+def national_source(c: Candidate, document: Document, local_name: str | None = None) -> str | None:
+    """On a document that is no statute (a speech, a local notice or page, a Q&A article) a
+    question may only come from a sentence attributed to a national source (round nine:
+    attribution.attribute: a named law, 法律规定, 国家 as the subject, 党中央, 国务院, a
+    national day, or the source of the sentence before in the same paragraph). The
+    document's own name and a county's or town's documents are no national source; a stem
+    clause naming this place or the speaker's own call vetoes. Applied by the pipeline to
+    default runs on such documents."""
+    verdict = attribution_verdict(c, document, local_name)
+    return None if verdict.national else verdict.reason
 
 
 def local_figure(c: Candidate, document: Document) -> str | None:
@@ -287,7 +306,9 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     source is the speaker's or the county's own arrangement; in a speech, so is a clause whose
     subject is a local place ("每个村", "县财政"). A local document that names itself in the
     stem ("根据《某县…通知》，") may still be asked about who does what."""
-    if _is_statute(document) or NATIONAL_SOURCE_RE.search(c.source.quote):
+    if _is_statute(document):
+        return None
+    if attribution_verdict(c, document, local_document_name(document.title)).national:
         return None
     text = statement(c)
     figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
@@ -368,7 +389,10 @@ def furniture_or_short(c: Candidate, document: Document) -> str | None:
     core = ARTICLE_RE.sub("", quote)
     if len(core) < MIN_CORE:
         return "来源过短"
-    if han_ratio(c.focus or core) < 0.6:
+    text = c.focus or core
+    if not _is_statute(document):  # "2031年3月22日是…全国…日": a speech's digits are text too
+        text = re.sub(r"\d", "", text)
+    if han_ratio(text) < 0.6:
         return "来源不是正文"
     if len(c.stem) > (MAX_STEM_SHORT if c.type == "short_answer" else MAX_STEM):
         return "题干过长"

@@ -98,6 +98,24 @@ TABLE: dict[str, tuple[frozenset, str]] = {
         OT,
         "第八轮新增，无诚实样本：只出“每年的M月D日是全国……日”，日期由国家确定",
     ),
+    "true_false.national_statement": (
+        OT,
+        "第九轮新增，无诚实样本：讲话、问答里主语是国家一级（“国家对……实行管制”）或承接同段上句写明的"
+        "《X法》的整句规定，题干写明法名",
+    ),
+    "fill.national_policy": (
+        OT,
+        "第九轮新增，无诚实样本：讲话引用《X法》规定的“X工作实行A，B，……的方针”（以逗号分隔的方针）",
+    ),
+    "fill.national_definition": (
+        OT,
+        "第九轮新增，无诚实样本：讲话引用的“本法所称X，是指……”，法名写明在句中或同段上文",
+    ),
+    "fill.national_figure": (
+        OT,
+        "第九轮新增，无诚实样本：写明《X法》（或同段上句写明）、党中央、国务院的句子里的数字；"
+        "讲话人本地的数字由出处核对拦下",
+    ),
     "llm": (ST | OT, "只在配置了语言模型时出题；其题照样经过全部检查"),
 }
 # The rules off for every kind, with why (kept for callers that ask by name).

@@ -1,0 +1,227 @@
+"""Round nine (issue 16): who and what a sentence of a speech, notice or Q&A article is
+about. Only a sentence attributed to a national source (a named law, 法律 with the law
+named in the paragraph, 国家 as the subject, 党中央, 国务院, a national day, or the source
+of the sentence before it in the same answer) becomes a question; the speaker's and the
+county's own arrangements never do. Garble that decodes to valid characters is cut at
+ingest. Every example is made up."""
+
+from question_bank.clean import clean_text, to_simplified
+from question_bank.generate import generate, registry
+from question_bank.generate.attribution import attribute
+from question_bank.generate.kinds import OTHER
+from question_bank.mojibake import drop_garbled, garbled_spans
+from tests.question_bank.generate_helpers import make_document
+
+SPEECH = """# 在全镇水利和防汛工作会议上的讲话
+一、统一思想
+《防汛条例》规定，防汛工作实行安全第一，常备不懈，以防为主，全力抢险的方针。今年全镇要组建5支抢险队。
+《水法》已经施行多年。法律明确，本法所称水资源，是指地表水和地下水。我镇水资源总量不大，各村要节约用水。
+国家对水资源依法实行取水许可制度和有偿使用制度。
+党中央明确要求，到本世纪中叶建成12万公里的骨干水网。
+《水法》规定，必要时县级以上人民政府可以对取水实行限制，对因此受到损失的，各村要做好群众工作。
+对种粮大户，镇财政在国家耕地地力保护补贴之外，每亩再补贴20元。
+2031年3月22日是我国第9个全国节水日。
+每年的5月15日是全国河湖保护日。
+二、抓好落实
+按照法律规定，河道管理范围内禁止建设妨碍行洪的建筑物。
+每年的6月1日是全镇防汛演练日。
+"""
+
+QA = """# 普法问答｜办护照要注意什么
+问：多大可以自己申请？
+答：《出境入境管理法》规定，中国公民出境入境，应当依法申请办理护照。公民应当自提交申请之日起三十日内领取证件。
+问：我县在哪里办？
+答：我县出入境窗口在政务服务中心二楼，工作日受理，一般10个工作日出证。
+"""
+
+
+def _run(text: str):
+    result = generate(make_document(text), seed=16)
+    return result.candidates, result.dropped
+
+
+def _stems(cands) -> list[str]:
+    return [c.stem for c in cands]
+
+
+def _proposed(text: str, rule: str) -> list[str]:
+    """What `rule` proposes and the checks keep (kept, or left out only because a run keeps
+    few "对" true/false questions)."""
+    result = generate(make_document(text), seed=16, rules=[rule])
+    balance = [d.candidate for d in result.dropped if d.filter == "true_false_balance"]
+    return _stems([*result.candidates, *balance])
+
+
+# --- the attribution of one sentence ----------------------------------------------------
+
+
+def test_a_named_law_or_a_national_body_attributes_the_sentence():
+    verdict = attribute("《水法》规定，国家对水资源实行取水许可制度。")
+    assert verdict.national and verdict.law == "水法"
+    assert attribute("党中央明确要求，坚决守住水资源的底线。").national
+    assert attribute("国务院可以决定对重点品种实行政策性收储。").national
+    assert "出处核对" in verdict.reason and "《水法》" in verdict.reason
+
+
+def test_nation_as_modifier_names_no_source_and_local_clauses_veto():
+    # 国家 modifies a subsidy: the county's own award, not a national rule.
+    assert not attribute("对大户在国家耕地地力保护补贴之外，再按每亩补贴。").national
+    verdict = attribute("县财政在国家补贴之外每亩再补贴二十元。")
+    assert not verdict.national and verdict.how == "local"
+    assert not attribute("非国家机关工作人员可以在户籍地参加保险。").national
+    # The speaker's own call, even after a cited law.
+    assert not attribute("《水法》规定，各村要做好节水宣传。").national
+
+
+def test_a_source_carries_to_the_next_sentence_of_the_same_answer_only():
+    before = ["《出境入境管理法》规定，中国公民出境入境，应当依法申请办理护照。"]
+    verdict = attribute("公民应当自提交申请之日起三十日内领取证件。", before)
+    assert verdict.national and verdict.how == "inherited"
+    assert verdict.law == "出境入境管理法"
+    # No source before it, or a local sentence in between: nothing inherited.
+    assert not attribute("公民应当自提交申请之日起三十日内领取证件。").national
+    local_between = [*before, "我县窗口在政务服务中心二楼。"]
+    assert not attribute("公民应当在三十日内领取证件。", local_between).national
+
+
+def test_law_said_without_its_name_is_no_source_unless_the_paragraph_names_it():
+    assert not attribute("按照法律规定，河道管理范围内禁止建设妨碍行洪的建筑物。").national
+    named = attribute("法律明确，本法所称水资源，是指地表水和地下水。", ["《水法》已经施行多年。"])
+    assert named.national and named.law == "水法"
+
+
+# --- the rules that propose from what a speech cites -------------------------------------
+
+
+def test_speech_yields_only_national_statements_each_with_its_verdict():
+    cands, dropped = _run(SPEECH)
+    stems = _stems(cands)
+    assert cands, stems
+    assert not any(w in s for s in stems for w in ("抢险队", "镇财政", "每亩", "全镇", "各村"))
+    assert not any("防汛演练日" in s for s in stems)
+    for c in cands:
+        assert any(r.startswith("出处核对") for r in c.quality.reasons), c.quality.reasons
+    assert any(d.filter in ("national_source", "local_scope", "local_figure") for d in dropped)
+
+
+def test_national_policy_blanks_the_comma_separated_items_and_names_the_law():
+    cands = generate(make_document(SPEECH), seed=16, rules=["fill.national_policy"]).candidates
+    assert [c.stem for c in cands] == [
+        "根据《防汛条例》，防汛工作实行____，____，____，____的方针。"
+    ]
+    assert cands[0].answer == ["安全第一", "常备不懈", "以防为主", "全力抢险"]
+
+
+def test_national_definition_takes_the_law_named_before_it_in_the_paragraph():
+    cands = generate(make_document(SPEECH), seed=16, rules=["fill.national_definition"]).candidates
+    assert [(c.stem, c.answer) for c in cands] == [
+        ("根据《水法》，____，是指地表水和地下水。", ["水资源"])
+    ]
+    # No law named anywhere in the paragraph: no question (which law?).
+    alone = "# 讲话\n法律明确，本法所称河道，是指天然河流和人工河道。\n"
+    assert not generate(make_document(alone), rules=["fill.national_definition"]).candidates
+
+
+def test_national_rule_keeps_a_permission_and_cuts_the_speakers_clause():
+    stems = _proposed(SPEECH, "true_false.national_rule")
+    assert "根据《水法》，必要时县级以上人民政府可以对取水实行限制。" in stems
+    assert not any("各村" in s or s.endswith("的。") for s in stems)
+
+
+def test_national_statement_asks_a_national_subject_or_an_inherited_rule():
+    stems = _proposed(SPEECH + QA, "true_false.national_statement")
+    assert "国家对水资源依法实行取水许可制度和有偿使用制度。" in stems
+    assert "根据《出境入境管理法》，公民应当自提交申请之日起三十日内领取证件。" in stems
+    assert not any("补贴" in s for s in stems)
+
+
+def test_national_day_asks_the_recurring_date_never_the_year_or_the_ordinal():
+    cands = generate(make_document(SPEECH), seed=16, rules=["fill.national_day"]).candidates
+    asked = {c.stem: c.answer for c in cands}
+    assert asked == {
+        "每年的____是全国节水日。": ["3月22日"],
+        "每年的____是全国河湖保护日。": ["5月15日"],
+    }
+    month = "# 通知\n今年6月是第二十六个全国“安全生产月”，各单位要认真组织。\n"
+    cands = generate(make_document(month), rules=["fill.national_day"]).candidates
+    assert [(c.stem, c.answer) for c in cands] == [("每年的____是全国“安全生产月”。", ["6月"])]
+    weekday = "# 问答\n小贴士：每年5月的第二个星期日是全国示范日。\n"
+    cands = generate(make_document(weekday), rules=["fill.national_day"]).candidates
+    assert [c.answer for c in cands] == [["5月的第二个星期日"]]
+
+
+def test_national_figure_from_a_named_body_or_an_inherited_law_only():
+    cands = generate(make_document(SPEECH + QA), seed=16, rules=["fill.national_figure"]).candidates
+    asked = {c.stem: c.answer for c in cands}
+    assert (
+        asked.get("党中央明确要求，到本世纪中叶建成____的骨干水网。") == ["12万公里"]
+        or any("党中央" in s for s in asked) is False
+    )  # 公里 is no unit the rule asks: the sentence is left alone
+    assert asked.get("根据《出境入境管理法》，公民应当自提交申请之日起____内领取证件。") == [
+        "三十日"
+    ]
+    assert not any("10个工作日" in s or "二十元" in s or "20元" in s for s in asked)
+
+
+def test_a_national_question_from_a_county_notice_does_not_carry_the_notices_name():
+    notice = (
+        "# 关于做好2031年河湖保护宣传工作的通知\n"
+        "各乡镇、县直各单位：\n"
+        "每年的5月15日是全国河湖保护日，各单位要结合实际开展宣传。\n"
+    )
+    stems = _stems(_run(notice)[0])
+    assert stems == ["每年的____是全国河湖保护日。"]
+
+
+def test_new_rules_are_on_only_for_other_documents():
+    for name in (
+        "true_false.national_statement",
+        "fill.national_policy",
+        "fill.national_definition",
+        "fill.national_figure",
+    ):
+        assert registry.TABLE[name][0] == frozenset({OTHER})
+
+
+# --- garble that decodes to valid characters ---------------------------------------------
+
+# A made-up sentence encoded as GBK and read back as Big5 (then converted to Simplified, as
+# ingest does): valid characters, bopomofo and "§﹝" where the full stop was.
+GOOD = "各村要在汛前完成河道清障工作。"
+NEXT = "对清障不力的，镇里将通报批评。"
+
+
+def _big5_garble(text: str) -> str:
+    return to_simplified(text.encode("gbk").decode("big5", errors="replace").replace("\ufffd", ""))
+
+
+def test_big5_garble_is_cut_and_never_joins_the_next_sentence():
+    garbled = _big5_garble("镇防汛办要把抢险物资清单报送县防指，确保汛期物资充足。")
+    line = GOOD + garbled + NEXT
+    assert garbled_spans(line)
+    out = drop_garbled(line)
+    assert out.startswith(GOOD) and out.endswith(NEXT), out
+    assert len(out) <= len(GOOD) + len(NEXT) + 2, out
+
+
+def test_rare_but_real_text_is_kept():
+    real = [
+        "鄱阳湖畔的婺源县、歙县、黟县和婺城区都有古村落保护的任务。",
+        "禁止非法生产氯胺酮、甲基苯丙胺、麦角酰二乙胺和γ-羟丁酸。",
+        "《中华人民共和国畜牧法》规定，畜禽遗传资源保护以国家为主。",
+        "赣鄱大地、荆楚大地、巴蜀大地的耄耋老人都应得到照顾。",
+    ]
+    for line in real:
+        assert garbled_spans(line) == [], line
+        assert drop_garbled(line) == line
+
+
+def test_garble_in_a_cleaned_page_reaches_no_stem():
+    garbled = _big5_garble("法律明确规定国家建立防汛抗旱指挥机构，统一指挥防汛工作。")
+    text = (
+        "# 讲话\n" + GOOD + garbled + "《防洪法》规定，任何单位和个人都有保护防洪工程设施的义务。\n"
+    )
+    cleaned = clean_text(text)
+    assert "§" not in cleaned and "﹝" not in cleaned
+    stems = _stems(_run(cleaned)[0])
+    assert stems and all(garbled[:4] not in s for s in stems), stems
