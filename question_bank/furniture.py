@@ -198,6 +198,9 @@ _SITE_LABEL = re.compile(
     r"^(?:文档简介|文档介绍|内容简介|文档信息|资料简介|文档描述|内容预览|文档预览|在线预览)[:：]?$"
 )
 _SITE_NOTICE = re.compile(
+    # "【阅读提醒】免费预览到此为止……下载后可正常显示。": a bracketed site label and its notice
+    r"^[【\[](?:阅读|下载|预览|温馨|友情|特别|重要)?(?:提醒|提示|须知|说明)[】\]][^。]{0,40}"
+    r"(?:预览|下载|排版|显示|会员|阅读全文)|"
     r"^(?:温馨提示|友情提示|特别提示|重要提示|郑重声明)[:：]|^本(?:文档|资料|站|网)[^。]{0,40}"
     r"(?:下载|上传|侵权|转载|共\s*\d+\s*页|会员|编辑|阅读|同意|均由)|"
     r"未经[^。]{0,16}(?:同意|许可|授权)[^。]{0,8}(?:不得|禁止)[^。]{0,4}(?:转载|复制|使用|传播)|"
@@ -217,6 +220,12 @@ def is_foreign_line(line: str) -> bool:
     """A line of English (a translation interleaved with the Chinese): three words or
     more and no Chinese character."""
     return not _HAN_CHAR.search(line) and len(_WORD.findall(line)) >= 3
+
+
+def is_page_mark(line: str) -> bool:
+    """A page number line ("第 2 页 / 共 4 页", "- 3 -", "3/12"): where a page broke, often
+    inside a sentence, so the text on both sides may still be one sentence."""
+    return bool(line) and bool(_PAGE_LINE.match(line)) and not _TRUNCATION_TAIL.match(line)
 
 
 def is_furniture(line: str) -> bool:

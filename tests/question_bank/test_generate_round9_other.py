@@ -225,3 +225,31 @@ def test_garble_in_a_cleaned_page_reaches_no_stem():
     assert "§" not in cleaned and "﹝" not in cleaned
     stems = _stems(_run(cleaned)[0])
     assert stems and all(garbled[:4] not in s for s in stems), stems
+
+
+# --- page breaks marked at the foot of a page ---------------------------------------------
+
+
+def test_a_sentence_cut_by_a_page_footer_and_a_site_notice_is_joined():
+    text = (
+        "在全镇河长制工作会议上的讲话\n"
+        "同志们，河湖管护是民生实事，这项工作我们已经抓了三年。下一步，重点抓好清四乱。第一，抓好巡\n"
+        "第 2 页 / 共 5 页\n"
+        "【阅读提醒】免费预览到此为止的部分页面可能排版错乱，下载后可正常显示。\n"
+        "河工作，各村河长每周巡河一次，发现问题及时上报。\n"
+    )
+    cleaned = clean_text(text)
+    assert "第一，抓好巡河工作，各村河长每周巡河一次" in cleaned
+    assert "阅读提醒" not in cleaned and "共 5 页" not in cleaned
+
+
+def test_a_truncation_notice_beside_a_page_number_stays_a_barrier():
+    text = (
+        "在全镇河长制工作会议上的讲话\n"
+        "同志们，河湖管护是民生实事，这项工作我们已经抓了三年。下一步，重点抓好清四乱。第一，抓好巡\n"
+        "第 2 页 / 共 5 页\n"
+        "（未完，剩余800字，会员可完整阅读）\n"
+        "河长要对照问题清单逐项销号，确保问题清零。\n"
+    )
+    cleaned = clean_text(text)
+    assert "抓好巡河长" not in cleaned
