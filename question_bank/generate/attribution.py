@@ -59,6 +59,13 @@ NATIONAL_DAY_RE = re.compile(
     r"(?:每年(?:的)?|(?:今年|\d{4}年)(?:的)?)[^，。；]{1,14}?(?:是|为)(?:我国)?(?:第[\d一二三四五六七八九十百]+个)?"
     r"全国[\u4e00-\u9fa5“”]{2,14}?(?:日|月|周)"
 )
+# A field of work's 方针 or principle, and the responsibility system of "各级人民政府", stated
+# as such ("森林防火工作实行预防为主、积极消灭的方针", "防汛抗洪工作实行各级人民政府行政首长负责制"):
+# set by national law for the whole field; a place's own version names the place (vetoed).
+NATIONAL_FORMULA_RE = re.compile(
+    r"^[\u4e00-\u9fa5]{2,12}工作(?:实行|坚持|贯彻|遵循)[^。；]{2,60}?的(?:方针|原则)"
+    r"|^[\u4e00-\u9fa5]{2,12}工作实行(?:地方)?各级人民政府[\u4e00-\u9fa5]{2,10}负责制"
+)
 # This place, its people and its time: whose arrangement a clause is.
 LOCAL_MARK_RE = re.compile(
     r"我(?:们|县|镇|乡|村|区|市|省)|咱们|本(?:县|镇|乡|村|区|市)|全(?:县|镇|乡|村|区|市)(?!人大|国)|"
@@ -72,8 +79,12 @@ LOCAL_SUBJECT_RE = re.compile(
     r"^(?:每个|各个?|全|本|我)?"
     r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
 )
-# The speaker's own call opening a clause ("要…", "务必…", "请…").
-SPEAKER_CALL_RE = re.compile(r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求)")
+# The speaker's own call opening a clause ("要…", "务必…", "请…", "各企业…"; "各级人民政府"
+# is the law's own subject), or a directive "X要…" inside it ("补助资金要专款专用").
+SPEAKER_CALL_RE = re.compile(r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求|各(?!级))")
+DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻务是么])")
+# What a sentence that inherits its source must itself be: a rule (who must, may or must not).
+INHERITED_RULE_RE = re.compile(r"应当|不得|禁止|必须|可以|有权|有义务|不准")
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
@@ -95,6 +106,7 @@ class Attribution:
                 "named": "句中写明出处",
                 "national_subject": "句子的主语是国家一级",
                 "national_day": "全国性的节日",
+                "national_formula": "一个工作领域的方针、原则或负责制",
                 "inherited": "承接同段上句写明的出处",
             }[self.how]
             return f"出处核对：{how}（{source}）"
@@ -126,13 +138,14 @@ def national_subject(clause: str) -> bool:
     return tags[1][1][:1] in SUBJECT_VERB_TAGS or tags[1][0] in SUBJECT_HEADS
 
 
-def local_clause(clause: str) -> str | None:
-    """Why `clause` is this place's or the speaker's own, or None."""
+def local_clause(clause: str, directives: bool = True) -> str | None:
+    """Why `clause` is this place's or the speaker's own, or None. `directives=False`: a
+    "X要…" inside a cited rule is the rule's wording (party regulations say 要)."""
     clause = clause.strip()
     m = LOCAL_MARK_RE.search(clause) or LOCAL_SUBJECT_RE.match(clause)
     if m:
         return m.group(0)
-    m = SPEAKER_CALL_RE.match(clause)
+    m = SPEAKER_CALL_RE.match(clause) or (DIRECTIVE_RE.search(clause) if directives else None)
     if m:
         return m.group(0)
     return None
@@ -149,6 +162,8 @@ def _own_source(text: str) -> Attribution | None:
             return Attribution(True, "named", None, clause[:6])
         if national_subject(clause):
             return Attribution(True, "national_subject", None, NATIONAL_SUBJECT_RE.match(clause)[0])
+    if NATIONAL_FORMULA_RE.match(text):
+        return Attribution(True, "national_formula", None, "全国统一的方针、原则或负责制")
     m = NATIONAL_RULE_CITED_RE.search(text)
     if m:
         return Attribution(True, "named", None, m.group(0))
@@ -175,8 +190,9 @@ def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attr
     (a rule proposing from it cuts the statement first). `veto=False` only looks for the
     source (of a span whose stem left its local clauses out)."""
     before = list(before)
+    directives = not law_cited(statement)
     for clause in CLAUSE_RE.findall(statement) if veto else ():
-        why = local_clause(clause)
+        why = local_clause(clause, directives)
         if why:
             return Attribution(False, "local", None, f"本地或讲话人的安排（{why}）")
     own = _own_source(statement)
@@ -190,8 +206,10 @@ def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attr
             law = law_before(before[-1:]) if before and law_cited(before[-1]) else None
             return Attribution(True, own.how, law, own.detail)
         return own
-    # No source of its own: the source of the sentence just before carries over, while
-    # nothing in between turned to this place or the speaker.
+    # No source of its own: the source of the sentence just before carries over to a rule
+    # (应当/不得/可以…), while nothing in between turned to this place or the speaker.
+    if not INHERITED_RULE_RE.search(statement):
+        return Attribution(False, "none", None, "句中没有写明全国性出处，也不是承接上句的规定")
     for back, text in enumerate(reversed(before[-INHERIT_SENTENCES:])):
         if any(local_clause(c) for c in CLAUSE_RE.findall(text)):
             break

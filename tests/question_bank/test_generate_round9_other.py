@@ -253,3 +253,18 @@ def test_a_truncation_notice_beside_a_page_number_stays_a_barrier():
     )
     cleaned = clean_text(text)
     assert "抓好巡河长" not in cleaned
+
+
+def test_a_fields_own_policy_is_national_by_its_form_unless_a_place_states_it():
+    assert attribute("河湖管护工作实行预防为主、综合治理的方针。").national
+    assert attribute("防洪工作实行各级人民政府行政首长负责制。").national
+    assert not attribute("全镇河湖管护工作坚持问题导向、群众参与的原则。").national
+
+
+def test_a_directive_or_a_sentence_that_is_no_rule_inherits_nothing():
+    before = ["《水法》规定，单位和个人有节约用水的义务。"]
+    assert not attribute("国家补助资金要专款专用。").national
+    assert not attribute("各企业的节水情况纳入年度考核。", before).national
+    assert not attribute("节水情况纳入年度考核。", before).national  # no rule of its own
+    assert attribute("取水单位应当安装计量设施。", before).national
+    assert attribute("党中央明确要求，坚决守住水资源底线。").national  # 要求 is no directive
