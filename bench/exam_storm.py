@@ -1,7 +1,7 @@
 """Exam storm: gunicorn on PostgreSQL, many cadres saving answers at once, and the two rush
 minutes of an exam: everyone starting at once, and everyone submitted at once at the close.
 
-Usage: .venv/bin/python bench/exam_storm.py [--phases steady,start,close] [--seconds 15]
+Usage: .venv/bin/python bench/exam_storm.py [--phases steady,start,close] [--seconds 15] [--max-runs 3]
        [--cadres 300] [--concurrency 32] [--workers 4] [--threads 4] [--paced 0.8]
        [--starts 150] [--bank 10000] [--rush-starts 5000] [--rush-seconds 60] [--burst 1000]
        [--burst-seconds 5] [--close-attempts 2000] [--close-questions 50] [--late-share 0.1]
@@ -11,8 +11,8 @@ Usage: .venv/bin/python bench/exam_storm.py [--phases steady,start,close] [--sec
 
 Phases, same server and client:
 - bare: a bare Django JSON view (bench/bench_urls.py) at full speed, the machine's baseline;
-- steady: answer saves at full speed by 32 connections (saves/s); saves paced at --paced x
-  that rate by --cadres cadres, each saving every few seconds (latency p50/p95/p99); every
+- steady: answer saves at full speed by 32 connections (saves/s, the median of --max-runs
+  runs); saves paced at --paced x that rate by --cadres cadres, each saving every few seconds (latency p50/p95/p99); every
   attempt submitted; an audit that every acknowledged save is in the database; starting
   attempts one at a time on a 100-question rule paper from a --bank question bank (p95);
 - start: the start rush (storm_rush.py): --rush-starts cadres arriving open-loop over
@@ -275,8 +275,15 @@ async def run(
             group.append(group.pop(0))
             await load.save(group[0], lat)
 
-        save_n, save_lat, save_t = await closed_loop(args.seconds, args.concurrency, save_step)
-        max_rate = save_n / save_t
+        # The paced phase runs at a share of the max, so one max run that happens to measure
+        # high (a quiet second on the machine) would pace it past what the server sustains:
+        # the max is the median of a few runs, each printed.
+        max_runs = []
+        for _ in range(args.max_runs):
+            save_n, save_lat, save_t = await closed_loop(args.seconds, args.concurrency, save_step)
+            max_runs.append((save_n / save_t, save_lat))
+        max_runs.sort(key=lambda run: run[0])
+        max_rate, save_lat = max_runs[len(max_runs) // 2]
         # Paced saves reach gunicorn over kept-alive connections, as nginx's upstream pool
         # sends them; --paced-new-connections opens one per save (phones straight to gunicorn).
         new = args.paced_new_connections
@@ -312,6 +319,7 @@ async def run(
         "bare_per_s": bare_n / bare_t,
         "bare_p50": pct(bare_lat, 0.5),
         "saves_per_s": max_rate,
+        "max_runs": [round(rate, 1) for rate, _ in max_runs],
         "max_p50": pct(save_lat, 0.5),
         "max_p99": pct(save_lat, 0.99),
         "paced_rate": len(paced_lat) / paced_t,
@@ -470,6 +478,9 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--phases", default="steady,start,close")
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument(
+        "--max-runs", type=int, default=3, help="full-speed save runs; the median sets the max"
+    )
     parser.add_argument("--cadres", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
@@ -599,7 +610,7 @@ def main() -> None:
         acknowledged, lost = audit(r["acks"])
         save_ratio = r["saves_per_s"] / bare_rate if bare_rate else 0
         print(
-            f"answer saves (max)    : {r['saves_per_s']:8.0f} saves/s = {save_ratio:.0%} of bare   (p50 {r['max_p50']} ms, p99 {r['max_p99']} ms)"
+            f"answer saves (max)    : {r['saves_per_s']:8.0f} saves/s = {save_ratio:.0%} of bare   (p50 {r['max_p50']} ms, p99 {r['max_p99']} ms; median of runs at {', '.join(f'{rate:.0f}' for rate in r['max_runs'])}/s)"
         )
         print(
             f"saves at {args.paced:.0%} of max   : {r['paced_rate']:8.0f} saves/s   p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms (target p99 <= 200 ms; {'one new connection per save' if args.paced_new_connections else 'kept-alive connections'})"
@@ -613,6 +624,7 @@ def main() -> None:
         result.update(
             {
                 "saves_per_s": round(r["saves_per_s"], 1),
+                "max_runs_saves_per_s": r["max_runs"],
                 "ratio_to_bare": round(save_ratio, 3),
                 "paced_saves_per_s": round(r["paced_rate"], 1),
                 "p50_ms": r["p50"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -13,9 +14,9 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from apps.accounts.services.auth import issue_token
-from apps.exams.models import Answer, Attempt, ScoreChange
+from apps.exams.models import Answer, Attempt, ExamLog, ScoreChange
 from apps.exams.services import attempts as svc
-from apps.exams.services import scoring
+from apps.exams.services import lifecycle, scoring
 from tests import factories
 from tests.backend.exams.conftest import make_exam, make_paper
 from tests.backend.exams.live import Server
@@ -180,3 +181,44 @@ def test_sigkill_right_after_2xx_loses_nothing(setup, tree, questions):
     for qid, (seq, response) in acknowledged.items():
         stored = Answer.objects.get(attempt_id=attempt_id, question_id=qid)
         assert (stored.seq, stored.response) == (seq, response)
+
+
+def test_a_grant_racing_the_start_is_counted_exactly_once(tree, paper, town_a_admin, monkeypatch):
+    """The console grants 15 minutes while the cadre taps 开始. The grant's transaction has
+    looked for an attempt (none yet) and written its row, uncommitted, when the start begins:
+    whatever the start reads before its INSERT cannot see the grant, and the INSERT waits for
+    the grant's lock on the exam. Two real connections, in this order."""
+    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    cadre = factories.make_user(tree.village_a1)
+    grant_written = threading.Event()
+    add = lifecycle.extra_time_grants.add
+
+    def add_then_hold_the_transaction(*args, **kwargs):
+        total = add(*args, **kwargs)
+        grant_written.set()
+        time.sleep(0.5)  # the start runs up to its INSERT meanwhile
+        return total
+
+    monkeypatch.setattr(lifecycle.extra_time_grants, "add", add_then_hold_the_transaction)
+
+    def grant():
+        try:
+            lifecycle.extra_time(exam, town_a_admin, user=cadre, minutes=15, reason="视力障碍")
+        finally:
+            connections.close_all()
+
+    def begin():
+        assert grant_written.wait(10)
+        try:
+            return svc.start_or_resume(exam, cadre)[0]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(2) as pool:
+        granting, starting = pool.submit(grant), pool.submit(begin)
+        granting.result(timeout=30)
+        started = starting.result(timeout=30)
+    assert started.deadline - started.started_at == timedelta(minutes=30 + 15)
+    attempt = Attempt.objects.get(pk=started.pk)
+    assert (attempt.deadline, attempt.extra_minutes) == (started.deadline, 15)
+    assert ExamLog.objects.filter(exam=exam, kind="extra_time", user=cadre).count() == 1

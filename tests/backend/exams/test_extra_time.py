@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from apps.exams.models import Attempt, ExamLog, ExtraTime
-from apps.exams.services import lifecycle
+from apps.exams.services import answer_store, extra_time, lifecycle
 from tests import factories
 from tests.backend.exams.conftest import make_exam, start
 
@@ -142,3 +142,38 @@ def test_no_grant_once_the_exam_has_closed(client_for, town_a_admin, tree, paper
     res = _grant(admin, exam, factories.make_user(tree.village_a1))
     assert res.status_code == 409 and "延时" in res.json()["detail"]
     assert not ExtraTime.objects.exists()
+
+
+def test_two_catch_ups_of_one_attempt_count_the_grant_once(client_for, tree, paper):
+    """A grant the start did not see when it wrote the attempt, caught up twice (the start's
+    own catch-up running with a stale copy after another mover): 15 minutes, not 30."""
+    exam = _town_exam(tree, paper)
+    cadre = factories.make_user(tree.village_a1)
+    attempt_id = start(client_for(cadre), exam).json()["id"]
+    stale = Attempt.objects.get(pk=attempt_id)
+    ExtraTime.objects.create(exam=exam, user=cadre, minutes=15)
+    extra_time.catch_up(Attempt.objects.get(pk=attempt_id))
+    extra_time.catch_up(stale)
+    attempt = Attempt.objects.get(pk=attempt_id)
+    assert attempt.deadline - attempt.started_at == timedelta(minutes=45)
+    assert attempt.extra_minutes == 15
+    # The save path's cached deadline follows the row, so no save is refused early.
+    assert answer_store.get_meta(attempt_id)["d"] == attempt.deadline.timestamp()
+
+
+def test_a_grant_while_answering_adds_only_its_own_minutes(client_for, town_a_admin, tree, paper):
+    exam = _town_exam(tree, paper)
+    cadre = factories.make_user(tree.village_a1)
+    lifecycle.extra_time(exam, town_a_admin, user=cadre, minutes=10, reason="视力障碍")
+    attempt = Attempt.objects.get(pk=start(client_for(cadre), exam).json()["id"])
+    assert (attempt.deadline - attempt.started_at, attempt.extra_minutes) == (
+        timedelta(minutes=40),
+        10,
+    )
+    lifecycle.extra_time(exam, town_a_admin, user=cadre, minutes=5, reason="补发")
+    attempt.refresh_from_db()
+    assert (attempt.deadline - attempt.started_at, attempt.extra_minutes) == (
+        timedelta(minutes=45),
+        15,
+    )
+    assert answer_store.get_meta(attempt.pk)["d"] == attempt.deadline.timestamp()

@@ -79,7 +79,7 @@ class ExamDetailView(APIView):
         if admin:
             selectors.mark_managed([exam], request.user)
         # An admin may sit the exam too: both shapes carry the reader's own extra time.
-        exam.extra_minutes = extra_time.minutes_for(exam, request.user)
+        exam.extra_minutes = extra_time.minutes_for(exam.pk, request.user.pk)
         serializer = s.ExamAdminSerializer if admin else s.ExamDetailSerializer
         return Response(serializer(exam).data)
 

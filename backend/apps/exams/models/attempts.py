@@ -37,6 +37,9 @@ class Attempt(models.Model):
     )
     started_at = models.DateTimeField("开始时间")
     deadline = models.DateTimeField("截止时间")
+    # How much of the person's extra time (ExtraTime) the deadline already counts: a grant
+    # that races the start is added once, by whichever side sees it last.
+    extra_minutes = models.PositiveIntegerField("已计入的延时（分钟）", default=0)
     submitted_at = models.DateTimeField("交卷时间", null=True, blank=True)
     submit_reason = models.CharField(
         "交卷方式", max_length=20, choices=SubmitReason.choices, blank=True

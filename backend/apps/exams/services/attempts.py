@@ -72,13 +72,15 @@ def start_or_resume(exam: Exam, user) -> tuple[Attempt, bool, dict | None]:
             exam=exam,
             user=user,
             started_at=now,
-            deadline=attempt_deadline(exam, user, now),
+            deadline=attempt_deadline(exam, now),
             layout=layout,
             max_score=sum((scoring.q2(e["p"]) for e in layout), scoring.ZERO),
         )
     except IntegrityError:  # a parallel tap created it first: resume that one
         return Attempt.objects.get(exam=exam, user=user, status=IN_PROGRESS), False, None
     answer_store.put_meta(attempt, {qid: entry.spec for qid, entry in shown.items()})
+    # After the INSERT, which waits for a grant racing it (see services.extra_time).
+    extra_time.catch_up(attempt)
     return attempt, True, shown
 
 
@@ -91,13 +93,11 @@ def _insert_attempt(**fields) -> Attempt:
     return Attempt.objects.create(**fields)
 
 
-def attempt_deadline(exam: Exam, user, started_at: datetime) -> datetime:
-    """When a new attempt must be in: its duration from the start, and never after the
-    window closes, plus the person's extra time (granted before they started, past the
-    window's end if need be). The one place a start's deadline is decided."""
-    return min(
-        started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at
-    ) + extra_time.granted(exam, user)
+def attempt_deadline(exam: Exam, started_at: datetime) -> datetime:
+    """When a new attempt must be in, before the person's extra time (which
+    extra_time.catch_up adds, past the window's end if need be): its duration from the
+    start, and never after the window closes. The one place a start's deadline is decided."""
+    return min(started_at + timedelta(minutes=exam.duration_minutes), exam.closes_at)
 
 
 # --- saves -------------------------------------------------------------------------------

@@ -105,10 +105,12 @@ def extend(exam: Exam, actor, *, closes_at, reason: str) -> Exam:
     exam.closes_at = closes_at
     exam.save(update_fields=["closes_at", "updated_at"])
     duration = timedelta(minutes=exam.duration_minutes)
-    extra = extra_time_grants.minutes_by_user(exam)
-    for attempt in Attempt.objects.filter(exam=exam, status=Attempt.Status.IN_PROGRESS):
+    # Row locks: a grant's catch-up moving one of these waits, then re-reads what this set.
+    for attempt in Attempt.objects.select_for_update(of=("self",)).filter(
+        exam=exam, status=Attempt.Status.IN_PROGRESS
+    ):
         wanted = min(attempt.started_at + duration, closes_at)
-        wanted += timedelta(minutes=extra.get(attempt.user_id, 0))
+        wanted += timedelta(minutes=attempt.extra_minutes)
         if wanted > attempt.deadline:
             attempts.move_deadline(attempt, wanted)
     ExamLog.objects.create(
@@ -143,7 +145,7 @@ def extra_time(exam: Exam, actor, *, user, minutes: int, reason: str) -> Attempt
         detail = f"为{user.display_name}延时 {minutes} 分钟，开始作答时生效（共延时 {total} 分钟）"
     else:
         old = attempt.deadline
-        attempts.move_deadline(attempt, old + timedelta(minutes=minutes))
+        extra_time_grants.catch_up(attempt)
         detail = (
             f"为{user.display_name}延时 {minutes} 分钟，"
             f"交卷截止由 {_local(old)} 改为 {_local(attempt.deadline)}"
