@@ -10,8 +10,8 @@ same paragraph or Q&A answer) and says whose statement it is:
 - a national subject at the head of a clause ("国家建立…", "国务院可以…"), not 国家 used
   as a modifier ("国家耕地地力保护补贴之外", "非国家机关"), which names no source;
 - a national day ("每年的11月9日是全国消防日", "2026年5月12日是我国第18个全国防灾减灾日");
-- inherited: a sentence with no source of its own that goes on from a nationally attributed
-  sentence of the same paragraph ("《居民身份证法》规定，……。公民应当自……"), while it has no
+- inherited: a rule (应当/不得/禁止/必须…) with no source of its own that goes on straight
+  from a nationally attributed sentence of the same paragraph ("《居民身份证法》规定，……。公民应当自……"), while it has no
   local marker and no new speaker;
 - vetoed: a clause kept in the statement that names this place or its people ("我县", "全镇",
   "各村", "县财政", "今年"), or the speaker's own call ("要…", "我们…").
@@ -84,11 +84,12 @@ LOCAL_SUBJECT_RE = re.compile(
 SPEAKER_CALL_RE = re.compile(r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求|各(?!级))")
 DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻务是么])")
 # What a sentence that inherits its source must itself be: a rule (who must, may or must not).
-INHERITED_RULE_RE = re.compile(r"应当|不得|禁止|必须|可以|有权|有义务|不准")
+# A permission ("都可以申领…") is as often the article's own advice as the law's: not enough.
+INHERITED_RULE_RE = re.compile(r"应当|不得|禁止|必须|有权|有义务")
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
-INHERIT_SENTENCES = 2
+INHERIT_SENTENCES = 1
 
 
 @dataclass(frozen=True)

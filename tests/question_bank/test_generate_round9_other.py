@@ -268,3 +268,11 @@ def test_a_directive_or_a_sentence_that_is_no_rule_inherits_nothing():
     assert not attribute("节水情况纳入年度考核。", before).national  # no rule of its own
     assert attribute("取水单位应当安装计量设施。", before).national
     assert attribute("党中央明确要求，坚决守住水资源底线。").national  # 要求 is no directive
+
+
+def test_a_permission_after_a_cited_law_is_the_articles_own_advice():
+    before = ["《社会保险法》规定，国家建立基本养老保险等社会保险制度。"]
+    assert not attribute("参加社会保险的人员都可以申领社会保障卡。", before).national
+    # Only the sentence straight after the source inherits it.
+    two_back = [*before, "社会保障卡是一张多功能卡片。"]
+    assert not attribute("持卡人应当妥善保管社会保障卡。", two_back).national
