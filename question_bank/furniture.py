@@ -110,8 +110,15 @@ def _is_breadcrumb(line: str) -> bool:
     return len(parts) >= 3 and all(len(p) <= 16 for p in parts)
 
 
+# A cell of a page's attribute table printed on a line of its own ("索引号", "发文机关").
+_META_LABEL = re.compile(
+    r"^(?:索引号|发文机关|发布机构|文号|发文字号|主题分类|信息分类|成文日期|发布日期|公开方式|"
+    r"公开范围|有效性|生效日期|废止日期|体裁分类|组配分类)[:：]?$"
+)
+
+
 def _is_meta(line: str) -> bool:
-    if _BARE_DATETIME.match(line):
+    if _BARE_DATETIME.match(line) or _META_LABEL.match(line):
         return True
     if _DATED_META.match(line) and len(line) <= 80 and not any(ch in line for ch in "。！？"):
         return True
@@ -136,7 +143,7 @@ _NAV_WORDS = frozenset(
         "首页 主页 登录 注册 退出 帮助 关于我们 联系我们 网站地图 设为首页 加入收藏 收藏本站 "
         "会员中心 用户中心 我的 搜索 高级搜索 返回 返回首页 返回顶部 打印 关闭 分享 纠错 RSS "
         "手机版 English 网站导航 无障碍 繁体 简体 简体版 繁体版 上一页 下一页 尾页 末页 更多 订阅 "
-        "长者模式 关怀模式 关怀版 长辈版 适老化 读屏 个人中心",
+        "长者模式 关怀模式 关怀版 长辈版 适老化 读屏 个人中心 网站首页",
     )
 )
 _NAV_TOKEN_SPLIT = re.compile(r"[|｜/·•\s]+")
@@ -222,6 +229,18 @@ def is_foreign_line(line: str) -> bool:
     return not _HAN_CHAR.search(line) and len(_WORD.findall(line)) >= 3
 
 
+# A WeChat article's byline ("原创 平安青禾 2025年12月9日 10:18 湖南"): the account, the
+# date, the time and the province it was posted from; never the title.
+_BYLINE = re.compile(
+    r"^(?:原创|转载)?\s*(?:\S{2,16}\s+){1,3}\d{4}年\d{1,2}月\d{1,2}日(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s+[\u4e00-\u9fff]{2,4})?$"
+)
+
+
+def is_byline(line: str) -> bool:
+    return len(line) <= 60 and line.startswith(("原创", "转载")) and bool(_BYLINE.match(line))
+
+
 def is_page_mark(line: str) -> bool:
     """A page number line ("第 2 页 / 共 4 页", "- 3 -", "3/12"): where a page broke, often
     inside a sentence, so the text on both sides may still be one sentence."""
@@ -255,6 +274,7 @@ def is_furniture(line: str) -> bool:
         _is_breadcrumb(line)
         or _is_meta(line)
         or _is_nav_tokens(line)
+        or is_byline(line)
         or bool(_WIDGET_LINE.match(line))
         or bool(_PREV_NEXT.match(line))
         or bool(_COUNTER.match(line))

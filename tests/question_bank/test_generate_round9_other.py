@@ -276,3 +276,20 @@ def test_a_permission_after_a_cited_law_is_the_articles_own_advice():
     # Only the sentence straight after the source inherits it.
     two_back = [*before, "社会保障卡是一张多功能卡片。"]
     assert not attribute("持卡人应当妥善保管社会保障卡。", two_back).national
+
+
+def test_a_wechat_byline_a_channel_bar_and_a_bare_table_label_are_never_the_title():
+    text = (
+        "原创 示范普法 示范县司法局 2026年03月02日 08:30 湖南\n"
+        "点击上方蓝字关注我们\n"
+        "守护河湖，这5件事要知道\n"
+        "问：河道里能建房吗？\n"
+        "答：《防洪法》规定，禁止在河道管理范围内建设妨碍行洪的建筑物、构筑物。\n"
+    )
+    assert clean_text(text).split("\n")[0] == "守护河湖，这5件事要知道"
+    page = (
+        "网站首页 走进示范 政务公开 政务服务 互动交流\n索引号\n关于做好河湖保护工作的通知\n各村：\n"
+    )
+    assert clean_text(page).split("\n")[0] == "关于做好河湖保护工作的通知"
+    kept = "原创作品受法律保护，2026年3月2日起施行新规。"
+    assert clean_text(kept) == kept
