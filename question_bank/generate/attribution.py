@@ -63,8 +63,10 @@ NATIONAL_DAY_RE = re.compile(
 # as such ("森林防火工作实行预防为主、积极消灭的方针", "防汛抗洪工作实行各级人民政府行政首长负责制"):
 # set by national law for the whole field; a place's own version names the place (vetoed).
 NATIONAL_FORMULA_RE = re.compile(
-    r"^[\u4e00-\u9fa5]{2,12}工作(?:实行|坚持|贯彻|遵循)[^。；]{2,60}?的(?:方针|原则)"
-    r"|^[\u4e00-\u9fa5]{2,12}工作实行(?:地方)?各级人民政府[\u4e00-\u9fa5]{2,10}负责制"
+    r"^(?!这|此|该|本|各|我|全|今|明|上述)[\u4e00-\u9fa5]{2,12}工作(?:实行|坚持|贯彻|遵循)"
+    r"[^。；]{2,60}?的(?:方针|原则)"
+    r"|^(?!这|此|该|本|各|我|全|今|明|上述)[\u4e00-\u9fa5]{2,12}工作实行(?:地方)?各级人民政府"
+    r"[\u4e00-\u9fa5]{2,10}负责制"
 )
 # This place, its people and its time: whose arrangement a clause is.
 LOCAL_MARK_RE = re.compile(

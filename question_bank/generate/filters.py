@@ -286,7 +286,11 @@ def attribution_verdict(
     if veto.how == "local":
         return veto
     quote = re.sub(r"^答[：:]", "", quote)
-    return attribution.attribute(quote, sentences_before(c, document), veto=False)
+    verdict = attribution.attribute(quote, sentences_before(c, document), veto=False)
+    if verdict.how == "inherited" and "《" not in c.stem:
+        # The source is in the sentence before: the stem must name it to stand alone.
+        return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
+    return verdict
 
 
 def national_source(c: Candidate, document: Document, local_name: str | None = None) -> str | None:

@@ -293,3 +293,20 @@ def test_a_wechat_byline_a_channel_bar_and_a_bare_table_label_are_never_the_titl
     assert clean_text(page).split("\n")[0] == "关于做好河湖保护工作的通知"
     kept = "原创作品受法律保护，2026年3月2日起施行新规。"
     assert clean_text(kept) == kept
+
+
+def test_this_work_of_the_speakers_is_no_field_of_national_work():
+    assert not attribute("这项工作坚持公开透明、群众参与的原则。").national
+    assert not attribute("今年工作坚持稳中求进、重点突破的原则。").national
+
+
+def test_an_inherited_rule_is_asked_only_with_the_law_named_in_the_stem():
+    speech = (
+        "# 讲话\n"
+        "《示范保护法》规定，任何单位和个人不得破坏河湖岸线。河湖管理单位应当每月巡查一次河湖岸线。\n"
+    )
+    result = generate(make_document(speech), seed=16)
+    everything = [*result.candidates, *(d.candidate for d in result.dropped)]
+    kept = _stems(result.candidates)
+    assert not any(s.startswith("河湖管理单位") for s in kept), kept
+    assert any("《示范保护法》" in c.stem and "每月巡查" in c.stem for c in everything)
