@@ -29,6 +29,8 @@ ACHIEVEMENT_RE = re.compile(
     r"以来|得到了|取得了|共计|累计|先后|陆续|完成了|建立了|设立了|成立了|提高了|增加了|"
     r"帮助.{0,8}实现|媒体|报道|肯定"
 )
+# "累计缴费满15年": a total in a condition a rule sets, not a tally of work done.
+CONDITION_TOTAL_RE = re.compile(r"累计(?=[^，。；]{0,8}(?:满|达到|不少于|不满|超过|不足|以上))")
 EXAMPLE_RE = re.compile(r"(举例来说|比如说?|例如|譬如)")
 INNER_REFERENCE_RE = re.compile(r"前款|前两款|前三款|上述|前述")
 TRIVIA_RE = re.compile(
@@ -176,7 +178,8 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     if EXAMPLE_RE.match(ARTICLE_RE.sub("", c.source.quote)):
         return "举例说明而非知识"
     if not LAW_PREFIX_RE.match(c.stem):
-        m = ACHIEVEMENT_RE.search(c.focus or c.source.quote)
+        text = CONDITION_TOTAL_RE.sub("", c.focus or c.source.quote)
+        m = ACHIEVEMENT_RE.search(text)
         if m:
             return f"工作成绩汇报而非知识：{m.group(0)}"
     m = EDIT_RE.search(statement(c))
@@ -199,9 +202,14 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
 RECURRING_BEFORE = re.compile(r"(?:每年|每逢|每个?)(?:农历|公历|的)?$")
 
 
+# "满15年", "不少于15年": a length of time, not a date (a bare two-digit year with no month).
+DURATION_BEFORE = re.compile(r"(?:满|不少于|不足|不满|超过|连续|累计)$")
+
+
 def meeting_date(text: str) -> bool:
     return any(
         not RECURRING_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+        and not (re.fullmatch(r"\d{2}年", m.group(0)) and DURATION_BEFORE.search(text[: m.start()]))
         for m in DATE_RE.finditer(text)
     )
 

@@ -310,3 +310,24 @@ def test_an_inherited_rule_is_asked_only_with_the_law_named_in_the_stem():
     kept = _stems(result.candidates)
     assert not any(s.startswith("河湖管理单位") for s in kept), kept
     assert any("《示范保护法》" in c.stem and "每月巡查" in c.stem for c in everything)
+
+
+def test_a_total_in_a_national_condition_is_no_work_report():
+    from question_bank.generate import filters
+    from question_bank.generate.candidate import Candidate, Source
+
+    def tf(quote: str) -> Candidate:
+        return Candidate(
+            type="true_false",
+            stem=quote,
+            answer=True,
+            explanation="",
+            source=Source("p", 0, len(quote), quote),
+            rule="test",
+            answer_texts=[quote],
+        )
+
+    rule = "依照国务院规定，年满60周岁、累计缴费满15年的参保人可以按月领取养老金。"
+    assert filters.speech_trivia(tf(rule), None) is None
+    report = "全镇今年累计发放养老金3200万元，群众满意度明显提高。"
+    assert filters.speech_trivia(tf(report), None) == "工作成绩汇报而非知识：累计"
