@@ -263,8 +263,10 @@ def _is_statute(document: Document) -> bool:
 # A book-title name that is a place's own document ("《某县…办法》", "《青山镇…方案》"): no
 # national source.
 LOCAL_BOOK_RE = re.compile(
-    r"《[^》]*(?:县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|街道)[^》]*》"
+    r"《(?!中华人民共和国)[^》]*(?:县(?!级)|(?<!城)乡(?![村镇])|(?<![城乡])镇(?!级)|"
+    r"(?<![农乡])村(?![民级务])|(?<![城都])市|街道)[^》]*》"
 )
+# (《村民委员会组织法》《乡村振兴促进法》《乡镇企业法》《城市居民委员会组织法》 are national.)
 # Words that name the source of the clause itself, not the place ("全国消防日", "国家规定").
 NATIONAL_DAY_RE = re.compile(r"每年[^，。；]{0,12}(?:为|是)[^，。；]{0,6}全国[^，。；]{1,12}日")
 

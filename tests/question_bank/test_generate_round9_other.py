@@ -331,3 +331,17 @@ def test_a_total_in_a_national_condition_is_no_work_report():
     assert filters.speech_trivia(tf(rule), None) is None
     report = "全镇今年累计发放养老金3200万元，群众满意度明显提高。"
     assert filters.speech_trivia(tf(report), None) == "工作成绩汇报而非知识：累计"
+
+
+def test_a_national_law_named_after_villages_is_no_local_document():
+    from question_bank.generate import filters
+
+    for law in ("《中华人民共和国村民委员会组织法》", "《乡村振兴促进法》", "《乡镇企业法》"):
+        assert filters.LOCAL_BOOK_RE.sub("", law) == law
+    assert filters.LOCAL_BOOK_RE.sub("", "《青山县村规民约管理办法》") == ""
+    speech = (
+        "# 讲话\n"
+        "《中华人民共和国村民委员会组织法》规定，村民委员会成员实行任期和离任经济责任审计。\n"
+    )
+    stems = _stems(_run(speech)[0])
+    assert stems == ["根据《村民委员会组织法》，村民委员会成员实行任期和离任经济责任审计。"]
