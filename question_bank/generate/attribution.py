@@ -154,6 +154,33 @@ def local_clause(clause: str, directives: bool = True) -> str | None:
     return None
 
 
+PLACE_SUFFIX = "县镇乡村"
+NATIONAL_NAMES = ("中国", "中华人民共和国", "我国")
+
+
+def named_place(text: str) -> str | None:
+    """A county, town or village called by its name ("白沙县", "双河镇"): this place's own
+    affair, whatever the sentence goes on to say. Rivers and regions ("长江流域") are no
+    such place."""
+    if not any(ch in text for ch in PLACE_SUFFIX):
+        return None  # cheap test first: tagging every statement would cost
+    words = pos_tags(text)
+    pos = 0
+    for word, tag in words:
+        pos += len(word)
+        if not tag.startswith("ns") or word in NATIONAL_NAMES:
+            continue
+        if word[-1] in PLACE_SUFFIX:
+            return word
+        if (
+            pos < len(text)
+            and text[pos] in PLACE_SUFFIX
+            and text[pos : pos + 2] not in ("村民", "乡村")
+        ):
+            return word + text[pos]
+    return None
+
+
 def _own_source(text: str) -> Attribution | None:
     cited = law_cited(text)
     if cited:
@@ -198,6 +225,9 @@ def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attr
         why = local_clause(clause, directives)
         if why:
             return Attribution(False, "local", None, f"本地或讲话人的安排（{why}）")
+    place = named_place(statement) if veto else None
+    if place:
+        return Attribution(False, "local", None, f"本地或讲话人的安排（{place}）")
     own = _own_source(statement)
     if own:
         if own.law is None and own.how == "named" and own.detail == "法律规定":

@@ -322,8 +322,9 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     stem ("根据《某县…通知》，") may still be asked about who does what."""
     if _is_statute(document):
         return None
-    if attribution_verdict(c, document, local_document_name(document.title)).national:
-        return None
+    verdict = attribution_verdict(c, document, local_document_name(document.title))
+    if verdict.national and verdict.how != "national_subject":
+        return None  # "国家投资1.2亿元建设的水库…": the nation as subject vouches for no figure
     text = statement(c)
     figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
     # A local quantity anywhere in the stem ("…每次积1分") is the place's own arrangement,

@@ -345,3 +345,15 @@ def test_a_national_law_named_after_villages_is_no_local_document():
     )
     stems = _stems(_run(speech)[0])
     assert stems == ["根据《村民委员会组织法》，村民委员会成员实行任期和离任经济责任审计。"]
+
+
+def test_a_place_called_by_its_name_is_local_and_a_river_is_not():
+    assert not attribute("国家在青山镇设立湿地公园，总投资1.2亿元。").national
+    assert not attribute("按照国家有关规定，白沙县对种粮大户每亩补贴二十元。").national
+    assert attribute("国家对长江流域实行禁捕制度。").national
+    assert attribute("国家保护城镇居民和农村居民的合法权益。").national
+
+
+def test_the_nation_as_subject_vouches_for_no_figure():
+    speech = "# 讲话\n二、抓好落实\n国家投资1.2亿元建设的青山水库已经通过验收，可以灌溉农田。\n"
+    assert _stems(_run(speech)[0]) == []
