@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from question_bank import similarity
-from question_bank.document import Document
+from question_bank.document import BODY_KINDS, Document
 from question_bank.errors import (
     BAD_MAX_PER_TYPE,
     BAD_VARIANTS,
@@ -70,7 +70,7 @@ def generate(
     result = GenerationResult(
         title=document.title,
         chars=len(document.text),
-        substantive_chars=sum(len(p.text) for p in document.passages if p.kind != "heading"),
+        substantive_chars=sum(len(p.text) for p in document.passages if p.kind in BODY_KINDS),
     )
     kept: list[Candidate] = []
     # The broad range on a county's own rules or notice asks its own figures: the stem names

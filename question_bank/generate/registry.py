@@ -75,6 +75,12 @@ TABLE: dict[str, tuple[frozenset, str]] = {
     "true_false.swap_number": (NONE, "法规 0/1：样本太少且唯一一道不可用"),
     "true_false.swap_modal": (NONE, "评测集 1/14 可用：多把明显的违法违规行为改成“可以”，一望即知"),
     "true_false.swap_body": (NONE, "留出集 9/29 可用：换入的机关多半一望即知，或者也说得通"),
+    "true_false.swap_law_figure": (
+        ST,
+        "第九轮新增（swap_number 在法规上只换期限、有效期、罚款，不换年龄，不换成本条已有的数）："
+        "swap_number 在法规上的评审中，非年龄的 11 道全部可用，3 道不可用都是年龄（周岁）；"
+        "无诚实样本，是例外地开：法规判断题“对”的过多被去掉（每一道“错”放行三道“对”）",
+    ),
     "true_false.swap_quote": (NONE, "其他文件 0/1：换入的提法与句子不搭，一望即知；样本太少"),
     "fill.named_total": (NONE, "评测集 2/3 可用：列举项切分时带入动词"),
     "fill.law_body": (NONE, "评测集 0/2 可用：题干常泄露机关名称"),
