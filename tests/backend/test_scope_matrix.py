@@ -642,6 +642,51 @@ WRITES = [
         "audience_users",
     ),
     (
+        "editing another township's notice",
+        "admin_a",
+        "patch",
+        "notices/{notice_b}",
+        lambda w: {"title": "越权", "audience_units": [w.id("unit_a")]},
+        404,
+        None,
+    ),
+    (
+        "withdrawing the county's notice",
+        "admin_a",
+        "post",
+        "notices/{notice_c}/withdraw",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "withdrawing another township's notice",
+        "admin_a",
+        "post",
+        "notices/{notice_b}/withdraw",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "a notice's reach in another township",
+        "admin_a",
+        "post",
+        "notices/reach",
+        lambda w: {"audience_units": [w.id("unit_b")]},
+        400,
+        "audience_units",
+    ),
+    (
+        "a notice's reach naming another township's cadre",
+        "admin_a",
+        "post",
+        "notices/reach",
+        lambda w: {"audience_users": [w.users["cadre_b"].pk]},
+        400,
+        "audience_users",
+    ),
+    (
         "flagging an item of the county's exam",
         "admin_a",
         "post",
@@ -689,7 +734,8 @@ def _state(world) -> tuple:
         list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
         list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
         list(ExtraTime.objects.values_list("exam", "user", "minutes").order_by("pk")),
-        Notice.objects.count(),
+        list(Notice.objects.values_list("pk", "title", "expires_at").order_by("pk")),
+        list(Notice.audience_units.through.objects.values_list("notice", "orgunit")),
     )
 
 
@@ -707,6 +753,24 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
     assert response.status_code == status, response.content.decode()
     if field:
         assert field in response.json()["errors"], response.json()
+    assert _state(world) == before
+
+
+# Admin-only POSTs that read nothing of a unit (previews, counts): other roles get 403.
+ADMIN_ONLY_POSTS = [
+    ("notices/preview", lambda w: {"body": "正文"}),
+    ("notices/reach", lambda w: {}),
+    ("notices/{notice_c}/withdraw", lambda w: {}),
+]
+
+
+@pytest.mark.parametrize(("path", "body"), ADMIN_ONLY_POSTS, ids=[p[0] for p in ADMIN_ONLY_POSTS])
+def test_admin_only_posts_refuse_cadres_and_reviewers(world, path, body):
+    before = _state(world)
+    for role in ("cadre_a", "cadre_b", "reviewer"):
+        client = factories.client_for(world.users[role])
+        response = client.post(f"/api/v1/{fill(path, world)}", body(world), format="json")
+        assert response.status_code == 403, (role, response.content.decode())
     assert _state(world) == before
 
 
