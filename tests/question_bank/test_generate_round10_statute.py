@@ -134,3 +134,75 @@ def test_a_government_s_wrong_options_are_governments():
     assert found
     for c in found:
         assert all(o.text.endswith("人民政府") or o.text == "国务院" for o in c.options)
+
+
+ALIASES = """# 示范防汛条例
+第一条 为了做好防汛工作，制定本条例。
+第二条 乡级人民政府应当明确防汛工作人员。
+第三条 设区的市级人民政府应当编制防汛规划。
+第四条 省、自治区、直辖市人民政府应当建立防汛物资储备。
+第五条 县级人民政府应当在汛期前组织防汛检查。
+第六条 县级人民政府对本行政区域内的防汛工作负责。
+"""
+
+
+def test_one_level_of_government_is_never_two_options():
+    """乡级人民政府 and 乡镇人民政府 are one body: offered together, both are struck at once."""
+    found = [
+        c
+        for seed in range(6)
+        for c in generate(make_document(ALIASES), seed=seed, rules=["single.body"]).candidates
+    ]
+    assert found
+    for c in found:
+        townships = [o.text for o in c.options if o.text.startswith(("乡", "镇"))]
+        assert len(townships) <= 1, townships
+
+
+def test_a_level_the_law_binds_elsewhere_is_no_certainly_false_swap():
+    """The law gives 乡级人民政府 duties of its own: a county duty restated of the township is
+    arguable, under any of the township's names."""
+    stems = [
+        c.stem
+        for seed in range(6)
+        for c in generate(
+            make_document(ALIASES), seed=seed, rules=["true_false.swap_level"]
+        ).candidates
+    ]
+    assert not any("乡" in s and "汛期前" in s for s in stems)
+
+
+def test_a_duty_for_one_s_own_area_is_not_asked_as_which_level():
+    """Every level answers for its own area ("对本行政区域内的…工作负责"): no 单选 on it."""
+    found = [
+        c
+        for seed in range(6)
+        for c in generate(make_document(ALIASES), seed=seed, rules=["single.body"]).candidates
+    ]
+    assert not any("本行政区域" in c.stem for c in found)
+    assert any("汛期前" in c.stem for c in found)  # the county's own duty is still asked
+
+
+DEPARTMENTS = """# 示范英模纪念条例
+第一条 为了纪念英模，制定本条例。
+第二条 教育行政部门应当将英模事迹纳入学校教育内容。
+第三条 民政部门负责英模纪念设施的保护管理工作。
+第四条 文化主管部门应当组织创作英模题材的文艺作品。
+第五条 退役军人事务部门应当建立英模档案。
+第六条 人民法院依法审理侵害英模名誉的案件。
+第七条 财政部门应当保障英模纪念经费。
+"""
+
+
+def test_a_department_s_wrong_options_are_departments_and_its_field_is_not_in_the_stem():
+    found = [
+        c
+        for seed in range(6)
+        for c in generate(make_document(DEPARTMENTS), seed=seed, rules=["single.body"]).candidates
+    ]
+    assert found
+    for c in found:
+        assert all(o.text.endswith(("部门", "机关")) for o in c.options), c.options
+        assert "人民法院" not in {o.text for o in c.options}
+    # "将…纳入学校教育内容" names the field of the key 教育行政部门: not asked
+    assert not any("学校教育" in c.stem for c in found)
