@@ -202,6 +202,8 @@ def _continues(previous: str, following: str, width: int | None = None) -> bool:
     """Was one sentence split across these two lines (page break, hard wrap)?"""
     if previous.startswith("#") or _BLOCK_START.match(following) or _SALUTATION.match(following):
         return False
+    if following[0] in _CLOSING:
+        return True  # "》的规定处罚": a line never starts with closing punctuation (heldout10)
     if not (_HAN.match(following) or following[0] in "“‘《、，,0123456789"):
         return False
     if previous.endswith(("，", ",", "、")):
@@ -219,6 +221,24 @@ def _continues(previous: str, following: str, width: int | None = None) -> bool:
         and bool(re.search(r"[，,、]|[：:].", previous))
         and not (_BLOCK_START.match(previous))
     )
+
+
+_CLOSING = frozenset("》）〉」』”’，。；、：")
+
+
+def drop_running_header(lines: list[str | None]) -> list[str | None]:
+    """A PDF copy repeats the title at the top of every page ("中华人民共和国某某法" between
+    two halves of a sentence): the repeats go, leaving nothing between the halves, so the
+    sentence is joined again (heldout10)."""
+    filled = [i for i, line in enumerate(lines) if line]
+    if len(filled) < 8:
+        return lines
+    title = lines[filled[0]].strip().lstrip("# ")
+    if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
+        return lines
+    later = filled[6:]
+    repeats = {i for i in later if lines[i].strip() == title}
+    return [line for i, line in enumerate(lines) if i not in repeats] if repeats else lines
 
 
 def join_wrapped(lines: list[str | None]) -> list[str]:
@@ -258,9 +278,14 @@ _HEADING_FOREIGN_TAIL = re.compile(
 )
 
 
+# "## 第一章　总　　则 ｜ Chapter I　General Provisions": the translation after a bar.
+_BAR_FOREIGN_TAIL = re.compile(r"(?<=[\u4e00-\u9fff）)》”])\s*[｜|]\s*[A-Z][\w\s'’.,:;()\-]*$")
+
+
 def without_foreign_tail(line: str) -> str:
     if line.isascii() or " " not in line:
         return line
+    line = _BAR_FOREIGN_TAIL.sub("", line)
     tail = _HEADING_FOREIGN_TAIL if line.startswith("#") else _FOREIGN_TAIL
     return tail.sub("", line)
 
@@ -304,6 +329,11 @@ _EMPHASIS = re.compile(
     r"|`+([^`\n]+)`+"
 )
 _RULE_LINE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")  # a Markdown horizontal rule: ---, ***, ___
+# A Markdown list marker before an item's own number ("- （一）…", round ten, heldout10):
+# the number marks the item; a bare "- 文字" stays a bulleted point.
+_BULLET = re.compile(
+    r"^\s*[-*+]\s+(?=[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
 
 
 def _emphasis_text(m: re.Match) -> str:
@@ -315,10 +345,11 @@ def strip_markdown_inline(line: str) -> str:
     horizontal rule line becomes blank. Lines without a marker character are returned as is."""
     if line.startswith(">"):
         line = line.lstrip("> ")  # a Markdown quote block: "> 2018年…通过"
-    if not any(ch in line for ch in "*_`-"):
+    if not any(ch in line for ch in "*_`-+"):
         return line
     if _RULE_LINE.match(line):
         return ""
+    line = _BULLET.sub("", line)  # "- （一）发包农村土地；": the item, not the list marker
     if not any(ch in line for ch in "*_`"):
         return line
     return _EMPHASIS.sub(_emphasis_text, line)
@@ -331,6 +362,29 @@ def _markdown_links(line: str) -> str:
     return _LINK.sub(lambda m: m.group(1), line)
 
 
+_TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_TABLE_RULE_CELL = re.compile(r"^:?-{2,}:?$")
+_COLUMN_HEADS = frozenset({"中文", "原文", "中文原文", "条文", "中文文本"})
+# "[首页 Home](/) › [法规双语对照](/statutes/) › 某某法": where the page sits, not its title.
+_BREADCRUMB = re.compile(r"^\[?(?:首页|主页|Home)\b[^。；]*[›»]")
+
+
+def bilingual_table_row(line: str) -> str:
+    """A law laid out as a two-column Markdown table, "| 中文 | English |" (heldout10): a row
+    keeps its Chinese cell, the rule row and the column heads go."""
+    if _BREADCRUMB.match(line):
+        return ""
+    m = _TABLE_ROW.match(line) if "|" in line else None
+    if not m:
+        return line
+    cells = [c.strip() for c in m.group(1).split("|")]
+    if all(_TABLE_RULE_CELL.match(c) for c in cells):
+        return ""
+    if len(cells) == 2 and _HAN.search(cells[0]) and not _HAN.search(cells[1]):
+        return "" if cells[0] in _COLUMN_HEADS else cells[0]
+    return line
+
+
 def clean_text(text: str) -> str:
     if "<!--" in text:
         text = _HTML_COMMENT.sub("\n", text)
@@ -338,8 +392,9 @@ def clean_text(text: str) -> str:
     text = remove_bracketed_pinyin(text)
     text = modern_zhe(to_simplified(text))
     lines = drop_front_matter(text.split("\n"))
+    lines = [bilingual_table_row(line) for line in lines]
     lines = [_normalize_line(strip_markdown_inline(drop_garbled(line))) for line in lines]
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
-    kept = _drop_repeated_title(drop_furniture(lines))
+    kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))
     return "\n".join(split_run_on_headings(join_wrapped(kept)))

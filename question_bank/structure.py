@@ -25,6 +25,7 @@ from question_bank.markers import (
 from question_bank.titles import (
     ENDS_AS_SENTENCE,
     INNER_END,
+    is_document_name,
     is_subtitle,
     salutation_cut,
     title_index,
@@ -140,6 +141,20 @@ def _title_before_salutation(text: str, start: int, end: int) -> list[_Block] | 
     ]
 
 
+def _folded_note(text: str, lines: list, index: int, first_article: int) -> bool:
+    """A line of an adoption note folded over two or three lines (a PDF copy's hard wrap:
+    "（2018年4月27日第十三届全国人民代表大会常务委" / "员会第二次会议通过）"): the lines
+    from the one that opens the bracket to the one that closes it (heldout10)."""
+    for open_at in range(max(0, index - 2), index + 1):
+        if not re.match(r"^[（(]\d{4}年", text[slice(*lines[open_at])]):
+            continue
+        for close_at in range(max(open_at + 1, index), min(open_at + 3, first_article)):
+            joined = "".join(text[slice(*lines[i])] for i in range(open_at, close_at + 1))
+            if _ADOPTION_NOTE.match(joined) and joined.count("（") + joined.count("(") == 1:
+                return True
+    return False
+
+
 def _blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
     article: _Block | None = None
@@ -163,7 +178,9 @@ def _blocks(text: str) -> list[_Block]:
             if title:
                 blocks.extend(title)
                 continue
-        if index < first_article and _ADOPTION_NOTE.match(line):
+        if index < first_article and (
+            _ADOPTION_NOTE.match(line) or _folded_note(text, lines, index, first_article)
+        ):
             blocks.append(_Block("note", start, end))  # the note under a law's title
             continue
         if is_article(line):
@@ -220,6 +237,7 @@ def structure(
     stack: list[tuple[int, str]] = []
     passages: list[Passage] = []
     detected_title: str | None = None
+    named: str | None = None  # the first heading that names a document, if no title is found
     for block in _blocks(clean_text):
         if block.kind == "heading":
             block.start, block.end = _without_emphasis(clean_text, block.start, block.end)
@@ -231,6 +249,8 @@ def structure(
             opening = not passages and block.rank <= 6  # a leading Markdown heading
             if detected_title is None and (opening or block.rank == RANK_TITLE):
                 detected_title = body
+            elif named is None and block.rank <= 6 and is_document_name(body):
+                named = body  # "# 中华人民共和国某某法" under a site's notice line
         path = tuple(text for _rank, text in stack)
         index = len(passages)
         passages.append(
@@ -238,6 +258,7 @@ def structure(
         )
         if block.kind == "heading":
             stack.append((block.rank or 0, body))
+    detected_title = detected_title or named
     metadata_title = (fallback_title or "").strip()
     # A title wrapped over two lines (a printed page) is cut at the wrap; the file's own
     # title, when it continues the detected one, is the whole of it.

@@ -34,6 +34,11 @@ def is_title_line(line: str) -> bool:
     )
 
 
+def is_document_name(line: str) -> bool:
+    """A heading that names a document ("中华人民共和国某某法", "关于…的通知")."""
+    return is_title_line(line) and bool(_DOC_TYPE.search(line))
+
+
 def is_table_row(line: str) -> bool:
     """A row of a page's attribute table ("索引号 | … | 公开方式 | …"): never the title."""
     return line.count("|") + line.count("｜") >= 2

@@ -154,6 +154,18 @@ LEVEL_ALIASES = (
 )
 
 
+_LEVEL_PREFIX = re.compile(
+    r"^(?:国务院|(?:县级以上|设区的市级以上|省级以上)?(?:地方)?(?:各级)?人民政府|"
+    r"(?:乡、(?:民族乡、)?镇|乡镇|乡级|县级|县|设区的市级|设区的市|省、自治区、直辖市|省级)人民政府)"
+)
+
+
+def _unprefixed(name: str) -> str:
+    """The department without its level ("县级人民政府民政部门" → "民政部门"), or the name."""
+    rest = _LEVEL_PREFIX.sub("", name)
+    return rest if len(rest) >= 2 and rest != name else "\0"
+
+
 def level_name(name: str) -> str:
     """The body with its level written one way ("乡级人民政府" → "乡人民政府")."""
     for key, pattern in LEVEL_ALIASES:
@@ -335,6 +347,7 @@ def bodies(
     want = max(k + 2, 5)
     # "县级以上各级人民政府应当…。乡镇人民政府应当…": 国务院 would be right in that passage too.
     named = _named_bodies(context_text)
+    others_text = context_text.replace(el.text, "")  # the passage but the answer itself
     kin, others = _kin_first(ctx, el.text)
     levels = other_levels(el.text)
     # "乡镇人民政府应当向本级人民代表大会报告": when another article says the same of
@@ -363,6 +376,8 @@ def bodies(
             name.endswith(("部门", "机关")) and family(name) == "government"
         ):
             continue  # 人民法院 or 国务院 among departments: options of one kind (heldout10)
+        if _unprefixed(name) in others_text:
+            continue  # "县级人民政府民政部门" when the passage names 民政部门 in another role
         if any(same_level(name, c) for c in (el.text, *chosen)):
             continue  # 乡级人民政府 beside 乡镇人民政府: one body, two names (heldout10)
         if family(name) == "village" and LEVEL_RE.match(name):

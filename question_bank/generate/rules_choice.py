@@ -62,7 +62,8 @@ def _wrong(
             swap
             or "人民政府" in el.text
             or el.text.startswith("国务院")
-            or distractors.family(el.text) == "judicial"
+            or distractors.family(el.text) in ("judicial", "government")
+            and not distractors.GENERIC_ORGAN.match(el.text)  # 行政机关 among other kinds
         )
         return distractors.bodies(ctx, el, k, context, family_only=strict)
     return distractors.quotes(ctx, el, k, context)
@@ -127,7 +128,18 @@ LEVEL_PREFIX_RE = re.compile(
 )
 
 
+# Words in a stem that name the organ that does it ("给予治安管理处罚" is the police's).
+TELLTALE = {
+    "公安机关": ("治安", "公安"),
+    "人民法院": ("审判", "判决"),
+    "人民检察院": ("公诉", "检察"),
+}
+
+
 def _field_in_stem(body: str, stem: str) -> bool:
+    rest = stem.replace("____", "")
+    if any(word in rest for word in TELLTALE.get(body, ())):
+        return True
     m = DEPARTMENT_FIELD_RE.search(LEVEL_PREFIX_RE.sub("", body))
     if not m or m.group(1) in ("有关", "其他有关", "相关", "其他"):
         return False

@@ -206,3 +206,115 @@ def test_a_department_s_wrong_options_are_departments_and_its_field_is_not_in_th
         assert "人民法院" not in {o.text for o in c.options}
     # "将…纳入学校教育内容" names the field of the key 教育行政部门: not asked
     assert not any("学校教育" in c.stem for c in found)
+
+
+def _ingest(text: str, name: str):
+    from question_bank.ingest import ingest_bytes
+
+    return ingest_bytes(text.encode("utf-8"), name)
+
+
+def test_markdown_list_items_in_an_article_are_its_items():
+    text = (
+        "# 中华人民共和国示范合作社法\n\n**第一条** 为了规范合作社，制定本法。\n\n"
+        "**第二条** 合作社应当坚持以下原则：\n- （一）坚持民主管理；\n- （二）坚持自愿入社；\n"
+        "- （三）坚持按劳分配。\n\n**第三条** 本法自公布之日起施行。\n"
+    )
+    doc = _ingest(text, "示范合作社法.md")
+    assert "- " not in doc.text
+    stems = [c.stem for c in generate(doc, seed=16).candidates if c.type == "short_answer"]
+    assert stems == ["根据《示范合作社法》第二条，合作社应当坚持哪些原则？"]
+
+
+PDF_COPY = (
+    "中华人民共和国示范纪念法\n（2018年4月27日第十三届全国人民代表大会常务委\n员会第二次会议通过）\n\n"
+    "第一条　为了纪念先烈，制定本法。\n"
+    "第二条　每年9月30日为示范纪念日。\n"
+    "第三条　纪念设施应当免费向社会开放，供公众瞻仰。\n"
+    "第四条　县级以上人民政府应当加强纪念设施的保护，任何组织和个人不得寻衅滋事，\n"
+    "\n— 1 —\n\n中华人民共和国示范纪念法\n"
+    "扰乱纪念设施的公共秩序。\n"
+    "第五条　违反本法规定的，依照《中华人民共和国治安管理处罚法\n》的规定处罚。\n"
+    "第六条　纪念设施保护单位应当健全管理工作规范。\n"
+    "第七条　本法自公布之日起施行。\n"
+)
+
+
+def test_a_pdf_copy_s_running_title_and_folded_lines_do_not_reach_the_body():
+    doc = _ingest(PDF_COPY, "示范纪念法.txt")
+    body = [p.text for p in doc.passages if p.kind == "article"]
+    assert any("不得寻衅滋事，扰乱纪念设施的公共秩序" in t for t in body)
+    assert not any(
+        "示范纪念法扰乱" in t or t.count("中华人民共和国示范纪念法") > 0 for t in body[:4]
+    )
+    assert any("《中华人民共和国治安管理处罚法》的规定处罚" in t for t in body)
+    notes = [p.text for p in doc.passages if p.kind == "note"]
+    assert len(notes) == 2 and notes[0].startswith("（2018年")  # both lines of the note
+    assert not any(
+        c.stem.startswith("》") or "届" in c.stem for c in generate(doc, seed=16).candidates
+    )
+
+
+TABLE_LAW = """---
+title: "## 示范调解法｜Sample Mediation Law"
+lang: zh-Hans / en
+---
+
+[首页 Home](/) › [法规双语对照 Bilingual Statutes](/statutes/) › 示范调解法
+
+> 📖 本页采用左右对照排版；手机浏览请横屏。 Best viewed in landscape on mobile.
+
+# 中华人民共和国示范调解法
+# Sample Mediation Law of the People's Republic of China
+
+| 中文 | English |
+|---|---|
+| （2009年6月27日第十一届全国人民代表大会常务委员会第九次会议通过） | (Adopted on June 27, 2009) |
+
+## 第一章　总　　则 ｜ Chapter I　General Provisions
+
+| 中文 | English |
+|---|---|
+| **第一条**　为了及时解决纠纷，制定本法。 | **Article 1**　This Law is enacted to resolve disputes. |
+| **第二条**　示范纠纷包括： | **Article 2**　Sample disputes include: |
+| （一）因订立合同发生的纠纷； | (1) disputes over making contracts; |
+| （二）因履行合同发生的纠纷。 | (2) disputes over performing contracts. |
+| **第三条**　县级人民政府应当在三十日内作出调解决定。 | **Article 3**　The county government shall decide within 30 days. |
+"""
+
+
+def test_a_law_laid_out_as_a_two_column_table_is_ingested_as_a_law():
+    doc = _ingest(TABLE_LAW, "sample_mediation.md")
+    assert doc.title == "中华人民共和国示范调解法"
+    articles = [p.text for p in doc.passages if p.kind == "article"]
+    assert [a[:3] for a in articles] == ["第一条", "第二条", "第三条"]
+    assert not any("|" in p.text or "Article" in p.text for p in doc.passages)
+    assert "Chapter" not in " ".join(p.text for p in doc.passages if p.kind == "heading")
+    assert [p.kind for p in doc.passages if "通过" in p.text] == ["note"]
+    stems = [c.stem for c in generate(doc, seed=16).candidates]
+    assert "根据《示范调解法》第二条，示范纠纷包括哪些？" in stems
+
+
+def test_a_list_of_cases_is_asked_in_which_cases():
+    from question_bank.generate.rules_short import _question_from_lead
+
+    assert (
+        _question_from_lead("第七条 有下列情形之一的，不得担任示范调解员：")
+        == "在哪些情形下，不得担任示范调解员？"
+    )
+
+
+def test_a_stem_that_names_the_organ_s_work_does_not_ask_the_organ():
+    """ "给予治安管理处罚" is the police's work: 公安机关 is not asked there."""
+    text = (
+        "# 示范纪念条例\n第一条 为了纪念先烈，制定本条例。\n"
+        "第二条 扰乱纪念设施秩序的，由公安机关依法给予治安管理处罚。\n"
+        "第三条 民政部门负责纪念设施的管理。\n第四条 文化主管部门负责纪念宣传。\n"
+        "第五条 财政部门保障纪念经费。\n第六条 公安机关负责纪念活动的安全保卫。\n"
+    )
+    found = [
+        c
+        for seed in range(6)
+        for c in generate(make_document(text), seed=seed, rules=["single.body"]).candidates
+    ]
+    assert not any("治安管理处罚" in c.stem for c in found)
