@@ -62,8 +62,10 @@ def _wrong(
             swap
             or "人民政府" in el.text
             or el.text.startswith("国务院")
-            or distractors.family(el.text) in ("judicial", "government")
-            and not distractors.GENERIC_ORGAN.match(el.text)  # 行政机关 among other kinds
+            or (
+                distractors.family(el.text) in ("judicial", "government")
+                and not distractors.GENERIC_ORGAN.match(el.text)
+            )  # 行政机关 among other kinds
         )
         return distractors.bodies(ctx, el, k, context, family_only=strict)
     return distractors.quotes(ctx, el, k, context)
