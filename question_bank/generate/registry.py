@@ -134,6 +134,11 @@ TABLE: dict[str, tuple[frozenset, str]] = {
         "第十轮新增，无诚实样本：只问整句是封闭列举（无“等”“其他”）的“X包括/分为A、B和C。”，"
         "二至六项，主语自足",
     ),
+    "fill.law_day": (
+        ST,
+        "第十轮新增（heldout10 评审指出“每年9月30日为烈士纪念日”这类法定日子没有题），无诚实样本："
+        "只问法规原句“每年M月D日为X日/节/纪念日”的日期，两种写法都算对",
+    ),
     "llm": (ST | OT, "只在配置了语言模型时出题；其题照样经过全部检查"),
 }
 # The rules off for every kind, with why (kept for callers that ask by name).

@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator
 
 from . import elements
-from .candidate import Candidate
+from .candidate import BLANK, Candidate
 from .context import Context
 from .registry import sentence_rule
-from .textutil import Sentence
+from .textutil import Sentence, numeral_forms, pos_tags
 
 _HAN = r"[\u4e00-\u9fa5]"
 SYSTEM_VERBS = r"实行|建立健全|建立|设立|实施|推行"
@@ -94,10 +94,24 @@ def system(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     yield _fill(ctx, sentence, el, m.group(2) + "负责制")
 
 
-# "护照分为普通护照、外交护照和公务护照。" / "X包括A和B。": the whole sentence is the list.
+# "护照分为普通护照、外交护照和公务护照。" / "X包括A和B。": the whole sentence is the list,
+# after a clause that says by what it is divided ("按照社会危害程度…，X分为…四级").
+_OWN_LAW = r"本(?:法|条例|规定|办法)所称"
 COMPOSITION_RE = re.compile(
-    rf"^(?:本(?:法|条例|规定|办法)所称)?({_HAN}{{2,16}}?)[，]?(包括|分为)"
-    rf"((?:{_HAN}|“|”|、){{4,90}}?)(?:([一二两三四五六七八九十])(种|类|项|个))?。$"
+    rf"^(?P<lead>(?:按照|根据|依照)[^，。；]{{2,30}}，)?(?:{_OWN_LAW})?"
+    rf"(?P<subject>{_HAN}(?:{_HAN}|、){{1,22}}?)[，]?(?P<verb>包括|分为)"
+    rf"(?P<list>(?:{_HAN}|“|”|、){{4,90}}?)"
+    r"(?:(?P<count>[一二两三四五六七八九十])(?P<unit>种|类|项|个|级))?。$"
+)
+# "本法所称突发事件，是指……的自然灾害、事故灾难、公共卫生事件和社会安全事件。": the classes
+# a definition names (heldout10: more worth asking than the term itself).
+DEFINED_CLASSES_RE = re.compile(
+    rf"^{_OWN_LAW}(?P<subject>{_HAN}{{2,12}})，是指[^。；]{{4,80}}的"
+    rf"(?P<list>(?:{_HAN}{{2,8}}、){{1,6}}{_HAN}{{2,8}}(?:和|以及){_HAN}{{2,8}})。$"
+)
+# "本法所称X，是指……，包括A、B、C。": the kinds a definition ends with.
+DEFINITION_TAIL_RE = re.compile(
+    rf"^{_OWN_LAW}(?P<subject>{_HAN}{{2,12}})，是指[^。；]{{4,120}}?，包括(?P<list>(?:{_HAN}|、){{4,90}})。$"
 )
 OPEN_LIST = re.compile(r"等|其他|其它|以及有关|相关")
 MAX_ITEMS = 6
@@ -106,11 +120,13 @@ MAX_ITEM = 16
 
 
 def _items(text: str) -> list[str] | None:
-    """A、B和C → [A, B, C]; None unless the list joins its last item by one 和/以及/或者."""
+    """A、B和C → [A, B, C]; A、B、C → [A, B, C]; None where one item's end is uncertain."""
     head, sep, last = text.rpartition("、")
     parts = head.split("、") if sep else []
     pair = re.split("以及|和|与|或者", last)
-    if len(pair) != 2:
+    if len(pair) == 1 and len(parts) >= 2:
+        pair = [last]  # three or more items joined by 、 alone
+    elif len(pair) != 2:
         return None
     items = [*parts, *pair]
     if any(re.search("以及|和|与|或者", p) for p in parts):
@@ -118,10 +134,35 @@ def _items(text: str) -> list[str] | None:
     return items
 
 
-def _composition_question(subject: str, verb: str, count: str | None, unit: str) -> str:
-    if count:
-        return f"{subject}{verb}哪{count}{unit}？"
-    return f"{subject}分为哪几种？" if verb == "分为" else f"{subject}包括哪些？"
+def _composition(core: str) -> tuple[str, list[str] | None, str] | None:
+    """(subject, items, question) of a closed list sentence, or None."""
+    m = COMPOSITION_RE.match(core)
+    if m:
+        count = m.group("count").replace("二", "两") if m.group("count") else None
+        subject, verb, lead = m.group("subject"), m.group("verb"), m.group("lead") or ""
+        items = _items(m.group("list"))
+        if count and items and COUNTS.index(count) + 1 != len(items):
+            return None  # "分为三种" over four items: the split is wrong
+        if count:
+            ask = f"{verb}哪{count}{m.group('unit')}"
+        else:
+            ask = "分为哪几种" if verb == "分为" else "包括哪些"
+        return subject, items, f"{lead}{subject}{ask}？"
+    for pattern, ask in ((DEFINED_CLASSES_RE, "包括哪几类"), (DEFINITION_TAIL_RE, "包括哪些")):
+        m = pattern.match(core)
+        if not m or "、" not in m.group("list"):
+            continue
+        items = _items(m.group("list"))
+        if pattern is DEFINED_CLASSES_RE and items and not all(map(_noun, items)):
+            return None  # "…的培育、引导和影响": acts, not classes
+        return m.group("subject"), items, f"{m.group('subject')}{ask}？"
+    return None
+
+
+def _noun(item: str) -> bool:
+    """Ends in a plain noun ("公共卫生事件"), not a verb or verbal noun ("引导")."""
+    tags = pos_tags(item)
+    return bool(tags) and tags[-1][1][:1] in ("n", "l") and tags[-1][1] != "vn"
 
 
 @sentence_rule("short.composition", "short_answer", 0.63)
@@ -129,21 +170,16 @@ def composition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """A statute's closed list in one sentence: what X comprises."""
     if not ctx.law:
         return
-    m = COMPOSITION_RE.match(sentence.core)
-    if not m:
+    found = _composition(sentence.core)
+    if not found:
         return
-    subject, verb, listed, count, unit = m.groups()
-    count = count.replace("二", "两") if count else None
-    if POINTING.search(subject) or OPEN_LIST.search(listed) or not _noun_subject(subject):
+    subject, items, question = found
+    if POINTING.search(subject) or not _noun_subject(subject) or not items:
         return
-    items = _items(listed)
-    if not items or not 2 <= len(items) <= MAX_ITEMS:
+    if OPEN_LIST.search("".join(items)) or not 2 <= len(items) <= MAX_ITEMS:
         return
     if any(not 2 <= len(i) <= MAX_ITEM for i in items) or len(set(items)) < len(items):
         return
-    if count and COUNTS.index(count) + 1 != len(items):
-        return  # "分为三种" over four items: the split is wrong
-    question = _composition_question(subject, verb, count, unit or "")
     prefix = f"根据《{ctx.law}》{sentence.article or ''}，"
     yield Candidate(
         type="short_answer",
@@ -162,6 +198,44 @@ def composition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 def _noun_subject(subject: str) -> bool:
     from .rules_short import _ends_with_noun
 
-    return not subject.startswith(("对", "在", "为", "将", "把", "由", "经")) and _ends_with_noun(
-        subject
+    if subject.startswith(("对", "在", "为", "将", "把", "由", "经")):
+        return False
+    # "组织" is tagged a verb as often as a noun: the heads a statute names things by.
+    return _ends_with_noun(subject) or subject.endswith(("组织", "机构", "单位", "人员", "团体"))
+
+
+# "每年9月30日为烈士纪念日": the day a law fixes, the best-known fact of such a law
+# (heldout10). The whole date is the blank; either script is accepted.
+LAW_DAY_RE = re.compile(
+    r"^每年的?((\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日)"
+    r"为([\u4e00-\u9fa5“”]{2,14}?(?:纪念日|节|日|周|月))(?=[，。；])"
+)
+
+
+def _date_forms(month: str, day: str) -> list[str]:
+    months, days = numeral_forms(month), numeral_forms(day)
+    forms = (f"{m}月{d}日" for m in months for d in days if m.isdigit() == d.isdigit())
+    return list(dict.fromkeys(forms))
+
+
+@sentence_rule("fill.law_day", "fill_in", 0.68)
+def law_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A statute's "每年M月D日为X日": the date."""
+    if not ctx.law:
+        return
+    m = LAW_DAY_RE.match(sentence.core)
+    if not m:
+        return
+    yield Candidate(
+        type="fill_in",
+        stem=f"根据《{ctx.law}》，每年{BLANK}为{m.group(4)}。",
+        answer=[m.group(1)],
+        explanation=ctx.explain(sentence),
+        source=ctx.source(sentence),
+        rule="fill.law_day",
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, m.group(4)),
+        answer_texts=[m.group(1)],
+        # The pattern bounds the date (每年…为); the tokenizer cuts "年9" wrongly.
+        checks=[],
+        accepted=[_date_forms(m.group(2), m.group(3))],
     )

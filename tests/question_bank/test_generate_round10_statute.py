@@ -318,3 +318,41 @@ def test_a_stem_that_names_the_organ_s_work_does_not_ask_the_organ():
         for c in generate(make_document(text), seed=seed, rules=["single.body"]).candidates
     ]
     assert not any("治安管理处罚" in c.stem for c in found)
+
+
+DAYS_AND_CLASSES = """# 中华人民共和国示范防灾法
+第一条 为了防灾减灾，制定本法。
+第二条 本法所称示范灾害，是指突然发生、需要采取应急措施的山洪灾害、地质灾害和森林火灾。
+第三条 按照危害程度等因素，示范灾害分为重大、较大和一般三级。
+第四条 每年5月12日为示范防灾日。
+第五条 本法所称防灾组织，是指依法从事防灾工作的基层组织，包括乡镇防灾组织、村防灾组织、组防灾组织。
+第六条 本法所称防灾宣传，是指对公众开展的知识普及、技能培训和应急演练。
+第七条 本法所称防灾物资，是指用于防灾的物品，包括各种储备或者调用的物资。
+"""
+
+
+def test_the_day_a_law_fixes_is_asked_as_its_date():
+    found = _fills(DAYS_AND_CLASSES, "fill.law_day")
+    assert [c.stem for c in found] == ["根据《示范防灾法》，每年____为示范防灾日。"]
+    assert found[0].answer == ["5月12日"] and "五月十二日" in found[0].accepted[0]
+
+
+def test_a_definition_s_classes_and_a_grading_are_asked_as_lists():
+    found = {c.stem: c.scoring_points for c in _fills(DAYS_AND_CLASSES, "short.composition")}
+    assert found["根据《示范防灾法》第二条，示范灾害包括哪几类？"] == [
+        "山洪灾害",
+        "地质灾害",
+        "森林火灾",
+    ]
+    assert found["根据《示范防灾法》第三条，按照危害程度等因素，示范灾害分为哪三级？"] == [
+        "重大",
+        "较大",
+        "一般",
+    ]
+    assert found["根据《示范防灾法》第五条，防灾组织包括哪些？"] == [
+        "乡镇防灾组织",
+        "村防灾组织",
+        "组防灾组织",
+    ]
+    # acts, not classes ("普及、培训和演练"), and an item list without 、: not asked
+    assert not any("第六条" in s or "第七条" in s for s in found)
