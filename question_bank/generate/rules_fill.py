@@ -150,10 +150,15 @@ def formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 # term is a blank.
 # A term is a short phrase or "A与B相结合" ("预防为主、避让与治理相结合和全面规划、突出重点的原则").
 _TERM = r"(?:[\u4e00-\u9fa5]{2,4}与[\u4e00-\u9fa5]{2,4}相结合|[\u4e00-\u9fa5]{2,6})"
+# Round ten (heldout10): a system named the same way, "建立统一指挥、专常兼备、反应灵敏、
+# 上下联动的应急管理体制", is asked alike (three terms or more).
 PRINCIPLE_RE = re.compile(
     r"(?:坚持|遵循|贯彻|按照|根据|本着|实行|执行|遵守)"
     rf"((?:{_TERM}、){{1,5}}{_TERM}(?:和{_TERM}(?:、{_TERM}){{0,3}})?|{_TERM}(?:和|与){_TERM})"
     r"的(原则|方针|工作方针|基本原则)(?=[，。；、])"
+    r"|(?:实行|建立|健全|完善|建立健全|形成|构建)"
+    rf"((?:{_TERM}、){{2,5}}{_TERM})"
+    r"的((?:[\u4e00-\u9fa5]{2,4})?(?:体制|治理体系))(?=[，。；、和])"
 )
 
 
@@ -174,14 +179,15 @@ def principle(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     m = PRINCIPLE_RE.search(text, sentence.core_start - base)
     if not m or "“" in text[m.start() : m.end()]:
         return
-    terms, pos, els = m.group(1), m.start(1), []
+    g = 1 if m.group(1) else 3  # a principle, or a system
+    terms, pos, els = m.group(g), m.start(g), []
     for part in _principle_terms(terms):
         at = text.index(part, pos)
         els.append(elements.Element.blank("term", base + at, base + at + len(part), part))
         pos = at + len(part)
     if len({e.text for e in els}) < len(els):
         return
-    yield _fill(ctx, sentence, els, "fill.principle", (m.group(1) + "的" + m.group(2),))
+    yield _fill(ctx, sentence, els, "fill.principle", (m.group(g) + "的" + m.group(g + 1),))
 
 
 # "防汛抗洪工作实行各级人民政府行政首长负责制": who answers for a field of work, as the law

@@ -356,3 +356,14 @@ def test_a_definition_s_classes_and_a_grading_are_asked_as_lists():
     ]
     # acts, not classes ("普及、培训和演练"), and an item list without 、: not asked
     assert not any("第六条" in s or "第七条" in s for s in found)
+
+
+def test_a_system_named_by_its_terms_is_asked_like_a_principle():
+    text = (
+        "# 中华人民共和国示范防灾法\n第一条 为了防灾减灾，制定本法。\n"
+        "第二条 国家建立统一领导、分级负责、属地为主的防灾管理体制和专群结合的工作体系。\n"
+        "第三条 防灾工作实行预防为主的原则。\n"
+    )
+    found = _fills(text, "fill.principle")
+    assert [c.answer for c in found] == [["统一领导", "分级负责", "属地为主"]]
+    assert found[0].stem.startswith("根据《示范防灾法》，国家建立____、____、____的防灾管理体制")
