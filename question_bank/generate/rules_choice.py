@@ -312,7 +312,7 @@ def true_false_parallel(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
 # is arguable: a county also guides what a township does.) A 各级 or 县级以上 body
 # includes the others, so it is never swapped.
 LEVEL_NAMES = (
-    ("国务院", ""),
+    ("国务院", "国家"),  # 国家档案主管部门: the national department (round ten)
     ("省、自治区、直辖市人民政府", "省级人民政府"),
     ("设区的市级人民政府", "设区的市人民政府"),
     ("县级人民政府", "县人民政府"),
@@ -323,7 +323,8 @@ INCLUSIVE_LEVEL = re.compile(r"以上|以下|各级|地方")
 # unlike a power given to one level ("…由省级部门规定", "…批准"): another level doing it
 # is not certainly false.
 SHARED_DUTY_RE = re.compile(
-    r"^(?:应当|要|可以)?(?:依法)?(?:加强|督促|指导|监督|支持|鼓励|配合|协助|做好|推动|引导)"
+    r"^(?:应当|要|可以)?(?:依法)?(?:加强|督促|指导|监督|支持|鼓励|配合|协助|做好|推动|引导|"
+    r"建立健全|健全|完善)"
 )
 
 

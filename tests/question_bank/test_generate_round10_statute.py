@@ -367,3 +367,27 @@ def test_a_system_named_by_its_terms_is_asked_like_a_principle():
     found = _fills(text, "fill.principle")
     assert [c.answer for c in found] == [["统一领导", "分级负责", "属地为主"]]
     assert found[0].stem.startswith("根据《示范防灾法》，国家建立____、____、____的防灾管理体制")
+
+
+NATIONAL_DEPARTMENT = """# 中华人民共和国示范档案法
+第一条 为了加强档案管理，制定本法。
+第二条 档案销毁的程序和办法，由国家档案主管部门制定。
+第三条 国家档案主管部门应当建立健全档案安全工作机制。
+第四条 县级以上地方档案主管部门主管本行政区域内的档案工作。
+"""
+
+
+def test_a_national_department_is_a_body_and_swapped_one_level_down():
+    stems = [
+        c.stem
+        for seed in range(6)
+        for c in generate(
+            make_document(NATIONAL_DEPARTMENT), seed=seed, rules=["true_false.swap_level"]
+        ).candidates
+    ]
+    assert (
+        "根据《示范档案法》，档案销毁的程序和办法，由省、自治区、直辖市人民政府档案主管部门制定。"
+        in stems
+    )
+    # every level may "建立健全" such a mechanism: no certainly-false swap there
+    assert not any("安全工作机制" in s for s in stems)
