@@ -391,3 +391,14 @@ def test_a_national_department_is_a_body_and_swapped_one_level_down():
     )
     # every level may "建立健全" such a mechanism: no certainly-false swap there
     assert not any("安全工作机制" in s for s in stems)
+
+
+def test_a_term_whose_characters_are_only_scattered_in_its_definition_is_asked():
+    text = (
+        "# 中华人民共和国示范山区防灾法\n第一条 为了防灾，制定本法。\n"
+        "第二条 本法所称山洪灾害，是指山区溪沟中暴涨的洪水造成的灾害。\n"
+        "第三条 本法所称护林员，是指林业主管部门聘用的专职护林员。\n"
+    )
+    answers = [c.answer for c in _fills(text, "fill.definition")]
+    assert ["山洪灾害"] in answers  # 山、洪、灾害 only scattered over other words
+    assert ["护林员"] not in answers  # the term stands whole in its definition
