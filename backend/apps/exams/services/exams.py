@@ -14,8 +14,9 @@ PAPER_LOCKED = "已有考生开始作答，不能更换试卷"
 PAPER_NOT_USABLE = "试卷不存在或不在您的管理范围内"
 STARTED_READ_ONLY = "考试已开始，只能延长考试时间、为个人延时、提前结束或取消考试"
 CANCELLED_READ_ONLY = "考试已取消，不能再修改"
-AUDIENCE_UNIT_OUT_OF_SCOPE = "参考单位「{name}」不在您的管理范围内"
-AUDIENCE_USER_OUT_OF_SCOPE = "指定人员「{name}」不在您的管理范围内"
+# By position, not name: the caller may not know that unit or person (ids can be guessed).
+AUDIENCE_UNIT_OUT_OF_SCOPE = "第{index}个参考单位不存在或不在您的管理范围内"
+AUDIENCE_USER_OUT_OF_SCOPE = "第{index}位指定人员不存在或不在您的管理范围内"
 EXAM_FIELDS = [
     "title",
     "description",
@@ -165,11 +166,11 @@ def check_exam_scope(data: dict, user) -> None:
         errors["paper"] = [PAPER_NOT_USABLE]
     for index, unit in enumerate(data.get("audience_units") or []):
         if not scoping.unit_in_scope(user, unit):
-            message = AUDIENCE_UNIT_OUT_OF_SCOPE.format(name=unit.full_name)
+            message = AUDIENCE_UNIT_OUT_OF_SCOPE.format(index=index + 1)
             errors[f"audience_units.{index}"] = [message]
     for index, person in enumerate(data.get("audience_users") or []):
         if not scoping.unit_in_scope(user, person.org_unit):
-            message = AUDIENCE_USER_OUT_OF_SCOPE.format(name=person.display_name)
+            message = AUDIENCE_USER_OUT_OF_SCOPE.format(index=index + 1)
             errors[f"audience_users.{index}"] = [message]
     if errors:
         raise InvalidInput(next(iter(errors.values()))[0], errors=errors)
