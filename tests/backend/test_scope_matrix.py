@@ -26,10 +26,11 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
+from apps.cases.models import CaseCall
 from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
 from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
-from apps.records.models import ComponentScore
+from apps.records.models import ComponentScore, Period
 from tests import factories
 from tests.backend import scope_world
 from tests.backend.exams.test_held_keys import KEY_FIELDS
@@ -668,7 +669,67 @@ WRITES = [
         400,
         "audience_units.0",
     ),
+    (
+        "a new question citing another township's material",
+        "admin_a",
+        "post",
+        "questions/",
+        lambda w: {
+            "bank": w.id("bank_a"),
+            "type": "single",
+            "stem": "越权引用",
+            "options": scope_world.ABCD,
+            "answer": "A",
+            "source_passage": w["material_b"].passages.get().pk,
+        },
+        400,
+        "source_passage",
+    ),
+    (
+        "re-citing one's question to another township's material",
+        "admin_a",
+        "patch",
+        "questions/{q_a}/",
+        lambda w: {"source_passage": w["material_b"].passages.get().pk},
+        400,
+        "source_passage",
+    ),
+    (
+        "a period counting another township's exam",
+        "admin_a",
+        "post",
+        "periods/",
+        lambda w: {**_period_body(w), "exams": [w.id("exam_a"), w.id("exam_b")]},
+        400,
+        "exams.1",
+    ),
+    (
+        "a period component naming another township's exam",
+        "admin_a",
+        "post",
+        "periods/",
+        lambda w: {
+            **_period_body(w),
+            "exams": [w.id("exam_a")],
+            "components": [
+                {"name": "考试", "kind": "exam", "weight": "100", "exams": [w.id("exam_b")]}
+            ],
+        },
+        400,
+        "components.0.exams",
+    ),
 ]
+
+
+def _period_body(w) -> dict:
+    return {
+        "name": "甲镇考核",
+        "kind": "year",
+        "start_date": "2026-01-01",
+        "end_date": "2026-12-31",
+        "org_unit": w.id("unit_a"),
+        "components": [{"name": "考试", "kind": "exam", "weight": "100"}],
+    }
 
 
 def _state(world) -> tuple:
@@ -690,6 +751,8 @@ def _state(world) -> tuple:
         list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
         list(ExtraTime.objects.values_list("exam", "user", "minutes").order_by("pk")),
         Notice.objects.count(),
+        list(Question.objects.values_list("pk", "source_passage").order_by("pk")),
+        list(Period.objects.values_list("pk", "exams").order_by("pk", "exams")),
     )
 
 
@@ -708,6 +771,17 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
     if field:
         assert field in response.json()["errors"], response.json()
     assert _state(world) == before
+    # A refusal names nothing the caller may not see (an exam's title, a person's name):
+    # ids can be guessed, so naming them would tell who or what sits behind each one.
+    text = response.content.decode()
+    leaked = [m for m in scope_world.FORBIDDEN_MARKERS[role] if m in text]
+    if leaked and case in NAMES_LEAK_REPORTED:
+        pytest.xfail(f"reported, not fixed here: {text}")
+    assert not leaked, text
+
+
+# Refusals still naming the person behind a guessed id; owned by the notices work in progress.
+NAMES_LEAK_REPORTED = {"a notice naming another township's cadre"}
 
 
 def test_a_township_admin_grants_extra_time_before_start_to_own_cadre_only(world):
@@ -762,3 +836,43 @@ def test_the_django_admin_shows_a_township_admin_nothing_outside_their_scope(wor
         for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
             assert marker not in text, (meta.label, marker)
     assert pages >= 10
+
+
+def test_a_period_links_the_exams_and_calls_its_admin_follows(world):
+    """The county links 乙镇's exam to 乙镇's period; 甲镇's admin links the county's exam (their
+    people sit it) but not a call of 乙镇's; a link the county set stays when 甲镇 edits."""
+    county = factories.client_for(world.users["county"])
+    response = county.patch(
+        f"/api/v1/periods/{world.id('period_b')}/", {"exams": [world.id("exam_b")]}, format="json"
+    )
+    assert response.status_code == 200, response.content.decode()
+    assert response.json()["exams"] == [world.id("exam_b")]
+
+    call_b = CaseCall.objects.create(
+        title="乙镇征集" + scope_world.B_PRIVATE,
+        theme="主题",
+        opens_at=world["call_c"].opens_at,
+        closes_at=world["call_c"].closes_at,
+        org_unit=world["unit_b"],
+        rubric=world["rubric"],
+    )
+    call_b.audience_units.add(world["unit_b"])
+    admin_a = factories.client_for(world.users["admin_a"])
+    body = {**_period_body(world), "exams": [world.id("exam_c")]}
+    refused = admin_a.post("/api/v1/periods/", {**body, "case_calls": [call_b.pk]}, format="json")
+    assert refused.status_code == 400
+    assert "case_calls.0" in refused.json()["errors"]
+    assert scope_world.B_PRIVATE not in refused.content.decode()
+    created = admin_a.post(
+        "/api/v1/periods/", {**body, "case_calls": [world.id("call_c")]}, format="json"
+    )
+    assert created.status_code == 201, created.content.decode()
+
+    period = Period.objects.get(pk=created.json()["id"])
+    period.exams.add(world["exam_b"])  # as the county would have linked it
+    kept = admin_a.patch(
+        f"/api/v1/periods/{period.pk}/",
+        {"name": "改名", "exams": [world.id("exam_c"), world.id("exam_b")]},
+        format="json",
+    )
+    assert kept.status_code == 200, kept.content.decode()
