@@ -876,3 +876,33 @@ def test_a_period_links_the_exams_and_calls_its_admin_follows(world):
         format="json",
     )
     assert kept.status_code == 200, kept.content.decode()
+
+
+def test_the_django_admin_forms_offer_a_township_admin_nothing_outside_their_scope(world, client):
+    """Every add form, and the change form of every row the admin may open: a select once
+    listed every person of the county (a bank's 创建人, a topic's 提出人)."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    admin_a = world.users["admin_a"]
+    client.force_login(admin_a)
+    request = RequestFactory().get("/admin/")
+    request.user = admin_a
+    forms = 0
+    for model, model_admin in admin.site._registry.items():
+        meta = model._meta
+        base = f"/admin/{meta.app_label}/{meta.model_name}/"
+        urls = [f"{base}add/"]
+        urls += [
+            f"{base}{pk}/change/"
+            for pk in model_admin.get_queryset(request).values_list("pk", flat=True)[:20]
+        ]
+        for url in urls:
+            response = client.get(url)
+            if response.status_code != 200:
+                continue
+            forms += 1
+            text = response.content.decode()
+            for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
+                assert marker not in text, (url, marker)
+    assert forms >= 20

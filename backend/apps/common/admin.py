@@ -17,4 +17,22 @@ class ScopedAdminMixin:
 
         if db_field.related_model is OrgUnit and not request.user.is_superuser:
             kwargs["queryset"] = scoping.units_in_scope(request.user)
+        elif (choices := self._scoped_choices(db_field, request)) is not None:
+            kwargs["queryset"] = choices
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if (choices := self._scoped_choices(db_field, request)) is not None:
+            kwargs["queryset"] = choices
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _scoped_choices(self, db_field, request):
+        """A form's choices of another scoped model (a bank's created_by, a topic's proposer)
+        are that model's own admin rows: a select must not list, nor a raw id accept, every
+        person or knowledge point of the county."""
+        if request.user.is_superuser:
+            return None
+        related = self.admin_site._registry.get(db_field.related_model)
+        if isinstance(related, ScopedAdminMixin):
+            return related.get_queryset(request)
+        return None
