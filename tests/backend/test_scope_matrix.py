@@ -26,7 +26,7 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from apps.cases.models import CaseCall
+from apps.cases.models import Case, CaseCall, CaseScore, ReviewAssignment
 from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
 from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
@@ -718,7 +718,57 @@ WRITES = [
         400,
         "components.0.exams",
     ),
+    (
+        "reassigning a review of the county's call (one's own township's case)",
+        "admin_a",
+        "post",
+        "reviews/{review}/reassign",
+        lambda w: {"reviewer": _spare_reviewer(w).pk},
+        403,
+        None,
+    ),
+    (
+        "adding a reviewer to one's own township's case in the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/reviewers",
+        lambda w: {"reviewer": _spare_reviewer(w).pk},
+        403,
+        None,
+    ),
+    (
+        "deciding one's own township's case in the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/arbitrate",
+        lambda w: {"score": "99", "reason": "本镇案例"},
+        403,
+        None,
+    ),
+    (
+        "adjusting the score of one's own township's case in the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/score",
+        lambda w: {"score": "99", "reason": "本镇案例"},
+        403,
+        None,
+    ),
+    (
+        "publishing one's own township's case of the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/publish",
+        lambda w: {},
+        403,
+        None,
+    ),
 ]
+
+
+def _spare_reviewer(w):
+    """A reviewer from 乙镇, free to review 甲镇's case."""
+    return factories.make_user(w["unit_b"], is_cadre=False, is_reviewer=True, real_name="乙评审")
 
 
 def _period_body(w) -> dict:
@@ -753,6 +803,9 @@ def _state(world) -> tuple:
         Notice.objects.count(),
         list(Question.objects.values_list("pk", "source_passage").order_by("pk")),
         list(Period.objects.values_list("pk", "exams").order_by("pk", "exams")),
+        list(ReviewAssignment.objects.values_list("pk", "reviewer", "status").order_by("pk")),
+        list(Case.objects.values_list("pk", "status", "published_at").order_by("pk")),
+        list(CaseScore.objects.values_list("case", "score").order_by("pk")),
     )
 
 
