@@ -959,3 +959,27 @@ def test_the_django_admin_forms_offer_a_township_admin_nothing_outside_their_sco
             for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
                 assert marker not in text, (url, marker)
     assert forms >= 20
+
+
+def test_the_django_admin_history_pages_stay_inside_the_scope(world, client):
+    """django-simple-history's pages (a period, a record, a case score...) once showed any
+    row's history by id, with names and scores, whatever the admin's scope."""
+    from django.contrib import admin
+    from simple_history.admin import SimpleHistoryAdmin
+
+    client.force_login(world.users["admin_a"])
+    pages = 0
+    for model, model_admin in admin.site._registry.items():
+        if not isinstance(model_admin, SimpleHistoryAdmin):
+            continue
+        meta = model._meta
+        for row in model.history.all()[:50]:
+            base = f"/admin/{meta.app_label}/{meta.model_name}/{row.id}/history/"
+            for url in (base, f"{base}{row.history_id}/"):
+                response = client.get(url)
+                assert response.status_code in (200, 403, 404), (url, response.status_code)
+                if response.status_code == 200:
+                    pages += 1
+                    for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
+                        assert marker not in response.content.decode(), (url, marker)
+    assert pages >= 2
