@@ -229,3 +229,25 @@ def test_a_township_cannot_rescore_the_countys_exam_by_correcting_its_own_questi
     assert not RegradeRun.objects.exists()
     done = client_for(county_admin).post("/api/v1/regrades/", body, format="json")
     assert done.status_code == 201 and done.json()["scores_changed"] == 1
+
+
+def test_a_townships_exam_never_sends_the_countys_questions_back_to_review(
+    client_for, tree, paper, questions, settings
+):
+    """甲镇's own exam draws the county's questions: its item analysis may flag only 甲镇's
+    questions, or a township could unpublish the county's bank (and the county's exams)."""
+    settings.EXAM_ITEM_MIN_ATTEMPTS = 4
+    Paper.objects.filter(pk=paper.pk).update(org_unit=tree.town_a)
+    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    for single, tf in (("A", True), ("A", True), ("B", False), ("B", False)):
+        client = client_for(factories.make_user(tree.village_a1))
+        attempt_id = start(client, exam).json()["id"]
+        put(client, attempt_id, questions["single"].pk, single, 1)
+        put(client, attempt_id, questions["true_false"].pk, tf, 2)
+        client.post(f"/api/v1/attempts/{attempt_id}/submit")
+    town_admin = factories.make_user(tree.town_a, is_cadre=False, admin_of=[tree.town_a])
+
+    res = client_for(town_admin).post(f"/api/v1/exams/{exam.pk}/items/flag")
+
+    assert res.status_code == 200 and res.json()["flagged"] == []
+    assert Question.objects.get(pk=questions["single"].pk).status == "published"
