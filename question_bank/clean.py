@@ -21,6 +21,7 @@ from question_bank.furniture import (
 )
 from question_bank.furniture import (
     is_furniture,
+    is_page_mark,
     is_related_heading,
     is_site_name,
     looks_like_link_title,
@@ -130,6 +131,9 @@ def drop_furniture(lines: list[str]) -> list[str | None]:
             out.append(None)
             continue
         in_related = False
+        if furniture[index] and _at_page_break(lines, furniture, index):
+            out.append("")  # a page number, or a site notice beside one: no barrier
+            continue
         if furniture[index] or index in site_names:
             out.append(None)
             continue
@@ -140,6 +144,21 @@ def drop_furniture(lines: list[str]) -> list[str | None]:
     return out
 
 
+def _at_page_break(lines: list[str], furniture: list[bool], index: int) -> bool:
+    """Line `index` is a page number, or furniture in a run of furniture that holds one
+    ("第 2 页 / 共 4 页" then "【阅读提醒】…"): a page break a sentence may run across."""
+    if is_page_mark(lines[index]):
+        return True
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(lines) and (not lines[j] or furniture[j]):
+            if lines[j] and is_page_mark(lines[j]):
+                return not _TRUNCATED.search(lines[index])
+            j += step
+    return False
+
+
+_TRUNCATED = re.compile("未完|省略|剩余|余下|仅显示|会员|已隐藏|未读")
 _SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*\S[^。，,]{0,14}$")
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-PASSAGE_KINDS = ("heading", "paragraph", "point", "article")
+PASSAGE_KINDS = ("heading", "paragraph", "point", "article", "note")
+# The passages that are the document's body: a heading names a part, a note (a law's 题注,
+# when and by whom it was adopted and amended) records its history.
+BODY_KINDS = ("paragraph", "point", "article")
 
 
 @dataclass(frozen=True)

@@ -110,8 +110,15 @@ def _is_breadcrumb(line: str) -> bool:
     return len(parts) >= 3 and all(len(p) <= 16 for p in parts)
 
 
+# A cell of a page's attribute table printed on a line of its own ("索引号", "发文机关").
+_META_LABEL = re.compile(
+    r"^(?:索引号|发文机关|发布机构|文号|发文字号|主题分类|信息分类|成文日期|发布日期|公开方式|"
+    r"公开范围|有效性|生效日期|废止日期|体裁分类|组配分类)[:：]?$"
+)
+
+
 def _is_meta(line: str) -> bool:
-    if _BARE_DATETIME.match(line):
+    if _BARE_DATETIME.match(line) or _META_LABEL.match(line):
         return True
     if _DATED_META.match(line) and len(line) <= 80 and not any(ch in line for ch in "。！？"):
         return True
@@ -136,7 +143,7 @@ _NAV_WORDS = frozenset(
         "首页 主页 登录 注册 退出 帮助 关于我们 联系我们 网站地图 设为首页 加入收藏 收藏本站 "
         "会员中心 用户中心 我的 搜索 高级搜索 返回 返回首页 返回顶部 打印 关闭 分享 纠错 RSS "
         "手机版 English 网站导航 无障碍 繁体 简体 简体版 繁体版 上一页 下一页 尾页 末页 更多 订阅 "
-        "长者模式 关怀模式 关怀版 长辈版 适老化 读屏 个人中心",
+        "长者模式 关怀模式 关怀版 长辈版 适老化 读屏 个人中心 网站首页",
     )
 )
 _NAV_TOKEN_SPLIT = re.compile(r"[|｜/·•\s]+")
@@ -198,6 +205,9 @@ _SITE_LABEL = re.compile(
     r"^(?:文档简介|文档介绍|内容简介|文档信息|资料简介|文档描述|内容预览|文档预览|在线预览)[:：]?$"
 )
 _SITE_NOTICE = re.compile(
+    # "【阅读提醒】免费预览到此为止……下载后可正常显示。": a bracketed site label and its notice
+    r"^[【\[](?:阅读|下载|预览|温馨|友情|特别|重要)?(?:提醒|提示|须知|说明)[】\]][^。]{0,40}"
+    r"(?:预览|下载|排版|显示|会员|阅读全文)|"
     r"^(?:温馨提示|友情提示|特别提示|重要提示|郑重声明)[:：]|^本(?:文档|资料|站|网)[^。]{0,40}"
     r"(?:下载|上传|侵权|转载|共\s*\d+\s*页|会员|编辑|阅读|同意|均由)|"
     r"未经[^。]{0,16}(?:同意|许可|授权)[^。]{0,8}(?:不得|禁止)[^。]{0,4}(?:转载|复制|使用|传播)|"
@@ -217,6 +227,24 @@ def is_foreign_line(line: str) -> bool:
     """A line of English (a translation interleaved with the Chinese): three words or
     more and no Chinese character."""
     return not _HAN_CHAR.search(line) and len(_WORD.findall(line)) >= 3
+
+
+# A WeChat article's byline ("原创 平安青禾 2025年12月9日 10:18 湖南"): the account, the
+# date, the time and the province it was posted from; never the title.
+_BYLINE = re.compile(
+    r"^(?:原创|转载)?\s*(?:\S{2,16}\s+){1,3}\d{4}年\d{1,2}月\d{1,2}日(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s+[\u4e00-\u9fff]{2,4})?$"
+)
+
+
+def is_byline(line: str) -> bool:
+    return len(line) <= 60 and line.startswith(("原创", "转载")) and bool(_BYLINE.match(line))
+
+
+def is_page_mark(line: str) -> bool:
+    """A page number line ("第 2 页 / 共 4 页", "- 3 -", "3/12"): where a page broke, often
+    inside a sentence, so the text on both sides may still be one sentence."""
+    return bool(line) and bool(_PAGE_LINE.match(line)) and not _TRUNCATION_TAIL.match(line)
 
 
 def is_furniture(line: str) -> bool:
@@ -246,6 +274,7 @@ def is_furniture(line: str) -> bool:
         _is_breadcrumb(line)
         or _is_meta(line)
         or _is_nav_tokens(line)
+        or is_byline(line)
         or bool(_WIDGET_LINE.match(line))
         or bool(_PREV_NEXT.match(line))
         or bool(_COUNTER.match(line))

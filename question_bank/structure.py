@@ -44,6 +44,14 @@ _PART_NAME = re.compile(r"^(?:总纲|总则|分则|附则|序言|前言|导言|�
 RANK_SUBTITLE = 9
 
 HEADING_MAX = 50
+# The note under a law's title on when it was adopted and amended ("（1994年3月5日第八届
+# 全国人民代表大会常务委员会第六次会议通过　根据…第一次修正）"): a record, not body text.
+# Stored as a "note" passage, outside the body, so no question blanks its dates or session
+# numbers; a speech's "…会议审议通过" (no article follows) stays a paragraph.
+_ADOPTION_NOTE = re.compile(
+    r"^[*_]?[（(]?\d{4}年\d{1,2}月\d{1,2}日\s*(?:第[一二三四五六七八九十]+届)?[^（）()]*?"
+    r"(?:会议|委员会|国务院|令)[^（）()]*?(?:通过|修正|修订|公布|施行|批准)[^（）()]{0,4}[）)]?[*_]?$"
+)
 SPLIT_HEADING_MAX = 30
 
 
@@ -137,6 +145,8 @@ def _blocks(text: str) -> list[_Block]:
     article: _Block | None = None
     in_attachments = False
     lines = [_trimmed(text, start, end) for start, end in _lines(text)]
+    # Only a law (a document in articles) has an adoption note: before its first article.
+    first_article = next((i for i, span in enumerate(lines) if is_article(text[slice(*span)])), -1)
     title_at = (
         None
         if not lines or MARKDOWN_HEADING.match(text[slice(*lines[0])])
@@ -153,6 +163,9 @@ def _blocks(text: str) -> list[_Block]:
             if title:
                 blocks.extend(title)
                 continue
+        if index < first_article and _ADOPTION_NOTE.match(line):
+            blocks.append(_Block("note", start, end))  # the note under a law's title
+            continue
         if is_article(line):
             article = _Block("article", start, end)
             blocks.append(article)

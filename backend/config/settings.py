@@ -373,6 +373,7 @@ SPECTACULAR_SETTINGS = {
         "QuestionShapeFullEnum": ["full"],
         "QuestionShapePublicEnum": ["public"],
         "OrgUnitKindEnum": "apps.accounts.models.OrgUnit.Kind",
+        "NoticeStatusEnum": "apps.notices.models.NOTICE_STATUSES",
     },
 }
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .candidate import BLANK
 from .context import Context
-from .elements import BODY_RE, LEVEL_RE, Element, all_bodies
+from .elements import BODY_RE, LEVEL_RE, NATIONAL_ORGANS, Element, all_bodies
 from .lists import COUNT_LABEL_RE
 from .textutil import cn_to_int, int_to_cn
 
@@ -59,6 +59,9 @@ UNIT_NICE = {
     "岁": (14, 16, 18, 20, 22, 25, 60, 65),
     "小时": (2, 4, 6, 12, 24, 48, 72),
     "届": (1, 2, 3, 4),
+    # the breadths the law of the sea names (领海, 毗连区, 专属经济区, 大陆架)
+    "海里": (12, 24, 100, 200, 350),
+    "毫升": (100, 200, 300, 400, 600),
 }
 FRACTIONS = {
     0.5: "二分之一",
@@ -107,6 +110,7 @@ def _executive(name: str) -> bool:
 # people's congress (人民代表大会常务委员会应当加强农村住房…) as nonsense. A generic
 # organ (行政机关) may also be swapped for another generic organ (司法机关).
 FAMILIES = (
+    ("national", (*NATIONAL_ORGANS, "委员长会议")),
     ("congress", ("人民代表大会",)),
     (
         "judicial",
@@ -132,6 +136,12 @@ LEVELS = (
 ONE_LEVEL_RE = re.compile(
     r"^(?:乡镇|乡、民族乡、镇的?|县级|县|设区的市级|设区的市|省、自治区、直辖市|省级)人民政府$|^国务院$"
 )
+
+
+# A national organ's wrong options are bodies a reader could believe act nationally: other
+# national bodies or a provincial one, never a county or township government.
+CENTRAL_ORGANS = frozenset({"国务院", *NATIONAL_ORGANS})
+BELOW_PROVINCE_RE = re.compile(r"^(?:设区的市|[市县区乡镇]|乡、|地方各级|本级|下级)")
 
 
 def other_levels(answer: str) -> list[str]:
@@ -309,6 +319,12 @@ def bodies(
     said = ctx.document.text[el.end : el.end + 10]
     if levels and ctx.document.text.count(said) == 1:
         kin = levels + [name for name in kin if name not in levels]
+    if family(el.text) == "national":
+        # A national organ's wrong options are the other national organs (the law's own
+        # first, then the Constitution's), never a local body (round nine).
+        kin = [n for n in (*kin, *others) if family(n) == "national" or n == "国务院"]
+        kin += [n for n in (*NATIONAL_ORGANS, "国务院") if n not in kin]
+        family_only = True
     for name in kin if family_only else kin + others:
         if len(chosen) >= want:
             break
@@ -316,6 +332,8 @@ def bodies(
             continue
         if LEVELLESS_RE.match(name):
             continue
+        if el.text in CENTRAL_ORGANS and BELOW_PROVINCE_RE.match(name):
+            continue  # a county or township beside 国务院: wrong at a glance (round nine)
         if family(name) == "village" and LEVEL_RE.match(name):
             continue  # "其他地方村民委员会": a village body has no level, this is a misreading
         if overlapping_bodies(el.text, name) or any(overlapping_bodies(b, name) for b in named):

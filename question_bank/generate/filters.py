@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from question_bank.document import Document
 
-from . import distractors, facts, kinds, lists, option_checks, stem_checks
+from . import attribution, distractors, facts, kinds, lists, option_checks, stem_checks
 from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import (
@@ -29,6 +29,8 @@ ACHIEVEMENT_RE = re.compile(
     r"以来|得到了|取得了|共计|累计|先后|陆续|完成了|建立了|设立了|成立了|提高了|增加了|"
     r"帮助.{0,8}实现|媒体|报道|肯定"
 )
+# "累计缴费满15年": a total in a condition a rule sets, not a tally of work done.
+CONDITION_TOTAL_RE = re.compile(r"累计(?=[^，。；]{0,8}(?:满|达到|不少于|不满|超过|不足|以上))")
 EXAMPLE_RE = re.compile(r"(举例来说|比如说?|例如|譬如)")
 INNER_REFERENCE_RE = re.compile(r"前款|前两款|前三款|上述|前述")
 TRIVIA_RE = re.compile(
@@ -176,7 +178,8 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     if EXAMPLE_RE.match(ARTICLE_RE.sub("", c.source.quote)):
         return "举例说明而非知识"
     if not LAW_PREFIX_RE.match(c.stem):
-        m = ACHIEVEMENT_RE.search(c.focus or c.source.quote)
+        text = CONDITION_TOTAL_RE.sub("", c.focus or c.source.quote)
+        m = ACHIEVEMENT_RE.search(text)
         if m:
             return f"工作成绩汇报而非知识：{m.group(0)}"
     m = EDIT_RE.search(statement(c))
@@ -199,9 +202,14 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
 RECURRING_BEFORE = re.compile(r"(?:每年|每逢|每个?)(?:农历|公历|的)?$")
 
 
+# "满15年", "不少于15年": a length of time, not a date (a bare two-digit year with no month).
+DURATION_BEFORE = re.compile(r"(?:满|不少于|不足|不满|超过|连续|累计)$")
+
+
 def meeting_date(text: str) -> bool:
     return any(
         not RECURRING_BEFORE.search(text[max(0, m.start() - 6) : m.start()])
+        and not (re.fullmatch(r"\d{2}年", m.group(0)) and DURATION_BEFORE.search(text[: m.start()]))
         for m in DATE_RE.finditer(text)
     )
 
@@ -240,13 +248,8 @@ FIGURE_RE = re.compile(
 DIGIT_FIGURE_RE = re.compile(
     FIGURE_RE.pattern.replace("[零〇一二两三四五六七八九十百千万]+", "(?!)")
 )
-# The subject of a clause that is a local place or its own people ("每个村", "村干部",
-# "乡镇敬老院", "县财政"): who acts decides whose arrangement it is. A level that every place
-# has ("县级以上", "村级重大事项", "城乡", "农村") is no local subject.
-LOCAL_SUBJECT_RE = re.compile(
-    r"^(?:每个|各个?|全|本|我)?"
-    r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
-)
+# The subject of a clause that is a local place or its own people (attribution.py).
+LOCAL_SUBJECT_RE = attribution.LOCAL_SUBJECT_RE
 NUMBER_RE = re.compile(r"[\d.零〇一二两三四五六七八九十百千万]+\s*[%％‰]?")
 CLAUSE_SPLIT_RE = re.compile(r"[，。；：！？]")
 
@@ -260,26 +263,56 @@ def _is_statute(document: Document) -> bool:
 # A book-title name that is a place's own document ("《某县…办法》", "《青山镇…方案》"): no
 # national source.
 LOCAL_BOOK_RE = re.compile(
-    r"《[^》]*(?:县(?!级)|(?<!城)[镇乡]|(?<![农乡])村|(?<![城都])市|街道)[^》]*》"
+    r"《(?!中华人民共和国)[^》]*(?:县(?!级)|(?<!城)乡(?![村镇])|(?<![城乡])镇(?!级)|"
+    r"(?<![农乡])村(?![民级务])|(?<![城都])市|街道)[^》]*》"
 )
+# (《村民委员会组织法》《乡村振兴促进法》《乡镇企业法》《城市居民委员会组织法》 are national.)
 # Words that name the source of the clause itself, not the place ("全国消防日", "国家规定").
 NATIONAL_DAY_RE = re.compile(r"每年[^，。；]{0,12}(?:为|是)[^，。；]{0,6}全国[^，。；]{1,12}日")
 
 
-def national_source(c: Candidate, document: Document, local_name: str | None = None) -> str | None:
-    """On a document that is no statute (a speech, a local notice or page, a Q&A article) a
-    question may only come from a sentence that names a national source: 《X法》/《X条例》,
-    "法律规定", 国家, 党中央, 国务院, 全国, 法定 (a national day "每年…为全国…日" included).
-    The document's own name and a county's or town's documents are no national source; a
-    sentence that is the speaker's or the place's own arrangement is left to local_figure and
-    local_scope. Applied by the pipeline to default runs on such documents."""
+def sentences_before(c: Candidate, document: Document) -> list[str]:
+    """The sentences of the candidate's paragraph (or Q&A answer) before its cited span."""
+    passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
+    if passage is None or not passage.start <= c.source.start <= passage.end:
+        return []
+    head = document.text[passage.start : c.source.start]
+    return [s for s in re.findall(r"[^。！？]+[。！？]?", head) if s.strip()]
+
+
+def attribution_verdict(
+    c: Candidate, document: Document, local_name: str | None = None
+) -> attribution.Attribution:
+    """Whose statement the candidate asks about (attribution.attribute): the stem's own
+    clauses are read for this place's or the speaker's arrangements; the source is looked
+    for in the cited span and, failing that, in the sentences before it in the paragraph."""
     quote = c.source.quote
+    stem = statement(c)
     if local_name:
         quote = quote.replace(f"《{local_name}》", "")
+        stem = stem.replace(f"根据《{local_name}》，", "")
     quote = LOCAL_BOOK_RE.sub("", quote)
-    if NATIONAL_SOURCE_RE.search(quote) or NATIONAL_DAY_RE.search(quote):
-        return None
-    return "讲话或地方文件中的句子没有写明全国性出处（法律法规、国家、中央、国务院、全国）"
+    veto = attribution.attribute(stem.replace(BLANK, "X"))
+    if veto.how == "local":
+        return veto
+    quote = re.sub(r"^答[：:]", "", quote)
+    verdict = attribution.attribute(quote, sentences_before(c, document), veto=False)
+    if verdict.how == "inherited" and "《" not in c.stem:
+        # The source is in the sentence before: the stem must name it to stand alone.
+        return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
+    return verdict
+
+
+def national_source(c: Candidate, document: Document, local_name: str | None = None) -> str | None:
+    """On a document that is no statute (a speech, a local notice or page, a Q&A article) a
+    question may only come from a sentence attributed to a national source (round nine:
+    attribution.attribute: a named law, 法律规定, 国家 as the subject, 党中央, 国务院, a
+    national day, or the source of the sentence before in the same paragraph). The
+    document's own name and a county's or town's documents are no national source; a stem
+    clause naming this place or the speaker's own call vetoes. Applied by the pipeline to
+    default runs on such documents."""
+    verdict = attribution_verdict(c, document, local_name)
+    return None if verdict.national else verdict.reason
 
 
 def local_figure(c: Candidate, document: Document) -> str | None:
@@ -287,8 +320,11 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     source is the speaker's or the county's own arrangement; in a speech, so is a clause whose
     subject is a local place ("每个村", "县财政"). A local document that names itself in the
     stem ("根据《某县…通知》，") may still be asked about who does what."""
-    if _is_statute(document) or NATIONAL_SOURCE_RE.search(c.source.quote):
+    if _is_statute(document):
         return None
+    verdict = attribution_verdict(c, document, local_document_name(document.title))
+    if verdict.national and verdict.how != "national_subject":
+        return None  # "国家投资1.2亿元建设的水库…": the nation as subject vouches for no figure
     text = statement(c)
     figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
     # A local quantity anywhere in the stem ("…每次积1分") is the place's own arrangement,
@@ -368,7 +404,10 @@ def furniture_or_short(c: Candidate, document: Document) -> str | None:
     core = ARTICLE_RE.sub("", quote)
     if len(core) < MIN_CORE:
         return "来源过短"
-    if han_ratio(c.focus or core) < 0.6:
+    text = c.focus or core
+    if not _is_statute(document):  # "2031年3月22日是…全国…日": a speech's digits are text too
+        text = re.sub(r"\d", "", text)
+    if han_ratio(text) < 0.6:
         return "来源不是正文"
     if len(c.stem) > (MAX_STEM_SHORT if c.type == "short_answer" else MAX_STEM):
         return "题干过长"

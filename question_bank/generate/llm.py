@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 
 from question_bank import question_types
+from question_bank.document import BODY_KINDS
 
 from .candidate import BLANK, QUESTION_TYPES, Candidate, Option
 from .context import Context
@@ -114,7 +115,7 @@ def propose(ctx: Context) -> list[Candidate]:
     settings = _settings()
     out: list[Candidate] = []
     passages = [
-        p for p in ctx.document.passages if p.kind != "heading" and len(p.text) >= MIN_PASSAGE
+        p for p in ctx.document.passages if p.kind in BODY_KINDS and len(p.text) >= MIN_PASSAGE
     ]
     for passage in passages[: settings["max_passages"]]:
         content = complete(settings, passage.text)

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from question_bank.document import Document, Passage
+from question_bank.document import BODY_KINDS, Document, Passage
 
 from .lists import MARKERS, Item
 from .textutil import cn_to_int
@@ -33,14 +33,14 @@ def sections(document: Document) -> list[tuple[int, int, list[Passage]]]:
     for p in [*document.passages, None]:
         if (
             p is not None
-            and p.kind != "heading"
+            and p.kind in BODY_KINDS
             and (not run or run[-1].heading_path == p.heading_path)
         ):
             run.append(p)
             continue
         if run:
             out.append((run[0].start, run[-1].end, run))
-        run = [p] if p is not None and p.kind != "heading" else []
+        run = [p] if p is not None and p.kind in BODY_KINDS else []
     return out
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from question_bank import similarity
-from question_bank.document import Document
+from question_bank.document import BODY_KINDS, Document
 from question_bank.errors import (
     BAD_MAX_PER_TYPE,
     BAD_VARIANTS,
@@ -70,7 +70,7 @@ def generate(
     result = GenerationResult(
         title=document.title,
         chars=len(document.text),
-        substantive_chars=sum(len(p.text) for p in document.passages if p.kind != "heading"),
+        substantive_chars=sum(len(p.text) for p in document.passages if p.kind in BODY_KINDS),
     )
     kept: list[Candidate] = []
     # The broad range on a county's own rules or notice asks its own figures: the stem names
@@ -80,20 +80,26 @@ def generate(
         if cand.type not in wanted:
             continue
         failure = filters.first_failure(cand, document, skip)
+        verdict = None
         if not failure and rules is None and kind == kinds.OTHER and cand.rule != "llm":
             # Default rules on a speech, notice or page: only what a national source says.
-            reason = filters.national_source(cand, document, ctx.local_name)
-            failure = ("national_source", reason) if reason else None
+            verdict = filters.attribution_verdict(cand, document, ctx.local_name)
+            failure = None if verdict.national else ("national_source", verdict.reason)
         if not failure:
             quality.score(cand, rule.base, law=bool(ctx.law))
             failure = verify.failure(cand, document)  # its verdict joins the reasons
+            if verdict and not failure:
+                cand.quality.reasons.append(verdict.reason)  # whose statement it is
         if failure:
             result.dropped.append(Dropped(cand, *failure))
             continue
         if cand.quality.score < MIN_SCORE:
             result.dropped.append(Dropped(cand, "low_quality", "质量分过低"))
             continue
-        _name_local_document(cand, ctx)
+        if verdict is None and ctx.local_name:
+            verdict = filters.attribution_verdict(cand, document, ctx.local_name)
+        if not (verdict and verdict.national):  # a national rule is not the notice's own
+            _name_local_document(cand, ctx)
         cand.stem = textutil.mark_law_titles(cand.stem)
         kept.append(cand)
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))

@@ -123,7 +123,7 @@ def true_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """A rule restated as it stands, where the seeded coin says so or no swap is possible
     (only where a key element makes it worth asking)."""
     els = _swappable(ctx, sentence)
-    swaps = [e for e in els if f"true_false.swap_{e.kind}" in ctx.active]
+    swaps = [e for e in els if _swap_rule(ctx, sentence, e) in ctx.active]
     if not els or (not ctx.coin(sentence) and any(_swap(ctx, sentence, e) for e in swaps)):
         return
     yield Candidate(
@@ -163,6 +163,64 @@ def swapped_statement(ctx: Context, sentence: Sentence, kind: str) -> Iterator[C
 for _kind in ("number", "body", "quote"):
     sentence_rule(f"true_false.swap_{_kind}", "true_false", 0.6)(
         partial(swapped_statement, kind=_kind)
+    )
+
+
+# A statute's time limit or amount, stated with another value of the same unit, is
+# plausible and certainly false (round nine): "应当自收到申请之日起十五日内作出决定" when the
+# law says 三十日. Ages (周岁) are left out: "年满十八周岁的公民应当…" stays true of a law
+# that says 十六 (heldout3/4 rejected such swaps as contradictory or still true).
+FIGURE_UNITS = frozenset(
+    {"日", "天", "工作日", "个工作日", "个月", "小时", "年", "元", "万元", "千元"}
+)
+FIGURE_CUE = re.compile(
+    r"之日起|期满|有效期|期限|届满|任期|间隔|以内|内[，。；作报提办将指通]|日前|延长至|罚款|拘留"
+)
+
+
+def law_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> bool:
+    """A statute's deadline, term or fine: the number a certainly-false swap may change."""
+    if not ctx.law or el.kind != "number" or el.group not in FIGURE_UNITS:
+        return False
+    base = sentence.start
+    around = sentence.text[max(0, el.start - base - 12) : el.end - base + 14]
+    return bool(FIGURE_CUE.search(around))
+
+
+def _swap_rule(ctx: Context, sentence: Sentence, el: elements.Element) -> str:
+    if el.kind == "number" and law_figure(ctx, sentence, el):
+        return "true_false.swap_law_figure"
+    return f"true_false.swap_{el.kind}"
+
+
+# Scored above the 单选 and 填空 on the same figure where the coin asks for it: one question
+# per span, and a certainly false statement is what lets the law's true ones be asked (three
+# per false one).
+@sentence_rule("true_false.swap_law_figure", "true_false", 0.72)
+def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A statute's time limit or amount replaced by another of the same unit, taken from the
+    same law where it has one: false, where the seeded coin says so (elsewhere the figure is
+    asked as a 单选 or 填空, which a bank needs too).
+    Not when the new value stands in the same article: a reader could take the statement
+    for the article's other limit."""
+    if ctx.coin(sentence) or not ctx.law:
+        return
+    el = next((e for e in _swappable(ctx, sentence) if e.kind == "number"), None)
+    if el is None or not law_figure(ctx, sentence, el):
+        return
+    wrong = _swap(ctx, sentence, el)
+    if wrong is None:
+        return
+    article = ctx.document.text[sentence.passage.start : sentence.passage.end]
+    if any(f"{form}{el.group}" in article for form in numeral_forms(wrong)):
+        return
+    yield Candidate(
+        stem=ctx.stem(sentence, replace={(el.start, el.end): wrong}),
+        answer=False,
+        rule="true_false.swap_law_figure",
+        explanation=f"{ctx.explain(sentence)}应为“{el.text}{el.group}”，而非“{wrong}{el.group}”。",
+        swapped={"kind": "number", "original": el.text, "replacement": wrong},
+        **_statement_base(ctx, sentence, el),
     )
 
 

@@ -94,6 +94,23 @@ def law_body(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             yield _fill(ctx, sentence, [el], "fill.law_body")
 
 
+# Share of a defined term's characters that, found in its definition, let a candidate piece
+# the term together ("台湾同胞投资是指台湾地区的…个人作为投资者…投资": 台湾、投资).
+TERM_IN_DEFINITION = 0.6
+
+
+def definition_gives_term(ctx: Context, term: str, stem: str) -> bool:
+    """The blank is guessable: every character of the term stands in the stem's definition,
+    or the term stands in the law's own name (so the stem cannot name the law) and most of
+    its characters stand in the definition."""
+    rest = stem.split(BLANK, 1)[-1]
+    chars = [ch for ch in dict.fromkeys(term) if "\u4e00" <= ch <= "\u9fff"]
+    share = sum(1 for ch in chars if ch in rest) / len(chars) if chars else 0
+    if share == 1:
+        return True
+    return bool(ctx.law) and term in ctx.law and share >= TERM_IN_DEFINITION
+
+
 @sentence_rule("fill.definition", "fill_in", 0.6)
 def definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     term = elements.definition(sentence, law=bool(ctx.law))
@@ -104,7 +121,8 @@ def definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     stop = sentence.text.find("，", term.end - sentence.start)
     if stop > 0 and term.text in sentence.text[stop:]:
         cand.stem = ctx.stem(cut(sentence, stop), [(term.start, term.end)])
-    yield cand
+    if not definition_gives_term(ctx, term.text, cand.stem):
+        yield cand
 
 
 @sentence_rule("fill.slogan", "fill_in", 0.55)

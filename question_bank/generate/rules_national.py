@@ -13,25 +13,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import attribution
 from .candidate import BLANK, Candidate
 from .context import Context
-from .filters import LOCAL_SUBJECT_RE
 from .registry import sentence_rule
 from .textutil import Sentence
 
-# "按照《公路法》的规定，" / "消防法规定：" / "根据《X条例》第十条规定，": the law and where its rule starts.
-CITED_RULE_RE = re.compile(
-    r"(?:按照|根据|依照|依据)?"
-    r"(?:《(?P<marked>[^》]{2,30}?(?:法|条例))》|(?P<bare>[\u4e00-\u9fa5]{2,14}?(?<![办方做说看想执违依守])(?:法|条例)))"
-    r"(?:第[一二三四五六七八九十百零]+条)?(?:的)?(?:规定|明确规定|明确)[，,：:]"
+# What makes the cited clause a rule that binds: who it binds or a modal (a permission the
+# law grants, "必要时国务院可以…", is a rule too).
+BINDING_RE = re.compile(
+    r"任何(?:单位|组织|个人|人)|不得|禁止|应当|必须|有权|有义务|义务|可以|必要时|实行|建立"
 )
-# What makes the cited clause a rule that binds: who it binds or a modal.
-BINDING_RE = re.compile(r"任何(?:单位|组织|个人|人)|不得|禁止|应当|必须|有权|有义务|义务")
+WEEKDAY = r"第[一二三四五]个(?:星期|周)[一二三四五六日天]|最后一(?:周|个星期)的(?:星期|周)[一二三四五六日天]"
+NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# "每年的11月9日是全国消防日", "2026年5月12日是我国第18个全国防灾减灾日", "今年6月是第二十四个
+# 全国“安全生产月”", "每年5月的第三个星期日是全国助残日": the recurring date and the day's name
+# (the year and the ordinal are one year's, never asked).
 NATIONAL_DAY_RE = re.compile(
-    r"每年(?:的)?(?P<date>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)"
-    r"(?:是|为)(?P<day>全国[\u4e00-\u9fa5]{2,12}日)"
+    r"(?P<lead>每年(?:的)?|(?:今年|\d{4}年)(?:的)?)"
+    rf"(?P<date>{NUM}月(?:{NUM}日|的?(?:{WEEKDAY}))?)"
+    r"(?:是|为)(?:我国)?(?:第[\d一二三四五六七八九十百]+个)?"
+    r"(?P<day>全国(?:[\u4e00-\u9fa5]{2,14}?(?:日|月|周)|“[\u4e00-\u9fa5]{2,10}?(?:日|月|周)”))"
 )
 LEADS = ("本", "该", "此", "这", "各", "我")
+# A condition left hanging once the speaker's clause after it is cut ("对…毁坏青苗的，").
+HANGING_RE = re.compile(r"的$")
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -40,51 +46,182 @@ def _clause_end(text: str, start: int) -> int:
     return min(ends) if ends else len(text)
 
 
-# A clause where the speaker takes over again: a local subject ("各乡镇要…", "我们要…")
-# or a bare call ("要…", "务必…").
-SPEAKER_CLAUSE_RE = re.compile(r"^(?:我们|咱们|大家|同志们|要|务必|一定要|必须要)")
-
-
 def _cited_part(rule: str) -> str:
-    """The clauses of the cited rule up to where the speaker's own arrangement starts."""
+    """The clauses of the cited rule up to where the speaker's own arrangement starts, with
+    no condition left hanging at its end."""
     kept = []
     for clause in rule.split("，"):
-        if kept and (LOCAL_SUBJECT_RE.match(clause) or SPEAKER_CLAUSE_RE.match(clause)):
+        if kept and attribution.local_clause(clause):
             break
         kept.append(clause)
+    while len(kept) > 1 and HANGING_RE.search(kept[-1]):
+        kept.pop()
     return "，".join(kept)
+
+
+def _before(ctx: Context, sentence: Sentence) -> list[str]:
+    """The sentences of the same paragraph before `sentence`, nearest last."""
+    return [
+        s.text
+        for s in ctx.sentences
+        if s.passage.id == sentence.passage.id and s.end <= sentence.start
+    ]
+
+
+def _true(ctx, sentence, stem, rule_text, name, law) -> Candidate:
+    return Candidate(
+        type="true_false",
+        stem=stem,
+        answer=True,
+        explanation=f"原文：“{sentence.core}”表述正确。",
+        source=ctx.source(sentence),
+        rule=name,
+        knowledge_points=[law] if law else [],
+        answer_texts=[rule_text],
+        difficulty=1,
+    )
 
 
 @sentence_rule("true_false.national_rule", "true_false", 0.6)
 def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "《X法》规定，任何单位和个人不得……" → "根据《X法》，……。"（对）; "法律明确，……" takes
+    the law named before it in the same paragraph, else asks nothing."""
+    if ctx.law:
+        return
+    text = re.sub(r"^答[：:]", "", sentence.text)
+    cited = attribution.law_cited(text)
+    if not cited:
+        return
+    law, start = cited
+    law = law or attribution.law_before(_before(ctx, sentence))
+    if not law or law.endswith(("办法", "方法", "执法", "违法")):
+        return
+    rule = _cited_part(text[start : _clause_end(text, start)].strip())
+    if not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
+        return
+    if re.match(r"本法所称|所称|[^，]{0,4}所称", rule):
+        return  # a definition: fill.national_definition asks it
+    if "fill.national_policy" in ctx.active and POLICY_RE.search(rule):
+        return  # a 方针 written with commas: its fill-in asks the items
+    yield _true(ctx, sentence, f"根据《{law}》，{rule}。", rule, "true_false.national_rule", law)
+
+
+@sentence_rule("true_false.national_statement", "true_false", 0.58)
+def national_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A sentence with no citation of its own whose subject is the nation ("国家对……实行管制，
+    禁止……") or that goes on from a law cited just before it in the same paragraph
+    ("《居民身份证法》规定，……。公民应当自……"): stated naming the law where one is known."""
+    if ctx.law:
+        return
+    text = re.sub(r"^答[：:]", "", sentence.text.strip())
+    if attribution.law_cited(text):
+        return  # true_false.national_rule asks it
+    verdict = attribution.attribute(text, _before(ctx, sentence))
+    if not verdict.national or verdict.how not in ("national_subject", "inherited"):
+        return
+    body = text.rstrip("。；")
+    rule = _cited_part(body)
+    if not 10 <= len(rule) <= 90 or not BINDING_RE.search(rule) or rule != body:
+        return  # only a whole sentence: a cut one may lose what it is about
+    if verdict.law:
+        stem = f"根据《{verdict.law}》，{rule}。"
+    elif verdict.how == "national_subject" and attribution.national_subject(rule):
+        stem = f"{rule}。"
+    else:
+        return
+    yield _true(ctx, sentence, stem, rule, "true_false.national_statement", verdict.law)
+
+
+# "实行预防为主，综合治理，禁种、禁制、禁贩、禁吸并举的方针": the items of a national 方针 or
+# principle written with commas (fill.principle asks the ones written with 、).
+POLICY_RE = re.compile(
+    r"(?P<subject>[\u4e00-\u9fa5]{2,12}工作)(?P<verb>实行|坚持|贯彻|遵循)"
+    r"(?P<items>[\u4e00-\u9fa5、]{2,12}(?:，[\u4e00-\u9fa5、]{2,16}){1,4})的(?P<kind>方针|原则)"
+)
+POLICY_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{4}")
+
+
+@sentence_rule("fill.national_policy", "fill_in", 0.62)
+def national_policy(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if ctx.law:
         return
     text = sentence.text
-    m = CITED_RULE_RE.search(text)
+    m = POLICY_RE.search(text)
     if not m:
         return
-    law = m.group("marked") or m.group("bare")
-    if len(law) < 3 or law.startswith(LEADS) or law.endswith(("办法", "方法", "执法", "违法")):
+    cited = attribution.law_cited(text[: m.start()])
+    if not cited:
+        return  # a 方针 the sentence does not attribute to a law
+    law = cited[0] or attribution.law_before(_before(ctx, sentence))
+    if not law:
         return
-    start, end = m.end(), _clause_end(text, m.end())
-    rule = _cited_part(text[start:end].strip())
-    if not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
+    items_at = m.start("items")
+    blanks, spans = [], []
+    pos = 0
+    for item in m.group("items").split("，"):
+        if POLICY_ITEM_RE.fullmatch(item):  # a four-character item; a long one stays as said
+            blanks.append(item)
+            spans.append((items_at + pos, items_at + pos + len(item)))
+        pos += len(item) + 1
+    if not 2 <= len(blanks) <= 4:
         return
+    body = text[m.start("subject") : m.end()]
+    stem_body = body
+    for item_start, item_end in reversed(spans):
+        s, e = item_start - m.start("subject"), item_end - m.start("subject")
+        stem_body = stem_body[:s] + BLANK + stem_body[e:]
     yield Candidate(
-        type="true_false",
-        stem=f"根据《{law}》，{rule}。",
-        answer=True,
-        explanation=f"原文：“{sentence.core}”表述正确。",
+        type="fill_in",
+        stem=f"根据《{law}》，{stem_body}。",
+        answer=blanks,
+        explanation=f"原文：“{sentence.core}”",
         source=ctx.source(sentence),
-        rule="true_false.national_rule",
-        knowledge_points=[law],
-        answer_texts=[rule],
-        difficulty=1,
+        rule="fill.national_policy",
+        knowledge_points=[law, m.group("kind")],
+        answer_texts=blanks,
+        checks=[(sentence.start + s, sentence.start + e) for s, e in spans],
+        difficulty=2,
+    )
+
+
+# "法律明确，本法所称毒品，是指……" / "法律所称的粮食，是指……": a definition a speech quotes.
+DEFINITION_RE = re.compile(
+    r"(?:本法|法律|该法|本条例|条例)所称(?:的)?(?P<term>[\u4e00-\u9fa5“”]{2,12})，是指(?P<body>[^。；]{6,90})"
+)
+
+
+@sentence_rule("fill.national_definition", "fill_in", 0.6)
+def national_definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    if ctx.law:
+        return
+    m = DEFINITION_RE.search(sentence.text)
+    if not m:
+        return
+    head = sentence.text[: m.start()]
+    cited = attribution.law_cited(head) if head else None
+    law = (cited[0] if cited else None) or attribution.law_before(_before(ctx, sentence))
+    term = m.group("term").strip("“”")
+    if not law or term in m.group("body") or term in law:
+        return
+    start = sentence.start + m.start("term") + m.group("term").index(term)
+    yield Candidate(
+        type="fill_in",
+        stem=f"根据《{law}》，{BLANK}，是指{m.group('body')}。",
+        answer=[term],
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_definition",
+        knowledge_points=[law, term],
+        answer_texts=[term],
+        checks=[(start, start + len(term))],
+        difficulty=2,
     )
 
 
 @sentence_rule("fill.national_day", "fill_in", 0.6)
 def national_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """The date of a national day, asked as the day that recurs every year: "每年的____是
+    全国消防日。" from "每年的11月9日…" and from "2026年5月12日是我国第18个全国防灾减灾日"."""
     if ctx.law:
         return
     m = NATIONAL_DAY_RE.search(sentence.text)
@@ -92,12 +229,9 @@ def national_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return
     date, day = m.group("date"), m.group("day")
     start = sentence.start + m.start("date")
-    whole = m.group(0)
-    cut_at = m.start("date") - m.start()
-    stem = f"{whole[:cut_at]}{BLANK}{whole[cut_at + len(date) :]}。"
     yield Candidate(
         type="fill_in",
-        stem=stem,
+        stem=f"每年的{BLANK}是{day}。",
         answer=[date],
         explanation=f"原文：“{sentence.core}”",
         source=ctx.source(sentence),
@@ -106,4 +240,61 @@ def national_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         answer_texts=[date],
         checks=[(start, start + len(date))],
         difficulty=2,
+        # The stem is not the span's wording ("每年3月…为…", "2026年5月12日是我国第18个…"): the
+        # day's name is the span's own label, its date the key (verify checks both are in it).
+        label=day,
     )
+
+
+# A national figure with its unit ("三个月", "六十日", "18亿亩", "三年"); a year ("2007年")
+# or a date is no figure to ask.
+FIGURE_RE = re.compile(
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)"
+    r"(?P<unit>个月|个工作日|工作日|日|天|小时|周岁|年|亿亩|万亩|亩|万元|元|倍|%)"
+    r"(?![\d月])"
+)
+
+
+@sentence_rule("fill.national_figure", "fill_in", 0.58)
+def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A figure in a statement the sentence attributes to a named law (or the law cited
+    just before it in the same paragraph) or to 党中央/国务院: "根据《X法》，公民应当自年满
+    十六周岁之日起____内……" from a Q&A answer that goes on from "《X法》规定，…"."""
+    if ctx.law:
+        return
+    text = re.sub(r"^答[：:]", "", sentence.text.strip())
+    offset = sentence.text.index(text[:4]) if text else 0
+    verdict = attribution.attribute(text, _before(ctx, sentence), veto=False)
+    if not verdict.national:
+        return
+    cited = attribution.law_cited(text)
+    lead = ""
+    start = cited[1] if cited else 0
+    if verdict.law:
+        lead = f"根据《{verdict.law}》，"
+    elif verdict.how == "named" and not cited:
+        # "党中央明确要求，…": the body that says it stays in the stem.
+        start = 0
+    else:
+        return
+    body = _cited_part(text[start : _clause_end(text, start)])
+    if len(body) < 10 or attribution.local_clause(body.split("，")[0]):
+        return
+    for m in FIGURE_RE.finditer(body):
+        if m.group("unit") == "年" and re.match(r"\d{4}$", m.group("n")):
+            continue
+        s, e = m.span()
+        stem = f"{lead}{body[:s]}{BLANK}{body[e:]}。"
+        at = sentence.start + offset + start + s
+        yield Candidate(
+            type="fill_in",
+            stem=stem,
+            answer=[m.group(0)],
+            explanation=f"原文：“{sentence.core}”",
+            source=ctx.source(sentence),
+            rule="fill.national_figure",
+            knowledge_points=[verdict.law] if verdict.law else [],
+            answer_texts=[m.group(0)],
+            checks=[(at, at + len(m.group(0)))],
+            difficulty=2,
+        )

@@ -39,8 +39,20 @@ def _question_from_lead(lead: str) -> str | None:
     # "采取下列一种或者几种措施" asks for the measures: "采取哪些措施" (round eight), never
     # "哪一种或者几种".
     core = re.sub(r"下列(?:一种或者几种|一项或者几项|一种或几种|一项或几项)", "下列", core)
+    # "按照下列规定的权限": the items are rules to apply, not members of a named category;
+    # "按照哪些规定的权限" asks something else (round nine, heldout9).
+    if MANNER_LEAD_RE.search(core):
+        return None
     # "为下列三种" asks "为哪三种", never "为哪些三种".
-    core = re.sub(r"下列(?=[一二三四五六七八九十两]+[种项类个条方])", "哪", core)
+    core = re.sub(
+        r"下列(?=[一二三四五六七八九十两]+[种项类个条方](?![一二三四五六七八九十两]))", "哪", core
+    )
+    # "设下列五等十三级": a count that is not one measure word cannot take 哪 or 哪些
+    # ("设哪些五等十三级" is no sentence): state the count and ask for the items.
+    counted = COUNTED_LEAD_RE.search(core)
+    if counted:
+        head = core[: counted.start()] + core[counted.start() + 2 :]
+        return f"{head.rstrip('，')}，分别是什么？" if "，" not in head else None
     if _asks(core):
         clauses = core.split("，")
         if len(core) > 40 and not _asks(clauses[0]) and _asks(clauses[-1]):
@@ -60,6 +72,12 @@ def _question_from_lead(lead: str) -> str | None:
     return f"{m.group(1)}{verb}哪些？"
 
 
+# The items say how, not what: "按照下列规定", "依照下列程序办理", "下列规定执行".
+MANNER_LEAD_RE = re.compile(
+    r"(?:按照|依照|依据|根据|遵照)下列|下列(?:规定|办法|程序|方式|标准)(?:的|执行|办理|处理|确定)"
+)
+# 下列 before a numeral that the 哪 rewrite above did not take ("下列五等十三级").
+COUNTED_LEAD_RE = re.compile(r"下列(?=[一二三四五六七八九十两百]+[\u4e00-\u9fa5])")
 ALTERNATIVE_CONDITIONS_RE = re.compile(r"(?:条件|要求|资格)之一")
 COUNTED_ASK_RE = re.compile(r"哪[一二三四五六七八九十两]+[种项类个条方]")
 

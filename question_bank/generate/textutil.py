@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from question_bank.answer_text import chinese_integer
-from question_bank.document import Document, Passage
+from question_bank.document import BODY_KINDS, Document, Passage
 
 _jieba_lock = threading.Lock()
 _jieba_ready = False
@@ -176,7 +176,7 @@ def split_sentences(document: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
     article = None
     for passage in document.passages:
-        if passage.kind == "heading":
+        if passage.kind not in BODY_KINDS:
             article = None
             continue
         m = ARTICLE_RE.match(passage.text)

@@ -643,6 +643,51 @@ WRITES = [
         "audience_users",
     ),
     (
+        "editing another township's notice",
+        "admin_a",
+        "patch",
+        "notices/{notice_b}",
+        lambda w: {"title": "越权", "audience_units": [w.id("unit_a")]},
+        404,
+        None,
+    ),
+    (
+        "withdrawing the county's notice",
+        "admin_a",
+        "post",
+        "notices/{notice_c}/withdraw",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "withdrawing another township's notice",
+        "admin_a",
+        "post",
+        "notices/{notice_b}/withdraw",
+        lambda w: {},
+        404,
+        None,
+    ),
+    (
+        "a notice's reach in another township",
+        "admin_a",
+        "post",
+        "notices/reach",
+        lambda w: {"audience_units": [w.id("unit_b")]},
+        400,
+        "audience_units",
+    ),
+    (
+        "a notice's reach naming another township's cadre",
+        "admin_a",
+        "post",
+        "notices/reach",
+        lambda w: {"audience_users": [w.users["cadre_b"].pk]},
+        400,
+        "audience_users",
+    ),
+    (
         "flagging an item of the county's exam",
         "admin_a",
         "post",
@@ -800,7 +845,8 @@ def _state(world) -> tuple:
         list(Attempt.objects.values_list("pk", "status", "deadline").order_by("pk")),
         list(Attempt.objects.values_list("pk", "flagged").order_by("pk")),
         list(ExtraTime.objects.values_list("exam", "user", "minutes").order_by("pk")),
-        Notice.objects.count(),
+        list(Notice.objects.values_list("pk", "title", "expires_at").order_by("pk")),
+        list(Notice.audience_units.through.objects.values_list("notice", "orgunit")),
         list(Question.objects.values_list("pk", "source_passage").order_by("pk")),
         list(Period.objects.values_list("pk", "exams").order_by("pk", "exams")),
         list(ReviewAssignment.objects.values_list("pk", "reviewer", "status").order_by("pk")),
@@ -834,7 +880,29 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
 
 
 # Refusals still naming the person behind a guessed id; owned by the notices work in progress.
-NAMES_LEAK_REPORTED = {"a notice naming another township's cadre"}
+NAMES_LEAK_REPORTED = {
+    "a notice naming another township's cadre",
+    "a notice's reach in another township",
+    "a notice's reach naming another township's cadre",
+}
+
+
+# Admin-only POSTs that read nothing of a unit (previews, counts): other roles get 403.
+ADMIN_ONLY_POSTS = [
+    ("notices/preview", lambda w: {"body": "正文"}),
+    ("notices/reach", lambda w: {}),
+    ("notices/{notice_c}/withdraw", lambda w: {}),
+]
+
+
+@pytest.mark.parametrize(("path", "body"), ADMIN_ONLY_POSTS, ids=[p[0] for p in ADMIN_ONLY_POSTS])
+def test_admin_only_posts_refuse_cadres_and_reviewers(world, path, body):
+    before = _state(world)
+    for role in ("cadre_a", "cadre_b", "reviewer"):
+        client = factories.client_for(world.users[role])
+        response = client.post(f"/api/v1/{fill(path, world)}", body(world), format="json")
+        assert response.status_code == 403, (role, response.content.decode())
+    assert _state(world) == before
 
 
 def test_a_township_admin_grants_extra_time_before_start_to_own_cadre_only(world):

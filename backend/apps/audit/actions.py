@@ -162,6 +162,7 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("notice-list", "POST"): Action("notice.create", "发布通知公告", "notice"),
     ("notice-detail", "PATCH"): Action("notice.update", "修改通知公告", "notice"),
     ("notice-detail", "DELETE"): Action("notice.delete", "删除通知公告", "notice"),
+    ("notice-withdraw", "POST"): Action("notice.withdraw", "撤回通知公告", "notice"),
     ("study-need-topic", "POST"): Action("study_topic.create", "新建学习需求主题", "study_topic"),
     # downloads that carry personal data or the bank: recorded although they are reads
     ("user-export", "GET"): Action("user.export", "导出人员名单", "user"),

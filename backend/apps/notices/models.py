@@ -12,6 +12,9 @@ from apps.common.models import TimeStampedModel
 # The roles a notice can be limited to (as an exam's audience roles).
 NOTICE_ROLES = ("cadre", "reviewer")
 
+# A notice's state, derived from its times and now() (never stored).
+NOTICE_STATUSES = [("scheduled", "未发布"), ("live", "生效中"), ("expired", "已截止")]
+
 
 class Notice(TimeStampedModel):
     """Seen, between publish and expiry, by the people of `audience_units` (with their sub-units
@@ -45,6 +48,15 @@ class Notice(TimeStampedModel):
         blank=True,
         related_name="addressed_notices",
     )
+    # The exam whose publishing wrote this notice (the console labels it; it stays editable).
+    exam = models.ForeignKey(
+        "exams.Exam",
+        verbose_name="来源考试",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="发布人",
@@ -63,5 +75,13 @@ class Notice(TimeStampedModel):
         return self.title
 
     def is_live(self, now=None) -> bool:
+        return self.status(now) == "live"
+
+    def status(self, now=None) -> str:
+        """One of NOTICE_STATUSES: not yet published, live, or past its expiry."""
         now = now or timezone.now()
-        return self.published_at <= now and (self.expires_at is None or self.expires_at > now)
+        if self.published_at > now:
+            return "scheduled"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        return "live"

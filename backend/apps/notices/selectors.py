@@ -8,7 +8,7 @@ from itertools import combinations
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.accounts.models import User
+from apps.accounts.models import OrgUnit, User, subtree_q
 from apps.common.scoping import scope_queryset
 from apps.notices.models import NOTICE_ROLES, Notice
 
@@ -17,10 +17,47 @@ def notices_for_admin(admin: User) -> QuerySet[Notice]:
     """Every notice published by a unit in the admin's scope, newest first."""
     return (
         scope_queryset(Notice.objects.all(), admin, "org_unit")
-        .select_related("org_unit")
+        .select_related("org_unit", "exam")
         .prefetch_related("audience_units", "audience_users")
         .order_by("-published_at", "-id")
     )
+
+
+def with_status(qs: QuerySet[Notice], status: str, now: dt.datetime | None = None):
+    """The notices in one of NOTICE_STATUSES (derived from the times, as Notice.status)."""
+    now = now or timezone.now()
+    if status == "scheduled":
+        return qs.filter(published_at__gt=now)
+    live_until = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    if status == "live":
+        return qs.filter(live_until, published_at__lte=now)
+    return qs.filter(published_at__lte=now, expires_at__lte=now)
+
+
+def reach(
+    unit: OrgUnit,
+    units: list[OrgUnit],
+    *,
+    include_subunits: bool,
+    roles: list[str],
+    named: list[User],
+) -> QuerySet[User]:
+    """The active people a notice with this audience reaches (as notices_for_reader reads it
+    from the other side): the units' people (the publishing unit's when neither units nor
+    people are chosen) of the roles, if any, plus the people named."""
+    condition = Q(pk__in=[u.pk for u in named])
+    paths = [u.path for u in units] or ([] if named else [unit.path])
+    if paths:
+        group = subtree_q(paths, "org_unit") if include_subunits else Q(org_unit__path__in=paths)
+        if roles:
+            by_role = Q(pk__in=[])
+            if "cadre" in roles:
+                by_role |= Q(is_cadre=True)
+            if "reviewer" in roles:
+                by_role |= Q(is_reviewer=True)
+            group &= by_role
+        condition |= group
+    return User.objects.filter(condition, is_active=True)
 
 
 def _roles_q(user: User) -> Q:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import OrgUnit, User
-from apps.common.errors import InvalidInput, NotFound
+from apps.common.errors import Conflict, InvalidInput, NotFound
 from apps.common.scoping import unit_in_scope
 from apps.notices import selectors
 from apps.notices.models import Notice
@@ -23,6 +23,7 @@ UNIT_OUT_OF_SCOPE = "发布单位不在您的管理范围内"
 AUDIENCE_OUT_OF_SCOPE = "接收单位必须在发布单位之下：{names}"
 EXPIRY_BEFORE_PUBLISH = "截止时间应晚于发布时间"
 USERS_OUT_OF_SCOPE = "指定人员必须属于发布单位或其下级单位：{names}"
+ONLY_LIVE_WITHDRAWN = "只有生效中的通知可以撤回；未发布的通知可以修改或删除"
 
 BODY_MAX = 5000
 FIELDS = ["title", "body", "published_at", "expires_at"]
@@ -101,6 +102,7 @@ def create_notice(
     include_subunits: bool = True,
     audience_roles: list[str] | None = None,
     audience_users: list[int] | None = None,
+    exam=None,
 ) -> Notice:
     """Addressed to the people of `audience_units` (with sub-units unless `include_subunits`
     is off; of `audience_roles`, if any) and to the `audience_users` named; with neither
@@ -119,6 +121,7 @@ def create_notice(
     notice = Notice.objects.create(
         org_unit=unit,
         created_by=admin,
+        exam=exam,
         include_subunits=include_subunits,
         audience_roles=sorted(set(audience_roles or [])),
         **data,
@@ -156,3 +159,46 @@ def update_notice(admin: User, notice_id: int, **changes: Any) -> Notice:
 
 def delete_notice(admin: User, notice_id: int) -> None:
     get_for_admin(admin, notice_id).delete()
+
+
+@transaction.atomic
+def withdraw_notice(admin: User, notice_id: int) -> Notice:
+    """End a live notice now: it leaves the readers' lists and stays in the admin's."""
+    notice = get_for_admin(admin, notice_id)
+    now = timezone.now()
+    if notice.status(now) != "live":
+        raise Conflict(ONLY_LIVE_WITHDRAWN, code="not_live")
+    notice.expires_at = now
+    notice.save(update_fields=["expires_at", "updated_at"])
+    return notice
+
+
+def withdraw_exam_notices(exam) -> int:
+    """A cancelled exam's notices, live or still to come, end now (a scheduled one is marked
+    published and ended at once, so that it never shows); returns how many."""
+    now = timezone.now()
+    ending = Notice.objects.filter(exam=exam).exclude(expires_at__lte=now)
+    scheduled = ending.filter(published_at__gt=now).update(
+        published_at=now, expires_at=now, updated_at=now
+    )
+    return scheduled + ending.update(expires_at=now, updated_at=now)
+
+
+def reach_count(
+    admin: User,
+    *,
+    org_unit: int | None = None,
+    audience_units: list[int] | None = None,
+    include_subunits: bool = True,
+    audience_roles: list[str] | None = None,
+    audience_users: list[int] | None = None,
+) -> int:
+    """How many active people a notice with this audience would reach, checked as a save."""
+    unit = _publishing_unit(admin, org_unit)
+    return selectors.reach(
+        unit,
+        _audience(unit, audience_units or []),
+        include_subunits=include_subunits,
+        roles=audience_roles or [],
+        named=_named(unit, audience_users or []),
+    ).count()

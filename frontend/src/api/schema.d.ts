@@ -1325,10 +1325,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Admin: every notice published in the admin's scope, newest first. */
+        /** @description Admin: every notice published in the admin's scope, newest first (?status=, ?search=). */
         get: operations["v1_notices_list"];
         put?: never;
-        /** @description Admin: every notice published in the admin's scope, newest first. */
+        /** @description Admin: every notice published in the admin's scope, newest first (?status=, ?search=). */
         post: operations["v1_notices_create"];
         delete?: never;
         options?: never;
@@ -1352,6 +1352,23 @@ export interface paths {
         patch: operations["v1_notices_partial_update"];
         trace?: never;
     };
+    "/api/v1/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST notices/{id}/withdraw: a live notice ends now (its expiry becomes now). */
+        post: operations["v1_notices_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices/mine": {
         parameters: {
             query?: never;
@@ -1363,6 +1380,40 @@ export interface paths {
         get: operations["v1_notices_mine_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST notices/preview: the body as readers will see it (rendered on the server). */
+        post: operations["v1_notices_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST notices/reach: how many people an audience reaches, checked as a save would be. */
+        post: operations["v1_notices_reach_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4198,6 +4249,8 @@ export interface components {
             readonly audience: components["schemas"]["NoticeAudience"][];
             /** 接收角色 */
             readonly audience_roles: unknown;
+            /** @description The audience in words, e.g. "甲镇、乙镇（含下级单位）；干部；指定人员 2 人", or with no units chosen "甲镇（发布单位，含下级单位）；不限角色". */
+            readonly audience_summary: string;
             readonly audience_users: components["schemas"]["NoticeAudienceUser"][];
             /** 正文（Markdown） */
             readonly body: string;
@@ -4207,6 +4260,10 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+            /** 来源考试 */
+            readonly exam: number | null;
+            /** @description 由发布考试生成时：考试名称 */
+            readonly exam_title: string;
             /**
              * 截止时间
              * Format: date-time
@@ -4224,6 +4281,7 @@ export interface components {
              * Format: date-time
              */
             readonly published_at: string;
+            readonly status: components["schemas"]["NoticeStatusEnum"];
             /** 标题 */
             readonly title: string;
             /**
@@ -4266,6 +4324,40 @@ export interface components {
             published_at?: string | null;
             title: string;
         };
+        NoticePreview: {
+            /** @description 净化后的 HTML，与手机端显示一致 */
+            body_html: string;
+        };
+        NoticePreviewInputRequest: {
+            /** 正文 */
+            body: string;
+        };
+        NoticeReach: {
+            /** @description 能收到通知的在岗人数 */
+            count: number;
+        };
+        NoticeReachInputRequest: {
+            audience_roles?: components["schemas"]["AudienceRolesEnum"][];
+            audience_units?: number[];
+            audience_users?: number[];
+            /**
+             * 含下级单位
+             * @default true
+             */
+            include_subunits: boolean;
+            /**
+             * Format: int64
+             * @description 发布单位；只管理一个单位时可省略
+             */
+            org_unit?: number | null;
+        };
+        /**
+         * @description * `scheduled` - 未发布
+         *     * `live` - 生效中
+         *     * `expired` - 已截止
+         * @enum {string}
+         */
+        NoticeStatusEnum: "scheduled" | "live" | "expired";
         /** @enum {unknown} */
         NullEnum: null;
         Objection: {
@@ -8623,6 +8715,16 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 标题或正文关键词 */
+                search?: string;
+                /**
+                 * @description 状态
+                 *
+                 *     * `scheduled` - 未发布
+                 *     * `live` - 生效中
+                 *     * `expired` - 已截止
+                 */
+                status?: "expired" | "live" | "scheduled";
             };
             header?: never;
             path?: never;
@@ -8733,6 +8835,27 @@ export interface operations {
             };
         };
     };
+    v1_notices_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeAdmin"];
+                };
+            };
+        };
+    };
     v1_notices_mine_list: {
         parameters: {
             query?: {
@@ -8753,6 +8876,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedNoticeList"];
+                };
+            };
+        };
+    };
+    v1_notices_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePreviewInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NoticePreviewInputRequest"];
+                "multipart/form-data": components["schemas"]["NoticePreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreview"];
+                };
+            };
+        };
+    };
+    v1_notices_reach_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoticeReachInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NoticeReachInputRequest"];
+                "multipart/form-data": components["schemas"]["NoticeReachInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeReach"];
                 };
             };
         };

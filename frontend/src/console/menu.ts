@@ -4,6 +4,7 @@
 import type { Component } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import {
+  Bell,
   ChatLineSquare,
   Collection,
   Document,
@@ -273,6 +274,23 @@ export const MENU: MenuArea[] = [
         name: 'period-objections',
         title: '异议处理',
         component: () => import('./views/records/Objections.vue'),
+      },
+    ],
+  },
+  {
+    key: 'notices',
+    title: '通知公告',
+    icon: Bell,
+    permission: 'org_admin',
+    pages: [
+      { path: 'notices', name: 'notices', title: '通知公告', component: () => import('./views/notices/index.vue') },
+      {
+        path: 'notices/:id(\\d+|new)',
+        name: 'notice-edit',
+        title: '发布或修改通知',
+        component: () => import('./views/notices/Form.vue'),
+        hidden: true,
+        parent: 'notices',
       },
     ],
   },

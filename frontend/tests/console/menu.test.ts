@@ -24,7 +24,7 @@ function me(roles: string[], extra: Partial<Me> = {}): Me {
 }
 
 describe('menu → routes', () => {
-  it('has the ten areas in order, each reachable', () => {
+  it('has the eleven areas in order, each reachable', () => {
     expect(MENU.map((area) => area.title)).toEqual([
       '工作台',
       '组织与人员',
@@ -35,6 +35,7 @@ describe('menu → routes', () => {
       '考试',
       '案例征集',
       '考核档案',
+      '通知公告',
       '操作日志',
     ])
     for (const area of MENU) for (const page of area.pages) expect(byName.has(page.name)).toBe(true)

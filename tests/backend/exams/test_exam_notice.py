@@ -1,7 +1,10 @@
 """Publishing an exam with a notice: the notice reaches exactly the exam's audience (its
 units with or without sub-units, its roles, the people it names), no one else."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from apps.exams.services import lifecycle
 from apps.exams.services.exams import in_audience
@@ -66,3 +69,36 @@ def test_an_exam_for_a_role_only_notifies_that_role_of_the_organizing_unit(
     notice = Notice.objects.get()
     for person in people:
         assert (notice in notices_for_reader(person)) == in_audience(exam, person)
+
+
+def test_an_exams_notice_names_its_exam_stays_editable_and_ends_with_a_cancel(
+    tree, paper, town_a_admin, client_for
+):
+    """The console labels it with its exam; a cancelled exam's notice stops showing."""
+    cadre = factories.make_user(tree.village_a1)
+    exam = _draft(tree, paper, audience_units=[tree.town_a])
+    lifecycle.publish(exam, town_a_admin, notice=True)
+    client = client_for(town_a_admin)
+    [row] = client.get("/api/v1/notices/").json()["results"]
+    assert row["exam"] == exam.pk and row["exam_title"] == exam.title
+    res = client.patch(
+        f"/api/v1/notices/{row['id']}", {"body": "请提前十分钟登录。"}, format="json"
+    )
+    assert res.status_code == 200 and res.json()["exam"] == exam.pk
+    assert notices_for_reader(cadre).count() == 1
+
+    lifecycle.cancel(exam, town_a_admin, reason="改期")
+    assert not notices_for_reader(cadre).exists()
+    assert Notice.objects.get().status() == "expired"
+    assert lifecycle.NOTICES_WITHDRAWN in exam.logs.get(kind="cancel").detail
+
+
+def test_a_cancel_also_ends_an_exam_notice_scheduled_for_later(tree, paper, town_a_admin):
+    exam = _draft(tree, paper, audience_units=[tree.town_a])
+    lifecycle.publish(exam, town_a_admin, notice=True)
+    later = timezone.now() + timedelta(days=2)
+    Notice.objects.update(published_at=later)
+    lifecycle.cancel(exam, town_a_admin, reason="改期")
+    notice = Notice.objects.get()
+    assert notice.status() == "expired" and notice.published_at <= timezone.now()
+    assert notice.expires_at == notice.published_at

@@ -24,6 +24,7 @@ EXTEND_LATER = "新的结束时间必须晚于原结束时间（{current}）"
 NOT_IN_AUDIENCE = "该考生不在本场考试的参考范围内，不能延时"
 NO_ATTEMPTS_LEFT = "该考生已交卷，考试次数已用完，延时不会生效"
 REASON_REQUIRED = "请填写原因"
+NOTICES_WITHDRAWN = "考试通知已同时撤回"
 NOTICE_TITLE = "考试通知：{title}"
 NOTICE_BODY = (
     "考试「{title}」将于 {opens} 开始，{closes} 结束，答题时长 {minutes} 分钟。请按时参加。"
@@ -80,6 +81,7 @@ def publish(exam: Exam, actor, *, notice: bool = False, notice_body: str = "") -
             include_subunits=exam.include_subunits,
             audience_roles=exam.audience_roles or [],
             audience_users=list(named.values_list("pk", flat=True)),
+            exam=exam,
         )
         detail = "已向参考人员发布考试通知"
     ExamLog.objects.create(exam=exam, kind=ExamLog.Kind.PUBLISH, detail=detail, actor=actor)
@@ -207,11 +209,18 @@ def cancel(exam: Exam, actor, *, reason: str) -> Exam:
     exam.status = Exam.Status.CANCELLED
     exam.save(update_fields=["status", "updated_at"])
     stopped = _stop_attempts(exam)
+    from apps.notices.services import withdraw_exam_notices
+
+    withdrawn = withdraw_exam_notices(exam)
+    details = [
+        f"{stopped} 份作答中的答卷已交卷" if stopped else "",
+        NOTICES_WITHDRAWN if withdrawn else "",
+    ]
     ExamLog.objects.create(
         exam=exam,
         kind=ExamLog.Kind.CANCEL,
         reason=reason,
-        detail=f"{stopped} 份作答中的答卷已交卷" if stopped else "",
+        detail="；".join(d for d in details if d),
         actor=actor,
     )
     return exam

@@ -3,7 +3,9 @@ from rest_framework import serializers
 
 from apps.common.api.serializers import MomentField, id_field
 from apps.common.markdown import render_markdown
-from apps.notices.models import NOTICE_ROLES, Notice
+from apps.notices.models import NOTICE_ROLES, NOTICE_STATUSES, Notice
+
+ROLE_WORDS = {"cadre": "干部", "reviewer": "评审员"}
 
 
 class NoticeSerializer(serializers.ModelSerializer):
@@ -35,7 +37,12 @@ class NoticeAudienceUserSerializer(serializers.Serializer):
 class NoticeAdminSerializer(NoticeSerializer):
     audience = serializers.SerializerMethodField()
     audience_users = serializers.SerializerMethodField()
+    audience_summary = serializers.SerializerMethodField()
     is_live = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField()
+    exam_title = serializers.CharField(
+        source="exam.title", read_only=True, default=None, help_text="由发布考试生成时：考试名称"
+    )
 
     class Meta(NoticeSerializer.Meta):
         fields = [
@@ -46,7 +53,11 @@ class NoticeAdminSerializer(NoticeSerializer):
             "include_subunits",
             "audience_roles",
             "audience_users",
+            "audience_summary",
             "is_live",
+            "status",
+            "exam",
+            "exam_title",
             "created_at",
             "updated_at",
         ]
@@ -71,6 +82,25 @@ class NoticeAdminSerializer(NoticeSerializer):
 
     def get_is_live(self, obj) -> bool:
         return obj.is_live()
+
+    @extend_schema_field(serializers.ChoiceField(choices=NOTICE_STATUSES))
+    def get_status(self, obj) -> str:
+        return obj.status()
+
+    def get_audience_summary(self, obj) -> str:
+        """The audience in words, e.g. "甲镇、乙镇（含下级单位）；干部；指定人员 2 人", or with no units chosen "甲镇（发布单位，含下级单位）；不限角色"."""
+        units = [u.name for u in obj.audience_units.all()]
+        named = len(obj.audience_users.all())
+        parts = []
+        if units or not named:
+            scope = "含下级单位" if obj.include_subunits else "仅本单位"
+            where = "、".join(units) or f"{obj.org_unit.name}（发布单位，{scope}）"
+            parts.append(where if not units else f"{where}（{scope}）")
+            roles = [ROLE_WORDS.get(r, r) for r in obj.audience_roles or []]
+            parts.append("、".join(roles) if roles else "不限角色")
+        if named:
+            parts.append(f"指定人员 {named} 人")
+        return "；".join(parts)
 
 
 class NoticeInputSerializer(serializers.Serializer):
@@ -104,14 +134,40 @@ class NoticeInputSerializer(serializers.Serializer):
     )
 
 
+class NoticeReachInputSerializer(serializers.Serializer):
+    org_unit = id_field(
+        required=False, allow_null=True, help_text="发布单位；只管理一个单位时可省略"
+    )
+    audience_units = serializers.ListField(child=id_field(), required=False, default=list)
+    include_subunits = serializers.BooleanField(required=False, default=True, label="含下级单位")
+    audience_roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=NOTICE_ROLES), required=False, default=list
+    )
+    audience_users = serializers.ListField(child=id_field(), required=False, default=list)
+
+
+class NoticeReachSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="能收到通知的在岗人数")
+
+
+class NoticePreviewInputSerializer(serializers.Serializer):
+    body = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, max_length=20000, label="正文"
+    )
+
+
+class NoticePreviewSerializer(serializers.Serializer):
+    body_html = serializers.CharField(help_text="净化后的 HTML，与手机端显示一致")
+
+
 class NoticeUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100, allow_blank=True, required=False)
     body = serializers.CharField(allow_blank=True, trim_whitespace=False, required=False)
     published_at = MomentField(required=False, allow_null=True)
     expires_at = MomentField(required=False, allow_null=True)
-    audience_units = serializers.ListField(child=serializers.IntegerField(), required=False)
+    audience_units = serializers.ListField(child=id_field(), required=False)
     include_subunits = serializers.BooleanField(required=False, label="含下级单位")
     audience_roles = serializers.ListField(
         child=serializers.ChoiceField(choices=NOTICE_ROLES), required=False
     )
-    audience_users = serializers.ListField(child=serializers.IntegerField(), required=False)
+    audience_users = serializers.ListField(child=id_field(), required=False)

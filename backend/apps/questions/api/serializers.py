@@ -13,7 +13,13 @@ from apps.questions.models import (
 from apps.questions.services.generation import GENERATION_MODES, STRICT
 from question_bank.generate import QUESTION_TYPES
 
-PASSAGE_KINDS = {"heading": "标题", "paragraph": "段落", "point": "要点", "article": "条文"}
+PASSAGE_KINDS = {
+    "heading": "标题",
+    "paragraph": "段落",
+    "point": "要点",
+    "article": "条文",
+    "note": "题注",
+}
 
 
 class MaterialRefSerializer(serializers.Serializer):

@@ -14,6 +14,7 @@ from apps.accounts.models import OrgUnit, User
 from apps.common import scoping
 from apps.common.errors import InvalidInput, NotFound
 from apps.questions.models import KnowledgePoint, Material, Passage
+from question_bank.document import BODY_KINDS
 
 NAME_REQUIRED = "请填写知识点名称"
 NAME_TAKEN = "同一上级下已有同名知识点：{name}"
@@ -157,7 +158,7 @@ def suggest_for_material(*, material: Material) -> list[KnowledgePoint]:
                 by_heading[heading].passages.add(passage)
     for word in _keywords(material.text):
         kp = ensure(word, None)
-        kp.passages.add(*[p for p in passages if word in p.text and p.kind != "heading"])
+        kp.passages.add(*[p for p in passages if word in p.text and p.kind in BODY_KINDS])
     return created
 
 

@@ -1,0 +1,253 @@
+"""Who and what a sentence of a speech, notice or Q&A article is about (issue 16, round nine).
+
+On a document that is no statute only a sentence stating a national rule, definition,
+formula, day or figure may become a question; the speaker's or the county's own
+arrangements never. `attribute` reads one sentence (with the sentences before it in the
+same paragraph or Q&A answer) and says whose statement it is:
+
+- a source named in the sentence: "《X法》规定", "X法明确", "法律（还）规定/明确",
+  "按照国家有关规定", "党中央明确要求", "国务院印发…", "党的十九届五中全会提出";
+- a national subject at the head of a clause ("国家建立…", "国务院可以…"), not 国家 used
+  as a modifier ("国家耕地地力保护补贴之外", "非国家机关"), which names no source;
+- a national day ("每年的11月9日是全国消防日", "2026年5月12日是我国第18个全国防灾减灾日");
+- inherited: a rule (应当/不得/禁止/必须…) with no source of its own that goes on straight
+  from a nationally attributed sentence of the same paragraph ("《居民身份证法》规定，……。公民应当自……"), while it has no
+  local marker and no new speaker;
+- vetoed: a clause kept in the statement that names this place or its people ("我县", "全镇",
+  "各村", "县财政", "今年"), or the speaker's own call ("要…", "我们…").
+
+The verdict is a small value the filters and the national rules share, and its `reason`
+goes into the candidate's `quality.reasons`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textutil import pos_tags
+
+# A law or regulation quoted by name, with or without 《》; "办法", "执法", "违法", "依法"
+# and the like are no law's name.
+LAW_NAME = (
+    r"(?:《(?P<marked>[^》]{1,30}?(?:法|法典|条例))》"
+    r"|(?P<bare>[\u4e00-\u9fa5]{1,14}?(?<![办方做说看想执违依守司合非])(?:法典|法|条例)))"
+)
+# "《X法》规定，" "消防法明确规定：" "《X法》第六十二条：" "根据《X条例》第十条规定，"
+CITED_LAW_RE = re.compile(
+    r"(?:按照|根据|依照|依据)?" + LAW_NAME + r"(?:第[一二三四五六七八九十百零]+条)?(?:的)?"
+    r"(?:(?:还|也|明确|同时)?(?:规定|明确规定|明确|要求|指出)[，,：:]|(?<=条)[：:])"
+)
+# "法律明确，" "法律还规定，" "按照法律规定，" "依照法律，": the law is not named here.
+CITED_LAW_UNNAMED_RE = re.compile(
+    r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
+)
+# "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
+NATIONAL_BODY_SAYS_RE = re.compile(
+    r"^(?:党中央|中共中央|中央|国务院|全国人大(?:常委会)?|党的[一二三四五六七八九十]+[大届][^，。]{0,10}?)"
+    r"(?:、国务院)?(?:明确|反复|多次)?(?:要求|提出|指出|强调|部署|规定|决定|印发|明确)"
+)
+# "按照国家有关规定，" "按照国家生活垃圾分类标志标准，": a national rule or standard cited.
+NATIONAL_RULE_CITED_RE = re.compile(
+    r"(?:按照|根据|依照|依据|符合)国家(?:有关|相关)?[\u4e00-\u9fa5]{0,12}?(?:规定|标准)"
+)
+# A national subject heading a clause; what follows must be its verb ("国家建立", "国家对…实行").
+NATIONAL_SUBJECT_RE = re.compile(r"^(?:国家|我国|国务院|党中央|中共中央)")
+SUBJECT_VERB_TAGS = ("v", "p", "d")
+SUBJECT_HEADS = ("对", "在", "依法", "鼓励", "支持", "可以", "应当", "必须", "不得", "有权")
+NATIONAL_DAY_RE = re.compile(
+    r"(?:每年(?:的)?|(?:今年|\d{4}年)(?:的)?)[^，。；]{1,14}?(?:是|为)(?:我国)?(?:第[\d一二三四五六七八九十百]+个)?"
+    r"全国[\u4e00-\u9fa5“”]{2,14}?(?:日|月|周)"
+)
+# A field of work's 方针 or principle, and the responsibility system of "各级人民政府", stated
+# as such ("森林防火工作实行预防为主、积极消灭的方针", "防汛抗洪工作实行各级人民政府行政首长负责制"):
+# set by national law for the whole field; a place's own version names the place (vetoed).
+NATIONAL_FORMULA_RE = re.compile(
+    r"^(?!这|此|该|本|各|我|全|今|明|上述)[\u4e00-\u9fa5]{2,12}工作(?:实行|坚持|贯彻|遵循)"
+    r"[^。；]{2,60}?的(?:方针|原则)"
+    r"|^(?!这|此|该|本|各|我|全|今|明|上述)[\u4e00-\u9fa5]{2,12}工作实行(?:地方)?各级人民政府"
+    r"[\u4e00-\u9fa5]{2,10}负责制"
+)
+# This place, its people and its time: whose arrangement a clause is.
+LOCAL_MARK_RE = re.compile(
+    r"我(?:们|县|镇|乡|村|区|市|省)|咱们|本(?:县|镇|乡|村|区|市)|全(?:县|镇|乡|村|区|市)(?!人大|国)|"
+    r"各(?:乡镇|村|社区|学校|单位|部门|级党委)|县(?:里|财政|委|政府|直)|镇(?:里|党委|政府)|"
+    r"今年|明年|去年|当前|目前|近期|下一步|同志们"
+)
+# The subject of a clause that is a local place or its own people ("每个村", "村干部",
+# "乡镇敬老院", "县财政"). A level every place has ("县级以上", "村级", "城乡", "农村",
+# "村民委员会", "社区居民委员会") is no local subject.
+LOCAL_SUBJECT_RE = re.compile(
+    r"^(?:每个|各个?|全|本|我)?"
+    r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
+)
+# The speaker's own call opening a clause ("要…", "务必…", "请…", "各企业…"; "各级人民政府"
+# is the law's own subject), or a directive "X要…" inside it ("补助资金要专款专用").
+SPEAKER_CALL_RE = re.compile(r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求|各(?!级))")
+DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻务是么])")
+# What a sentence that inherits its source must itself be: a rule (who must, may or must not).
+# A permission ("都可以申领…") is as often the article's own advice as the law's: not enough.
+INHERITED_RULE_RE = re.compile(r"应当|不得|禁止|必须|有权|有义务")
+LEADS = ("本", "该", "此", "这", "各", "我")
+CLAUSE_RE = re.compile(r"[^，；：。！？]+")
+# How far a source carries: sentences of the same paragraph after it, without a new subject.
+INHERIT_SENTENCES = 1
+
+
+@dataclass(frozen=True)
+class Attribution:
+    national: bool
+    how: str  # "named", "national_subject", "national_day", "inherited", "none", "local"
+    law: str | None = None  # the law the statement is from, where a law is named or inherited
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        if self.national:
+            source = f"《{self.law}》" if self.law else self.detail
+            how = {
+                "named": "句中写明出处",
+                "national_subject": "句子的主语是国家一级",
+                "national_day": "全国性的节日",
+                "national_formula": "一个工作领域的方针、原则或负责制",
+                "inherited": "承接同段上句写明的出处",
+            }[self.how]
+            return f"出处核对：{how}（{source}）"
+        return f"出处核对：{self.detail}"
+
+
+def law_cited(text: str) -> tuple[str | None, int] | None:
+    """(the law's name or None, where its statement starts) when `text` cites a law."""
+    m = CITED_LAW_RE.search(text)
+    if m:
+        name = m.group("marked") or m.group("bare")
+        name = re.sub(r"^(?:中华人民共和国)", "", name)
+        if len(name) >= (2 if m.group("marked") else 3) and not name.startswith(LEADS):
+            return name, m.end()
+    m = CITED_LAW_UNNAMED_RE.match(text)
+    if m:
+        return None, m.end()
+    return None
+
+
+def national_subject(clause: str) -> bool:
+    """ "国家建立…" "国务院可以…": the nation acts; "国家耕地地力保护补贴" names a thing."""
+    m = NATIONAL_SUBJECT_RE.match(clause)
+    if not m:
+        return False
+    tags = pos_tags(clause[:10])
+    if len(tags) < 2 or tags[0][0] != m.group(0):
+        return False
+    return tags[1][1][:1] in SUBJECT_VERB_TAGS or tags[1][0] in SUBJECT_HEADS
+
+
+def local_clause(clause: str, directives: bool = True) -> str | None:
+    """Why `clause` is this place's or the speaker's own, or None. `directives=False`: a
+    "X要…" inside a cited rule is the rule's wording (party regulations say 要)."""
+    clause = clause.strip()
+    m = LOCAL_MARK_RE.search(clause) or LOCAL_SUBJECT_RE.match(clause)
+    if m:
+        return m.group(0)
+    m = SPEAKER_CALL_RE.match(clause) or (DIRECTIVE_RE.search(clause) if directives else None)
+    if m:
+        return m.group(0)
+    return None
+
+
+PLACE_SUFFIX = "县镇乡村"
+NATIONAL_NAMES = ("中国", "中华人民共和国", "我国")
+
+
+def named_place(text: str) -> str | None:
+    """A county, town or village called by its name ("白沙县", "双河镇"): this place's own
+    affair, whatever the sentence goes on to say. Rivers and regions ("长江流域") are no
+    such place."""
+    if not any(ch in text for ch in PLACE_SUFFIX):
+        return None  # cheap test first: tagging every statement would cost
+    words = pos_tags(text)
+    pos = 0
+    for word, tag in words:
+        pos += len(word)
+        if not tag.startswith("ns") or word in NATIONAL_NAMES:
+            continue
+        if word[-1] in PLACE_SUFFIX:
+            return word
+        if (
+            pos < len(text)
+            and text[pos] in PLACE_SUFFIX
+            and text[pos : pos + 2] not in ("村民", "乡村")
+        ):
+            return word + text[pos]
+    return None
+
+
+def _own_source(text: str) -> Attribution | None:
+    cited = law_cited(text)
+    if cited:
+        law, _ = cited
+        return Attribution(True, "named", law, "" if law else "法律规定")
+    for clause in CLAUSE_RE.findall(text):
+        clause = clause.strip()
+        if NATIONAL_BODY_SAYS_RE.match(clause):
+            return Attribution(True, "named", None, clause[:6])
+        if national_subject(clause):
+            return Attribution(True, "national_subject", None, NATIONAL_SUBJECT_RE.match(clause)[0])
+    if NATIONAL_FORMULA_RE.match(text):
+        return Attribution(True, "national_formula", None, "全国统一的方针、原则或负责制")
+    m = NATIONAL_RULE_CITED_RE.search(text)
+    if m:
+        return Attribution(True, "named", None, m.group(0))
+    if NATIONAL_DAY_RE.search(text):
+        return Attribution(True, "national_day", None, "全国……日")
+    return None
+
+
+def law_before(before: list[str]) -> str | None:
+    for text in reversed(before):
+        cited = law_cited(text)
+        if cited and cited[0]:
+            return cited[0]
+        m = re.search(r"《([^》]{1,30}?(?:法|法典|条例))》", text)
+        if m:
+            return re.sub(r"^中华人民共和国", "", m.group(1))
+    return None
+
+
+def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attribution:
+    """Whose statement `statement` is. `before`: the sentences before it in the same paragraph
+    (or Q&A answer), nearest last. Every clause of the statement is read for local markers:
+    a national rule followed by the county's own arrangement in the same sentence is vetoed
+    (a rule proposing from it cuts the statement first). `veto=False` only looks for the
+    source (of a span whose stem left its local clauses out)."""
+    before = list(before)
+    directives = not law_cited(statement)
+    for clause in CLAUSE_RE.findall(statement) if veto else ():
+        why = local_clause(clause, directives)
+        if why:
+            return Attribution(False, "local", None, f"本地或讲话人的安排（{why}）")
+    place = named_place(statement) if veto else None
+    if place:
+        return Attribution(False, "local", None, f"本地或讲话人的安排（{place}）")
+    own = _own_source(statement)
+    if own:
+        if own.law is None and own.how == "named" and own.detail == "法律规定":
+            law = law_before(before)
+            if law is None:  # "法律规定，…" and no law named in the paragraph: which law?
+                return Attribution(False, "none", None, "只说“法律规定”，段内没有写明是哪部法律")
+            return Attribution(True, "named", law, "法律规定")
+        if own.law is None and own.how == "national_subject":
+            law = law_before(before[-1:]) if before and law_cited(before[-1]) else None
+            return Attribution(True, own.how, law, own.detail)
+        return own
+    # No source of its own: the source of the sentence just before carries over to a rule
+    # (应当/不得/可以…), while nothing in between turned to this place or the speaker.
+    if not INHERITED_RULE_RE.search(statement):
+        return Attribution(False, "none", None, "句中没有写明全国性出处，也不是承接上句的规定")
+    for back, text in enumerate(reversed(before[-INHERIT_SENTENCES:])):
+        if any(local_clause(c) for c in CLAUSE_RE.findall(text)):
+            break
+        prior = _own_source(text)
+        if prior and prior.how in ("named", "national_subject"):
+            law = prior.law or law_before(before[: len(before) - back])
+            return Attribution(True, "inherited", law, prior.detail)
+    return Attribution(False, "none", None, "句中没有写明全国性出处，上句也没有")
