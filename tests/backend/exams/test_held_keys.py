@@ -432,3 +432,28 @@ def test_a_candidate_admin_reads_no_item_analysis_of_the_pool_held_from_them(
     assert own.status_code == 201
     candidate.post(f"/api/v1/attempts/{own.json()['id']}/submit")
     assert candidate.get(url).json()["items"], "no attempt left: nothing is held any more"
+
+
+def test_a_dry_run_import_is_no_oracle_for_a_held_key(tree, client_for, world):
+    """The county exam draws 甲镇's bank, and 甲镇's admin is a cadre who will sit it. A dry run
+    importing one of its questions four times, with the answers A to D, once reported the
+    row whose answer equals the key as an exact duplicate ("skipped")."""
+    from tests.backend.questions.test_import_export import _csv, _import
+
+    town_bank = Bank.objects.create(name="甲镇题库", org_unit=tree.town_a)
+    question = make_question(town_bank, "single")
+    paper = Paper.objects.create(title="县卷", org_unit=tree.county, mode="rules")
+    PaperRule.objects.create(paper=paper, position=1, bank=town_bank, count=1, points=2)
+    _exam(tree, paper, title="县考试（抽甲镇题）")
+    candidate = client_for(factories.make_user(tree.village_a1, admin_of=[tree.town_a]))
+    options = {f"选项{o['key']}": o["text"] for o in question.options}
+    rows = [
+        {"题型": "单选", "题干": question.stem, **options, "答案": key}
+        for key in "ABCD"[: len(options)]
+    ]
+
+    report = _import(candidate, town_bank, _csv(rows), dry_run=1).json()
+
+    assert report["skipped"] == [], report
+    # Still told that the bank holds the same question (stem and options, no key).
+    assert {d["row"] for d in report["duplicates"]} >= {2}
