@@ -11,7 +11,7 @@ from apps.accounts.models import path_ids
 from apps.common import scoping
 from apps.exams import held_keys
 from apps.exams.models import Answer, Attempt, Exam, Paper
-from apps.exams.services.exams import in_audience
+from apps.exams.services.exams import in_audience, sitting_over
 from apps.exams.services.papers import paper_totals
 from apps.exams.services.presentation import Shown, render_text, shown_questions
 from apps.questions.models import KnowledgePoint, Question
@@ -134,7 +134,7 @@ def attempt_clock(attempt_id: int, user) -> dict | None:
 def released(release: str, exam: Exam, now=None) -> bool:
     if release == Exam.Release.IMMEDIATE:
         return True
-    return release == Exam.Release.AFTER_CLOSE and exam.state(now) == "closed"
+    return release == Exam.Release.AFTER_CLOSE and sitting_over(exam, now)
 
 
 def answers_visible(exam: Exam, now=None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput
@@ -88,6 +89,18 @@ def audience_summary(exam: Exam) -> str:
     if named:
         parts.append(f"指定人员 {named} 人")
     return "；".join(parts) or "未选参考人员"
+
+
+def sitting_over(exam: Exam, now=None) -> bool:
+    """The window has closed and nobody is still answering: extra time can run an attempt
+    past the close, and "after the exam" (answers, scores, the wrong-question book) waits
+    for that person too, or those who finished could pass the keys on."""
+    now = now or timezone.now()
+    if exam.state(now) != "closed":
+        return False
+    return not Attempt.objects.filter(
+        exam=exam, status=Attempt.Status.IN_PROGRESS, deadline__gt=now
+    ).exists()
 
 
 def in_audience(exam: Exam, user) -> bool:
