@@ -244,6 +244,15 @@ def result_items(attempt: Attempt) -> list[dict]:
     # Another exam the cadre could still sit may hold some of these keys (a mock exam's
     # fixed items from the formal exam's bank): those stay hidden until it closes.
     held = held_keys.held_for(attempt.user, except_exam=attempt.exam)
+    # While the cadre sits another exam, every key stays back: extra time can run that
+    # attempt past its window's close, when the hold above has already ended.
+    sitting = (
+        Attempt.objects.filter(
+            user_id=attempt.user_id, status=Attempt.Status.IN_PROGRESS, deadline__gt=timezone.now()
+        )
+        .exclude(pk=attempt.pk)
+        .exists()
+    )
     items = []
     for position, entry in enumerate(attempt.layout, start=1):
         q = questions[entry["q"]]
@@ -252,7 +261,7 @@ def result_items(attempt: Attempt) -> list[dict]:
         kind = question_types.get(q.type)
         answer = kind.display_key(q.answer, order) if kind.has_options else q.answer
         passage = q.source_passage
-        hidden = held.holds(q)
+        hidden = sitting or held.holds(q)
         items.append(
             {
                 "question_id": q.pk,

@@ -204,3 +204,27 @@ def test_answers_after_the_close_wait_for_whoever_still_answers_on_extra_time(
     client_for(slow).post(f"/api/v1/attempts/{running}/submit")
     late = client_for(quick).get(f"/api/v1/attempts/{done}").json()["result"]
     assert late["answers_visible"] is True and late["items"]
+
+
+def test_a_mock_result_shows_no_key_while_its_cadre_answers_on_extra_time(
+    client_for, town_a_admin, tree, paper, questions
+):
+    """The formal exam's window has closed, so it holds its pool no more, but the cadre is
+    still answering it on extra time: their mock result drawing the same questions keeps
+    every key back until they hand in."""
+    now = timezone.now()
+    formal = _town_exam(tree, paper, closes_at=now + timedelta(minutes=5))
+    mock = _town_exam(tree, paper, kind="mock", answer_release="immediate")
+    cadre = factories.make_user(tree.village_a1)
+    practised = start(client_for(cadre), mock).json()["id"]
+    client_for(cadre).post(f"/api/v1/attempts/{practised}/submit")
+    assert _grant(client_for(town_a_admin), formal, cadre, 10).status_code == 200
+    running = start(client_for(cadre), formal).json()["id"]
+    type(formal).objects.filter(pk=formal.pk).update(closes_at=now - timedelta(minutes=1))
+
+    during = client_for(cadre).get(f"/api/v1/attempts/{practised}").json()["result"]["items"]
+
+    assert during and all(i["answer"] is None and i["key_held"] for i in during)
+    client_for(cadre).post(f"/api/v1/attempts/{running}/submit")
+    after = client_for(cadre).get(f"/api/v1/attempts/{practised}").json()["result"]["items"]
+    assert any(i["answer"] is not None for i in after)
