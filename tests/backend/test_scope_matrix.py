@@ -874,17 +874,7 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
     # ids can be guessed, so naming them would tell who or what sits behind each one.
     text = response.content.decode()
     leaked = [m for m in scope_world.FORBIDDEN_MARKERS[role] if m in text]
-    if leaked and case in NAMES_LEAK_REPORTED:
-        pytest.xfail(f"reported, not fixed here: {text}")
     assert not leaked, text
-
-
-# Refusals still naming the person behind a guessed id; owned by the notices work in progress.
-NAMES_LEAK_REPORTED = {
-    "a notice naming another township's cadre",
-    "a notice's reach in another township",
-    "a notice's reach naming another township's cadre",
-}
 
 
 # Admin-only POSTs that read nothing of a unit (previews, counts): other roles get 403.
