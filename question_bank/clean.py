@@ -380,7 +380,8 @@ def bilingual_table_row(line: str) -> str:
     cells = [c.strip() for c in m.group(1).split("|")]
     if all(_TABLE_RULE_CELL.match(c) for c in cells):
         return ""
-    if len(cells) == 2 and _HAN.search(cells[0]) and not _HAN.search(cells[1]):
+    english = re.search(r"[A-Za-z]{3,}", cells[1]) if len(cells) == 2 else None
+    if english and _HAN.search(cells[0]) and not _HAN.search(cells[1]):  # "| 一档 | 200 |" stays
         return "" if cells[0] in _COLUMN_HEADS else cells[0]
     return line
 

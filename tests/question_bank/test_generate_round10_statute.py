@@ -402,3 +402,11 @@ def test_a_term_whose_characters_are_only_scattered_in_its_definition_is_asked()
     answers = [c.answer for c in _fills(text, "fill.definition")]
     assert ["山洪灾害"] in answers  # 山、洪、灾害 only scattered over other words
     assert ["护林员"] not in answers  # the term stands whole in its definition
+
+
+def test_a_two_column_table_of_figures_is_not_taken_for_a_translation():
+    from question_bank.clean import bilingual_table_row
+
+    assert bilingual_table_row("| 一档 | 200 |") == "| 一档 | 200 |"
+    assert bilingual_table_row("| 第一条　为了…… | Article 1　This Law… |") == "第一条　为了……"
+    assert bilingual_table_row("|---|---|") == ""
