@@ -125,6 +125,8 @@ def _balanced(
     reserve = [c for c in kept if c.reserve]
     pool = [c for c in kept if not c.reserve]
     before = len(result.dropped)
+    last: list[tuple[Candidate, Candidate]] = []  # the swaps made for this pass
+    refused: set[int] = set()  # "错" another cap dropped once promoted: not promoted again
     while True:
         del result.dropped[before:]
         chosen = _cap(pool, max_per_type, variants, result.dropped, document)
@@ -138,6 +140,14 @@ def _balanced(
             "true_false_balance",
             "判断题“对”的过多",
         )
+        asked = {id(c) for c in final}
+        lost = [(old, new) for old, new in last if id(new) not in asked]
+        if lost:  # the "错" fell to another cap: the span keeps its 单选 or 填空
+            gone = {id(new) for _old, new in lost}
+            refused |= gone
+            pool = sorted([c for c in pool if id(c) not in gone] + [o for o, _n in lost], key=_rank)
+            last = []
+            continue
         blocked = sum(1 for d in result.dropped[before:] if d.filter == "true_false_balance")
         # A "错" the span's 单选 or 填空 displaced (a level swap) waits like a reserve one.
         displaced = [
@@ -147,9 +157,11 @@ def _balanced(
             and d.candidate.type == "true_false"
             and d.candidate.answer is False
         ]
-        promoted = _promote(final, reserve + displaced, -(-blocked // TRUE_PER_FALSE))
+        waiting_false = [c for c in reserve + displaced if id(c) not in refused]
+        promoted = _promote(final, waiting_false, -(-blocked // TRUE_PER_FALSE))
         if not promoted:
             return final
+        last = promoted
         replaced = {id(old) for old, _new in promoted}
         pool = [c for c in pool if id(c) not in replaced]
         waiting = {id(c) for c in pool}
