@@ -272,7 +272,12 @@ def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         answer=False,
         rule="true_false.swap_law_figure",
         explanation=f"{ctx.explain(sentence)}应为“{el.text}{el.group}”，而非“{wrong}{el.group}”。",
-        swapped={"kind": "number", "original": el.text, "replacement": wrong},
+        # With the unit: "二十年" is no part of "满二十五年", though "二十" is (heldout10).
+        swapped={
+            "kind": "number",
+            "original": f"{el.text}{el.group}",
+            "replacement": f"{wrong}{el.group}",
+        },
         # The coin asked a 单选 or 填空 here: this "错" waits in reserve (round ten).
         reserve=ctx.coin(sentence),
         **_statement_base(ctx, sentence, el),

@@ -410,3 +410,21 @@ def test_a_two_column_table_of_figures_is_not_taken_for_a_translation():
     assert bilingual_table_row("| 一档 | 200 |") == "| 一档 | 200 |"
     assert bilingual_table_row("| 第一条　为了…… | Article 1　This Law… |") == "第一条　为了……"
     assert bilingual_table_row("|---|---|") == ""
+
+
+def test_a_figure_that_contains_the_new_value_can_still_be_swapped():
+    """ "满二十五年" swapped to "满二十年": "二十" stands inside "二十五", "二十年" does not."""
+    text = (
+        "# 中华人民共和国示范档案开放法\n第一条 为了开放档案，制定本法。\n"
+        "第二条 档案馆的档案，应当自形成之日起满二十五年向社会开放。\n"
+        "第三条 档案馆应当自收到申请之日起十日内答复。\n"
+    )
+    found = [
+        c
+        for seed in range(8)
+        for c in generate(
+            make_document(text), seed=seed, rules=["true_false.swap_law_figure"]
+        ).candidates
+        if "向社会开放" in c.stem
+    ]
+    assert found and all(c.answer is False and "二十五年" not in c.stem for c in found)

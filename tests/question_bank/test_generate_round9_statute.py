@@ -223,13 +223,13 @@ def test_a_notice_period_a_term_and_a_detention_are_figures_too():
             make_document(ASSEMBLY), seed=seed, rules=["true_false.swap_law_figure"]
         ).candidates
     }
-    assert {"五", "十"} & found
+    assert {"五日", "十日", "五年"} & found  # with the unit since round ten
     for seed in range(8):
         for c in generate(
             make_document(ASSEMBLY), seed=seed, rules=["true_false.swap_law_figure"]
         ).candidates:
-            if c.swapped["original"] == "十":  # 十日以上十五日以下: stays below fifteen
-                assert c.swapped["replacement"] in ("五", "七", "三", "六", "八", "九", "四")
+            if c.swapped["original"] == "十日":  # 十日以上十五日以下: stays below fifteen
+                assert c.swapped["replacement"][:-1] in ("五", "七", "三", "六", "八", "九", "四")
 
 
 def test_a_speech_s_sentence_about_a_session_is_kept():
