@@ -40,7 +40,7 @@ def _question_from_lead(lead: str) -> str | None:
     # "哪一种或者几种".
     core = re.sub(r"下列(?:一种或者几种|一项或者几项|一种或几种|一项或几项)", "下列", core)
     # "有下列情形之一的，丧失成员身份": "在哪些情形下，丧失成员身份？" (never "有哪些情形，…").
-    m = re.match(r"^有下列情形(?:之一)?的?，(.+)$", core)
+    m = re.match(r"^有?下列情形(?:之一)?的?，(.+)$", core)
     if m:
         return f"在哪些情形下，{m.group(1).rstrip('，')}？"
     # "按照下列规定的权限": the items are rules to apply, not members of a named category;

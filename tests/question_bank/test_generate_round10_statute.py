@@ -302,6 +302,11 @@ def test_a_list_of_cases_is_asked_in_which_cases():
         _question_from_lead("第七条 有下列情形之一的，不得担任示范调解员：")
         == "在哪些情形下，不得担任示范调解员？"
     )
+    # a lead-in without a subject reads the same way
+    assert (
+        _question_from_lead("第九条 下列情形，应当使用示范用字：")
+        == "在哪些情形下，应当使用示范用字？"
+    )
 
 
 def test_a_stem_that_names_the_organ_s_work_does_not_ask_the_organ():
