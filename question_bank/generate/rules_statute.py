@@ -5,8 +5,10 @@ the law allows:
 - `fill.system`: "国家实行X制度。" (制度, 机制) asks X, where the law names no other system in
   that frame (a second one would fit the blank too); the part of X the law's name already
   says stays in the stem ("国家实行乡村医生____制度"). "X实行Y负责制。" asks Y likewise.
-- `short.composition`: "X包括A、B和C。" / "X分为A、B和C。" (a closed list: no 等, no 其他)
-  asks what X comprises; the items are the scoring points.
+- `short.composition`: a closed list in one sentence (no 等, no 其他) asks what X comprises:
+  "X包括A、B和C。", "X分为A、B和C四级。" (after a "按照…，" clause too), the classes a
+  definition names ("是指……的A、B和C。") and the kinds it ends with ("，包括A、B、C。").
+- `fill.law_day`: "每年M月D日为X日。" asks the date.
 """
 
 from __future__ import annotations
@@ -196,12 +198,10 @@ def composition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 def _noun_subject(subject: str) -> bool:
-    from .rules_short import _ends_with_noun
-
     if subject.startswith(("对", "在", "为", "将", "把", "由", "经")):
         return False
     # "组织" is tagged a verb as often as a noun: the heads a statute names things by.
-    return _ends_with_noun(subject) or subject.endswith(("组织", "机构", "单位", "人员", "团体"))
+    return _noun(subject[-8:]) or subject.endswith(("组织", "机构", "单位", "人员", "团体"))
 
 
 # "每年9月30日为烈士纪念日": the day a law fixes, the best-known fact of such a law
