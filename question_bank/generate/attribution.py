@@ -54,7 +54,19 @@ NATIONAL_RULE_CITED_RE = re.compile(
 # A national subject heading a clause; what follows must be its verb ("国家建立", "国家对…实行").
 NATIONAL_SUBJECT_RE = re.compile(r"^(?:国家|我国|国务院|党中央|中共中央)")
 SUBJECT_VERB_TAGS = ("v", "p", "d")
-SUBJECT_HEADS = ("对", "在", "依法", "鼓励", "支持", "可以", "应当", "必须", "不得", "有权")
+SUBJECT_HEADS = (
+    "对",
+    "在",
+    "依法",
+    "鼓励",
+    "支持",
+    "可以",
+    "应当",
+    "必须",
+    "不得",
+    "有权",
+    "建立健全",
+)
 NATIONAL_DAY_RE = re.compile(
     r"(?:每年(?:的)?|(?:今年|\d{4}年)(?:的)?)[^，。；]{1,14}?(?:是|为)(?:我国)?(?:第[\d一二三四五六七八九十百]+个)?"
     r"全国[\u4e00-\u9fa5“”]{2,14}?(?:日|月|周)"

@@ -123,6 +123,11 @@ TABLE: dict[str, tuple[frozenset, str]] = {
         "第九轮新增，无诚实样本：写明《X法》（或同段上句写明）、党中央、国务院的句子里的数字；"
         "讲话人本地的数字由出处核对拦下",
     ),
+    "fill.national_formula": (
+        OT,
+        "第十轮新增，无诚实样本：讲话引用的全国性战略、体制（“国家实施……的国家粮食安全战略”），只在句子写明"
+        "《X法》或以国家为主语时，挖去句中为这个名称列出的各项；本地的提法被出处核对否决",
+    ),
     "llm": (ST | OT, "只在配置了语言模型时出题；其题照样经过全部检查"),
 }
 # The rules off for every kind, with why (kept for callers that ask by name).

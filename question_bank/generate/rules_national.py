@@ -103,6 +103,8 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return  # a definition: fill.national_definition asks it
     if "fill.national_policy" in ctx.active and POLICY_RE.search(rule):
         return  # a 方针 written with commas: its fill-in asks the items
+    if "fill.national_formula" in ctx.active and FORMULA_RE.search(rule):
+        return  # a named strategy or system: its fill-in asks the items
     yield _true(ctx, sentence, f"根据《{law}》，{rule}。", rule, "true_false.national_rule", law)
 
 
@@ -298,3 +300,67 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             checks=[(at, at + len(m.group(0)))],
             difficulty=2,
         )
+
+
+# "国家实施以我为主、立足国内、确保产能、适度进口、科技支撑的国家粮食安全战略", "建立统一指挥、
+# 专常兼备、反应灵敏、上下联动的应急管理体制": a named national formula and the items the
+# sentence itself gives for that very name (方针 and 原则 are fill.principle's).
+FORMULA_RE = re.compile(
+    r"(?:建立健全|实施|实行|建立|健全|完善|构建|坚持|形成)"
+    r"(?P<items>[\u4e00-\u9fa5]{2,6}(?:、[\u4e00-\u9fa5]{2,6}){1,5})的"
+    r"(?P<name>[\u4e00-\u9fa5]{0,10}(?:战略|体制|治理体系|工作体系|工作格局|格局))(?=[，。；、]|$)"
+)
+FORMULA_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,6}")
+
+
+@sentence_rule("fill.national_formula", "fill_in", 0.6)
+def national_formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """The items of a national strategy or system, blanked, where the sentence attributes it
+    to a named law (or the law cited before it in the paragraph) or to the nation as its
+    subject; a county's or town's own formula ("我镇构建……的工作格局") never."""
+    if ctx.law:
+        return
+    text = re.sub(r"^答[：:]", "", sentence.text.strip())
+    offset = sentence.text.index(text[:4]) if text else 0
+    m = FORMULA_RE.search(text)
+    if not m:
+        return
+    verdict = attribution.attribute(text[: m.end()], _before(ctx, sentence))
+    if not verdict.national or verdict.how not in ("named", "national_subject", "inherited"):
+        return
+    head = text[: m.start()]
+    clauses = head.split("，")
+    subject_clause = clauses[-1]
+    cited = attribution.law_cited(head)
+    law = verdict.law or (cited[0] if cited else None)
+    if cited:
+        subject_clause = text[cited[1] : m.start()]
+    if attribution.local_clause(subject_clause) or "，" in subject_clause:
+        return
+    items = m.group("items").split("、")
+    if len(set(items)) < len(items) or any(it in m.group("name") for it in items):
+        return  # an item the name repeats is read off the stem
+    name = m.group("name")
+    body = text[m.start() - len(subject_clause) : m.end()]
+    lead = f"根据《{law}》，" if law else ""
+    if not law and not attribution.national_subject(body):
+        return  # "国家…" must be the stem's own subject when no law is named
+    stem_body = body[: len(subject_clause) + (m.start("items") - m.start())]
+    stem_body += "、".join([BLANK] * len(items)) + "的" + name
+    at = sentence.start + offset + m.start("items")
+    checks, pos = [], 0
+    for item in items:
+        checks.append((at + pos, at + pos + len(item)))
+        pos += len(item) + 1
+    yield Candidate(
+        type="fill_in",
+        stem=f"{lead}{stem_body}。",
+        answer=items,
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_formula",
+        knowledge_points=[k for k in (law, name) if k],
+        answer_texts=items,
+        checks=checks,
+        difficulty=2,
+    )

@@ -1,0 +1,113 @@
+"""Round ten (issue 16): speeches, notices and Q&A articles. A speech makes no "错" (no swap
+is safe on it), so beyond its one "对" a cited national rule is asked another way where a
+certain blank exists; a named national strategy or system is asked with the items the
+sentence gives for that very name, only when the nation or a named law states it; a Q&A
+headline ending in ？ or ！ is the title, a flat attribute row or a site banner is not.
+Every example is made up."""
+
+from question_bank.generate import generate, registry
+from question_bank.generate.kinds import OTHER
+from question_bank.ingest import ingest_text
+from tests.question_bank.generate_helpers import make_document
+
+EMERGENCY = """# 在全镇应急管理工作会议上的讲话
+一、认清形势
+《突发事件应对法》规定，任何单位和个人不得编造、传播有关突发事件的虚假信息。各村要加强宣传。
+二、依法应对
+《突发事件应对法》规定，国家建立统一指挥、专常兼备、反应灵敏、上下联动的应急管理体制。
+"""
+
+GRAIN = """# 在全县粮食生产工作会议上的讲话
+一、提高认识
+《粮食安全保障法》已经施行。法律还明确，国家实施以我为主、立足国内、确保产能、适度进口、科技支撑的国家粮食安全战略。
+我镇构建党委领导、政府负责、群众参与、部门联动的粮食生产工作格局。
+二、抓好落实
+全县各乡镇要坚持“三抓三促”，形成抓粮食、抓产能、抓收储的良好格局。
+"""
+
+
+def _stems(cands) -> list[str]:
+    return [c.stem for c in cands]
+
+
+def test_a_speech_keeps_one_true_and_asks_another_cited_rule_as_a_fill_in():
+    result = generate(make_document(EMERGENCY), seed=16)
+    trues = [c for c in result.candidates if c.type == "true_false"]
+    assert len(trues) == 1  # no "错" on a speech: "对" stays no safe guess
+    fills = [c for c in result.candidates if c.rule == "fill.national_formula"]
+    assert [c.answer for c in fills] == [["统一指挥", "专常兼备", "反应灵敏", "上下联动"]]
+    assert fills[0].stem == "根据《突发事件应对法》，国家建立____、____、____、____的应急管理体制。"
+    # The fill-in is kept, not listed as dropped too.
+    assert all(d.candidate is not fills[0] for d in result.dropped)
+
+
+def test_the_true_beyond_the_one_becomes_the_fill_in_of_its_own_span():
+    """Asked as the true/false question (as it would be without the formula rule), the
+    second cited rule is not lost: its span's fill-in takes its place."""
+    rules = ["true_false.national_rule", "fill.national_formula"]
+    result = generate(make_document(EMERGENCY), seed=16, rules=rules)
+    kinds_kept = sorted(c.rule for c in result.candidates)
+    assert kinds_kept == ["fill.national_formula", "true_false.national_rule"]
+    over = [d.candidate.stem for d in result.dropped if d.filter == "true_false_balance"]
+    assert all("应急管理体制" in s for s in over)
+
+
+def test_a_national_strategy_is_asked_with_its_own_items_and_a_local_one_never():
+    result = generate(make_document(GRAIN), seed=16)
+    stems = _stems(result.candidates)
+    assert (
+        "根据《粮食安全保障法》，国家实施____、____、____、____、____的国家粮食安全战略。" in stems
+    )
+    formula = next(c for c in result.candidates if c.rule == "fill.national_formula")
+    assert formula.answer == ["以我为主", "立足国内", "确保产能", "适度进口", "科技支撑"]
+    assert not any("工作格局" in s or "良好格局" in s for s in stems)  # the county's own
+
+
+def test_the_nation_as_subject_states_a_system_without_a_law():
+    text = "# 在全镇基层治理工作会议上的讲话\n国家建立健全党委领导、政府负责、社会协同的基层治理体系。\n"
+    result = generate(make_document(text), seed=16, rules=["fill.national_formula"])
+    assert _stems(result.candidates) == ["国家建立健全____、____、____的基层治理体系。"]
+
+
+def test_national_formula_is_on_only_for_other_documents():
+    assert registry.TABLE["fill.national_formula"][0] == frozenset({OTHER})
+    law = "# 某某法\n第一条 国家实施以我为主、立足国内、确保产能的国家粮食安全战略。\n"
+    result = generate(make_document(law), seed=16, rules=["fill.national_formula"])
+    assert result.candidates == []  # a statute's own articles are asked by the statute rules
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+def test_a_qa_headline_ending_in_a_question_or_exclamation_mark_is_the_title():
+    text = (
+        "👆点击上方蓝字“平安某县”关注我们，每天都有新资讯！\n"
+        "护照过期了怎么办？孩子能不能办？一文说清楚📌\n"
+        "最近不少群众来电咨询，小编整理了大家最关心的几个问题。\n"
+        "Q1：护照有效期多长？\n"
+        "答：未满十六周岁的，有效期五年；十六周岁以上的，有效期十年。\n"
+    )
+    assert ingest_text(text, fallback_title="qa_passport").title.startswith("护照过期了怎么办？")
+    text2 = "农机补贴怎么申请？这8个问题看完就懂！\n最近不少群众咨询农机购置补贴的问题，小编整理如下。\n"
+    assert ingest_text(text2, fallback_title="x").title == "农机补贴怎么申请？这8个问题看完就懂！"
+
+
+def test_a_question_of_the_article_is_never_its_title():
+    text = "Q1：护照有效期多长？\n答：未满十六周岁的，有效期五年；十六周岁以上的，有效期十年。\n"
+    assert ingest_text(text, fallback_title="qa_passport").title == "qa_passport"
+
+
+def test_a_flat_attribute_row_and_a_site_banner_are_never_the_title():
+    page = (
+        "发布机构 某镇综合服务中心 公开时间 2025-10-08\n"
+        "文号 某政办〔2025〕12号 公开范围 面向全社会\n"
+        "某镇便民服务事项公开\n"
+        "为方便群众办事，现将镇便民服务中心的服务事项公开如下，请群众按需前来办理，谢谢配合。\n"
+    )
+    assert ingest_text(page, fallback_title="x").title == "某镇便民服务事项公开"
+    banner = (
+        "某县水利局 某县人民政府门户网站 · 部门子站\n"
+        "关于做好汛期安全工作的通知\n"
+        "各乡镇人民政府，县直有关单位：为做好今年汛期安全工作，现将有关事项通知如下。\n"
+    )
+    assert ingest_text(banner, fallback_title="x").title == "关于做好汛期安全工作的通知"
