@@ -27,7 +27,9 @@ _META_CELL = re.compile(
     r"(?:^|(?<=\s))(?:索引号|发文机关|发布机构|发文字号|文号|主题分类|信息分类|组配分类|体裁分类|"
     r"成文日期|发布日期|生成日期|公开时间|公开方式|公开范围|有效性|生效日期)(?=\s|[:：])"
 )
-_SITE_HEADER = re.compile(r"门户网站|部门子站|网站首页|点击上方|关注我们|公众号")
+_SITE_HEADER = re.compile(
+    r"门户网站|部门子站|网站首页|点击上方|关注我们|公众号|注意保存|请勿外传|内部(?:学习)?资料\s*$"
+)
 _HEADLINE_MARK = re.compile(r"[？！?!]")
 _QUESTION_LEAD = re.compile(r"^(?:Q\d*|问\d*|问题[一二三四五六七八九十\d]+)\s*[:：.、]?")
 # Emoji and pictographs a headline ends with ("一文说清楚📌").

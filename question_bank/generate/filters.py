@@ -280,6 +280,20 @@ def sentences_before(c: Candidate, document: Document) -> list[str]:
     return [s for s in re.findall(r"[^。！？]+[。！？]?", head) if s.strip()]
 
 
+# A self-test section of a study material ("自测题", "测一测", "参考答案") and a statement
+# written for marking ("……。（ ）", "√", "×"): one may be deliberately false.
+SELF_TEST_HEAD_RE = re.compile(r"自测|测一测|测试题|练习题|判断题|思考题|参考答案|答案")
+SELF_TEST_MARK_RE = re.compile(r"[（(]\s*[）)]|[√×✓✗]")
+
+
+def _self_test(c: Candidate, document: Document) -> bool:
+    passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
+    if passage is None:
+        return False
+    heads = " ".join(passage.heading_path)
+    return bool(SELF_TEST_HEAD_RE.search(heads) or SELF_TEST_MARK_RE.search(passage.text))
+
+
 def attribution_verdict(
     c: Candidate, document: Document, local_name: str | None = None
 ) -> attribution.Attribution:
@@ -295,8 +309,11 @@ def attribution_verdict(
     veto = attribution.attribute(stem.replace(BLANK, "X"))
     if veto.how == "local":
         return veto
-    quote = re.sub(r"^答[：:]", "", quote)
-    verdict = attribution.attribute(quote, sentences_before(c, document), veto=False)
+    if _self_test(c, document):
+        return attribution.Attribution(False, "local", None, "自测题（可能是故意写错的说法）")
+    quote = quote[attribution.LEAD_RE.match(quote).end() :]
+    where = attribution.setting(document.title or "", document.text)
+    verdict = attribution.attribute(quote, sentences_before(c, document), veto=False, where=where)
     if verdict.how == "inherited" and "《" not in c.stem:
         # The source is in the sentence before: the stem must name it to stand alone.
         return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
@@ -487,6 +504,9 @@ def subjectless_question(c: Candidate, document: Document) -> str | None:
     return "问句没有主语和出处" if SUBJECTLESS_ASK_RE.match(statement(c)) else None
 
 
+WHOLE_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def blank_inside_word(c: Candidate, document: Document) -> str | None:
     src = c.source
     for start, end in c.checks:
@@ -496,6 +516,10 @@ def blank_inside_word(c: Candidate, document: Document) -> str | None:
         s_lo = max(src.start, document.text.rfind("。", src.start, start) + 1)
         s_hi = document.text.find("。", end, src.end)
         s_hi = src.end if s_hi < 0 else s_hi + 1
+        if WHOLE_DATE_RE.fullmatch(document.text[start:end]) and not (
+            document.text[start - 1 : start].isdigit() or document.text[end : end + 1].isdigit()
+        ):
+            continue  # a whole date is one word, whatever the tokenizer makes of "日为"
         bounds = token_bounds(document.text[s_lo:s_hi])
         if start - s_lo not in bounds or end - s_lo not in bounds:
             return f"空位切断了词语：{document.text[start:end]}"

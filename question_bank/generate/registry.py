@@ -128,6 +128,11 @@ TABLE: dict[str, tuple[frozenset, str]] = {
         "第十轮新增，无诚实样本：讲话引用的全国性战略、体制（“国家实施……的国家粮食安全战略”），只在句子写明"
         "《X法》或以国家为主语时，挖去句中为这个名称列出的各项；本地的提法被出处核对否决",
     ),
+    "fill.national_named_day": (
+        OT,
+        "第十轮新增，无诚实样本（heldout10 评审指出漏出）：法律设定、不带“全国”的日子（“每年9月30日为烈士"
+        "纪念日”），句中或同段上句写明法名（或学习资料的主题就是这部法律）才出，题干写明法名；国际日、世界日不出",
+    ),
     "llm": (ST | OT, "只在配置了语言模型时出题；其题照样经过全部检查"),
 }
 # The rules off for every kind, with why (kept for callers that ask by name).

@@ -17,7 +17,7 @@ from . import attribution
 from .candidate import BLANK, Candidate
 from .context import Context
 from .registry import sentence_rule
-from .textutil import Sentence
+from .textutil import Sentence, cn_to_int
 
 # What makes the cited clause a rule that binds: who it binds or a modal (a permission the
 # law grants, "必要时国务院可以…", is a rule too).
@@ -68,6 +68,26 @@ def _before(ctx: Context, sentence: Sentence) -> list[str]:
     ]
 
 
+LEAD_RE = attribution.LEAD_RE
+
+
+def _body(sentence: Sentence) -> tuple[str, int]:
+    """The sentence without its lead, and where it starts in `sentence.text`."""
+    at = LEAD_RE.match(sentence.text).end()
+    text = sentence.text[at:].rstrip()
+    return text, at
+
+
+def _where(ctx: Context) -> attribution.Setting:
+    """What the whole document says about its sources (its only law, its topic)."""
+    return attribution.setting(ctx.document.title or "", ctx.document.text)
+
+
+def _law_before(ctx: Context, sentence: Sentence) -> str | None:
+    """The law named before `sentence` in its paragraph, else the only law the document names."""
+    return attribution.law_before(_before(ctx, sentence)) or _where(ctx).law
+
+
 def _true(ctx, sentence, stem, rule_text, name, law) -> Candidate:
     return Candidate(
         type="true_false",
@@ -88,12 +108,12 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     the law named before it in the same paragraph, else asks nothing."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text)
+    text, _ = _body(sentence)
     cited = attribution.law_cited(text)
     if not cited:
         return
     law, start = cited
-    law = law or attribution.law_before(_before(ctx, sentence))
+    law = law or _law_before(ctx, sentence)
     if not law or law.endswith(("办法", "方法", "执法", "违法")):
         return
     rule = _cited_part(text[start : _clause_end(text, start)].strip())
@@ -115,10 +135,10 @@ def national_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     ("《居民身份证法》规定，……。公民应当自……"): stated naming the law where one is known."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text.strip())
+    text, _ = _body(sentence)
     if attribution.law_cited(text):
         return  # true_false.national_rule asks it
-    verdict = attribution.attribute(text, _before(ctx, sentence))
+    verdict = attribution.attribute(text, _before(ctx, sentence), where=_where(ctx))
     if not verdict.national or verdict.how not in ("national_subject", "inherited"):
         return
     body = text.rstrip("。；")
@@ -154,7 +174,7 @@ def national_policy(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     cited = attribution.law_cited(text[: m.start()])
     if not cited:
         return  # a 方针 the sentence does not attribute to a law
-    law = cited[0] or attribution.law_before(_before(ctx, sentence))
+    law = cited[0] or _law_before(ctx, sentence)
     if not law:
         return
     items_at = m.start("items")
@@ -188,7 +208,8 @@ def national_policy(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 # "法律明确，本法所称毒品，是指……" / "法律所称的粮食，是指……": a definition a speech quotes.
 DEFINITION_RE = re.compile(
-    r"(?:本法|法律|该法|本条例|条例)所称(?:的)?(?P<term>[\u4e00-\u9fa5“”]{2,12})，是指(?P<body>[^。；]{6,90})"
+    r"(?:本法|法律|该法|这部法律?|本条例|条例)所称(?:的)?(?P<term>[\u4e00-\u9fa5“”]{2,12})，"
+    r"(?P<verb>是指|包括)(?P<body>[^。；]{6,90})"
 )
 
 
@@ -201,14 +222,14 @@ def national_definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
         return
     head = sentence.text[: m.start()]
     cited = attribution.law_cited(head) if head else None
-    law = (cited[0] if cited else None) or attribution.law_before(_before(ctx, sentence))
+    law = (cited[0] if cited else None) or _law_before(ctx, sentence)
     term = m.group("term").strip("“”")
     if not law or term in m.group("body") or term in law:
         return
     start = sentence.start + m.start("term") + m.group("term").index(term)
     yield Candidate(
         type="fill_in",
-        stem=f"根据《{law}》，{BLANK}，是指{m.group('body')}。",
+        stem=f"根据《{law}》，{BLANK}，{m.group('verb')}{m.group('body')}。",
         answer=[term],
         explanation=f"原文：“{sentence.core}”",
         source=ctx.source(sentence),
@@ -248,10 +269,55 @@ def national_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     )
 
 
+# "每年9月30日为烈士纪念日", "每年的M月D日是X节": a day a law sets without saying 全国 (an
+# international or world day, "国际档案日", is no national fact to ask).
+NAMED_DAY_RE = re.compile(
+    rf"每年(?:的)?(?P<date>{NUM}月{NUM}日)(?:是|为)(?P<day>(?!国际|世界)[\u4e00-\u9fa5“”]{{2,12}}?"
+    r"(?:纪念日|节|日))(?=[，。；]|$)"
+)
+
+
+@sentence_rule("fill.national_named_day", "fill_in", 0.6)
+def national_named_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """The date of a day a law sets ("《英雄烈士保护法》规定，每年9月30日为烈士纪念日"), asked
+    naming the law: the sentence (or the one just before it in the paragraph) must cite it,
+    or the document be a study material about it; the town's own day is vetoed."""
+    if ctx.law:
+        return
+    text, offset = _body(sentence)
+    m = NAMED_DAY_RE.search(text)
+    if not m or NATIONAL_DAY_RE.search(text):
+        return  # "全国……日" is fill.national_day's
+    before = _before(ctx, sentence)
+    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx))
+    cited = attribution.law_cited(text[: m.start()])
+    law = cited[0] if cited else None
+    if not law and before and attribution.law_cited(before[-1]):
+        law = attribution.law_cited(before[-1])[0]
+    law = law or (verdict.law if verdict.national else None) or _where(ctx).topic
+    if not law or verdict.how == "local":
+        return
+    date, day = m.group("date"), m.group("day")
+    start = sentence.start + offset + m.start("date")
+    yield Candidate(
+        type="fill_in",
+        stem=f"根据《{law}》，每年{BLANK}为{day}。",
+        answer=[date],
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_named_day",
+        knowledge_points=[law, day],
+        answer_texts=[date],
+        checks=[(start, start + len(date))],
+        difficulty=2,
+        label=day,
+    )
+
+
 # A national figure with its unit ("三个月", "六十日", "18亿亩", "三年"); a year ("2007年")
 # or a date is no figure to ask.
 FIGURE_RE = re.compile(
-    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)"
+    r"(?<![\d.月])(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)"
     r"(?P<unit>个月|个工作日|工作日|日|天|小时|周岁|年|亿亩|万亩|亩|万元|元|倍|%)"
     r"(?![\d月])"
 )
@@ -264,9 +330,8 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     十六周岁之日起____内……" from a Q&A answer that goes on from "《X法》规定，…"."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text.strip())
-    offset = sentence.text.index(text[:4]) if text else 0
-    verdict = attribution.attribute(text, _before(ctx, sentence), veto=False)
+    text, offset = _body(sentence)
+    verdict = attribution.attribute(text, _before(ctx, sentence), veto=False, where=_where(ctx))
     if not verdict.national:
         return
     cited = attribution.law_cited(text)
@@ -311,6 +376,13 @@ FORMULA_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fa5]{0,10}(?:战略|体制|治理体系|工作体系|工作格局|格局))(?=[，。；、]|$)"
 )
 FORMULA_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,6}")
+# "（突发事件）分为特别重大、重大、较大和一般四级", "预警级别分为一级、二级…": the classes a law
+# names, counted by the sentence itself; an ordinal series (一级、二级…) is read off its count.
+CLASSES_RE = re.compile(
+    r"(?:分为|划分为)(?P<items>[\u4e00-\u9fa5]{1,6}(?:、[\u4e00-\u9fa5]{1,6}){1,5}(?:和|以及)"
+    r"[\u4e00-\u9fa5]{1,6}?)(?P<count>[二三四五六七])(?P<unit>级|类|种|个等级|个级别)(?=[，。；]|$)"
+)
+ORDINAL_RE = re.compile(r"^(?:第?[一二三四五六七八九十]+|[ⅠⅡⅢⅣ])(?:级|类|等)?$")
 
 
 @sentence_rule("fill.national_formula", "fill_in", 0.6)
@@ -320,12 +392,12 @@ def national_formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     subject; a county's or town's own formula ("我镇构建……的工作格局") never."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text.strip())
-    offset = sentence.text.index(text[:4]) if text else 0
+    text, offset = _body(sentence)
     m = FORMULA_RE.search(text)
     if not m:
+        yield from _classes(ctx, sentence, text, offset)
         return
-    verdict = attribution.attribute(text[: m.end()], _before(ctx, sentence))
+    verdict = attribution.attribute(text[: m.end()], _before(ctx, sentence), where=_where(ctx))
     if not verdict.national or verdict.how not in ("named", "national_subject", "inherited"):
         return
     head = text[: m.start()]
@@ -360,6 +432,50 @@ def national_formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         source=ctx.source(sentence),
         rule="fill.national_formula",
         knowledge_points=[k for k in (law, name) if k],
+        answer_texts=items,
+        checks=checks,
+        difficulty=2,
+    )
+
+
+def _classes(ctx: Context, sentence: Sentence, text: str, offset: int) -> Iterator[Candidate]:
+    """The classes a cited law divides a thing into, the count kept as the cue."""
+    m = CLASSES_RE.search(text)
+    if not m:
+        return
+    items = re.split("、|和|以及", m.group("items"))
+    if len(items) != cn_to_int(m.group("count")) or any(ORDINAL_RE.match(it) for it in items):
+        return
+    if len(set(items)) < len(items):
+        return
+    before = _before(ctx, sentence)
+    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx))
+    if not verdict.national or verdict.how not in ("named", "inherited"):
+        return
+    cited = attribution.law_cited(text)
+    start = cited[1] if cited else 0
+    law = (cited[0] if cited else None) or verdict.law
+    body = text[start : m.end()]
+    if not law or attribution.local_clause(body.split("，")[0]) or len(body) > 80:
+        return
+    items_at = m.start("items") - start
+    stem_body, pos, checks = body[:items_at], items_at, []
+    for item in items:
+        at = body.index(item, pos)
+        joiner = body[pos:at]
+        stem_body += joiner + BLANK
+        doc_at = sentence.start + offset + start + at
+        checks.append((doc_at, doc_at + len(item)))
+        pos = at + len(item)
+    stem_body += body[pos:]
+    yield Candidate(
+        type="fill_in",
+        stem=f"根据《{law}》，{stem_body}。",
+        answer=items,
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_formula",
+        knowledge_points=[law],
         answer_texts=items,
         checks=checks,
         difficulty=2,

@@ -19,6 +19,7 @@ EMERGENCY = """# 在全镇应急管理工作会议上的讲话
 
 GRAIN = """# 在全县粮食生产工作会议上的讲话
 一、提高认识
+《农民丰收节条例》规定，每年9月23日为中国农民丰收节。
 《粮食安全保障法》已经施行。法律还明确，国家实施以我为主、立足国内、确保产能、适度进口、科技支撑的国家粮食安全战略。
 我镇构建党委领导、政府负责、群众参与、部门联动的粮食生产工作格局。
 二、抓好落实
@@ -111,3 +112,90 @@ def test_a_flat_attribute_row_and_a_site_banner_are_never_the_title():
         "各乡镇人民政府，县直有关单位：为做好今年汛期安全工作，现将有关事项通知如下。\n"
     )
     assert ingest_text(banner, fallback_title="x").title == "关于做好汛期安全工作的通知"
+
+
+# --- heldout10's lessons, made general ---------------------------------------------------
+
+HANDOUT = """内部学习资料　注意保存
+《河道管理条例》应知应会学习资料
+第3期　某镇司法所编印　2026年3月
+编者按：为帮助大家学好用好《河道管理条例》，现将有关知识点整理如下，供学习参考。
+一、知识要点
+1.【管理体制】国家对河道实行按水系统一管理和分级管理相结合的原则。
+2.【宣传日】每年3月22日为河湖保护宣传日。
+3.【采砂】在河道管理范围内采砂，必须报经河道主管机关批准。
+二、问答
+问1：我镇河长制巡河怎么安排？
+答：我镇各村河长每周至少巡河一次，镇河长每月至少巡河一次。
+三、自测题
+1.在河道管理范围内采砂，不必报经河道主管机关批准。（　）
+2.每年5月22日为河湖保护宣传日。（　）
+参考答案：1.×　2.×，应为每年3月22日。
+"""
+
+
+def test_a_study_handouts_points_state_the_law_it_is_about_and_its_self_test_never():
+    document = ingest_text(HANDOUT, fallback_title="handout")
+    assert document.title == "《河道管理条例》应知应会学习资料"  # not the confidentiality banner
+    result = generate(document, seed=16)
+    stems = _stems(result.candidates)
+    assert "根据《河道管理条例》，每年____为河湖保护宣传日。" in stems
+    day = next(c for c in result.candidates if c.rule == "fill.national_named_day")
+    assert day.answer == ["3月22日"]  # the self-test's deliberately wrong 5月22日 never
+    assert not any("【" in s or "巡河" in s or "不必" in s for s in stems)
+    everything = stems + [
+        d.candidate.stem for d in result.dropped if d.filter == "true_false_balance"
+    ]
+    assert "根据《河道管理条例》，在河道管理范围内采砂，必须报经河道主管机关批准。" in everything
+
+
+def test_a_day_a_cited_law_sets_is_asked_naming_the_law_and_an_international_day_never():
+    text = (
+        "# 某乡烈士纪念日活动实施方案\n一、活动依据\n"
+        "《英雄烈士保护法》规定，每年9月30日为烈士纪念日，国家在首都北京举行纪念仪式。\n"
+        "每年6月9日为国际档案日。\n每年的6月1日是全镇防汛演练日。\n"
+    )
+    result = generate(make_document(text), seed=16)
+    assert _stems(result.candidates) == ["根据《英雄烈士保护法》，每年____为烈士纪念日。"]
+    assert result.candidates[0].answer == ["9月30日"]
+    # The day inside the date is no figure to blank ("每年9月____为…").
+    assert not any("9月____" in d.candidate.stem for d in result.dropped)
+
+
+def test_law_said_without_its_name_means_the_only_law_the_document_names():
+    text = (
+        "# 在全镇烈士纪念设施管理工作会议上的讲话\n一、认清形势\n《英雄烈士保护法》已经施行多年。\n"
+        "二、抓好落实\n法律规定，任何组织和个人不得在英雄烈士纪念设施保护范围内从事有损纪念英雄烈士环境的活动。\n"
+    )
+    stems = _stems(generate(make_document(text), seed=16).candidates)
+    assert stems == [
+        "根据《英雄烈士保护法》，任何组织和个人不得在英雄烈士纪念设施保护范围内从事有损纪念英雄烈士环境的活动。"
+    ]
+    two_laws = text.replace("已经施行多年。", "和《烈士褒扬条例》都已施行多年。")
+    assert generate(make_document(two_laws), seed=16).candidates == []  # which law?
+
+
+def test_the_township_government_a_cited_law_names_is_no_local_subject():
+    text = (
+        "# 在全镇应急管理工作会议上的讲话\n"
+        "根据《突发事件应对法》规定，乡镇人民政府应当明确专门工作力量，负责突发事件应对有关工作。\n"
+        "乡镇敬老院应当在汛前完成排查。\n"
+    )
+    stems = _stems(generate(make_document(text), seed=16).candidates)
+    assert stems == [
+        "根据《突发事件应对法》，乡镇人民政府应当明确专门工作力量，负责突发事件应对有关工作。"
+    ]
+
+
+def test_the_classes_a_cited_law_counts_are_blanked_and_an_ordinal_series_is_not():
+    text = (
+        "# 在全镇应急管理工作会议上的讲话\n"
+        "《突发事件应对法》规定，自然灾害、事故灾难、公共卫生事件分为特别重大、重大、较大和一般四级。\n"
+        "《突发事件应对法》规定，预警级别分为一级、二级、三级和四级。\n"
+        "我镇的隐患点分为重点、一般和轻微三类。\n"
+    )
+    result = generate(make_document(text), seed=16, rules=["fill.national_formula"])
+    assert _stems(result.candidates) == [
+        "根据《突发事件应对法》，自然灾害、事故灾难、公共卫生事件分为____、____、____和____四级。"
+    ]
+    assert result.candidates[0].answer == ["特别重大", "重大", "较大", "一般"]
