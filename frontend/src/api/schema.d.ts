@@ -4263,7 +4263,7 @@ export interface components {
             /** 来源考试 */
             readonly exam: number | null;
             /** @description 由发布考试生成时：考试名称 */
-            readonly exam_title: string;
+            readonly exam_title: string | null;
             /**
              * 截止时间
              * Format: date-time

@@ -41,7 +41,11 @@ class NoticeAdminSerializer(NoticeSerializer):
     is_live = serializers.SerializerMethodField()
     status = serializers.SerializerMethodField()
     exam_title = serializers.CharField(
-        source="exam.title", read_only=True, default=None, help_text="由发布考试生成时：考试名称"
+        source="exam.title",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="由发布考试生成时：考试名称",
     )
 
     class Meta(NoticeSerializer.Meta):
