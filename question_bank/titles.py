@@ -23,10 +23,24 @@ _DOC_TYPE = re.compile(
 # Han characters, spaces and quotes only, 6–30 long: no sentence, no name, no date
 _SUBTITLE = re.compile(r"(?=.{6,30}$)[\u4e00-\u9fff“”《》 ]+")
 # The labels of a page's attribute table, at a line's start or twice in one line.
-_META_CELL = re.compile(
-    r"(?:^|(?<=\s))(?:索引号|发文机关|发布机构|发文字号|文号|主题分类|信息分类|组配分类|体裁分类|"
-    r"成文日期|发布日期|生成日期|公开时间|公开方式|公开范围|有效性|生效日期)(?=\s|[:：])"
+# Printed flat, a label's characters may be spaced out ("文 号：", "索 引 号").
+_META_LABELS = (
+    "索引号|发文机关|发布机构|发文字号|文号|主题分类|信息分类|组配分类|体裁分类|"
+    "成文日期|发布日期|生成日期|公开时间|公开方式|公开范围|有效性|生效日期"
 )
+_META_CELL = re.compile(
+    r"(?:^|(?<=\s))(?:"
+    + "|".join(r"\s?".join(label) for label in _META_LABELS.split("|"))
+    + r")(?=\s|[:：])"
+)
+# A line that is only an issuer or a site's name ("某县人民政府", "某镇人民政府办公室"): the
+# title is the document-type line after it, never the name itself.
+_ISSUER_ONLY = re.compile(
+    r"^[\u4e00-\u9fa5]{2,14}(?:人民政府|政府|办公室|委员会|党委|局|街道办事处)(?:办公室)?$"
+)
+# What a table cell wrapped onto the next line leaves: a few characters ("府办公室") or a
+# number ("〔2026〕5号").
+_CELL_TAIL_MAX = 6
 _SITE_HEADER = re.compile(
     r"门户网站|部门子站|网站首页|点击上方|关注我们|公众号|注意保存|请勿外传|内部(?:学习)?资料\s*$"
 )
@@ -82,12 +96,20 @@ def title_index(opening_lines: list[str]) -> int | None:
     run of short header lines (issuer, file number), else the first line if it can be.
     Rows of an attribute table before the title are passed over."""
     first = None
+    after_meta = False
     for index, line in enumerate(opening_lines[:8]):
         if is_table_row(line):
             continue
         short = is_title_line(line) or is_headline(line)
         if short and (is_meta_row(line) or is_site_header(line)):
+            after_meta = is_meta_row(line)
             continue  # short enough to pass for a title, but the page's
+        tail = after_meta and (
+            len(line) <= _CELL_TAIL_MAX or (len(line) <= 12 and re.search(r"\d", line))
+        )
+        after_meta = False
+        if tail or (short and _ISSUER_ONLY.match(line.strip())) or len(line.strip()) < 2:
+            continue  # a wrapped cell's tail, an issuer's or a site's name, a stray word
         if MARKDOWN_HEADING.match(line):
             return None  # "# 标题" is a heading of its own
         if first is None:

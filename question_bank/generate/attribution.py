@@ -42,6 +42,7 @@ CITED_LAW_RE = re.compile(
 # "法律明确，" "法律还规定，" "按照法律规定，" "依照法律，": the law is not named here.
 CITED_LAW_UNNAMED_RE = re.compile(
     r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
+    r"|^(?=(?:这部|该)(?:法律|法|条例)所称)"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
@@ -104,6 +105,14 @@ DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻�
 INHERITED_RULE_RE = re.compile(r"应当|不得|禁止|必须|有权|有义务")
 # A day a law sets ("每年9月30日为烈士纪念日"): a study material's point about its law.
 DAY_STATEMENT_RE = re.compile(r"^每年(?:的)?\d{1,2}月\d{1,2}日(?:是|为)")
+# A named formula with the items the sentence gives for it ("健全统一领导、齐抓共管…的工作格局")
+# and a classification ("分为特别重大、重大、较大和一般四级"): the law's own when a law's
+# statement or a study material's topic stands for it.
+NAMED_FORMULA_RE = re.compile(
+    r"(?:、[\u4e00-\u9fa5]{2,6}){1,7}的[\u4e00-\u9fa5]{0,10}"
+    r"(?:战略|体制|治理体系|工作体系|工作格局|格局|方针|原则)"
+)
+CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八九十](?:级|类|种)")
 # What leads a statement but is not part of it: a handout's point number and its editor's
 # label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
 LEAD_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?(?:答[：:]\s*)?")
@@ -302,9 +311,9 @@ def attribute(
         return own
     # No source of its own: the source of the sentence just before carries over to a rule
     # (应当/不得/可以…), while nothing in between turned to this place or the speaker.
-    if where.topic and DAY_STATEMENT_RE.match(statement):
+    if where.topic and (DAY_STATEMENT_RE.match(statement) or NAMED_FORMULA_RE.search(statement)):
         return Attribution(True, "inherited", where.topic, f"学习资料的主题《{where.topic}》")
-    if not INHERITED_RULE_RE.search(statement):
+    if not (INHERITED_RULE_RE.search(statement) or CLASSES_STATEMENT_RE.search(statement)):
         return Attribution(False, "none", None, "句中没有写明全国性出处，也不是承接上句的规定")
     for back, text in enumerate(reversed(before[-INHERIT_SENTENCES:])):
         if any(local_clause(c) for c in CLAUSE_RE.findall(text)):

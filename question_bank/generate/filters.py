@@ -159,16 +159,25 @@ def options_invalid(c: Candidate, document: Document) -> str | None:
     return option_checks.problem(c)
 
 
+NATIONAL_RULES = ("fill.national_", "true_false.national_")
+
+
 def unresolved_reference(c: Candidate, document: Document) -> str | None:
     m = INNER_REFERENCE_RE.search(statement(c))
     if m:
         return f"依赖上下文：{m.group(0)}"
     core = ARTICLE_RE.sub("", c.source.quote)
-    for text in (statement(c), core):
+    # A national rule's stem names its law and leaves out what pointed back ("其中，",
+    # "这部法律所称的"): the stem alone is read; every other stem quotes its span's start.
+    rewritten = c.rule.startswith(NATIONAL_RULES) and LAW_PREFIX_RE.match(c.stem)
+    for text in (statement(c),) if rewritten else (statement(c), core):
         m = REFERENCE_RE.match(text)
         if m:
             return f"句首指代不明：{m.group(0)}"
     return None
+
+
+DURATION_RE = re.compile(r"[零〇一二两三四五六七八九十百\d]+(?:日|天|个月|年|小时)")
 
 
 def speech_trivia(c: Candidate, document: Document) -> str | None:
@@ -191,6 +200,10 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     for answer in [] if terms else c.answer_texts:  # "遵循____、____的原则": terms, no names
         if f"“{answer}”" in c.source.quote:
             continue  # a quoted slogan, not a bare place or person name
+        if DURATION_RE.fullmatch(answer) and re.search(
+            f"{re.escape(BLANK)}(?:前|内|以内|以前|后)", c.stem
+        ):
+            continue  # "于会议召开____前通知": a period of days, not a date
         tags = pos_tags(answer)
         if len(tags) == 1 and tags[0][1] in ("ns", "nr", "nrt", "t"):
             return f"答案是孤立的地名、人名或时间：{answer}"
@@ -516,10 +529,14 @@ def blank_inside_word(c: Candidate, document: Document) -> str | None:
         s_lo = max(src.start, document.text.rfind("。", src.start, start) + 1)
         s_hi = document.text.find("。", end, src.end)
         s_hi = src.end if s_hi < 0 else s_hi + 1
-        if WHOLE_DATE_RE.fullmatch(document.text[start:end]) and not (
+        whole = WHOLE_DATE_RE.fullmatch(document.text[start:end]) or (
+            DURATION_RE.fullmatch(document.text[start:end])
+            and re.match(r"前|内|以内|以前|后", document.text[end : end + 2])
+        )
+        if whole and not (
             document.text[start - 1 : start].isdigit() or document.text[end : end + 1].isdigit()
         ):
-            continue  # a whole date is one word, whatever the tokenizer makes of "日为"
+            continue  # a whole date or period is one word, whatever jieba makes of "日为", "开十"
         bounds = token_bounds(document.text[s_lo:s_hi])
         if start - s_lo not in bounds or end - s_lo not in bounds:
             return f"空位切断了词语：{document.text[start:end]}"

@@ -379,7 +379,7 @@ FORMULA_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,6}")
 # "（突发事件）分为特别重大、重大、较大和一般四级", "预警级别分为一级、二级…": the classes a law
 # names, counted by the sentence itself; an ordinal series (一级、二级…) is read off its count.
 CLASSES_RE = re.compile(
-    r"(?:分为|划分为)(?P<items>[\u4e00-\u9fa5]{1,6}(?:、[\u4e00-\u9fa5]{1,6}){1,5}(?:和|以及)"
+    r"(?:分为|划分为|包括)(?P<items>[\u4e00-\u9fa5]{1,6}(?:、[\u4e00-\u9fa5]{1,6}){1,5}(?:和|以及)"
     r"[\u4e00-\u9fa5]{1,6}?)(?P<count>[二三四五六七])(?P<unit>级|类|种|个等级|个级别)(?=[，。；]|$)"
 )
 ORDINAL_RE = re.compile(r"^(?:第?[一二三四五六七八九十]+|[ⅠⅡⅢⅣ])(?:级|类|等)?$")
@@ -400,25 +400,20 @@ def national_formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     verdict = attribution.attribute(text[: m.end()], _before(ctx, sentence), where=_where(ctx))
     if not verdict.national or verdict.how not in ("named", "national_subject", "inherited"):
         return
-    head = text[: m.start()]
-    clauses = head.split("，")
-    subject_clause = clauses[-1]
-    cited = attribution.law_cited(head)
+    cited = attribution.law_cited(text[: m.start()])
     law = verdict.law or (cited[0] if cited else None)
-    if cited:
-        subject_clause = text[cited[1] : m.start()]
-    if attribution.local_clause(subject_clause) or "，" in subject_clause:
+    start = cited[1] if cited else 0
+    body = text[start : m.end()]
+    if any(attribution.local_clause(c) for c in body.split("，")) or len(body) > 90:
         return
     items = m.group("items").split("、")
     if len(set(items)) < len(items) or any(it in m.group("name") for it in items):
         return  # an item the name repeats is read off the stem
     name = m.group("name")
-    body = text[m.start() - len(subject_clause) : m.end()]
     lead = f"根据《{law}》，" if law else ""
     if not law and not attribution.national_subject(body):
         return  # "国家…" must be the stem's own subject when no law is named
-    stem_body = body[: len(subject_clause) + (m.start("items") - m.start())]
-    stem_body += "、".join([BLANK] * len(items)) + "的" + name
+    stem_body = body[: m.start("items") - start] + "、".join([BLANK] * len(items)) + "的" + name
     at = sentence.start + offset + m.start("items")
     checks, pos = [], 0
     for item in items:
@@ -459,11 +454,14 @@ def _classes(ctx: Context, sentence: Sentence, text: str, offset: int) -> Iterat
     if not law or attribution.local_clause(body.split("，")[0]) or len(body) > 80:
         return
     items_at = m.start("items") - start
-    stem_body, pos, checks = body[:items_at], items_at, []
+    lead = body[:items_at]
+    # "其中，…" and "这部法律所称的X，包括…" read alone as "…" and "X包括…".
+    lead = re.sub(r"^(?:其中|同时|此外|另外)，", "", lead)
+    lead = re.sub(r"^(?:这部|该|本)(?:法律|法|条例)所称的?([\u4e00-\u9fa5]{2,12})，", r"\1", lead)
+    stem_body, pos, checks = lead, items_at, []
     for item in items:
         at = body.index(item, pos)
-        joiner = body[pos:at]
-        stem_body += joiner + BLANK
+        stem_body += body[pos:at] + BLANK
         doc_at = sentence.start + offset + start + at
         checks.append((doc_at, doc_at + len(item)))
         pos = at + len(item)

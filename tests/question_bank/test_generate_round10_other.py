@@ -199,3 +199,41 @@ def test_the_classes_a_cited_law_counts_are_blanked_and_an_ordinal_series_is_not
         "根据《突发事件应对法》，自然灾害、事故灾难、公共卫生事件分为____、____、____和____四级。"
     ]
     assert result.candidates[0].answer == ["特别重大", "重大", "较大", "一般"]
+
+
+# --- ingestion: page breaks and page headers of new shapes --------------------------------
+
+
+def test_a_bracketed_page_number_and_a_promo_beside_a_page_number_join_the_cut_sentence():
+    text = (
+        "在全镇集体经济工作会议上的讲话\n同志们：\n"
+        "一、规范运行\n法律规定，召开成员大会，应当于会议召开十日前通知全体成员，一般每五户至十五户选举代\n"
+        "［第三页］\n表一人。全镇目前共有成员代表41\n\n"
+        "※ 开通会员可免费下载本文档，享受无广告阅读 ※　［立即开通］\n\n3/5\n"
+        "名，还有3个村没有选齐，要抓紧补选。\n"
+    )
+    body = ingest_text(text, fallback_title="x").text
+    assert "选举代表一人。" in body and "第三页" not in body
+    assert "成员代表41名，还有3个村" in body and "开通会员" not in body
+
+
+def test_a_sharing_sites_file_info_line_is_furniture_and_a_truncation_notice_stays_a_barrier():
+    text = (
+        "全文预览\n资料页数：4　资料格式：DOCX　上传会员：abc_2023　浏览：218次\n"
+        "在全县农村公路管理养护工作推进会上的讲话\n同志们：\n今天召开会议，主要任务是部署农村公路养护工作，\n"
+        "（未完，剩余800字，会员可完整阅读）\n"
+        "下一步要抓好落实。\n"
+    )
+    document = ingest_text(text, fallback_title="x")
+    assert document.title == "在全县农村公路管理养护工作推进会上的讲话"
+    assert "资料页数" not in document.text
+    assert "工作，下一步" not in document.text  # text is missing there: never glued
+
+
+def test_a_wrapped_attribute_cell_is_never_the_title():
+    page = (
+        "发布机构： 某溪镇人民政\n府办公室\n主题分类： 综合政务\n文 号： 某政办发\n〔2026〕5号\n"
+        "某溪镇人民政府办公室\n关于开展村级档案规范化管理工作的通知\n"
+        "各村（社区），镇直各单位：现将有关事项通知如下，请认真贯彻执行。\n"
+    )
+    assert ingest_text(page, fallback_title="x").title == "关于开展村级档案规范化管理工作的通知"
