@@ -105,43 +105,56 @@ def generate(
     kept.sort(key=lambda c: (-round(c.quality.score, 6), c.source.start, c.type, c.stem))
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
-    ranked = kept
     kept = _cap(kept, max_per_type, variants, result.dropped, document)
     kept = _per_article(kept, result, document)
     false = sum(1 for c in kept if c.type == "true_false" and c.answer is False)
     true_allowed = max(TRUE_PER_FALSE * false, 1)
-    if kind == kinds.OTHER:  # (the `other` helper's edit, round ten)
-        kept = _true_asked_otherwise(kept, ranked, true_allowed, max_per_type, variants, document)
-        now = {id(c) for c in kept}
-        result.dropped = [d for d in result.dropped if id(d.candidate) not in now]
     result.candidates = _at_most(
         kept, _is_true, true_allowed, result, "true_false_balance", "判断题“对”的过多"
     )
+    if kind == kinds.OTHER:  # (the `other` helper's step, round ten)
+        _ask_held_back_otherwise(result, max_per_type, variants, document)
     return result
 
 
-def _true_asked_otherwise(kept, ranked, allowed, max_per_type, variants, document):
-    """A speech or notice makes no "错" (no swap is safe there), so it may keep one "对"; the
-    national rules beyond it are asked another way where a rule found a certain blank in
-    the same span (its figure, the items of its formula), instead of being lost."""
-    over = [c for c in kept if _is_true(c)][allowed:]
-    spans = {(c.source.start, c.source.end) for c in over}
-    others = [
-        c for c in ranked if c.type != "true_false" and (c.source.start, c.source.end) in spans
-    ]
-    dropped_over = {id(c) for c in over}
-    chosen = {id(c) for c in kept if id(c) not in dropped_over}
-    redone = [c for c in kept if id(c) not in dropped_over]
-    for other in others:  # best first; one that would push out a kept question stays out
-        trial = chosen | {id(other)}
+def _ask_held_back_otherwise(
+    result: GenerationResult, max_per_type: int | None, variants: int, document: Document
+) -> None:
+    """A speech or notice makes no "错" (no swap is safe there), so it keeps one "对"; a
+    national rule held back beyond it is asked another way where a rule found a certain
+    blank in the same span (its figure, the items of its formula), instead of being lost.
+    Such a question joins only where it pushes no kept question out."""
+    held = {
+        (d.candidate.source.start, d.candidate.source.end)
+        for d in result.dropped
+        if d.filter == "true_false_balance"
+    }
+    others = sorted(
+        (
+            d.candidate
+            for d in result.dropped
+            if d.reason == "同一出处已有同类题"
+            and d.candidate.type != "true_false"
+            and (d.candidate.source.start, d.candidate.source.end) in held
+        ),
+        key=_order,
+    )
+    kept = result.candidates
+    for other in others:
+        trial = sorted([*kept, other], key=_order)
         scratch = GenerationResult(title="", chars=0)
-        pool = [c for c in ranked if id(c) in trial]
         again = _per_article(
-            _cap(pool, max_per_type, variants, scratch.dropped, document), scratch, document
+            _cap(trial, max_per_type, variants, scratch.dropped, document), scratch, document
         )
-        if {id(c) for c in again} == trial:
-            chosen, redone = trial, again
-    return redone + [c for c in kept if id(c) in dropped_over]  # still over: the cap drops them
+        if len(again) == len(trial):
+            kept = again
+    now = {id(c) for c in kept}
+    result.candidates = kept
+    result.dropped = [d for d in result.dropped if id(d.candidate) not in now]
+
+
+def _order(c: Candidate):
+    return (-round(c.quality.score, 6), c.source.start, c.type, c.stem)
 
 
 def _name_local_document(cand: Candidate, ctx) -> None:
