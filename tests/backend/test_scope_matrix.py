@@ -26,10 +26,11 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
+from apps.cases.models import Case, CaseCall, CaseScore, ReviewAssignment
 from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
 from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
-from apps.records.models import ComponentScore
+from apps.records.models import ComponentScore, Period
 from tests import factories
 from tests.backend import scope_world
 from tests.backend.exams.test_held_keys import KEY_FIELDS
@@ -713,7 +714,117 @@ WRITES = [
         400,
         "audience_units.0",
     ),
+    (
+        "a new question citing another township's material",
+        "admin_a",
+        "post",
+        "questions/",
+        lambda w: {
+            "bank": w.id("bank_a"),
+            "type": "single",
+            "stem": "越权引用",
+            "options": scope_world.ABCD,
+            "answer": "A",
+            "source_passage": w["material_b"].passages.get().pk,
+        },
+        400,
+        "source_passage",
+    ),
+    (
+        "re-citing one's question to another township's material",
+        "admin_a",
+        "patch",
+        "questions/{q_a}/",
+        lambda w: {"source_passage": w["material_b"].passages.get().pk},
+        400,
+        "source_passage",
+    ),
+    (
+        "a period counting another township's exam",
+        "admin_a",
+        "post",
+        "periods/",
+        lambda w: {**_period_body(w), "exams": [w.id("exam_a"), w.id("exam_b")]},
+        400,
+        "exams.1",
+    ),
+    (
+        "a period component naming another township's exam",
+        "admin_a",
+        "post",
+        "periods/",
+        lambda w: {
+            **_period_body(w),
+            "exams": [w.id("exam_a")],
+            "components": [
+                {"name": "考试", "kind": "exam", "weight": "100", "exams": [w.id("exam_b")]}
+            ],
+        },
+        400,
+        "components.0.exams",
+    ),
+    (
+        "reassigning a review of the county's call (one's own township's case)",
+        "admin_a",
+        "post",
+        "reviews/{review}/reassign",
+        lambda w: {"reviewer": _spare_reviewer(w).pk},
+        403,
+        None,
+    ),
+    (
+        "adding a reviewer to one's own township's case in the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/reviewers",
+        lambda w: {"reviewer": _spare_reviewer(w).pk},
+        403,
+        None,
+    ),
+    (
+        "deciding one's own township's case in the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/arbitrate",
+        lambda w: {"score": "99", "reason": "本镇案例"},
+        403,
+        None,
+    ),
+    (
+        "adjusting the score of one's own township's case in the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/score",
+        lambda w: {"score": "99", "reason": "本镇案例"},
+        403,
+        None,
+    ),
+    (
+        "publishing one's own township's case of the county's call",
+        "admin_a",
+        "post",
+        "cases/{case_a}/publish",
+        lambda w: {},
+        403,
+        None,
+    ),
 ]
+
+
+def _spare_reviewer(w):
+    """A reviewer from 乙镇, free to review 甲镇's case."""
+    return factories.make_user(w["unit_b"], is_cadre=False, is_reviewer=True, real_name="乙评审")
+
+
+def _period_body(w) -> dict:
+    return {
+        "name": "甲镇考核",
+        "kind": "year",
+        "start_date": "2026-01-01",
+        "end_date": "2026-12-31",
+        "org_unit": w.id("unit_a"),
+        "components": [{"name": "考试", "kind": "exam", "weight": "100"}],
+    }
 
 
 def _state(world) -> tuple:
@@ -736,6 +847,11 @@ def _state(world) -> tuple:
         list(ExtraTime.objects.values_list("exam", "user", "minutes").order_by("pk")),
         list(Notice.objects.values_list("pk", "title", "expires_at").order_by("pk")),
         list(Notice.audience_units.through.objects.values_list("notice", "orgunit")),
+        list(Question.objects.values_list("pk", "source_passage").order_by("pk")),
+        list(Period.objects.values_list("pk", "exams").order_by("pk", "exams")),
+        list(ReviewAssignment.objects.values_list("pk", "reviewer", "status").order_by("pk")),
+        list(Case.objects.values_list("pk", "status", "published_at").order_by("pk")),
+        list(CaseScore.objects.values_list("case", "score").order_by("pk")),
     )
 
 
@@ -754,6 +870,11 @@ def test_cross_boundary_writes_are_refused_and_change_nothing(
     if field:
         assert field in response.json()["errors"], response.json()
     assert _state(world) == before
+    # A refusal names nothing the caller may not see (an exam's title, a person's name):
+    # ids can be guessed, so naming them would tell who or what sits behind each one.
+    text = response.content.decode()
+    leaked = [m for m in scope_world.FORBIDDEN_MARKERS[role] if m in text]
+    assert not leaked, text
 
 
 # Admin-only POSTs that read nothing of a unit (previews, counts): other roles get 403.
@@ -826,3 +947,97 @@ def test_the_django_admin_shows_a_township_admin_nothing_outside_their_scope(wor
         for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
             assert marker not in text, (meta.label, marker)
     assert pages >= 10
+
+
+def test_a_period_links_the_exams_and_calls_its_admin_follows(world):
+    """The county links 乙镇's exam to 乙镇's period; 甲镇's admin links the county's exam (their
+    people sit it) but not a call of 乙镇's; a link the county set stays when 甲镇 edits."""
+    county = factories.client_for(world.users["county"])
+    response = county.patch(
+        f"/api/v1/periods/{world.id('period_b')}/", {"exams": [world.id("exam_b")]}, format="json"
+    )
+    assert response.status_code == 200, response.content.decode()
+    assert response.json()["exams"] == [world.id("exam_b")]
+
+    call_b = CaseCall.objects.create(
+        title="乙镇征集" + scope_world.B_PRIVATE,
+        theme="主题",
+        opens_at=world["call_c"].opens_at,
+        closes_at=world["call_c"].closes_at,
+        org_unit=world["unit_b"],
+        rubric=world["rubric"],
+    )
+    call_b.audience_units.add(world["unit_b"])
+    admin_a = factories.client_for(world.users["admin_a"])
+    body = {**_period_body(world), "exams": [world.id("exam_c")]}
+    refused = admin_a.post("/api/v1/periods/", {**body, "case_calls": [call_b.pk]}, format="json")
+    assert refused.status_code == 400
+    assert "case_calls.0" in refused.json()["errors"]
+    assert scope_world.B_PRIVATE not in refused.content.decode()
+    created = admin_a.post(
+        "/api/v1/periods/", {**body, "case_calls": [world.id("call_c")]}, format="json"
+    )
+    assert created.status_code == 201, created.content.decode()
+
+    period = Period.objects.get(pk=created.json()["id"])
+    period.exams.add(world["exam_b"])  # as the county would have linked it
+    kept = admin_a.patch(
+        f"/api/v1/periods/{period.pk}/",
+        {"name": "改名", "exams": [world.id("exam_c"), world.id("exam_b")]},
+        format="json",
+    )
+    assert kept.status_code == 200, kept.content.decode()
+
+
+def test_the_django_admin_forms_offer_a_township_admin_nothing_outside_their_scope(world, client):
+    """Every add form, and the change form of every row the admin may open: a select once
+    listed every person of the county (a bank's 创建人, a topic's 提出人)."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    admin_a = world.users["admin_a"]
+    client.force_login(admin_a)
+    request = RequestFactory().get("/admin/")
+    request.user = admin_a
+    forms = 0
+    for model, model_admin in admin.site._registry.items():
+        meta = model._meta
+        base = f"/admin/{meta.app_label}/{meta.model_name}/"
+        urls = [f"{base}add/"]
+        urls += [
+            f"{base}{pk}/change/"
+            for pk in model_admin.get_queryset(request).values_list("pk", flat=True)[:20]
+        ]
+        for url in urls:
+            response = client.get(url)
+            if response.status_code != 200:
+                continue
+            forms += 1
+            text = response.content.decode()
+            for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
+                assert marker not in text, (url, marker)
+    assert forms >= 20
+
+
+def test_the_django_admin_history_pages_stay_inside_the_scope(world, client):
+    """django-simple-history's pages (a period, a record, a case score...) once showed any
+    row's history by id, with names and scores, whatever the admin's scope."""
+    from django.contrib import admin
+    from simple_history.admin import SimpleHistoryAdmin
+
+    client.force_login(world.users["admin_a"])
+    pages = 0
+    for model, model_admin in admin.site._registry.items():
+        if not isinstance(model_admin, SimpleHistoryAdmin):
+            continue
+        meta = model._meta
+        for row in model.history.all()[:50]:
+            base = f"/admin/{meta.app_label}/{meta.model_name}/{row.id}/history/"
+            for url in (base, f"{base}{row.history_id}/"):
+                response = client.get(url)
+                assert response.status_code in (200, 403, 404), (url, response.status_code)
+                if response.status_code == 200:
+                    pages += 1
+                    for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
+                        assert marker not in response.content.decode(), (url, marker)
+    assert pages >= 2

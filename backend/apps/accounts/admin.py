@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from apps.accounts.models import AdminScope, OrgUnit, User
+from apps.accounts.selectors import can_manage_user
+from apps.common import scoping
 from apps.common.admin import ScopedAdminMixin
 
 
@@ -27,6 +29,17 @@ class OrgUnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
         from apps.common.scoping import units_in_scope
 
         return qs.filter(pk__in=units_in_scope(request.user))
+
+    def has_change_permission(self, request, obj=None):
+        # As in services.units.update_unit: the top of one's own scope is the level above's.
+        user = request.user
+        if (
+            obj is not None
+            and not user.is_superuser
+            and obj.path in scoping.administered_paths(user)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         # Moving a unit re-roots a subtree (and could put it under itself): superuser only.
@@ -84,6 +97,14 @@ class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(is_superuser=False)
+
+    def has_change_permission(self, request, obj=None):
+        # The API's rule (services.users): never someone who administers more than the
+        # actor does, e.g. the county's admin living in the township. The password page
+        # asks this too.
+        if obj is not None and not can_manage_user(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -27,6 +27,7 @@ CASE_NOT_SUBMITTABLE = "案例当前状态不能提交"
 CASE_NOT_WITHDRAWABLE = "评审已经开始，不能撤回"
 CASE_REVIEWERS_HIDDEN = "评审专家身份不对作者公开"
 CASE_NOT_FINISHED = "案例尚未完成评审，不能发布到案例库"
+NOT_ORGANIZER = "该案例的评审人员、得分与入库由征集的组织单位决定，您无权操作"
 ADJUST_REASON_REQUIRED = "调整最终得分必须填写理由"
 
 # images

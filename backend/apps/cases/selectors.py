@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 
 from apps.accounts.models import User
+from apps.cases import errors
 from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, ReviewScore
 from apps.common import scoping
-from apps.common.errors import NotFound
+from apps.common.errors import Forbidden, NotFound
 
 A = ReviewAssignment
 
@@ -46,6 +47,14 @@ def call_for_admin(user: User, pk: int) -> CaseCall:
 def cases_for_admin(user: User) -> QuerySet[Case]:
     qs = Case.objects.select_related("call", "author", "author_unit", "result")
     return scoping.scope_queryset(qs, user, "author_unit")
+
+
+def ensure_organizer(user: User | None, case: Case) -> None:
+    """Reviewers, final scores and the library are the call organizer's to decide (an admin
+    whose scope holds the call's unit), not the author's own township admin, who only reads
+    the case. `user` None is the system (demo data, background work)."""
+    if user is not None and not scoping.unit_in_scope(user, case.call.org_unit):
+        raise Forbidden(errors.NOT_ORGANIZER)
 
 
 def case_for(user: User, pk: int) -> Case:

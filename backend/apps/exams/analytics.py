@@ -7,7 +7,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from apps.common import scoping
-from apps.exams import conf
+from apps.exams import conf, held_keys
 from apps.exams.models import Answer, Attempt, Exam
 from apps.exams.services.exams import audience_users_qs
 from apps.exams.services.grading import to_original
@@ -176,12 +176,21 @@ def item_analysis(exam: Exam, admin) -> dict:
             per_q[qid].append((a.score or Decimal(0), ratio))
             _count_choice(choices[qid], responses.get((a.pk, qid)), entry.get("o"))
     questions = Question.objects.in_bulk(list(per_q))
+    # An admin who could still sit this exam (or another one drawing these questions) gets
+    # no row of a question held from them: the spread of choices gives its key away.
+    held = held_keys.held_for(admin)
+    shown = {qid: rows for qid, rows in per_q.items() if not held.holds(questions[qid])}
     items = [
         _item_row(questions[qid], rows, choices[qid], times.get(qid, []))
-        for qid, rows in per_q.items()
+        for qid, rows in shown.items()
     ]
     items.sort(key=lambda r: (r["discrimination"] is None, r["discrimination"] or 0))
-    return {"exam_id": exam.pk, "attempts": len(attempts), "items": items}
+    return {
+        "exam_id": exam.pk,
+        "attempts": len(attempts),
+        "items": items,
+        "held_out": len(per_q) - len(shown),
+    }
 
 
 def _count_choice(counter: dict, response, order) -> None:

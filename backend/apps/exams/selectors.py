@@ -11,7 +11,7 @@ from apps.accounts.models import path_ids
 from apps.common import scoping
 from apps.exams import held_keys
 from apps.exams.models import Answer, Attempt, Exam, Paper
-from apps.exams.services.exams import in_audience
+from apps.exams.services.exams import in_audience, sitting_over
 from apps.exams.services.papers import paper_totals
 from apps.exams.services.presentation import Shown, render_text, shown_questions
 from apps.questions.models import KnowledgePoint, Question
@@ -134,7 +134,7 @@ def attempt_clock(attempt_id: int, user) -> dict | None:
 def released(release: str, exam: Exam, now=None) -> bool:
     if release == Exam.Release.IMMEDIATE:
         return True
-    return release == Exam.Release.AFTER_CLOSE and exam.state(now) == "closed"
+    return release == Exam.Release.AFTER_CLOSE and sitting_over(exam, now)
 
 
 def answers_visible(exam: Exam, now=None) -> bool:
@@ -244,6 +244,15 @@ def result_items(attempt: Attempt) -> list[dict]:
     # Another exam the cadre could still sit may hold some of these keys (a mock exam's
     # fixed items from the formal exam's bank): those stay hidden until it closes.
     held = held_keys.held_for(attempt.user, except_exam=attempt.exam)
+    # While the cadre sits another exam, every key stays back: extra time can run that
+    # attempt past its window's close, when the hold above has already ended.
+    sitting = (
+        Attempt.objects.filter(
+            user_id=attempt.user_id, status=Attempt.Status.IN_PROGRESS, deadline__gt=timezone.now()
+        )
+        .exclude(pk=attempt.pk)
+        .exists()
+    )
     items = []
     for position, entry in enumerate(attempt.layout, start=1):
         q = questions[entry["q"]]
@@ -252,7 +261,7 @@ def result_items(attempt: Attempt) -> list[dict]:
         kind = question_types.get(q.type)
         answer = kind.display_key(q.answer, order) if kind.has_options else q.answer
         passage = q.source_passage
-        hidden = held.holds(q)
+        hidden = sitting or held.holds(q)
         items.append(
             {
                 "question_id": q.pk,

@@ -20,9 +20,11 @@ BODY_REQUIRED = "请填写通知正文"
 BODY_TOO_LONG = "通知正文不能超过 {max} 字"
 UNIT_REQUIRED = "您管理多个单位，请选择发布单位"
 UNIT_OUT_OF_SCOPE = "发布单位不在您的管理范围内"
-AUDIENCE_OUT_OF_SCOPE = "接收单位必须在发布单位之下：{names}"
+# By position in the list, never by name: ids can be guessed, and a name would tell who or
+# what sits behind an id outside the admin's scope.
+AUDIENCE_OUT_OF_SCOPE = "第{index}个接收单位不存在或不在发布单位之下"
 EXPIRY_BEFORE_PUBLISH = "截止时间应晚于发布时间"
-USERS_OUT_OF_SCOPE = "指定人员必须属于发布单位或其下级单位：{names}"
+USERS_OUT_OF_SCOPE = "第{index}位指定人员不存在或不属于发布单位及其下级单位"
 ONLY_LIVE_WITHDRAWN = "只有生效中的通知可以撤回；未发布的通知可以修改或删除"
 
 BODY_MAX = 5000
@@ -43,25 +45,22 @@ def _publishing_unit(admin: User, unit_id: int | None) -> OrgUnit:
 
 
 def _audience(unit: OrgUnit, audience_ids: list[int]) -> list[OrgUnit]:
-    chosen = list(OrgUnit.objects.filter(pk__in=set(audience_ids)))
-    outside = [u for u in chosen if not u.path.startswith(unit.path)]
-    missing = set(audience_ids) - {u.pk for u in chosen}
-    if outside or missing:
-        names = "、".join([u.name for u in outside] + [f"#{pk}" for pk in sorted(missing)])
-        message = AUDIENCE_OUT_OF_SCOPE.format(names=names)
-        raise InvalidInput(message, errors={"audience_units": [message]})
-    return chosen
+    chosen = {u.pk: u for u in OrgUnit.objects.filter(pk__in=set(audience_ids))}
+    for index, pk in enumerate(audience_ids):
+        if pk not in chosen or not chosen[pk].path.startswith(unit.path):
+            message = AUDIENCE_OUT_OF_SCOPE.format(index=index + 1)
+            raise InvalidInput(message, errors={"audience_units": [message]})
+    return list(chosen.values())
 
 
 def _named(unit: OrgUnit, user_ids: list[int]) -> list[User]:
-    chosen = list(User.objects.filter(pk__in=set(user_ids)).select_related("org_unit"))
-    outside = [u for u in chosen if u.org_unit is None or not u.org_unit.is_within(unit)]
-    missing = set(user_ids) - {u.pk for u in chosen}
-    if outside or missing:
-        names = "、".join([u.display_name for u in outside] + [f"#{pk}" for pk in sorted(missing)])
-        message = USERS_OUT_OF_SCOPE.format(names=names)
-        raise InvalidInput(message, errors={"audience_users": [message]})
-    return chosen
+    chosen = {u.pk: u for u in User.objects.filter(pk__in=set(user_ids)).select_related("org_unit")}
+    for index, pk in enumerate(user_ids):
+        person = chosen.get(pk)
+        if person is None or person.org_unit is None or not person.org_unit.is_within(unit):
+            message = USERS_OUT_OF_SCOPE.format(index=index + 1)
+            raise InvalidInput(message, errors={"audience_users": [message]})
+    return list(chosen.values())
 
 
 def _check(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 
+from apps.common import scoping
 from apps.common.admin import ScopedAdminMixin
 from apps.exams import held_keys
 from apps.questions import selectors
@@ -42,6 +43,14 @@ class KnowledgePointAdmin(ScopedAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["parent"]
     filter_horizontal = ["passages"]
     actions = ["confirm_selected"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Passages of the admin's own materials only, as services.knowledge checks.
+        if db_field.name == "passages" and not request.user.is_superuser:
+            kwargs["queryset"] = scoping.scope_queryset(
+                Passage.objects.all(), request.user, "material__org_unit"
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.action(description="确认所选建议知识点")
     def confirm_selected(self, request, queryset):

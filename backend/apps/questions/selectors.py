@@ -66,6 +66,15 @@ def visible_materials(user: User) -> QuerySet[Material]:
     return qs.filter(org_unit_id__in=_ancestor_ids(user), status=Material.Status.READY)
 
 
+def citable_materials(user: User) -> QuerySet[Material]:
+    """Materials whose passages a question written by this admin may cite: those they manage,
+    and the ready materials of the units above them (what their own cadres read)."""
+    if user.is_superuser:
+        return Material.objects.all()
+    above = Q(org_unit_id__in=_ancestor_ids(user), status=Material.Status.READY)
+    return Material.objects.filter(above | scoping.unit_scope_q(user))
+
+
 def attach_duplicates(user: User, materials: list[Material]) -> list[Material]:
     """Set `duplicates` on each material: the others in the user's view with the same
     cleaned text (one query for the whole page)."""

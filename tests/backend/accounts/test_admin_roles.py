@@ -131,3 +131,31 @@ def test_appointing_a_scope_is_all_it_takes_to_open_the_admin(client, tree):
     assert clerk.is_staff
     client.force_login(clerk)
     assert client.get("/admin/accounts/user/").status_code == 200
+
+
+def test_an_org_admin_cannot_take_over_an_admin_above_them(client, tree, town_admin):
+    """The county's admin lives in 甲镇: 甲镇's admin sees them in the list but can neither
+    set their password nor edit them (the API refuses the same), nor edit their own top unit."""
+    boss = factories.make_user(tree.village_a1, admin_of=[tree.county], real_name="县管理员")
+    boss.set_password("Old-pass-123!")
+    boss.save()
+    client.force_login(town_admin)
+    page = client.get(f"/admin/accounts/user/{boss.pk}/password/")
+    taken = client.post(
+        f"/admin/accounts/user/{boss.pk}/password/",
+        {"password1": "Hijack-pass-987!", "password2": "Hijack-pass-987!"},
+    )
+    edited = client.post(
+        f"/admin/accounts/user/{boss.pk}/change/",
+        {"username": boss.username, "real_name": "改名", "org_unit": tree.village_a1.pk},
+    )
+    assert (page.status_code, taken.status_code, edited.status_code) == (403, 403, 403)
+    boss.refresh_from_db()
+    assert boss.check_password("Old-pass-123!") and boss.real_name == "县管理员"
+
+    top = client.post(
+        f"/admin/accounts/orgunit/{tree.town_a.pk}/change/",
+        {"name": "改名镇", "kind": tree.town_a.kind, "sort_order": 0},
+    )
+    assert top.status_code == 403
+    assert OrgUnit.objects.get(pk=tree.town_a.pk).name == tree.town_a.name

@@ -131,6 +131,19 @@ def test_an_admin_unlocks_a_cadre_in_their_subtree_only(
     assert login(client_for(), named_cadre.username, PASSWORD).status_code == 200
 
 
+def test_a_township_admin_cannot_unlock_an_admin_above_them(client_for, tree, settings):
+    """The county's admin lives in 甲镇: 甲镇's admin may not lift the lockout on their account
+    (it would let whoever guesses their password go on after every fifth try)."""
+    boss = make_user(tree.village_a1, is_cadre=False, admin_of=[tree.county])
+    town_admin = make_user(tree.town_a, is_cadre=False, admin_of=[tree.town_a])
+    fail(client_for, boss.username, settings.AXES_FAILURE_LIMIT, STRANGER_IP)
+
+    refused = client_for(town_admin).post(f"/api/v1/users/{boss.pk}/unlock")
+
+    assert refused.status_code == 403, refused.content.decode()
+    assert login(client_for(), boss.username, PASSWORD, STRANGER_IP).status_code == 403
+
+
 def test_every_lockout_is_logged_with_account_and_source(client_for, named_cadre, settings, caplog):
     with caplog.at_level(logging.WARNING, logger="apps.accounts"):
         fail(client_for, named_cadre.mobile, settings.AXES_FAILURE_LIMIT, STRANGER_IP)

@@ -7,10 +7,11 @@ from io import BytesIO
 import pytest
 from django.utils import timezone
 
-from apps.exams.models import Attempt, Paper, ScoreChange
-from apps.questions.models import Question, QuestionReview
+from apps.exams.models import Attempt, Paper, RegradeRun, ScoreChange
+from apps.exams.services import regrade
+from apps.questions.models import Bank, Question, QuestionReview
 from tests import factories
-from tests.backend.exams.conftest import make_exam, make_question, put, start
+from tests.backend.exams.conftest import make_exam, make_paper, make_question, put, start
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +205,49 @@ def test_regrade_refuses_bad_key(client_for, county_admin, questions):
         format="json",
     )
     assert res.status_code == 400 and "answer" in res.json()["errors"]
+
+
+def test_a_township_cannot_rescore_the_countys_exam_by_correcting_its_own_question(
+    client_for, county_admin, tree, questions
+):
+    """甲镇's question sits in the county's exam, which 乙镇's cadre took: correcting its key
+    would change 乙镇's scores, so only the county (the exam's organizer) may."""
+    town_bank = Bank.objects.create(name="甲镇题库", org_unit=tree.town_a)
+    Question.objects.filter(pk=questions["single"].pk).update(bank=town_bank)
+    exam = make_exam(tree, make_paper(tree, questions, ["single", "true_false"]))
+    taken = _sit(client_for, factories.make_user(tree.village_b1), exam, questions, "C")
+    before = Attempt.objects.get(pk=taken).score
+    town_admin = factories.make_user(tree.town_a, is_cadre=False, admin_of=[tree.town_a])
+    body = {"question_id": questions["single"].pk, "answer": "C", "reason": "本镇认为答案有误"}
+
+    refused = client_for(town_admin).post("/api/v1/regrades/", body, format="json")
+
+    assert refused.status_code == 403, refused.content.decode()
+    assert refused.json()["detail"] == regrade.USED_OUTSIDE_SCOPE
+    assert Question.objects.get(pk=questions["single"].pk).answer == "B"
+    assert Attempt.objects.get(pk=taken).score == before
+    assert not RegradeRun.objects.exists()
+    done = client_for(county_admin).post("/api/v1/regrades/", body, format="json")
+    assert done.status_code == 201 and done.json()["scores_changed"] == 1
+
+
+def test_a_townships_exam_never_sends_the_countys_questions_back_to_review(
+    client_for, tree, paper, questions, settings
+):
+    """甲镇's own exam draws the county's questions: its item analysis may flag only 甲镇's
+    questions, or a township could unpublish the county's bank (and the county's exams)."""
+    settings.EXAM_ITEM_MIN_ATTEMPTS = 4
+    Paper.objects.filter(pk=paper.pk).update(org_unit=tree.town_a)
+    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    for single, tf in (("A", True), ("A", True), ("B", False), ("B", False)):
+        client = client_for(factories.make_user(tree.village_a1))
+        attempt_id = start(client, exam).json()["id"]
+        put(client, attempt_id, questions["single"].pk, single, 1)
+        put(client, attempt_id, questions["true_false"].pk, tf, 2)
+        client.post(f"/api/v1/attempts/{attempt_id}/submit")
+    town_admin = factories.make_user(tree.town_a, is_cadre=False, admin_of=[tree.town_a])
+
+    res = client_for(town_admin).post(f"/api/v1/exams/{exam.pk}/items/flag")
+
+    assert res.status_code == 200 and res.json()["flagged"] == []
+    assert Question.objects.get(pk=questions["single"].pk).status == "published"

@@ -177,3 +177,54 @@ def test_a_grant_while_answering_adds_only_its_own_minutes(client_for, town_a_ad
         15,
     )
     assert answer_store.get_meta(attempt.pk)["d"] == attempt.deadline.timestamp()
+
+
+def test_answers_after_the_close_wait_for_whoever_still_answers_on_extra_time(
+    client_for, town_a_admin, tree, paper, questions
+):
+    """The window closes while one cadre still has 10 minutes of extra time: a neighbour who
+    finished must not see the keys ("after the exam") and pass them on until that attempt
+    is in too."""
+    now = timezone.now()
+    exam = _town_exam(
+        tree, paper, closes_at=now + timedelta(minutes=5), answer_release="after_close"
+    )
+    slow, quick = factories.make_user(tree.village_a1), factories.make_user(tree.village_a1)
+    assert _grant(client_for(town_a_admin), exam, slow, 10).status_code == 200
+    running = start(client_for(slow), exam).json()["id"]
+    done = start(client_for(quick), exam).json()["id"]
+    client_for(quick).post(f"/api/v1/attempts/{done}/submit")
+    # The window has closed; the slow cadre's deadline is still ten minutes off.
+    type(exam).objects.filter(pk=exam.pk).update(closes_at=now - timedelta(minutes=1))
+    Attempt.objects.filter(pk=running).update(deadline=now + timedelta(minutes=9))
+
+    early = client_for(quick).get(f"/api/v1/attempts/{done}").json()["result"]
+
+    assert early["answers_visible"] is False and early["items"] == []
+    client_for(slow).post(f"/api/v1/attempts/{running}/submit")
+    late = client_for(quick).get(f"/api/v1/attempts/{done}").json()["result"]
+    assert late["answers_visible"] is True and late["items"]
+
+
+def test_a_mock_result_shows_no_key_while_its_cadre_answers_on_extra_time(
+    client_for, town_a_admin, tree, paper, questions
+):
+    """The formal exam's window has closed, so it holds its pool no more, but the cadre is
+    still answering it on extra time: their mock result drawing the same questions keeps
+    every key back until they hand in."""
+    now = timezone.now()
+    formal = _town_exam(tree, paper, closes_at=now + timedelta(minutes=5))
+    mock = _town_exam(tree, paper, kind="mock", answer_release="immediate")
+    cadre = factories.make_user(tree.village_a1)
+    practised = start(client_for(cadre), mock).json()["id"]
+    client_for(cadre).post(f"/api/v1/attempts/{practised}/submit")
+    assert _grant(client_for(town_a_admin), formal, cadre, 10).status_code == 200
+    running = start(client_for(cadre), formal).json()["id"]
+    type(formal).objects.filter(pk=formal.pk).update(closes_at=now - timedelta(minutes=1))
+
+    during = client_for(cadre).get(f"/api/v1/attempts/{practised}").json()["result"]["items"]
+
+    assert during and all(i["answer"] is None and i["key_held"] for i in during)
+    client_for(cadre).post(f"/api/v1/attempts/{running}/submit")
+    after = client_for(cadre).get(f"/api/v1/attempts/{practised}").json()["result"]["items"]
+    assert any(i["answer"] is not None for i in after)

@@ -401,3 +401,59 @@ def test_reopening_a_practice_session_shows_no_key_while_an_attempt_is_open(
     feedback = next(i["feedback"] for i in reopened["items"] if i["question"]["id"] == free.pk)
     assert feedback["key_held"] is True
     assert feedback["correct_answer"] is None and feedback["explanation"] == ""
+
+
+def test_a_candidate_admin_reads_no_item_analysis_of_the_pool_held_from_them(
+    tree, client_for, world
+):
+    """甲镇's admin is also a cadre in the county exam's audience. Their people who already sat
+    it answered the pool; per question, the spread of their choices (e.g. all five chose B,
+    facility 1.0) is the key. So the item analysis leaves out held questions until the
+    admin has sat the exam (or it closes)."""
+    for _ in range(2):
+        client = client_for(factories.make_user(tree.village_a1))
+        attempt = client.post(f"/api/v1/exams/{world['formal'].pk}/attempts").json()
+        for item in attempt["questions"]:
+            question = Question.objects.get(pk=item["id"])
+            client.put(
+                f"/api/v1/attempts/{attempt['id']}/answers/{question.pk}",
+                {"response": wrong_response(question), "seq": 1},
+                format="json",
+            )
+        assert client.post(f"/api/v1/attempts/{attempt['id']}/submit").status_code == 200
+    candidate = client_for(factories.make_user(tree.village_a1, admin_of=[tree.town_a]))
+    url = f"/api/v1/exams/{world['formal'].pk}/items"
+
+    held = candidate.get(url)
+
+    assert held.status_code == 200, held.content.decode()
+    assert held.json()["items"] == [] and held.json()["held_out"] > 0
+    own = candidate.post(f"/api/v1/exams/{world['formal'].pk}/attempts")
+    assert own.status_code == 201
+    candidate.post(f"/api/v1/attempts/{own.json()['id']}/submit")
+    assert candidate.get(url).json()["items"], "no attempt left: nothing is held any more"
+
+
+def test_a_dry_run_import_is_no_oracle_for_a_held_key(tree, client_for, world):
+    """The county exam draws 甲镇's bank, and 甲镇's admin is a cadre who will sit it. A dry run
+    importing one of its questions four times, with the answers A to D, once reported the
+    row whose answer equals the key as an exact duplicate ("skipped")."""
+    from tests.backend.questions.test_import_export import _csv, _import
+
+    town_bank = Bank.objects.create(name="甲镇题库", org_unit=tree.town_a)
+    question = make_question(town_bank, "single")
+    paper = Paper.objects.create(title="县卷", org_unit=tree.county, mode="rules")
+    PaperRule.objects.create(paper=paper, position=1, bank=town_bank, count=1, points=2)
+    _exam(tree, paper, title="县考试（抽甲镇题）")
+    candidate = client_for(factories.make_user(tree.village_a1, admin_of=[tree.town_a]))
+    options = {f"选项{o['key']}": o["text"] for o in question.options}
+    rows = [
+        {"题型": "单选", "题干": question.stem, **options, "答案": key}
+        for key in "ABCD"[: len(options)]
+    ]
+
+    report = _import(candidate, town_bank, _csv(rows), dry_run=1).json()
+
+    assert report["skipped"] == [], report
+    # Still told that the bank holds the same question (stem and options, no key).
+    assert {d["row"] for d in report["duplicates"]} >= {2}

@@ -120,13 +120,18 @@ def test_an_edit_addressing_outside_the_scope_changes_nothing(tree, town_a_admin
         {"title": "改了标题", "audience_units": [tree.town_b.id]},
         format="json",
     )
-    assert res.status_code == 400 and "乙镇" in res.json()["errors"]["audience_units"][0]
+    assert res.status_code == 400
+    assert res.json()["errors"]["audience_units"] == ["第1个接收单位不存在或不在发布单位之下"]
     res = client.patch(
         f"/api/v1/notices/{notice.id}",
         {"title": "改了标题", "audience_users": [outsider.id]},
         format="json",
     )
-    assert res.status_code == 400 and "乙镇李四" in res.json()["errors"]["audience_users"][0]
+    # The refusal says where in the list, never whose id it was.
+    assert res.status_code == 400
+    assert res.json()["errors"]["audience_users"] == [
+        "第1位指定人员不存在或不属于发布单位及其下级单位"
+    ]
     res = client.patch(f"/api/v1/notices/{notice.id}", {"audience_users": ["张三"]}, format="json")
     assert res.status_code == 400 and "audience_users.0" in res.json()["errors"]
     notice.refresh_from_db()

@@ -84,7 +84,7 @@ def test_admin_cannot_address_or_publish_outside_scope(tree, town_a_admin, clien
     client = client_for(town_a_admin)
     res = _publish(client, title="越权", audience_units=[tree.village_b1.id])
     assert res.status_code == 400
-    assert "三村" in res.json()["errors"]["audience_units"][0]
+    assert res.json()["errors"]["audience_units"] == ["第1个接收单位不存在或不在发布单位之下"]
     res = _publish(client, title="越权", org_unit=tree.county.id)
     assert res.json()["errors"]["org_unit"] == [services.UNIT_OUT_OF_SCOPE]
     assert not Notice.objects.exists()
@@ -206,9 +206,13 @@ def test_named_people_only_reach_no_one_else(tree, cadre, town_a_admin, client_f
 def test_named_people_outside_the_publishing_unit_are_refused(tree, town_a_admin, client_for):
     outsider = factories.make_user(tree.village_b1, real_name="乙镇张三")
     client = client_for(town_a_admin)
-    res = _publish(client, title="越权点名", audience_users=[outsider.id])
+    insider = factories.make_user(tree.village_a1)
+    res = _publish(client, title="越权点名", audience_users=[insider.id, outsider.id])
     assert res.status_code == 400
-    assert "乙镇张三" in res.json()["errors"]["audience_users"][0]
+    # Where in the list, never whose id it was.
+    assert res.json()["errors"]["audience_users"] == [
+        "第2位指定人员不存在或不属于发布单位及其下级单位"
+    ]
     res = _publish(client, title="错角色", audience_roles=["org_admin"])
     assert res.status_code == 400 and "audience_roles.0" in res.json()["errors"]
     assert not Notice.objects.exists()

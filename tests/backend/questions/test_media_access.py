@@ -43,3 +43,21 @@ def test_a_folder_no_app_registered_is_never_served(client_for, county_admin, se
     (settings.MEDIA_ROOT / "exports").mkdir(parents=True)
     (settings.MEDIA_ROOT / "exports" / "roster.xlsx").write_bytes(b"PK")
     assert client_for(county_admin).get("/media/exports/roster.xlsx").status_code == 404
+
+
+def test_question_image_names_cannot_be_guessed(client_for, county_admin, bank):
+    """Any signed-in cadre may open a question image by its URL (exams show them), so the
+    first image of a month must not be plainly question-images/<year>/<month>/q.jpg."""
+    names = set()
+    for _ in range(2):
+        upload = SimpleUploadedFile("photo.jpg", _jpeg_with_exif((80, 60)))
+        response = client_for(county_admin).post(
+            "/api/v1/questions/images", {"file": upload, "bank": bank.pk}, format="multipart"
+        )
+        assert response.status_code == 201, response.content.decode()
+        image = QuestionImage.objects.get(pk=response.json()["id"])
+        for name in (image.image.name, image.thumbnail.name):
+            stem = name.rsplit("/", 1)[1].split(".")[0].removesuffix("_t")
+            assert len(stem) == 32, name
+            names.add(name)
+    assert len(names) == 4

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from apps.accounts.backends import login_account
 from apps.accounts.models import AuthToken, User
+from apps.accounts.selectors import can_manage_user
 from apps.accounts.services import login_throttle
 from apps.common.errors import Forbidden, InvalidInput, TooManyRequests
 from apps.common.net import client_ip
@@ -32,6 +33,7 @@ ACCOUNT_UNLOCKED = "已解除该账号的登录锁定"
 WRONG_OLD_PASSWORD = "原密码不正确"
 SAME_PASSWORD = "新密码不能与原密码相同"
 MISSING_CREDENTIALS = "请输入工号/手机号和密码"
+NOT_MANAGEABLE = "该用户拥有超出您管理范围的管理权限，只能由上级管理员解除锁定"
 
 
 def _locked_out_error() -> Forbidden:
@@ -69,7 +71,11 @@ def authenticate_credentials(request, username: str, password: str) -> User:
 
 def unlock_account(*, actor: User, user: User) -> int:
     """Lift every lockout and slowdown of the user's account; the number of locked
-    sources cleared is returned. Scope is checked by the caller's lookup."""
+    sources cleared is returned. The caller's lookup keeps to the actor's units; someone who
+    administers more than the actor (the county's admin living in the township) is refused,
+    as for a password reset."""
+    if not can_manage_user(actor, user):
+        raise Forbidden(NOT_MANAGEABLE)
     cleared = AxesProxyHandler.reset_attempts(username=user.username)
     login_throttle.clear(user.username)
     logger.warning(

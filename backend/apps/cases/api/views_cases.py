@@ -157,7 +157,7 @@ class CaseReviewersView(APIView):
             raise NotFound()
         data = s.CaseReviewerChoiceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        made = assignment.add_reviewer(case.pk, data.validated_data["reviewer"])
+        made = assignment.add_reviewer(case.pk, data.validated_data["reviewer"], by=request.user)
         return Response({"assignment": made.pk, "kind": made.kind}, status=status.HTTP_201_CREATED)
 
 
@@ -175,12 +175,12 @@ class CasePublishView(APIView):
     def post(self, request, pk):
         data = s.CasePublishSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        case = results.publish(_admin_case(request, pk).pk, **data.validated_data)
+        case = results.publish(_admin_case(request, pk).pk, by=request.user, **data.validated_data)
         return Response(case_detail(case, request))
 
     @extend_schema(responses=s.CaseSerializer)
     def delete(self, request, pk):
-        case = results.unpublish(_admin_case(request, pk).pk)
+        case = results.unpublish(_admin_case(request, pk).pk, by=request.user)
         return Response(case_detail(case, request))
 
 

@@ -90,5 +90,5 @@ class ReviewReassignView(APIView):
             raise NotFound()
         data = s.CaseReviewerChoiceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        made = assignment.reassign(pk, data.validated_data["reviewer"])
+        made = assignment.reassign(pk, data.validated_data["reviewer"], by=request.user)
         return Response({"assignment": made.pk, "reviewer": made.reviewer_id})

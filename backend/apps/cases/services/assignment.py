@@ -12,6 +12,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.cases import conf, errors
 from apps.cases.models import Case, ReviewAssignment
+from apps.cases.selectors import ensure_organizer
 from apps.common.errors import Conflict, InvalidInput, NotFound
 
 A = ReviewAssignment
@@ -123,13 +124,14 @@ def _lock_assignment(assignment_id: int) -> ReviewAssignment:
 
 
 @transaction.atomic
-def add_reviewer(case_id: int, reviewer: User) -> ReviewAssignment:
-    """An admin assigns by hand: a missing regular slot, or the arbitration review."""
+def add_reviewer(case_id: int, reviewer: User, by: User | None = None) -> ReviewAssignment:
+    """The organizer assigns by hand: a missing regular slot, or the arbitration review."""
     case = (
         Case.objects.select_for_update(of=("self",))
         .select_related("call", "author_unit")
         .get(pk=case_id)
     )
+    ensure_organizer(by, case)
     if case.status not in (
         Case.Status.SUBMITTED,
         Case.Status.UNDER_REVIEW,
@@ -155,8 +157,9 @@ def add_reviewer(case_id: int, reviewer: User) -> ReviewAssignment:
 
 
 @transaction.atomic
-def reassign(assignment_id: int, reviewer: User) -> ReviewAssignment:
+def reassign(assignment_id: int, reviewer: User, by: User | None = None) -> ReviewAssignment:
     old = _lock_assignment(assignment_id)
+    ensure_organizer(by, old.case)
     if not old.is_open:
         raise Conflict(errors.ASSIGNMENT_CLOSED)
     if old.lease_active():

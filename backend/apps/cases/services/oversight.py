@@ -12,6 +12,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.cases import errors
 from apps.cases.models import Case, CaseScore, ReviewAssignment
+from apps.cases.selectors import ensure_organizer
 from apps.cases.services import assignment
 from apps.cases.services.results import set_final_score
 from apps.common.errors import Conflict, InvalidInput
@@ -71,6 +72,7 @@ def arbitrate(case_id: int, *, score, reason: str, by: User) -> CaseScore:
     """The organizer sets the final score of a case in arbitration; open arbitration reviews
     are cancelled, and the decision with its reason is kept in the score's history."""
     case = Case.objects.select_for_update(of=("self",)).select_related("call").get(pk=case_id)
+    ensure_organizer(by, case)
     if case.status != Case.Status.ARBITRATION:
         raise Conflict(errors.CASE_NOT_IN_ARBITRATION)
     reason = (reason or "").strip()

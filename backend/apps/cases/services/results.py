@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from apps.cases import errors
 from apps.cases.models import Case, CaseScore
+from apps.cases.selectors import ensure_organizer
 from apps.cases.signals import case_final_score_changed
 from apps.common.errors import Conflict, InvalidInput
 
@@ -32,7 +33,8 @@ def set_final_score(case: Case, score: Decimal, method: str, note: str, by=None)
 
 @transaction.atomic
 def adjust_score(case_id: int, *, score, reason: str, by) -> CaseScore:
-    case = Case.objects.select_for_update().get(pk=case_id)
+    case = Case.objects.select_for_update(of=("self",)).select_related("call").get(pk=case_id)
+    ensure_organizer(by, case)
     if case.status != Case.Status.FINISHED:
         raise Conflict(errors.CASE_NOT_FINISHED)
     if not reason.strip():
@@ -51,8 +53,9 @@ def adjust_score(case_id: int, *, score, reason: str, by) -> CaseScore:
 
 
 @transaction.atomic
-def publish(case_id: int, *, excellent: bool = True) -> Case:
-    case = Case.objects.select_for_update().get(pk=case_id)
+def publish(case_id: int, *, excellent: bool = True, by=None) -> Case:
+    case = Case.objects.select_for_update(of=("self",)).select_related("call").get(pk=case_id)
+    ensure_organizer(by, case)
     if case.status != Case.Status.FINISHED:
         raise Conflict(errors.CASE_NOT_FINISHED)
     case.is_excellent = excellent
@@ -62,8 +65,9 @@ def publish(case_id: int, *, excellent: bool = True) -> Case:
 
 
 @transaction.atomic
-def unpublish(case_id: int) -> Case:
-    case = Case.objects.select_for_update().get(pk=case_id)
+def unpublish(case_id: int, *, by=None) -> Case:
+    case = Case.objects.select_for_update(of=("self",)).select_related("call").get(pk=case_id)
+    ensure_organizer(by, case)
     case.published_at = None
     case.save(update_fields=["published_at", "updated_at"])
     return case

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput
@@ -14,8 +15,9 @@ PAPER_LOCKED = "已有考生开始作答，不能更换试卷"
 PAPER_NOT_USABLE = "试卷不存在或不在您的管理范围内"
 STARTED_READ_ONLY = "考试已开始，只能延长考试时间、为个人延时、提前结束或取消考试"
 CANCELLED_READ_ONLY = "考试已取消，不能再修改"
-AUDIENCE_UNIT_OUT_OF_SCOPE = "参考单位「{name}」不在您的管理范围内"
-AUDIENCE_USER_OUT_OF_SCOPE = "指定人员「{name}」不在您的管理范围内"
+# By position, not name: the caller may not know that unit or person (ids can be guessed).
+AUDIENCE_UNIT_OUT_OF_SCOPE = "第{index}个参考单位不存在或不在您的管理范围内"
+AUDIENCE_USER_OUT_OF_SCOPE = "第{index}位指定人员不存在或不在您的管理范围内"
 EXAM_FIELDS = [
     "title",
     "description",
@@ -87,6 +89,18 @@ def audience_summary(exam: Exam) -> str:
     if named:
         parts.append(f"指定人员 {named} 人")
     return "；".join(parts) or "未选参考人员"
+
+
+def sitting_over(exam: Exam, now=None) -> bool:
+    """The window has closed and nobody is still answering: extra time can run an attempt
+    past the close, and "after the exam" (answers, scores, the wrong-question book) waits
+    for that person too, or those who finished could pass the keys on."""
+    now = now or timezone.now()
+    if exam.state(now) != "closed":
+        return False
+    return not Attempt.objects.filter(
+        exam=exam, status=Attempt.Status.IN_PROGRESS, deadline__gt=now
+    ).exists()
 
 
 def in_audience(exam: Exam, user) -> bool:
@@ -165,11 +179,11 @@ def check_exam_scope(data: dict, user) -> None:
         errors["paper"] = [PAPER_NOT_USABLE]
     for index, unit in enumerate(data.get("audience_units") or []):
         if not scoping.unit_in_scope(user, unit):
-            message = AUDIENCE_UNIT_OUT_OF_SCOPE.format(name=unit.full_name)
+            message = AUDIENCE_UNIT_OUT_OF_SCOPE.format(index=index + 1)
             errors[f"audience_units.{index}"] = [message]
     for index, person in enumerate(data.get("audience_users") or []):
         if not scoping.unit_in_scope(user, person.org_unit):
-            message = AUDIENCE_USER_OUT_OF_SCOPE.format(name=person.display_name)
+            message = AUDIENCE_USER_OUT_OF_SCOPE.format(index=index + 1)
             errors[f"audience_users.{index}"] = [message]
     if errors:
         raise InvalidInput(next(iter(errors.values()))[0], errors=errors)

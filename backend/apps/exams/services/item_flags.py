@@ -14,12 +14,21 @@ FLAG_NOTE = "考试「{exam}」试题分析：区分度 {d}（{n} 人作答）�
 @transaction.atomic
 def flag_low_discrimination(exam, admin) -> list[int]:
     """Published questions with negative or near-zero discrimination go back to pending,
-    each with a review note; returns their ids. Already flagged ones are left alone."""
+    each with a review note; returns their ids. Already flagged ones are left alone, and
+    so are questions of banks outside the admin's scope (a county bank a township's exam
+    drew from is the county's to review), as flag_exam_item refuses them one by one."""
+    from apps.common import scoping
     from apps.exams import conf
 
+    rows = [r for r in analytics.item_analysis(exam, admin)["items"] if r["low_discrimination"]]
+    own = set(
+        scoping.scope_queryset(Question.objects.all(), admin, "bank__org_unit")
+        .filter(pk__in=[r["question_id"] for r in rows])
+        .values_list("pk", flat=True)
+    )
     flagged = []
-    for row in analytics.item_analysis(exam, admin)["items"]:
-        if not row["low_discrimination"]:
+    for row in rows:
+        if row["question_id"] not in own:
             continue
         note = FLAG_NOTE.format(
             exam=exam.title,

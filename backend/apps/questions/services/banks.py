@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.files.base import ContentFile
 
 from apps.accounts.models import OrgUnit, User
@@ -50,9 +52,12 @@ def upload_image(*, actor: User, bank: Bank, data: bytes) -> QuestionImage:
     )
     ext = "png" if fmt == "PNG" else "jpg"
     image = QuestionImage(bank=bank, created_by=actor)
-    image.image.save(f"q.{ext}", ContentFile(main), save=False)
+    # Random names: any signed-in user may open a question image by its URL, so the URL must
+    # not be guessable (the month's first upload was once plainly q.jpg, explanations too).
+    stem = uuid.uuid4().hex
+    image.image.save(f"{stem}.{ext}", ContentFile(main), save=False)
     if thumb:
-        image.thumbnail.save(f"q-thumb.{ext}", ContentFile(thumb), save=False)
+        image.thumbnail.save(f"{stem}_t.{ext}", ContentFile(thumb), save=False)
     image.width, image.height = width, height
     image.save()
     return image

@@ -13,6 +13,7 @@ from apps.accounts.models import User
 from apps.common.api.parsers import InputRefused, loads_json
 from apps.common.errors import InvalidInput, NotFound
 from apps.common.imports import ImportReport, RowInvalid, read_upload, run_import
+from apps.exams import held_keys
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
 from apps.questions.services.questions import prepare_question
@@ -193,8 +194,13 @@ class QuestionImport:
         """Leave out rows whose content (stem, options, answer) the bank already holds, or an
         earlier row of the file has: importing the same file twice adds nothing."""
         seen: dict[str, dict] = {}
-        existing = Question.objects.filter(bank=self.bank, is_current=True).values_list(
-            "pk", "type", "stem", "options", "answer"
+        # The match compares keys: a question an exam holds from the importer (a candidate
+        # too) is left out, or a dry run with every possible answer would name its key.
+        held = held_keys.held_for(self.actor)
+        existing = (
+            Question.objects.filter(bank=self.bank, is_current=True)
+            .exclude(held.q())
+            .values_list("pk", "type", "stem", "options", "answer")
         )
         for pk, qtype, stem, options, answer in existing.iterator():
             seen.setdefault(similarity.content_key(qtype, stem, options, answer), {"question": pk})

@@ -24,6 +24,7 @@ INVALID_QUESTION = "试题内容有误，请检查标出的字段"
 NOT_CURRENT_VERSION = "只能编辑试题的当前版本"
 BANK_NOT_MANAGED = "无权在该题库中添加或修改试题"
 KP_OUT_OF_SCOPE = "知识点不存在或无权使用：{name}"
+PASSAGE_OUT_OF_SCOPE = "出处段落不存在或无权引用"
 FIELD_NAMES = {"题干": "stem", "答案": "answer", "选项": "options"}
 CONTENT_FIELDS = (
     "type",
@@ -80,6 +81,15 @@ def _check_kps(user: User, kps: list[KnowledgePoint]) -> None:
             )
 
 
+def _check_passage(user: User, passage) -> None:
+    """A question cites only passages of materials its author may read: another township's
+    material would otherwise show through the question's source (its title, its text)."""
+    if passage is None:
+        return
+    if not selectors.citable_materials(user).filter(pk=passage.material_id).exists():
+        raise InvalidInput(PASSAGE_OUT_OF_SCOPE, {"source_passage": [PASSAGE_OUT_OF_SCOPE]})
+
+
 def find_similar(question: Question, limit: int = 5) -> list[dict[str, Any]]:
     """Current questions of the same bank whose text is close to this one."""
     tokens = similarity.shingles(similarity.question_text(question.stem, question.options))
@@ -126,6 +136,7 @@ def create_question(
     kps = list(data.pop("knowledge_points", []) or [])
     question = prepare_question(bank=bank, data=data, status=status, actor=actor)
     _check_kps(actor, kps)
+    _check_passage(actor, question.source_passage)
     question.full_clean(exclude=["lineage"])
     question.save()
     question.knowledge_points.set(kps)
@@ -147,6 +158,8 @@ def update_question(*, actor: User, question: Question, data: dict[str, Any]) ->
     merged = {name: getattr(question, name) for name in CONTENT_FIELDS}
     merged.update({k: v for k, v in data.items() if k in CONTENT_FIELDS})
     validate_content(merged)
+    if "source_passage" in data and data["source_passage"] != question.source_passage:
+        _check_passage(actor, data["source_passage"])
     if kps is not None:
         _check_kps(actor, kps)
     else:

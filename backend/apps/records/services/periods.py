@@ -10,8 +10,10 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from apps.accounts.models import User
+from apps.cases.selectors import calls_visible_to
 from apps.common import scoping
 from apps.common.errors import Conflict, Forbidden, InvalidInput
+from apps.exams.selectors import exams_for_reports
 from apps.records import conf
 from apps.records.models import Objection, Period, Record
 from apps.records.services import readiness
@@ -33,6 +35,8 @@ UNLOCK_SUPERUSER_ONLY = "只有超级管理员可以解锁"
 UNLOCK_REASON_REQUIRED = "解锁须填写理由"
 UNLOCK_NOT_LOCKED = "未处于锁定状态"
 DELETE_NOT_OPEN = "已公示或锁定的考核周期不能删除"
+EXAM_NOT_USABLE = "考试不存在或不在您的管理范围内"
+CALL_NOT_USABLE = "案例征集不存在或不在您的管理范围内"
 
 PERIOD_FIELDS = [
     "name",
@@ -53,6 +57,39 @@ def _set_links(period: Period, data: dict[str, Any]) -> None:
         period.exams.set(data["exams"])
     if "case_calls" in data:
         period.case_calls.set(data["case_calls"])
+
+
+def _check_links(
+    actor: User, period: Period, data: dict[str, Any], components: list[dict[str, Any]] | None
+) -> None:
+    """A period counts only exams whose results the admin may read (their own, or one their
+    people sat) and case calls they see. Links already stored stay: a county admin may have
+    set them. The messages name no title: the admin may not know the exam exists."""
+    kept_exams = set(period.exams.values_list("pk", flat=True)) if period.pk else set()
+    kept_calls = set(period.case_calls.values_list("pk", flat=True)) if period.pk else set()
+    named = {
+        "exams": data.get("exams") or [],
+        **{
+            f"components.{i}.exams": item.get("exams") or []
+            for i, item in enumerate(components or [])
+        },
+    }
+    wanted = {exam.pk for exams in named.values() for exam in exams} - kept_exams
+    readable = set(exams_for_reports(actor).filter(pk__in=wanted).values_list("pk", flat=True))
+    errors: dict[str, list[str]] = {}
+    for field, exams in named.items():
+        for index, exam in enumerate(exams):
+            if exam.pk not in kept_exams and exam.pk not in readable:
+                key = f"{field}.{index}" if field == "exams" else field
+                errors.setdefault(key, [EXAM_NOT_USABLE])
+    calls = data.get("case_calls") or []
+    wanted_calls = {call.pk for call in calls} - kept_calls
+    visible = set(calls_visible_to(actor).filter(pk__in=wanted_calls).values_list("pk", flat=True))
+    for index, call in enumerate(calls):
+        if call.pk not in kept_calls and call.pk not in visible:
+            errors[f"case_calls.{index}"] = [CALL_NOT_USABLE]
+    if errors:
+        raise InvalidInput(next(iter(errors.values()))[0], errors)
 
 
 def ensure_manageable(actor: User, period: Period) -> None:
@@ -78,6 +115,7 @@ def _check_period(actor: User, period: Period) -> None:
 def create_period(*, actor: User, data: dict[str, Any], components: list[dict[str, Any]]) -> Period:
     period = Period(created_by=actor, **{k: v for k, v in data.items() if k in PERIOD_FIELDS})
     _check_period(actor, period)
+    _check_links(actor, period, data, components)
     period._change_reason = "新建考核周期"
     period.save()
     _set_links(period, data)  # first: exam components may count only linked exams
@@ -97,6 +135,7 @@ def update_period(
         if name in data:
             setattr(period, name, data[name])
     _check_period(actor, period)
+    _check_links(actor, period, data, components)
     period._change_reason = "修改考核周期"
     period.save()
     _set_links(period, data)  # first: exam components may count only linked exams

@@ -17,6 +17,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.exams.models import Answer, Attempt, Exam
 from apps.exams.services import grading
+from apps.exams.services.exams import sitting_over
 from apps.questions.models import OBJECTIVE_TYPES, Question
 from apps.training import conf
 from apps.training.models import AnswerSource, ExamResult, ReviewCard, WrongBookEntry
@@ -25,11 +26,11 @@ from apps.training.services import book_entries, leitner
 
 def answers_released(exam: Exam, now: dt.datetime) -> bool:
     """Whether the exam's result policy lets a cadre see its keys at `now` (read each time,
-    so a window that is extended keeps the answers back longer)."""
+    so a window that is extended, or a person's extra time past it, keeps them back longer)."""
     if exam.answer_release == Exam.Release.IMMEDIATE:
         return True
     if exam.answer_release == Exam.Release.AFTER_CLOSE:
-        return now >= exam.closes_at
+        return sitting_over(exam, now)
     return False
 
 
@@ -156,7 +157,8 @@ def ingest_attempts(attempts: list[Attempt], now: dt.datetime | None = None) -> 
         apply_released_many({a.user_id for a in todo}, now)
         # ...then the new ones of an exam whose answers are out: applied as they are stored,
         # without reading them back (they are the latest answers of their cadres).
-        released = {a.exam_id for a in todo if answers_released(a.exam, now)}
+        exams = {a.exam_id: a.exam for a in todo}
+        released = {pk for pk, exam in exams.items() if answers_released(exam, now)}
         fresh = [r for r in to_create if r.exam_id in released]
         if fresh:
             fresh.sort(key=lambda r: (r.user_id, r.answered_at))
