@@ -313,7 +313,11 @@ def attribute(
     # (应当/不得/可以…), while nothing in between turned to this place or the speaker.
     if where.topic and (DAY_STATEMENT_RE.match(statement) or NAMED_FORMULA_RE.search(statement)):
         return Attribution(True, "inherited", where.topic, f"学习资料的主题《{where.topic}》")
-    if not (INHERITED_RULE_RE.search(statement) or CLASSES_STATEMENT_RE.search(statement)):
+    if not (
+        INHERITED_RULE_RE.search(statement)
+        or CLASSES_STATEMENT_RE.search(statement)
+        or DAY_STATEMENT_RE.match(statement)
+    ):
         return Attribution(False, "none", None, "句中没有写明全国性出处，也不是承接上句的规定")
     for back, text in enumerate(reversed(before[-INHERIT_SENTENCES:])):
         if any(local_clause(c) for c in CLAUSE_RE.findall(text)):

@@ -277,6 +277,11 @@ NAMED_DAY_RE = re.compile(
 )
 
 
+def _shares_a_word(law: str, name: str) -> bool:
+    """Whether a law and a day's name share two characters in a row (英雄烈士保护法, 烈士)."""
+    return any(name[i : i + 2] in law for i in range(len(name) - 1))
+
+
 @sentence_rule("fill.national_named_day", "fill_in", 0.6)
 def national_named_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """The date of a day a law sets ("《英雄烈士保护法》规定，每年9月30日为烈士纪念日"), asked
@@ -294,10 +299,15 @@ def national_named_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     law = cited[0] if cited else None
     if not law and before and attribution.law_cited(before[-1]):
         law = attribution.law_cited(before[-1])[0]
-    law = law or (verdict.law if verdict.national else None) or _where(ctx).topic
+    date, day = m.group("date"), m.group("day")
+    if not law:  # a law named elsewhere must be about this day ("烈士" of 英雄烈士保护法)
+        law = (verdict.law if verdict.national else None) or _where(ctx).topic
+        if law and not _shares_a_word(law, re.sub(r"(?:纪念日|节|日)$", "", day)):
+            return
+    elif not cited and not _shares_a_word(law, re.sub(r"(?:纪念日|节|日)$", "", day)):
+        return  # the sentence before cites a law about something else
     if not law or verdict.how == "local":
         return
-    date, day = m.group("date"), m.group("day")
     start = sentence.start + offset + m.start("date")
     yield Candidate(
         type="fill_in",

@@ -122,14 +122,14 @@ HANDOUT = """内部学习资料　注意保存
 编者按：为帮助大家学好用好《河道管理条例》，现将有关知识点整理如下，供学习参考。
 一、知识要点
 1.【管理体制】国家对河道实行按水系统一管理和分级管理相结合的原则。
-2.【宣传日】每年3月22日为河湖保护宣传日。
+2.【宣传日】每年3月22日为河道保护宣传日。
 3.【采砂】在河道管理范围内采砂，必须报经河道主管机关批准。
 二、问答
 问1：我镇河长制巡河怎么安排？
 答：我镇各村河长每周至少巡河一次，镇河长每月至少巡河一次。
 三、自测题
 1.在河道管理范围内采砂，不必报经河道主管机关批准。（　）
-2.每年5月22日为河湖保护宣传日。（　）
+2.每年5月22日为河道保护宣传日。（　）
 参考答案：1.×　2.×，应为每年3月22日。
 """
 
@@ -139,7 +139,7 @@ def test_a_study_handouts_points_state_the_law_it_is_about_and_its_self_test_nev
     assert document.title == "《河道管理条例》应知应会学习资料"  # not the confidentiality banner
     result = generate(document, seed=16)
     stems = _stems(result.candidates)
-    assert "根据《河道管理条例》，每年____为河湖保护宣传日。" in stems
+    assert "根据《河道管理条例》，每年____为河道保护宣传日。" in stems
     day = next(c for c in result.candidates if c.rule == "fill.national_named_day")
     assert day.answer == ["3月22日"]  # the self-test's deliberately wrong 5月22日 never
     assert not any("【" in s or "巡河" in s or "不必" in s for s in stems)
@@ -237,3 +237,15 @@ def test_a_wrapped_attribute_cell_is_never_the_title():
         "各村（社区），镇直各单位：现将有关事项通知如下，请认真贯彻执行。\n"
     )
     assert ingest_text(page, fallback_title="x").title == "关于开展村级档案规范化管理工作的通知"
+
+
+def test_a_day_after_a_sentence_citing_another_law_is_not_that_laws_day():
+    text = (
+        "# 在全镇国防教育工作会议上的讲话\n"
+        "《国防教育法》规定，国防教育是建设和巩固国防的基础。每年5月12日为防灾减灾宣传日。\n"
+        "《英雄烈士保护法》规定，县级以上人民政府应当举行纪念活动。每年9月30日为烈士纪念日。\n"
+    )
+    stems = _stems(
+        generate(make_document(text), seed=16, rules=["fill.national_named_day"]).candidates
+    )
+    assert stems == ["根据《英雄烈士保护法》，每年____为烈士纪念日。"]
