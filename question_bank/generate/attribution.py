@@ -184,6 +184,14 @@ def setting(title: str, text: str) -> Setting:
     return Setting(law, law if topic else None)
 
 
+def in_passage(where: Setting, kind: str, text: str) -> Setting:
+    """The setting for a sentence of a passage: a study material's topic vouches only for its
+    knowledge points and Q&A answers, never for the editor's note or closing call."""
+    if where.topic and not (kind == "point" or text.lstrip().startswith("答")):
+        return Setting(where.law, None)
+    return where
+
+
 def law_cited(text: str) -> tuple[str | None, int] | None:
     """(the law's name or None, where its statement starts) when `text` cites a law."""
     m = CITED_LAW_RE.search(text)

@@ -299,8 +299,12 @@ SELF_TEST_HEAD_RE = re.compile(r"自测|测一测|测试题|练习题|判断题|
 SELF_TEST_MARK_RE = re.compile(r"[（(]\s*[）)]|[√×✓✗]")
 
 
+def _passage(c: Candidate, document: Document):
+    return next((p for p in document.passages if p.id == c.source.passage_id), None)
+
+
 def _self_test(c: Candidate, document: Document) -> bool:
-    passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
+    passage = _passage(c, document)
     if passage is None:
         return False
     heads = " ".join(passage.heading_path)
@@ -326,6 +330,9 @@ def attribution_verdict(
         return attribution.Attribution(False, "local", None, "自测题（可能是故意写错的说法）")
     quote = quote[attribution.LEAD_RE.match(quote).end() :]
     where = attribution.setting(document.title or "", document.text)
+    passage = _passage(c, document)
+    if passage is not None:
+        where = attribution.in_passage(where, passage.kind, passage.text)
     verdict = attribution.attribute(quote, sentences_before(c, document), veto=False, where=where)
     if verdict.how == "inherited" and "《" not in c.stem:
         # The source is in the sentence before: the stem must name it to stand alone.

@@ -78,14 +78,16 @@ def _body(sentence: Sentence) -> tuple[str, int]:
     return text, at
 
 
-def _where(ctx: Context) -> attribution.Setting:
-    """What the whole document says about its sources (its only law, its topic)."""
-    return attribution.setting(ctx.document.title or "", ctx.document.text)
+def _where(ctx: Context, sentence: Sentence) -> attribution.Setting:
+    """What the whole document says about its sources (its only law, its topic) for this
+    sentence's passage."""
+    where = attribution.setting(ctx.document.title or "", ctx.document.text)
+    return attribution.in_passage(where, sentence.passage.kind, sentence.passage.text)
 
 
 def _law_before(ctx: Context, sentence: Sentence) -> str | None:
     """The law named before `sentence` in its paragraph, else the only law the document names."""
-    return attribution.law_before(_before(ctx, sentence)) or _where(ctx).law
+    return attribution.law_before(_before(ctx, sentence)) or _where(ctx, sentence).law
 
 
 def _true(ctx, sentence, stem, rule_text, name, law) -> Candidate:
@@ -138,7 +140,7 @@ def national_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     text, _ = _body(sentence)
     if attribution.law_cited(text):
         return  # true_false.national_rule asks it
-    verdict = attribution.attribute(text, _before(ctx, sentence), where=_where(ctx))
+    verdict = attribution.attribute(text, _before(ctx, sentence), where=_where(ctx, sentence))
     if not verdict.national or verdict.how not in ("national_subject", "inherited"):
         return
     body = text.rstrip("。；")
@@ -294,14 +296,14 @@ def national_named_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not m or NATIONAL_DAY_RE.search(text):
         return  # "全国……日" is fill.national_day's
     before = _before(ctx, sentence)
-    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx))
+    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx, sentence))
     cited = attribution.law_cited(text[: m.start()])
     law = cited[0] if cited else None
     if not law and before and attribution.law_cited(before[-1]):
         law = attribution.law_cited(before[-1])[0]
     date, day = m.group("date"), m.group("day")
     if not law:  # a law named elsewhere must be about this day ("烈士" of 英雄烈士保护法)
-        law = (verdict.law if verdict.national else None) or _where(ctx).topic
+        law = (verdict.law if verdict.national else None) or _where(ctx, sentence).topic
         if law and not _shares_a_word(law, re.sub(r"(?:纪念日|节|日)$", "", day)):
             return
     elif not cited and not _shares_a_word(law, re.sub(r"(?:纪念日|节|日)$", "", day)):
@@ -341,7 +343,9 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if ctx.law:
         return
     text, offset = _body(sentence)
-    verdict = attribution.attribute(text, _before(ctx, sentence), veto=False, where=_where(ctx))
+    verdict = attribution.attribute(
+        text, _before(ctx, sentence), veto=False, where=_where(ctx, sentence)
+    )
     if not verdict.national:
         return
     cited = attribution.law_cited(text)
@@ -407,7 +411,9 @@ def national_formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not m:
         yield from _classes(ctx, sentence, text, offset)
         return
-    verdict = attribution.attribute(text[: m.end()], _before(ctx, sentence), where=_where(ctx))
+    verdict = attribution.attribute(
+        text[: m.end()], _before(ctx, sentence), where=_where(ctx, sentence)
+    )
     if not verdict.national or verdict.how not in ("named", "national_subject", "inherited"):
         return
     cited = attribution.law_cited(text[: m.start()])
@@ -454,7 +460,7 @@ def _classes(ctx: Context, sentence: Sentence, text: str, offset: int) -> Iterat
     if len(set(items)) < len(items):
         return
     before = _before(ctx, sentence)
-    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx))
+    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx, sentence))
     if not verdict.national or verdict.how not in ("named", "inherited"):
         return
     cited = attribution.law_cited(text)

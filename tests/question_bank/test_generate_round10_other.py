@@ -249,3 +249,12 @@ def test_a_day_after_a_sentence_citing_another_law_is_not_that_laws_day():
         generate(make_document(text), seed=16, rules=["fill.national_named_day"]).candidates
     )
     assert stems == ["根据《英雄烈士保护法》，每年____为烈士纪念日。"]
+
+
+def test_a_handouts_editor_note_is_not_its_topic_law():
+    text = HANDOUT.replace(
+        "编者按：为帮助大家学好用好《河道管理条例》，现将有关知识点整理如下，供学习参考。",
+        "编者按：为帮助大家学好用好《河道管理条例》，现将有关知识点整理如下。党员干部应当带头学习，做到学懂弄通。",
+    )
+    stems = _stems(generate(ingest_text(text, fallback_title="handout"), seed=16).candidates)
+    assert stems and not any("带头学习" in s for s in stems)
