@@ -211,7 +211,7 @@ def _continues(previous: str, following: str, width: int | None = None) -> bool:
         return False
     if previous.endswith(("，", ",", "、")):
         return True  # a sentence never ends on a comma
-    if _CUT_NUMBER.search(previous) and _MEASURE_FIRST.match(following):
+    if len(previous) >= 20 and _CUT_NUMBER.search(previous) and _MEASURE_FIRST.match(following):
         return True  # "共有信息报告员41" + "名，…": a page break inside a number's phrase
     if previous.endswith(_TERMINAL) or not _HAN.search(previous[-1:]):
         return False
