@@ -112,7 +112,49 @@ def generate(
     result.candidates = _at_most(
         kept, _is_true, true_allowed, result, "true_false_balance", "判断题“对”的过多"
     )
+    if kind == kinds.OTHER:  # (the `other` helper's step, round ten)
+        _ask_held_back_otherwise(result, max_per_type, variants, document)
     return result
+
+
+def _ask_held_back_otherwise(
+    result: GenerationResult, max_per_type: int | None, variants: int, document: Document
+) -> None:
+    """A speech or notice makes no "错" (no swap is safe there), so it keeps one "对"; a
+    national rule held back beyond it is asked another way where a rule found a certain
+    blank in the same span (its figure, the items of its formula), instead of being lost.
+    Such a question joins only where it pushes no kept question out."""
+    held = {
+        (d.candidate.source.start, d.candidate.source.end)
+        for d in result.dropped
+        if d.filter == "true_false_balance"
+    }
+    others = sorted(
+        (
+            d.candidate
+            for d in result.dropped
+            if d.reason == "同一出处已有同类题"
+            and d.candidate.type != "true_false"
+            and (d.candidate.source.start, d.candidate.source.end) in held
+        ),
+        key=_order,
+    )
+    kept = result.candidates
+    for other in others:
+        trial = sorted([*kept, other], key=_order)
+        scratch = GenerationResult(title="", chars=0)
+        again = _per_article(
+            _cap(trial, max_per_type, variants, scratch.dropped, document), scratch, document
+        )
+        if len(again) == len(trial):
+            kept = again
+    now = {id(c) for c in kept}
+    result.candidates = kept
+    result.dropped = [d for d in result.dropped if id(d.candidate) not in now]
+
+
+def _order(c: Candidate):
+    return (-round(c.quality.score, 6), c.source.start, c.type, c.stem)
 
 
 def _name_local_document(cand: Candidate, ctx) -> None:
