@@ -158,7 +158,7 @@ def _at_page_break(lines: list[str], furniture: list[bool], index: int) -> bool:
     return False
 
 
-_TRUNCATED = re.compile("未完|省略|剩余|余下|仅显示|会员|已隐藏|未读")
+_TRUNCATED = re.compile("未完|省略|剩余|余下|仅显示|会员可(?:完整|继续|查看)|已隐藏|未读")
 _SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]+\s*\S[^。，,]{0,14}$")
 
 
@@ -198,6 +198,11 @@ def wrap_width(lines: list[str | None]) -> int | None:
     return width if count >= 3 and near >= 0.3 * len(lengths) and width <= 80 else None
 
 
+# A figure cut from its measure word by a page break (the `other` helper, round ten).
+_CUT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?$")
+_MEASURE_FIRST = re.compile(r"^(?:名|个|人|户|家|万|亿|元|年|月|日|天|次|项|条|件|所|座|处|%|％)")
+
+
 def _continues(previous: str, following: str, width: int | None = None) -> bool:
     """Was one sentence split across these two lines (page break, hard wrap)?"""
     if previous.startswith("#") or _BLOCK_START.match(following) or _SALUTATION.match(following):
@@ -208,6 +213,8 @@ def _continues(previous: str, following: str, width: int | None = None) -> bool:
         return False
     if previous.endswith(("，", ",", "、")):
         return True  # a sentence never ends on a comma
+    if len(previous) >= 20 and _CUT_NUMBER.search(previous) and _MEASURE_FIRST.match(following):
+        return True  # "共有信息报告员41" + "名，…": a page break inside a number's phrase
     if previous.endswith(_TERMINAL) or not _HAN.search(previous[-1:]):
         return False
     if _INNER_SENTENCE_END.search(previous):

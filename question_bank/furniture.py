@@ -54,7 +54,7 @@ _PROMPT_WORDS = re.compile(
     r"点击(?:这里|此处)|开通会员|成为会员|会员可|VIP|加入收藏|收藏本(?:文|页|站)|打印本(?:文|页)|"
     r"复制链接|分享到|扫一扫|扫码|二维码|关注公众号|登录后|注册登录|返回(?:顶部|首页|列表)|"
     r"关闭窗口|【(?:打印|关闭|大|中|小|纠错)】|文明上网|理性发言|网友评论仅供|查找使用更方便|"
-    r"查看更多|更多精彩|点击上方|长按识别|欢迎关注|一键分享|转藏到|请访问"
+    r"查看更多|更多精彩|点击上方|长按识别|欢迎关注|一键分享|转藏到|请访问|立即开通|无广告阅读"
 )
 _WIDGET_LINE = re.compile(
     r"^(?:评论|发表评论|网友评论|提交评论|我要评论|查看评论|评论区|全部评论|最新评论|热门评论|"
@@ -77,7 +77,7 @@ _COUNTER = re.compile(
     r"已有\s*\d+\s*人(?:评论|参与|阅读|浏览|收藏|下载)|本文已影响\s*\d+\s*人|献花\s*[(（]\d+[)）])$"
 )
 _PAGE_LINE = re.compile(
-    r"^(?:[-—–_ ]*第?\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?[-—–_ ]*|共\s*\d+\s*页|"
+    r"^(?:[［\[【]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*页\s*[］\]】]|[-—–_ ]*第?\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?[-—–_ ]*|共\s*\d+\s*页|"
     r"[-—–]+\s*\d+\s*[-—–]+|page\s*\d+(?:\s*of\s*\d+)?|\d+\s*/\s*\d+\s*页|已阅读\s*\d+\s*页.*|"
     r"\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?:上一页\s*)?\d+(?:\s+\d+)+(?:\s*下一页)?|上一页.*下一页)$",
     re.IGNORECASE,
@@ -247,10 +247,18 @@ def is_page_mark(line: str) -> bool:
     return bool(line) and bool(_PAGE_LINE.match(line)) and not _TRUNCATION_TAIL.match(line)
 
 
+# A sharing site's line about the file ("资料页数：4 资料格式：DOCX 上传会员：… 浏览：218次").
+_DOC_INFO = re.compile(
+    r"(?:资料|文档)(?:页数|格式|大小)|上传(?:会员|者|用户|人)|(?:浏览|阅读|下载)(?:量|次数)?[：:]\s*\d+"
+)
+
+
 def is_furniture(line: str) -> bool:
     """True when a whole (stripped, Simplified) line is page furniture."""
     if not line:
         return False
+    if len(line) <= 120 and len(_DOC_INFO.findall(line)) >= 2:
+        return True
     if LINKS_ONLY.match(line) or is_foreign_line(line):
         return True
     if len(line) <= 160 and (_SITE_LABEL.match(line) or _SITE_NOTICE.search(line)):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .textutil import pos_tags
 
@@ -41,6 +42,7 @@ CITED_LAW_RE = re.compile(
 # "法律明确，" "法律还规定，" "按照法律规定，" "依照法律，": the law is not named here.
 CITED_LAW_UNNAMED_RE = re.compile(
     r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
+    r"|^(?=(?:这部|该)(?:法律|法|条例)所称)"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
@@ -54,7 +56,19 @@ NATIONAL_RULE_CITED_RE = re.compile(
 # A national subject heading a clause; what follows must be its verb ("国家建立", "国家对…实行").
 NATIONAL_SUBJECT_RE = re.compile(r"^(?:国家|我国|国务院|党中央|中共中央)")
 SUBJECT_VERB_TAGS = ("v", "p", "d")
-SUBJECT_HEADS = ("对", "在", "依法", "鼓励", "支持", "可以", "应当", "必须", "不得", "有权")
+SUBJECT_HEADS = (
+    "对",
+    "在",
+    "依法",
+    "鼓励",
+    "支持",
+    "可以",
+    "应当",
+    "必须",
+    "不得",
+    "有权",
+    "建立健全",
+)
 NATIONAL_DAY_RE = re.compile(
     r"(?:每年(?:的)?|(?:今年|\d{4}年)(?:的)?)[^，。；]{1,14}?(?:是|为)(?:我国)?(?:第[\d一二三四五六七八九十百]+个)?"
     r"全国[\u4e00-\u9fa5“”]{2,14}?(?:日|月|周)"
@@ -76,10 +90,11 @@ LOCAL_MARK_RE = re.compile(
 )
 # The subject of a clause that is a local place or its own people ("每个村", "村干部",
 # "乡镇敬老院", "县财政"). A level every place has ("县级以上", "村级", "城乡", "农村",
-# "村民委员会", "社区居民委员会") is no local subject.
+# "村民委员会", "社区居民委员会", and the township government as laws name it: "乡镇人民政府",
+# "乡（镇）人民政府", "乡、民族乡、镇的人民政府") is no local subject.
 LOCAL_SUBJECT_RE = re.compile(
     r"^(?:每个|各个?|全|本|我)?"
-    r"(?:县(?!级)|(?<!城)乡(?![村级])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
+    r"(?:县(?!级)|(?<!城)乡(?![村级]|镇人民政府|（镇）|、民族乡)|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
 )
 # The speaker's own call opening a clause ("要…", "务必…", "请…", "各企业…"; "各级人民政府"
 # is the law's own subject), or a directive "X要…" inside it ("补助资金要专款专用").
@@ -88,6 +103,19 @@ DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻�
 # What a sentence that inherits its source must itself be: a rule (who must, may or must not).
 # A permission ("都可以申领…") is as often the article's own advice as the law's: not enough.
 INHERITED_RULE_RE = re.compile(r"应当|不得|禁止|必须|有权|有义务")
+# A day a law sets ("每年9月30日为烈士纪念日"): a study material's point about its law.
+DAY_STATEMENT_RE = re.compile(r"^每年(?:的)?\d{1,2}月\d{1,2}日(?:是|为)")
+# A named formula with the items the sentence gives for it ("健全统一领导、齐抓共管…的工作格局")
+# and a classification ("分为特别重大、重大、较大和一般四级"): the law's own when a law's
+# statement or a study material's topic stands for it.
+NAMED_FORMULA_RE = re.compile(
+    r"(?:、[\u4e00-\u9fa5]{2,6}){1,7}的[\u4e00-\u9fa5]{0,10}"
+    r"(?:战略|体制|治理体系|工作体系|工作格局|格局|方针|原则)"
+)
+CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八九十](?:级|类|种)")
+# What leads a statement but is not part of it: a handout's point number and its editor's
+# label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
+LEAD_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?(?:答[：:]\s*)?")
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
@@ -114,6 +142,54 @@ class Attribution:
             }[self.how]
             return f"出处核对：{how}（{source}）"
         return f"出处核对：{self.detail}"
+
+
+# A law's name in 《》 anywhere in the document; a county's or town's own book is none.
+MARKED_LAW_RE = re.compile(r"《(?:中华人民共和国)?([^》]{1,30}?(?:法|法典|条例))》")
+LOCAL_BOOK_NAME_RE = re.compile(
+    r"县(?!级)|(?<!城)乡(?![村镇])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级务])|(?<![城都])市|街道"
+)
+# A study material ("…学习资料", "应知应会", "普法问答", "本期主题：《X法》专题"): its points state
+# the law it is about, one by one, without naming it again.
+STUDY_RE = re.compile(r"学习资料|学习材料|应知应会|知识点|普法|学法|专题学习|知识问答|本期主题")
+TOPIC_LINE_RE = re.compile(r"^(?:本期主题|学习主题|主题)[：:]")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the whole document says about its sources: `law`, the only national law it
+    names (so "法律规定，……" means that law wherever it is said); `topic`, that law when the
+    document is a study material about it (its points state the law without naming it)."""
+
+    law: str | None = None
+    topic: str | None = None
+
+
+NO_SETTING = Setting()
+
+
+@lru_cache(maxsize=256)
+def setting(title: str, text: str) -> Setting:
+    names = {m.group(1) for m in MARKED_LAW_RE.finditer(text)}
+    for m in CITED_LAW_RE.finditer(text):
+        names.add(re.sub(r"^中华人民共和国", "", m.group("marked") or m.group("bare")))
+    names = {n for n in names if not LOCAL_BOOK_NAME_RE.search(n) and not n.startswith(LEADS)}
+    if len(names) != 1:
+        return NO_SETTING
+    (law,) = names
+    heads = [title or ""] + [
+        line for line in text.splitlines()[:12] if TOPIC_LINE_RE.match(line.strip())
+    ]
+    topic = any(law in h and STUDY_RE.search(h + (title or "")) for h in heads)
+    return Setting(law, law if topic else None)
+
+
+def in_passage(where: Setting, kind: str, text: str) -> Setting:
+    """The setting for a sentence of a passage: a study material's topic vouches only for its
+    knowledge points and Q&A answers, never for the editor's note or closing call."""
+    if where.topic and not (kind == "point" or text.lstrip().startswith("答")):
+        return Setting(where.law, None)
+    return where
 
 
 def law_cited(text: str) -> tuple[str | None, int] | None:
@@ -213,7 +289,9 @@ def law_before(before: list[str]) -> str | None:
     return None
 
 
-def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attribution:
+def attribute(
+    statement: str, before: list[str] = (), veto: bool = True, where: Setting = NO_SETTING
+) -> Attribution:
     """Whose statement `statement` is. `before`: the sentences before it in the same paragraph
     (or Q&A answer), nearest last. Every clause of the statement is read for local markers:
     a national rule followed by the county's own arrangement in the same sentence is vetoed
@@ -231,8 +309,8 @@ def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attr
     own = _own_source(statement)
     if own:
         if own.law is None and own.how == "named" and own.detail == "法律规定":
-            law = law_before(before)
-            if law is None:  # "法律规定，…" and no law named in the paragraph: which law?
+            law = law_before(before) or where.law
+            if law is None:  # "法律规定，…" and no law named in the document: which law?
                 return Attribution(False, "none", None, "只说“法律规定”，段内没有写明是哪部法律")
             return Attribution(True, "named", law, "法律规定")
         if own.law is None and own.how == "national_subject":
@@ -241,13 +319,21 @@ def attribute(statement: str, before: list[str] = (), veto: bool = True) -> Attr
         return own
     # No source of its own: the source of the sentence just before carries over to a rule
     # (应当/不得/可以…), while nothing in between turned to this place or the speaker.
-    if not INHERITED_RULE_RE.search(statement):
+    if where.topic and (DAY_STATEMENT_RE.match(statement) or NAMED_FORMULA_RE.search(statement)):
+        return Attribution(True, "inherited", where.topic, f"学习资料的主题《{where.topic}》")
+    if not (
+        INHERITED_RULE_RE.search(statement)
+        or CLASSES_STATEMENT_RE.search(statement)
+        or DAY_STATEMENT_RE.match(statement)
+    ):
         return Attribution(False, "none", None, "句中没有写明全国性出处，也不是承接上句的规定")
     for back, text in enumerate(reversed(before[-INHERIT_SENTENCES:])):
         if any(local_clause(c) for c in CLAUSE_RE.findall(text)):
             break
         prior = _own_source(text)
         if prior and prior.how in ("named", "national_subject"):
-            law = prior.law or law_before(before[: len(before) - back])
+            law = prior.law or law_before(before[: len(before) - back]) or where.law
             return Attribution(True, "inherited", law, prior.detail)
+    if where.topic:  # a study material's point about the one law it is about
+        return Attribution(True, "inherited", where.topic, f"学习资料的主题《{where.topic}》")
     return Attribution(False, "none", None, "句中没有写明全国性出处，上句也没有")

@@ -162,16 +162,25 @@ def options_invalid(c: Candidate, document: Document) -> str | None:
     return option_checks.problem(c)
 
 
+NATIONAL_RULES = ("fill.national_", "true_false.national_")
+
+
 def unresolved_reference(c: Candidate, document: Document) -> str | None:
     m = INNER_REFERENCE_RE.search(statement(c))
     if m:
         return f"依赖上下文：{m.group(0)}"
     core = ARTICLE_RE.sub("", c.source.quote)
-    for text in (statement(c), core):
+    # A national rule's stem names its law and leaves out what pointed back ("其中，",
+    # "这部法律所称的"): the stem alone is read; every other stem quotes its span's start.
+    rewritten = c.rule.startswith(NATIONAL_RULES) and LAW_PREFIX_RE.match(c.stem)
+    for text in (statement(c),) if rewritten else (statement(c), core):
         m = REFERENCE_RE.match(text)
         if m:
             return f"句首指代不明：{m.group(0)}"
     return None
+
+
+DURATION_RE = re.compile(r"[零〇一二两三四五六七八九十百\d]+(?:日|天|个月|年|小时)")
 
 
 def speech_trivia(c: Candidate, document: Document) -> str | None:
@@ -194,6 +203,10 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
     for answer in [] if terms else c.answer_texts:  # "遵循____、____的原则": terms, no names
         if f"“{answer}”" in c.source.quote:
             continue  # a quoted slogan, not a bare place or person name
+        if DURATION_RE.fullmatch(answer) and re.search(
+            f"{re.escape(BLANK)}(?:前|内|以内|以前|后)", c.stem
+        ):
+            continue  # "于会议召开____前通知": a period of days, not a date
         tags = pos_tags(answer)
         if len(tags) == 1 and tags[0][1] in ("ns", "nr", "nrt", "t"):
             return f"答案是孤立的地名、人名或时间：{answer}"
@@ -283,6 +296,24 @@ def sentences_before(c: Candidate, document: Document) -> list[str]:
     return [s for s in re.findall(r"[^。！？]+[。！？]?", head) if s.strip()]
 
 
+# A self-test section of a study material ("自测题", "测一测", "参考答案") and a statement
+# written for marking ("……。（ ）", "√", "×"): one may be deliberately false.
+SELF_TEST_HEAD_RE = re.compile(r"自测|测一测|测试题|练习题|判断题|思考题|参考答案|答案")
+SELF_TEST_MARK_RE = re.compile(r"[（(]\s*[）)]|[√×✓✗]")
+
+
+def _passage(c: Candidate, document: Document):
+    return next((p for p in document.passages if p.id == c.source.passage_id), None)
+
+
+def _self_test(c: Candidate, document: Document) -> bool:
+    passage = _passage(c, document)
+    if passage is None:
+        return False
+    heads = " ".join(passage.heading_path)
+    return bool(SELF_TEST_HEAD_RE.search(heads) or SELF_TEST_MARK_RE.search(passage.text))
+
+
 def attribution_verdict(
     c: Candidate, document: Document, local_name: str | None = None
 ) -> attribution.Attribution:
@@ -298,8 +329,14 @@ def attribution_verdict(
     veto = attribution.attribute(stem.replace(BLANK, "X"))
     if veto.how == "local":
         return veto
-    quote = re.sub(r"^答[：:]", "", quote)
-    verdict = attribution.attribute(quote, sentences_before(c, document), veto=False)
+    if _self_test(c, document):
+        return attribution.Attribution(False, "local", None, "自测题（可能是故意写错的说法）")
+    quote = quote[attribution.LEAD_RE.match(quote).end() :]
+    where = attribution.setting(document.title or "", document.text)
+    passage = _passage(c, document)
+    if passage is not None:
+        where = attribution.in_passage(where, passage.kind, passage.text)
+    verdict = attribution.attribute(quote, sentences_before(c, document), veto=False, where=where)
     if verdict.how == "inherited" and "《" not in c.stem:
         # The source is in the sentence before: the stem must name it to stand alone.
         return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
@@ -490,6 +527,9 @@ def subjectless_question(c: Candidate, document: Document) -> str | None:
     return "问句没有主语和出处" if SUBJECTLESS_ASK_RE.match(statement(c)) else None
 
 
+WHOLE_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def blank_inside_word(c: Candidate, document: Document) -> str | None:
     src = c.source
     for start, end in c.checks:
@@ -499,6 +539,14 @@ def blank_inside_word(c: Candidate, document: Document) -> str | None:
         s_lo = max(src.start, document.text.rfind("。", src.start, start) + 1)
         s_hi = document.text.find("。", end, src.end)
         s_hi = src.end if s_hi < 0 else s_hi + 1
+        whole = WHOLE_DATE_RE.fullmatch(document.text[start:end]) or (
+            DURATION_RE.fullmatch(document.text[start:end])
+            and re.match(r"前|内|以内|以前|后", document.text[end : end + 2])
+        )
+        if whole and not (
+            document.text[start - 1 : start].isdigit() or document.text[end : end + 1].isdigit()
+        ):
+            continue  # a whole date or period is one word, whatever jieba makes of "日为", "开十"
         bounds = token_bounds(document.text[s_lo:s_hi])
         if start - s_lo not in bounds or end - s_lo not in bounds:
             return f"空位切断了词语：{document.text[start:end]}"

@@ -107,6 +107,8 @@ def generate(
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
     result.candidates = _balanced(kept, max_per_type, variants, result, document)
+    if kind == kinds.OTHER:  # (the `other` helper's step, round ten)
+        _ask_held_back_otherwise(result, max_per_type, variants, document)
     return result
 
 
@@ -179,6 +181,42 @@ def _promote(final: list[Candidate], reserve: list[Candidate], wanted: int):
         if old is not None and len(pairs) < wanted:
             pairs.append((old, cand))
     return pairs
+
+
+def _ask_held_back_otherwise(
+    result: GenerationResult, max_per_type: int | None, variants: int, document: Document
+) -> None:
+    """A speech or notice makes no "错" (no swap is safe there), so it keeps one "对"; a
+    national rule held back beyond it is asked another way where a rule found a certain
+    blank in the same span (its figure, the items of its formula), instead of being lost.
+    Such a question joins only where it pushes no kept question out."""
+    held = {
+        (d.candidate.source.start, d.candidate.source.end)
+        for d in result.dropped
+        if d.filter == "true_false_balance"
+    }
+    others = sorted(
+        (
+            d.candidate
+            for d in result.dropped
+            if d.reason == "同一出处已有同类题"
+            and d.candidate.type != "true_false"
+            and (d.candidate.source.start, d.candidate.source.end) in held
+        ),
+        key=_rank,
+    )
+    kept = result.candidates
+    for other in others:
+        trial = sorted([*kept, other], key=_rank)
+        scratch = GenerationResult(title="", chars=0)
+        again = _per_article(
+            _cap(trial, max_per_type, variants, scratch.dropped, document), scratch, document
+        )
+        if len(again) == len(trial):
+            kept = again
+    now = {id(c) for c in kept}
+    result.candidates = kept
+    result.dropped = [d for d in result.dropped if id(d.candidate) not in now]
 
 
 def _rank(c: Candidate):

@@ -184,6 +184,8 @@ def principle(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not m or "“" in text[m.start() : m.end()]:
         return
     g = 1 if m.group(1) else 3  # a principle, or a system
+    if g == 3 and not ctx.law:
+        return  # a speech's system formula is fill.national_formula's (the `other` helper's)
     terms, pos, els = m.group(g), m.start(g), []
     for part in _principle_terms(terms):
         at = text.index(part, pos)

@@ -17,7 +17,7 @@ from . import attribution
 from .candidate import BLANK, Candidate
 from .context import Context
 from .registry import sentence_rule
-from .textutil import Sentence
+from .textutil import Sentence, cn_to_int
 
 # What makes the cited clause a rule that binds: who it binds or a modal (a permission the
 # law grants, "必要时国务院可以…", is a rule too).
@@ -68,6 +68,28 @@ def _before(ctx: Context, sentence: Sentence) -> list[str]:
     ]
 
 
+LEAD_RE = attribution.LEAD_RE
+
+
+def _body(sentence: Sentence) -> tuple[str, int]:
+    """The sentence without its lead, and where it starts in `sentence.text`."""
+    at = LEAD_RE.match(sentence.text).end()
+    text = sentence.text[at:].rstrip()
+    return text, at
+
+
+def _where(ctx: Context, sentence: Sentence) -> attribution.Setting:
+    """What the whole document says about its sources (its only law, its topic) for this
+    sentence's passage."""
+    where = attribution.setting(ctx.document.title or "", ctx.document.text)
+    return attribution.in_passage(where, sentence.passage.kind, sentence.passage.text)
+
+
+def _law_before(ctx: Context, sentence: Sentence) -> str | None:
+    """The law named before `sentence` in its paragraph, else the only law the document names."""
+    return attribution.law_before(_before(ctx, sentence)) or _where(ctx, sentence).law
+
+
 def _true(ctx, sentence, stem, rule_text, name, law) -> Candidate:
     return Candidate(
         type="true_false",
@@ -88,12 +110,12 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     the law named before it in the same paragraph, else asks nothing."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text)
+    text, _ = _body(sentence)
     cited = attribution.law_cited(text)
     if not cited:
         return
     law, start = cited
-    law = law or attribution.law_before(_before(ctx, sentence))
+    law = law or _law_before(ctx, sentence)
     if not law or law.endswith(("办法", "方法", "执法", "违法")):
         return
     rule = _cited_part(text[start : _clause_end(text, start)].strip())
@@ -103,6 +125,8 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return  # a definition: fill.national_definition asks it
     if "fill.national_policy" in ctx.active and POLICY_RE.search(rule):
         return  # a 方针 written with commas: its fill-in asks the items
+    if "fill.national_formula" in ctx.active and FORMULA_RE.search(rule):
+        return  # a named strategy or system: its fill-in asks the items
     yield _true(ctx, sentence, f"根据《{law}》，{rule}。", rule, "true_false.national_rule", law)
 
 
@@ -113,10 +137,10 @@ def national_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     ("《居民身份证法》规定，……。公民应当自……"): stated naming the law where one is known."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text.strip())
+    text, _ = _body(sentence)
     if attribution.law_cited(text):
         return  # true_false.national_rule asks it
-    verdict = attribution.attribute(text, _before(ctx, sentence))
+    verdict = attribution.attribute(text, _before(ctx, sentence), where=_where(ctx, sentence))
     if not verdict.national or verdict.how not in ("national_subject", "inherited"):
         return
     body = text.rstrip("。；")
@@ -152,7 +176,7 @@ def national_policy(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     cited = attribution.law_cited(text[: m.start()])
     if not cited:
         return  # a 方针 the sentence does not attribute to a law
-    law = cited[0] or attribution.law_before(_before(ctx, sentence))
+    law = cited[0] or _law_before(ctx, sentence)
     if not law:
         return
     items_at = m.start("items")
@@ -186,7 +210,8 @@ def national_policy(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 # "法律明确，本法所称毒品，是指……" / "法律所称的粮食，是指……": a definition a speech quotes.
 DEFINITION_RE = re.compile(
-    r"(?:本法|法律|该法|本条例|条例)所称(?:的)?(?P<term>[\u4e00-\u9fa5“”]{2,12})，是指(?P<body>[^。；]{6,90})"
+    r"(?:本法|法律|该法|这部法律?|本条例|条例)所称(?:的)?(?P<term>[\u4e00-\u9fa5“”]{2,12})，"
+    r"(?P<verb>是指|包括)(?P<body>[^。；]{6,90})"
 )
 
 
@@ -199,14 +224,14 @@ def national_definition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
         return
     head = sentence.text[: m.start()]
     cited = attribution.law_cited(head) if head else None
-    law = (cited[0] if cited else None) or attribution.law_before(_before(ctx, sentence))
+    law = (cited[0] if cited else None) or _law_before(ctx, sentence)
     term = m.group("term").strip("“”")
     if not law or term in m.group("body") or term in law:
         return
     start = sentence.start + m.start("term") + m.group("term").index(term)
     yield Candidate(
         type="fill_in",
-        stem=f"根据《{law}》，{BLANK}，是指{m.group('body')}。",
+        stem=f"根据《{law}》，{BLANK}，{m.group('verb')}{m.group('body')}。",
         answer=[term],
         explanation=f"原文：“{sentence.core}”",
         source=ctx.source(sentence),
@@ -246,10 +271,65 @@ def national_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     )
 
 
+# "每年9月30日为烈士纪念日", "每年的M月D日是X节": a day a law sets without saying 全国 (an
+# international or world day, "国际档案日", is no national fact to ask).
+NAMED_DAY_RE = re.compile(
+    rf"每年(?:的)?(?P<date>{NUM}月{NUM}日)(?:是|为)(?P<day>(?!国际|世界)[\u4e00-\u9fa5“”]{{2,12}}?"
+    r"(?:纪念日|节|日))(?=[，。；]|$)"
+)
+
+
+def _shares_a_word(law: str, name: str) -> bool:
+    """Whether a law and a day's name share two characters in a row (英雄烈士保护法, 烈士)."""
+    return any(name[i : i + 2] in law for i in range(len(name) - 1))
+
+
+@sentence_rule("fill.national_named_day", "fill_in", 0.6)
+def national_named_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """The date of a day a law sets ("《英雄烈士保护法》规定，每年9月30日为烈士纪念日"), asked
+    naming the law: the sentence (or the one just before it in the paragraph) must cite it,
+    or the document be a study material about it; the town's own day is vetoed."""
+    if ctx.law:
+        return
+    text, offset = _body(sentence)
+    m = NAMED_DAY_RE.search(text)
+    if not m or NATIONAL_DAY_RE.search(text):
+        return  # "全国……日" is fill.national_day's
+    before = _before(ctx, sentence)
+    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx, sentence))
+    cited = attribution.law_cited(text[: m.start()])
+    law = cited[0] if cited else None
+    if not law and before and attribution.law_cited(before[-1]):
+        law = attribution.law_cited(before[-1])[0]
+    date, day = m.group("date"), m.group("day")
+    if not law:  # a law named elsewhere must be about this day ("烈士" of 英雄烈士保护法)
+        law = (verdict.law if verdict.national else None) or _where(ctx, sentence).topic
+        if law and not _shares_a_word(law, re.sub(r"(?:纪念日|节|日)$", "", day)):
+            return
+    elif not cited and not _shares_a_word(law, re.sub(r"(?:纪念日|节|日)$", "", day)):
+        return  # the sentence before cites a law about something else
+    if not law or verdict.how == "local":
+        return
+    start = sentence.start + offset + m.start("date")
+    yield Candidate(
+        type="fill_in",
+        stem=f"根据《{law}》，每年{BLANK}为{day}。",
+        answer=[date],
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_named_day",
+        knowledge_points=[law, day],
+        answer_texts=[date],
+        checks=[(start, start + len(date))],
+        difficulty=2,
+        label=day,
+    )
+
+
 # A national figure with its unit ("三个月", "六十日", "18亿亩", "三年"); a year ("2007年")
 # or a date is no figure to ask.
 FIGURE_RE = re.compile(
-    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)"
+    r"(?<![\d.月])(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)"
     r"(?P<unit>个月|个工作日|工作日|日|天|小时|周岁|年|亿亩|万亩|亩|万元|元|倍|%)"
     r"(?![\d月])"
 )
@@ -262,9 +342,10 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     十六周岁之日起____内……" from a Q&A answer that goes on from "《X法》规定，…"."""
     if ctx.law:
         return
-    text = re.sub(r"^答[：:]", "", sentence.text.strip())
-    offset = sentence.text.index(text[:4]) if text else 0
-    verdict = attribution.attribute(text, _before(ctx, sentence), veto=False)
+    text, offset = _body(sentence)
+    verdict = attribution.attribute(
+        text, _before(ctx, sentence), veto=False, where=_where(ctx, sentence)
+    )
     if not verdict.national:
         return
     cited = attribution.law_cited(text)
@@ -298,3 +379,118 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             checks=[(at, at + len(m.group(0)))],
             difficulty=2,
         )
+
+
+# "国家实施以我为主、立足国内、确保产能、适度进口、科技支撑的国家粮食安全战略", "建立统一指挥、
+# 专常兼备、反应灵敏、上下联动的应急管理体制": a named national formula and the items the
+# sentence itself gives for that very name (方针 and 原则 are fill.principle's).
+FORMULA_RE = re.compile(
+    r"(?:建立健全|实施|实行|建立|健全|完善|构建|坚持|形成)"
+    r"(?P<items>[\u4e00-\u9fa5]{2,6}(?:、[\u4e00-\u9fa5]{2,6}){1,5})的"
+    r"(?P<name>[\u4e00-\u9fa5]{0,10}(?:战略|体制|治理体系|工作体系|工作格局|格局))(?=[，。；、]|$)"
+)
+FORMULA_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,6}")
+# "（突发事件）分为特别重大、重大、较大和一般四级", "预警级别分为一级、二级…": the classes a law
+# names, counted by the sentence itself; an ordinal series (一级、二级…) is read off its count.
+CLASSES_RE = re.compile(
+    r"(?:分为|划分为|包括)(?P<items>[\u4e00-\u9fa5]{1,6}(?:、[\u4e00-\u9fa5]{1,6}){1,5}(?:和|以及)"
+    r"[\u4e00-\u9fa5]{1,6}?)(?P<count>[二三四五六七])(?P<unit>级|类|种|个等级|个级别)(?=[，。；]|$)"
+)
+ORDINAL_RE = re.compile(r"^(?:第?[一二三四五六七八九十]+|[ⅠⅡⅢⅣ])(?:级|类|等)?$")
+
+
+@sentence_rule("fill.national_formula", "fill_in", 0.6)
+def national_formula(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """The items of a national strategy or system, blanked, where the sentence attributes it
+    to a named law (or the law cited before it in the paragraph) or to the nation as its
+    subject; a county's or town's own formula ("我镇构建……的工作格局") never."""
+    if ctx.law:
+        return
+    text, offset = _body(sentence)
+    m = FORMULA_RE.search(text)
+    if not m:
+        yield from _classes(ctx, sentence, text, offset)
+        return
+    verdict = attribution.attribute(
+        text[: m.end()], _before(ctx, sentence), where=_where(ctx, sentence)
+    )
+    if not verdict.national or verdict.how not in ("named", "national_subject", "inherited"):
+        return
+    cited = attribution.law_cited(text[: m.start()])
+    law = verdict.law or (cited[0] if cited else None)
+    start = cited[1] if cited else 0
+    body = text[start : m.end()]
+    if any(attribution.local_clause(c) for c in body.split("，")) or len(body) > 90:
+        return
+    items = m.group("items").split("、")
+    if len(set(items)) < len(items) or any(it in m.group("name") for it in items):
+        return  # an item the name repeats is read off the stem
+    name = m.group("name")
+    lead = f"根据《{law}》，" if law else ""
+    if not law and not attribution.national_subject(body):
+        return  # "国家…" must be the stem's own subject when no law is named
+    stem_body = body[: m.start("items") - start] + "、".join([BLANK] * len(items)) + "的" + name
+    at = sentence.start + offset + m.start("items")
+    checks, pos = [], 0
+    for item in items:
+        checks.append((at + pos, at + pos + len(item)))
+        pos += len(item) + 1
+    yield Candidate(
+        type="fill_in",
+        stem=f"{lead}{stem_body}。",
+        answer=items,
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_formula",
+        knowledge_points=[k for k in (law, name) if k],
+        answer_texts=items,
+        checks=checks,
+        difficulty=2,
+    )
+
+
+def _classes(ctx: Context, sentence: Sentence, text: str, offset: int) -> Iterator[Candidate]:
+    """The classes a cited law divides a thing into, the count kept as the cue."""
+    m = CLASSES_RE.search(text)
+    if not m:
+        return
+    items = re.split("、|和|以及", m.group("items"))
+    if len(items) != cn_to_int(m.group("count")) or any(ORDINAL_RE.match(it) for it in items):
+        return
+    if len(set(items)) < len(items):
+        return
+    before = _before(ctx, sentence)
+    verdict = attribution.attribute(text[: m.end()], before, where=_where(ctx, sentence))
+    if not verdict.national or verdict.how not in ("named", "inherited"):
+        return
+    cited = attribution.law_cited(text)
+    start = cited[1] if cited else 0
+    law = (cited[0] if cited else None) or verdict.law
+    body = text[start : m.end()]
+    if not law or attribution.local_clause(body.split("，")[0]) or len(body) > 80:
+        return
+    items_at = m.start("items") - start
+    lead = body[:items_at]
+    # "其中，…" and "这部法律所称的X，包括…" read alone as "…" and "X包括…".
+    lead = re.sub(r"^(?:其中|同时|此外|另外)，", "", lead)
+    lead = re.sub(r"^(?:这部|该|本)(?:法律|法|条例)所称的?([\u4e00-\u9fa5]{2,12})，", r"\1", lead)
+    stem_body, pos, checks = lead, items_at, []
+    for item in items:
+        at = body.index(item, pos)
+        stem_body += body[pos:at] + BLANK
+        doc_at = sentence.start + offset + start + at
+        checks.append((doc_at, doc_at + len(item)))
+        pos = at + len(item)
+    stem_body += body[pos:]
+    yield Candidate(
+        type="fill_in",
+        stem=f"根据《{law}》，{stem_body}。",
+        answer=items,
+        explanation=f"原文：“{sentence.core}”",
+        source=ctx.source(sentence),
+        rule="fill.national_formula",
+        knowledge_points=[law],
+        answer_texts=items,
+        checks=checks,
+        difficulty=2,
+    )

@@ -27,6 +27,7 @@ CONNECTIVE_RE = re.compile(
 )
 # A question-and-answer page ("问题六：…？" then "答：十八周岁以上的…"): the answer's
 # marker is no part of the statement.
+LABEL_LEAD_RE = re.compile(r"^【[^】]{1,12}】\s*")
 ANSWER_LEAD_RE = re.compile(r"^(?:答|回答|解答)[：:]\s*")
 SENT_END = "。！？!?"
 CLOSERS = "”’」』）)"
@@ -197,6 +198,9 @@ def split_sentences(document: Document) -> list[Sentence]:
             pm = POINT_PREFIX_RE.match(text[core:])
             if pm:
                 core += pm.end()
+            label = LABEL_LEAD_RE.match(text[core:])
+            if label:
+                core += label.end()  # a handout's editor's label ("1.【管理体制】")
             qa = ANSWER_LEAD_RE.match(text[core:])
             if qa:
                 core += qa.end()

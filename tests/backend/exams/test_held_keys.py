@@ -457,3 +457,66 @@ def test_a_dry_run_import_is_no_oracle_for_a_held_key(tree, client_for, world):
     assert report["skipped"] == [], report
     # Still told that the bank holds the same question (stem and options, no key).
     assert {d["row"] for d in report["duplicates"]} >= {2}
+
+
+def test_a_candidate_admin_cannot_write_the_questions_of_a_bank_held_from_them(
+    tree, client_for, world
+):
+    """The county exam draws 甲镇's bank and 甲镇's admin will sit it. The keys are hidden
+    from them, but a key they set, a draft they publish or a correction they make would not
+    be: every write to that bank's questions waits until they can no longer sit the exam."""
+    from tests.backend.questions.test_import_export import GOOD, _csv, _import
+
+    town_bank = Bank.objects.create(name="甲镇题库", org_unit=tree.town_a)
+    question = make_question(town_bank, "single")
+    pending = make_question(town_bank, "true_false", status=Question.Status.PENDING)
+    paper = Paper.objects.create(title="县卷", org_unit=tree.county, mode="rules")
+    PaperRule.objects.create(paper=paper, position=1, bank=town_bank, count=1, points=2)
+    exam = _exam(tree, paper, title="县考试（抽甲镇题）", attempts_allowed=1)
+    candidate = client_for(factories.make_user(tree.village_a1, admin_of=[tree.town_a]))
+    material = Material.objects.create(
+        title="镇里的材料", org_unit=tree.town_a, text="正文。", status=Material.Status.READY
+    )
+    writes = {
+        "edit": lambda: candidate.patch(
+            f"/api/v1/questions/{question.pk}/", {"answer": "C"}, format="json"
+        ),
+        "create": lambda: candidate.post(
+            "/api/v1/questions/",
+            {
+                "bank": town_bank.pk,
+                "type": "true_false",
+                "stem": "新增的判断题",
+                "answer": True,
+            },
+            format="json",
+        ),
+        "publish": lambda: candidate.post(
+            f"/api/v1/questions/{pending.pk}/review", {"action": "approve"}, format="json"
+        ),
+        "correct key": lambda: candidate.post(
+            "/api/v1/regrades/",
+            {"question_id": question.pk, "answer": "C", "reason": "原答案有误"},
+            format="json",
+        ),
+        "import": lambda: _import(candidate, town_bank, _csv([GOOD])),
+        "generate": lambda: candidate.post(
+            f"/api/v1/materials/{material.pk}/generate", {"bank": town_bank.pk}, format="json"
+        ),
+    }
+    for name, write in writes.items():
+        refused = write()
+        assert refused.status_code == 409, (name, refused.content.decode())
+        assert "考试结束" in refused.json()["detail"], name
+    question.refresh_from_db()
+    pending.refresh_from_db()
+    assert (question.answer, question.is_current, pending.status) == ("B", True, "pending")
+    assert list(town_bank.questions.values_list("pk", flat=True).order_by("pk")) == [
+        question.pk,
+        pending.pk,
+    ]
+
+    # Once they have sat it (no attempt left), they are the bank's admin again.
+    attempt = candidate.post(f"/api/v1/exams/{exam.pk}/attempts").json()
+    assert candidate.post(f"/api/v1/attempts/{attempt['id']}/submit").status_code == 200
+    assert writes["edit"]().status_code == 200

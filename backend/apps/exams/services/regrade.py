@@ -16,6 +16,7 @@ from apps.exams.models import Attempt, Exam, RegradeRun, ScoreChange
 from apps.exams.services import attempts
 from apps.questions.models import Question
 from apps.questions.services import review
+from apps.questions.services.questions import check_not_held_from
 from apps.questions.services.review import KEY_CORRECTION, SUBJECTIVE_KEY
 
 __all__ = ["KEY_CORRECTION", "SUBJECTIVE_KEY", "affected_attempt_ids", "correct_key"]
@@ -54,6 +55,7 @@ def correct_key(question: Question, answer, reason: str, actor) -> RegradeRun:
     if not reason:
         raise InvalidInput(REASON_REQUIRED, errors={"reason": [REASON_REQUIRED]})
     check_may_correct(question, actor)
+    check_not_held_from(actor, question.bank, question.lineage)
     answer = review.check_key(question, answer)
     with transaction.atomic():
         old = review.correct_key(question=question, answer=answer, actor=actor, reason=reason)

@@ -23,7 +23,7 @@ from apps.questions.models import (
     QuestionReview,
 )
 from apps.questions.services.materials import as_document
-from apps.questions.services.questions import prepare_question
+from apps.questions.services.questions import check_not_held_from, prepare_question
 from apps.questions.services.review import REJECT_REASONS
 from question_bank import question_types
 from question_bank.errors import GenerationOptionError
@@ -66,6 +66,7 @@ def _check_request(
 ) -> None:
     if not selectors.can_manage_bank(actor, bank):
         raise NotFound()
+    check_not_held_from(actor, bank)
     if material.status != Material.Status.READY:
         raise Conflict(MATERIAL_NOT_READY)
     unknown = sorted((set(types) | set(counts)) - set(QUESTION_TYPES))

@@ -16,7 +16,7 @@ from apps.common.imports import ImportReport, RowInvalid, read_upload, run_impor
 from apps.exams import held_keys
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
-from apps.questions.services.questions import prepare_question
+from apps.questions.services.questions import check_not_held_from, prepare_question
 from question_bank import column_mapping, similarity
 from question_bank.format_exchange import group_yf_rows, parse_yf_group, question_from_json
 from question_bank.formats import (
@@ -280,6 +280,8 @@ def import_questions(
     and a suggested `mapping` onto our columns instead of an error."""
     if not selectors.can_manage_bank(actor, bank):
         raise NotFound()
+    if not dry_run:  # a preview writes nothing and names no held key
+        check_not_held_from(actor, bank)
     try:
         rows, parse = _rows_and_parser(data, mapping)
     except LayoutUnknown as unknown:

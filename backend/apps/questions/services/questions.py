@@ -13,7 +13,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from apps.accounts.models import User
+from apps.common import scoping
 from apps.common.errors import Conflict, InvalidInput, NotFound
+from apps.exams import held_keys
+from apps.exams.models import Exam
 from apps.questions import conf, selectors
 from apps.questions.models import Bank, KnowledgePoint, Question, QuestionReview
 from apps.questions.services.rendering import render_question_text
@@ -25,6 +28,27 @@ NOT_CURRENT_VERSION = "只能编辑试题的当前版本"
 BANK_NOT_MANAGED = "无权在该题库中添加或修改试题"
 KP_OUT_OF_SCOPE = "知识点不存在或无权使用：{name}"
 PASSAGE_OUT_OF_SCOPE = "出处段落不存在或无权引用"
+HELD_FROM_ACTOR = (
+    "您还要参加上级或其他单位组织的、抽用该题库试题的考试：在您交卷且没有剩余次数或考试结束前，"
+    "不能新增、修改、审核或更正该题库的试题，请由不参加该考试的管理员处理"
+)
+
+
+def check_not_held_from(actor: User, bank: Bank, lineage=None) -> None:
+    """Someone who may still sit another unit's exam drawing on a bank must not write its
+    questions: the keys are hidden from them, but not a key they set, a draft they publish,
+    or a correction they make. An exam they organize themselves does not stop them (they
+    set its paper anyway, and must be able to correct its keys while it runs)."""
+    sitting = [
+        row["exam"]
+        for row in held_keys.exams_user_could_sit(actor)
+        if bank.pk in row["banks"] or (lineage is not None and lineage in row["lineages"])
+    ]
+    others = Exam.objects.filter(pk__in=sitting).exclude(scoping.unit_scope_q(actor))
+    if sitting and others.exists():
+        raise Conflict(HELD_FROM_ACTOR, code="held_from_you")
+
+
 FIELD_NAMES = {"题干": "stem", "答案": "answer", "选项": "options"}
 CONTENT_FIELDS = (
     "type",
@@ -133,6 +157,7 @@ def create_question(
 ) -> Question:
     if not selectors.can_manage_bank(actor, bank):
         raise NotFound()
+    check_not_held_from(actor, bank)
     kps = list(data.pop("knowledge_points", []) or [])
     question = prepare_question(bank=bank, data=data, status=status, actor=actor)
     _check_kps(actor, kps)
@@ -154,6 +179,7 @@ def update_question(*, actor: User, question: Question, data: dict[str, Any]) ->
         raise Conflict(NOT_CURRENT_VERSION)
     if not selectors.can_manage_bank(actor, question.bank):
         raise NotFound()
+    check_not_held_from(actor, question.bank, question.lineage)
     kps = data.pop("knowledge_points", None)
     merged = {name: getattr(question, name) for name in CONTENT_FIELDS}
     merged.update({k: v for k, v in data.items() if k in CONTENT_FIELDS})

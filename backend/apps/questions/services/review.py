@@ -17,7 +17,7 @@ from apps.accounts.models import User
 from apps.common.errors import Conflict, DomainError, InvalidInput, NotFound
 from apps.questions import selectors
 from apps.questions.models import Question, QuestionReview
-from apps.questions.services.questions import update_question
+from apps.questions.services.questions import check_not_held_from, update_question
 from question_bank import question_types
 
 S = Question.Status
@@ -103,6 +103,7 @@ def review_question(
     )
     if not selectors.can_manage_bank(actor, question.bank):
         raise NotFound()
+    check_not_held_from(actor, question.bank, question.lineage)
     allowed_from, to_status = TRANSITIONS[action]
     if question.status not in allowed_from or not question.is_current:
         raise Conflict(
