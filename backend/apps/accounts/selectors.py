@@ -1,9 +1,9 @@
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
-from apps.accounts.models import AdminScope, OrgUnit, User
+from apps.accounts.models import AdminScope, OrgUnit, User, subtree_q
 from apps.common import scoping
 
 
@@ -68,3 +68,17 @@ def can_manage_user(actor: User, user: User) -> bool:
     if user.is_superuser or not scoping.unit_in_scope(actor, user.org_unit):
         return False
     return all(scoping.unit_in_scope(actor, scope.org_unit) for scope in user.admin_scopes.all())
+
+
+def people_of_units_q(paths: list[str], *, subunits: bool, roles) -> Q:
+    """The people of these units (and of the units below them when `subunits`), holding one of
+    `roles` ("cadre", "reviewer") if any are given: an exam's or a notice's audience."""
+    group = subtree_q(paths, "org_unit") if subunits else Q(org_unit__path__in=paths)
+    if roles:
+        by_role = Q(pk__in=[])
+        if "cadre" in roles:
+            by_role |= Q(is_cadre=True)
+        if "reviewer" in roles:
+            by_role |= Q(is_reviewer=True)
+        group &= by_role
+    return group

@@ -8,7 +8,8 @@ from itertools import combinations
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.accounts.models import OrgUnit, User, subtree_q
+from apps.accounts.models import OrgUnit, User
+from apps.accounts.selectors import people_of_units_q
 from apps.common.scoping import scope_queryset
 from apps.notices.models import NOTICE_ROLES, Notice
 
@@ -48,15 +49,7 @@ def reach(
     condition = Q(pk__in=[u.pk for u in named])
     paths = [u.path for u in units] or ([] if named else [unit.path])
     if paths:
-        group = subtree_q(paths, "org_unit") if include_subunits else Q(org_unit__path__in=paths)
-        if roles:
-            by_role = Q(pk__in=[])
-            if "cadre" in roles:
-                by_role |= Q(is_cadre=True)
-            if "reviewer" in roles:
-                by_role |= Q(is_reviewer=True)
-            group &= by_role
-        condition |= group
+        condition |= people_of_units_q(paths, subunits=include_subunits, roles=roles)
     return User.objects.filter(condition, is_active=True)
 
 

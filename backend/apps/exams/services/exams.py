@@ -155,18 +155,11 @@ def audience_qs(
     from django.db.models import Q
 
     from apps.accounts.models import User
+    from apps.accounts.selectors import people_of_units_q
 
     condition = Q(pk__in=named)
     if unit_paths or roles:
-        group = audience_units_q(unit_paths or [owner_path], subunits)
-        if roles:
-            role_q = Q(pk__in=[])
-            if "cadre" in roles:
-                role_q |= Q(is_cadre=True)
-            if "reviewer" in roles:
-                role_q |= Q(is_reviewer=True)
-            group &= role_q
-        condition |= group
+        condition |= people_of_units_q(unit_paths or [owner_path], subunits=subunits, roles=roles)
     return User.objects.filter(condition, is_active=True).select_related("org_unit")
 
 
