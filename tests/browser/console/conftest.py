@@ -68,11 +68,17 @@ def console_login(
 
 
 def open_menu(page: Page, area: str, item: str | None = None) -> None:
-    """Click an area in the left menu (and one of its items when it has several)."""
+    """Click an area in the left menu (and one of its items when it has several). An area
+    whose sub-menu is already open is not clicked again: that would fold it up, as it does
+    for a person, and its items would slide away under the pointer."""
     menu = page.get_by_test_id("console-menu")
-    menu.get_by_text(area, exact=True).click()
-    if item:
-        menu.get_by_text(item, exact=True).click()
+    if not item:
+        menu.get_by_text(area, exact=True).click()
+        return
+    target = menu.get_by_text(item, exact=True)
+    if not target.is_visible():
+        menu.get_by_text(area, exact=True).click()
+    target.click()
 
 
 def pick_unit(page: Page, testid: str, name: str) -> None:
