@@ -100,8 +100,21 @@ def normalize_chars(text: str) -> str:
 _AUTO_NUMBER = re.compile(r"^\d{1,3}[.．、]\s*(?=第[一二三四五六七八九十百零〇]+[条章节])")
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}[.．、]\s+(?=\S)")
+
+
 def _normalize_line(line: str) -> str:
     return _AUTO_NUMBER.sub("", _SPACES.sub(" ", line.strip()))
+
+
+def drop_paragraph_numbers(lines: list[str]) -> list[str]:
+    """A law copied from Word numbers every paragraph, the articles' second paragraphs too
+    ("6.\t省、自治区、直辖市人民政府……"): where three or more numbers stand before article
+    numbers, the numbers before the other paragraphs are the editor's as well."""
+    numbered = sum(1 for line in lines if _AUTO_NUMBER.match(line.strip()))
+    if numbered < 3:
+        return [_normalize_line(line) for line in lines]
+    return [_normalize_line(_PARAGRAPH_NUMBER.sub("", line.strip())) for line in lines]
 
 
 def _site_names(lines: list[str], furniture: list[bool]) -> set[int]:
@@ -411,7 +424,7 @@ def clean_text(text: str) -> str:
     text = modern_zhe(to_simplified(text))
     lines = drop_front_matter(text.split("\n"))
     lines = [bilingual_table_row(line) for line in lines]
-    lines = [_normalize_line(strip_markdown_inline(drop_garbled(line))) for line in lines]
+    lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

@@ -339,7 +339,7 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
         text = doc_texts.get(v) or _format(v, el.text, el.group)
         if not text or text == el.text:
             continue
-        if f"{text}{el.group}" in stem:
+        if f"{text}{el.group if el.group != '比例' else ''}" in stem:
             continue
         distance = abs(math.log(v / value)) * weight
         ranked.append((distance, text))

@@ -250,6 +250,8 @@ def required_bound(sentence: Sentence, el: elements.Element) -> int:
     after = sentence.text[el.end - base : el.end - base + len(el.group) + 2]
     if after[len(el.group) :].startswith("的"):
         return 0  # "不少于五人的，" is a condition
+    if before.endswith("每"):
+        return 0  # "至少每2年培训一次": a longer interval is the weaker rule, not a larger one
     if MINIMUM_BEFORE.search(before):
         return 1
     if MAXIMUM_BEFORE.search(before):

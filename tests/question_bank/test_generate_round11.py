@@ -24,8 +24,11 @@ def _ingest(text: str, name: str):
 
 def test_word_paragraph_numbers_before_article_numbers_do_not_hide_the_articles():
     lines = [f"{i + 1}.\t第{NUMERALS[i]}条\t{body}" for i, body in enumerate(ARTICLES)]
+    # Word numbers an article's second paragraph too.
+    lines.append("5.\t乡镇人民政府应当配合做好示范果园建设工作。")
     text = "中华人民共和国示范果园管理法\n\n第一章\t总则\n\n" + "\n".join(lines) + "\n"
     document = _ingest(text, "示范果园管理法.txt")
+    assert document.passages[-1].text.endswith("\n乡镇人民政府应当配合做好示范果园建设工作。")
     assert [p.text[:3] for p in document.passages if p.kind == "article"] == [
         "第一条",
         "第二条",
@@ -128,3 +131,22 @@ def test_a_percentage_s_wrong_options_are_percentages():
 def test_single_body_is_off_on_statutes_by_its_honest_record():
     kinds, why = registry.TABLE["single.body"]
     assert not kinds and "16/24" in why
+
+
+def test_an_interval_is_not_a_minimum_to_raise():
+    text = FIGURES.replace(
+        "第五条 认定机关",
+        "第五条 果园经营者应当保证管理人员至少每2年接受一次培训。\n第六条 认定机关",
+    )
+    assert "2年" not in _false_swaps(text)
+
+
+def test_a_share_the_sentence_already_states_is_no_wrong_option():
+    text = FIGURES.replace(
+        "果农至少应当占成员总数的百分之八十。",
+        "果农至少应当占成员总数的百分之八十，其他示范园果农至少应当占成员总数的百分之七十。",
+    )
+    for seed in range(4):
+        for c in generate(make_document(text), seed=seed, rules=["single.number"]).candidates:
+            if c.option_text(c.answer) == "百分之八十":
+                assert "百分之七十" not in [o.text for o in c.options]
