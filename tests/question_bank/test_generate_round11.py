@@ -4,7 +4,9 @@ required minimum or maximum asked as a certainly-false "错" only in the directi
 it false. Every text is made up."""
 
 from question_bank.generate import generate, registry
+from question_bank.generate.candidate import Candidate, Source
 from question_bank.generate.kinds import STATUTE, document_kind
+from question_bank.generate.pipeline import _promote
 from question_bank.generate.textutil import law_name
 from question_bank.ingest import ingest_bytes
 from tests.question_bank.generate_helpers import make_document
@@ -150,3 +152,25 @@ def test_a_share_the_sentence_already_states_is_no_wrong_option():
         for c in generate(make_document(text), seed=seed, rules=["single.number"]).candidates:
             if c.option_text(c.answer) == "百分之八十":
                 assert "百分之七十" not in [o.text for o in c.options]
+
+
+def _statement(stem: str, span: tuple[int, int], answer: bool, reserve: bool = False):
+    return Candidate(
+        type="true_false",
+        stem=stem,
+        answer=answer,
+        explanation="",
+        source=Source("p", span[0], span[1], "x"),
+        rule="true_false.swap_law_figure" if reserve else "true_false.true",
+        reserve=reserve,
+    )
+
+
+def test_a_reserve_false_statement_is_asked_where_nothing_else_asks_its_span():
+    kept_true = _statement("甲", (0, 10), True)
+    waiting = _statement("乙", (20, 30), False, reserve=True)
+    # Its 单选 and 填空 failed a check: the span has no question, so the "错" joins.
+    assert _promote([kept_true], [waiting], 1) == [(None, waiting)]
+    # A span already asked (here by a "对") is not asked twice.
+    same_span = _statement("丙", (0, 10), False, reserve=True)
+    assert _promote([kept_true], [same_span], 1) == []
