@@ -95,8 +95,26 @@ def normalize_chars(text: str) -> str:
     return text
 
 
+# Word's automatic paragraph numbering copied with the text ("1.\t第一条\t…", "12、第十二条"):
+# the number is the editor's, not the law's, and hides the article number.
+_AUTO_NUMBER = re.compile(r"^\d{1,3}[.．、]\s*(?=第[一二三四五六七八九十百零〇]+[条章节])")
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}[.．、]\s+(?=\S)")
+
+
 def _normalize_line(line: str) -> str:
-    return _SPACES.sub(" ", line.strip())
+    return _AUTO_NUMBER.sub("", _SPACES.sub(" ", line.strip()))
+
+
+def drop_paragraph_numbers(lines: list[str]) -> list[str]:
+    """A law copied from Word numbers every paragraph, the articles' second paragraphs too
+    ("6.\t省、自治区、直辖市人民政府……"): where three or more numbers stand before article
+    numbers, the numbers before the other paragraphs are the editor's as well."""
+    numbered = sum(1 for line in lines if _AUTO_NUMBER.match(line.strip()))
+    if numbered < 3:
+        return [_normalize_line(line) for line in lines]
+    return [_normalize_line(_PARAGRAPH_NUMBER.sub("", line.strip())) for line in lines]
 
 
 def _site_names(lines: list[str], furniture: list[bool]) -> set[int]:
@@ -271,6 +289,7 @@ def join_wrapped(lines: list[str | None]) -> list[str]:
 _ZHE = re.compile(r"(?<![显卓昭土巨名原专译论编合遗新拙大撰])著(?![作名称述者书录说有])")
 # Website front matter ("---" then "layout: …", "title: …") before a Markdown text.
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+_TOML_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*=")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)")
 
 
@@ -285,8 +304,9 @@ _HEADING_FOREIGN_TAIL = re.compile(
 )
 
 
-# "## 第一章　总　　则 ｜ Chapter I　General Provisions": the translation after a bar.
-_BAR_FOREIGN_TAIL = re.compile(r"(?<=[\u4e00-\u9fff）)》”])\s*[｜|]\s*[A-Z][\w\s'’.,:;()\-]*$")
+# "## 第一章　总　　则 ｜ Chapter I　General Provisions", "# 某某法 / Law of …": the
+# translation after a bar or a slash.
+_BAR_FOREIGN_TAIL = re.compile(r"(?<=[\u4e00-\u9fff）)》”])\s*[｜|/／]\s*[A-Z][\w\s'’.,:;()\-]*$")
 
 
 def without_foreign_tail(line: str) -> str:
@@ -302,17 +322,20 @@ def modern_zhe(text: str) -> str:
 
 
 def drop_front_matter(lines: list[str]) -> list[str]:
-    """Website front matter at the top: a "---" block of "key: value" lines, or bare
-    "layout:"/"title:" lines, goes (the title is the document's own heading)."""
+    """Website front matter at the top: a "---" block of "key: value" lines (YAML), a
+    "+++" block of "key = value" lines (TOML), or bare "layout:"/"title:" lines, goes (the
+    title is the document's own heading)."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
         return lines
     first = filled[0]
-    if lines[first].strip() == "---":
-        for i in filled[1:20]:
-            if lines[i].strip() == "---":
+    fence = lines[first].strip()
+    if fence in ("---", "+++"):
+        key = _FRONT_MATTER_KEY if fence == "---" else _TOML_KEY
+        for i in filled[1:30]:
+            if lines[i].strip() == fence:
                 block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
-                if block and all(_FRONT_MATTER_KEY.match(b.strip()) for b in block):
+                if block and all(key.match(b.strip()) or b.strip().startswith("[") for b in block):
                     return ["" for _ in lines[: i + 1]] + lines[i + 1 :]
                 break
         return lines
@@ -401,7 +424,7 @@ def clean_text(text: str) -> str:
     text = modern_zhe(to_simplified(text))
     lines = drop_front_matter(text.split("\n"))
     lines = [bilingual_table_row(line) for line in lines]
-    lines = [_normalize_line(strip_markdown_inline(drop_garbled(line))) for line in lines]
+    lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

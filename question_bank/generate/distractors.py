@@ -268,6 +268,9 @@ MEASURE_AFTER_TWO = ("个", "次", "名", "项", "人", "户", "倍", "届", "�
 
 
 def _format(value: float, like: str, unit: str = "") -> str | None:
+    if like.startswith("百分之"):
+        percent = round(value * 100, 6)
+        return f"百分之{int_to_cn(int(percent))}" if percent == int(percent) else None
     if "分之" in like:
         return next((t for v, t in FRACTIONS.items() if abs(v - value) < 1e-9), None)
     if value != int(value):
@@ -289,12 +292,12 @@ def range_bounds(stem: str, unit: str) -> tuple[float, float]:
     if BLANK not in stem:
         return low, high
     before, after = stem.split(BLANK, 1)
-    u = re.escape(unit)
-    m = re.match(rf"{u}?(?:以上|至|到|～|-|—)(?:不满|不超过)?({NUM}){u}?", after)
+    u = f"(?:{re.escape(unit)})?" if unit else ""  # an empty unit (a share) is no pattern
+    m = re.match(rf"{u}(?:以上|至|到|～|-|—)(?:不满|不超过)?({NUM}){u}", after)
     if m and (v := cn_to_int(m.group(1))) is not None:
         high = float(v)
     m = re.search(
-        rf"(?:^|[^\d零〇一二两三四五六七八九十百千万])({NUM}){u}?(?:以上|至|到|～|-|—)$", before
+        rf"(?:^|[^\d零〇一二两三四五六七八九十百千万])({NUM}){u}(?:以上|至|到|～|-|—)$", before
     )
     if m and (v := cn_to_int(m.group(1))) is not None:
         low = float(v)
@@ -311,7 +314,14 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
         if (text[0].isdigit()) == (el.text[0].isdigit()):
             doc_texts.setdefault(v, text)
     candidates = dict.fromkeys(doc_texts, 0.8)
-    if el.group == "比例":
+    if el.group == "比例" and el.text.startswith("百分之"):
+        # A percentage's neighbours in its own form: 百分之八十 → 百分之七十, 百分之九十.
+        percent = round(value * 100)
+        steps = (10, -10, 20, -20) if percent >= 20 else (1, -1, 2, -2, 3, -3, 5, -5)
+        for step in steps:
+            if 0 < percent + step < 100:
+                candidates.setdefault((percent + step) / 100, 1.0)
+    elif el.group == "比例":
         for v in FRACTIONS:
             candidates.setdefault(v, 1.0)
     elif value == int(value):
@@ -329,7 +339,7 @@ def numbers(ctx: Context, el: Element, k: int, stem: str) -> list[str]:
         text = doc_texts.get(v) or _format(v, el.text, el.group)
         if not text or text == el.text:
             continue
-        if f"{text}{el.group}" in stem:
+        if f"{text}{el.group if el.group != '比例' else ''}" in stem:
             continue
         distance = abs(math.log(v / value)) * weight
         ranked.append((distance, text))

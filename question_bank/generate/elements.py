@@ -26,6 +26,10 @@ DATE_RE = re.compile(
 LIMIT_BEFORE = re.compile(
     r"(每|至少|不少于|不低于|不超过|不得超过|最多|最少|提前|之日起|任期|满|超过|不足|届)"
 )
+# A required share: "不得低于机构岗位总量的百分之八十" (the bound a few words before).
+SHARE_BOUND = re.compile(
+    r"(?:不得低于|不低于|不得少于|不少于|至少|不得超过|不超过)[^，；。、：]{0,12}$"
+)
 LIMIT_AFTER = re.compile(r"^(以内|内|以上|以下|以前|之前|前|后|为限|的罚款|罚款)")
 TIME_MONEY_UNITS = {
     "个工作日",
@@ -212,17 +216,21 @@ def numbers(sentence: Sentence, law: bool) -> list[Element]:
         if value is None:
             continue
         is_cn = not num[0].isdigit()
-        if is_cn and value < 2 and unit not in TIME_MONEY_UNITS:
-            continue  # 一个, 一次, 一项: words, not facts
-        if unit == "年" and value >= 1900:
-            continue
-        if is_cn and (num in ("万", "千", "百") or (num == "十" and unit not in TIME_MONEY_UNITS)):
-            continue
         before = text[max(0, m.start() - 10) : m.start()]
         # "最多不得超过四百毫升，两次": a limiter before a comma bounds another number.
         before = re.split(r"[，；。、,;]", before)[-1]
         after = text[m.end() : m.end() + 4]
         limited = bool(LIMIT_BEFORE.search(before) or LIMIT_AFTER.match(after))
+        # 一个, 一次, 一项: words, not facts; a share ("不得低于…的百分之八十") is one when
+        # a limiter bounds it (round eleven).
+        if is_cn and value < 2 and unit not in TIME_MONEY_UNITS:
+            if not (frac and SHARE_BOUND.search(text[max(0, m.start() - 16) : m.start()])):
+                continue
+            limited = True
+        if unit == "年" and value >= 1900:
+            continue
+        if is_cn and (num in ("万", "千", "百") or (num == "十" and unit not in TIME_MONEY_UNITS)):
+            continue
         if not law and not limited:
             continue
         if unit in WEAK_UNITS and not limited:
@@ -244,6 +252,11 @@ def numbers(sentence: Sentence, law: bool) -> list[Element]:
             )
         )
     return out
+
+
+def number_value(num: str) -> float | None:
+    """The value of a number as written ("二十", "15", "百分之八十"), or None."""
+    return _value(num)
 
 
 def _value(num: str) -> float | None:

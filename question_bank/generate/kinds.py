@@ -41,16 +41,31 @@ def is_statute_title(title: str | None) -> bool:
 
 
 _memo: list = [None, None]
+# Passages that are neither articles nor body text of their own: headings, the adoption note.
+_FRAME_KINDS = frozenset({"heading", "note"})
+
+
+def mostly_articles(document: Document) -> bool:
+    """Three or more "第X条" and at least half the body passages articles: a statute by its
+    layout, whatever its title became (a file name, a site's page title)."""
+    body = [p for p in document.passages if p.kind not in _FRAME_KINDS]
+    articles = sum(1 for p in body if ARTICLE_HEAD_RE.match(p.text))
+    return articles >= 3 and 2 * articles >= len(body)
 
 
 def document_kind(document: Document) -> str:
     """STATUTE when the document is written in articles (three or more "第X条") under a
-    statute title; OTHER for everything else."""
+    statute title, or is mostly articles under a title that names no local place; OTHER
+    for everything else."""
     if _memo[0] is document:
         return _memo[1]
     law = law_name(document)
     if law is None and any(ARTICLE_HEAD_RE.match(p.text) for p in document.passages):
         law = document.title  # a short statute, or an excerpt of a few articles
     kind = STATUTE if law and is_statute_title(law) else OTHER
+    if kind == OTHER and mostly_articles(document):
+        title = re.sub(r"（[^）]*）$", "", (document.title or "").strip())
+        if not LOCAL_TITLE_RE.search(title) and not re.search(r"(?:通知|方案|公告|通告)$", title):
+            kind = STATUTE
     _memo[:] = [document, kind]
     return kind

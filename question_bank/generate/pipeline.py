@@ -147,7 +147,8 @@ def _balanced(
         if lost:  # the "错" fell to another cap: the span keeps its 单选 or 填空
             gone = {id(new) for _old, new in lost}
             refused |= gone
-            pool = sorted([c for c in pool if id(c) not in gone] + [o for o, _n in lost], key=_rank)
+            back = [o for o, _n in lost if o is not None]
+            pool = sorted([c for c in pool if id(c) not in gone] + back, key=_rank)
             last = []
             continue
         blocked = sum(1 for d in result.dropped[before:] if d.filter == "true_false_balance")
@@ -164,7 +165,7 @@ def _balanced(
         if not promoted:
             return final
         last = promoted
-        replaced = {id(old) for old, _new in promoted}
+        replaced = {id(old) for old, _new in promoted if old is not None}
         pool = [c for c in pool if id(c) not in replaced]
         waiting = {id(c) for c in pool}
         pool = sorted(pool + [n for _o, n in promoted if id(n) not in waiting], key=_rank)
@@ -173,13 +174,21 @@ def _balanced(
 
 def _promote(final: list[Candidate], reserve: list[Candidate], wanted: int):
     """(kept 单选/填空, reserve "错" on the same span) pairs, best reserve first, at most
-    `wanted`."""
+    `wanted`. A reserve "错" on a span nothing asks (its 单选 and 填空 failed a check the
+    "错" passed) pairs with None: it is asked as well (round eleven)."""
     held = {(c.source.start, c.source.end): c for c in final if c.type in ("single", "fill_in")}
-    pairs = []
+    asked = {(c.source.start, c.source.end) for c in final}
+    pairs: list[tuple[Candidate | None, Candidate]] = []
     for cand in sorted(reserve, key=_rank):
-        old = held.pop((cand.source.start, cand.source.end), None)
-        if old is not None and len(pairs) < wanted:
+        if len(pairs) >= wanted:
+            break
+        span = (cand.source.start, cand.source.end)
+        old = held.pop(span, None)
+        if old is not None:
             pairs.append((old, cand))
+        elif span not in asked:
+            pairs.append((None, cand))
+        asked.add(span)
     return pairs
 
 

@@ -230,13 +230,57 @@ FIGURE_CUE = re.compile(
 )
 
 
+# A required minimum or maximum ("不得低于机构岗位总量的百分之八十", "不少于二年",
+# "不得超过成员总数的百分之五"), round eleven: stated with a larger minimum or a smaller
+# maximum it is certainly false; the other way it would still hold (at least 80% is at
+# least 60%), so only that direction is swapped. Conditions ("超过二十人的，") are no
+# requirement: a larger threshold there still holds, so they are left out.
+MINIMUM_BEFORE = re.compile(r"(?:不得低于|不低于|不得少于|不少于|至少)[^，；。、：]{0,10}$")
+MAXIMUM_BEFORE = re.compile(r"(?:不得超过|不超过|最多)[^，；。、：]{0,10}$")
+NO_SWAP_UNITS = frozenset({"周岁", "岁"})
+
+
+def required_bound(sentence: Sentence, el: elements.Element) -> int:
+    """+1 for a required minimum, -1 for a required maximum, 0 for neither: the direction
+    a swapped value must move to make the statement certainly false."""
+    if el.group in NO_SWAP_UNITS:
+        return 0
+    base = sentence.start
+    before = sentence.text[max(0, el.start - base - 16) : el.start - base]
+    after = sentence.text[el.end - base : el.end - base + len(el.group) + 2]
+    if after[len(el.group) :].startswith("的"):
+        return 0  # "不少于五人的，" is a condition
+    if before.endswith("每"):
+        return 0  # "至少每2年培训一次": a longer interval is the weaker rule, not a larger one
+    if MINIMUM_BEFORE.search(before):
+        return 1
+    if MAXIMUM_BEFORE.search(before):
+        return -1
+    return 0
+
+
 def law_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> bool:
-    """A statute's deadline, term or fine: the number a certainly-false swap may change."""
-    if not ctx.law or el.kind != "number" or el.group not in FIGURE_UNITS:
+    """A statute's deadline, term or fine, or a required minimum or maximum: the number a
+    certainly-false swap may change."""
+    if not ctx.law or el.kind != "number":
+        return False
+    if required_bound(sentence, el):
+        return True
+    if el.group not in FIGURE_UNITS:
         return False
     base = sentence.start
     around = sentence.text[max(0, el.start - base - 12) : el.end - base + 14]
     return bool(FIGURE_CUE.search(around))
+
+
+def _bounded_swap(ctx: Context, sentence: Sentence, el: elements.Element, direction: int):
+    """The nearest other value on the false side of a required bound, or None."""
+    stem_blank = ctx.stem(sentence, [(el.start, el.end)])
+    for wrong in _wrong(ctx, el, 6, sentence, stem_blank, swap=True):
+        value = elements.number_value(wrong)
+        if value is not None and el.value and (value - el.value) * direction > 0:
+            return wrong
+    return None
 
 
 def _swap_rule(ctx: Context, sentence: Sentence, el: elements.Element) -> str:
@@ -261,22 +305,24 @@ def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     el = next((e for e in _swappable(ctx, sentence) if e.kind == "number"), None)
     if el is None or not law_figure(ctx, sentence, el):
         return
-    wrong = _swap(ctx, sentence, el)
+    direction = required_bound(sentence, el)
+    wrong = _bounded_swap(ctx, sentence, el, direction) if direction else _swap(ctx, sentence, el)
     if wrong is None:
         return
+    unit = "" if el.group == "比例" else el.group  # a share's group names no written unit
     article = ctx.document.text[sentence.passage.start : sentence.passage.end]
-    if any(f"{form}{el.group}" in article for form in numeral_forms(wrong)):
+    if any(f"{form}{unit}" in article for form in numeral_forms(wrong)):
         return
     yield Candidate(
         stem=ctx.stem(sentence, replace={(el.start, el.end): wrong}),
         answer=False,
         rule="true_false.swap_law_figure",
-        explanation=f"{ctx.explain(sentence)}应为“{el.text}{el.group}”，而非“{wrong}{el.group}”。",
+        explanation=f"{ctx.explain(sentence)}应为“{el.text}{unit}”，而非“{wrong}{unit}”。",
         # With the unit: "二十年" is no part of "满二十五年", though "二十" is (heldout10).
         swapped={
             "kind": "number",
-            "original": f"{el.text}{el.group}",
-            "replacement": f"{wrong}{el.group}",
+            "original": f"{el.text}{unit}",
+            "replacement": f"{wrong}{unit}",
         },
         # The coin asked a 单选 or 填空 here: this "错" waits in reserve (round ten).
         reserve=ctx.coin(sentence),

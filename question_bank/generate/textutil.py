@@ -111,10 +111,13 @@ def law_name(document: Document) -> str | None:
     heads = sum(1 for p in document.passages if ARTICLE_RE.match(p.text))
     if heads < 3:
         return None
-    title = re.sub(r"[（(][^）)]*[）)]", "", document.title or "").strip()
-    title = re.sub(r"\.\w+$", "", title).replace("中华人民共和国", "").strip("# ")
-    if re.search(r"(法|条例|规定|办法|修正案|规则|准则)$", title):
-        return title
+    # The title, else a leading heading that names the law (the title may be a file name).
+    heads = [p.text for p in document.passages[:4] if p.kind == "heading"]
+    for name in [document.title or "", *heads]:
+        name = re.sub(r"[（(][^）)]*[）)]", "", name).strip()
+        name = re.sub(r"\.\w+$", "", name).replace("中华人民共和国", "").strip("# ")
+        if re.search(r"(法|条例|规定|办法|修正案|规则|准则)$", name):
+            return name
     return None
 
 

@@ -27,7 +27,9 @@ DUTIES = """# 示范乡村发展办法
 
 
 def test_government_answers_get_only_governments_as_wrong_options():
-    singles = generate(make_document(GOVERNMENTS), types=["single"]).candidates
+    singles = generate(
+        make_document(GOVERNMENTS), types=["single"], rules=["single.body"]
+    ).candidates
     governments = [c for c in singles if family(c.option_text(c.answer)) == "government"]
     assert governments
     for cand in governments:

@@ -33,7 +33,7 @@ def test_generic_administrative_organ_never_gets_executive_distractors():
     assert overlapping_bodies("县级以上人民政府", "国务院")
     assert not overlapping_bodies("行政机关", "人民法院")
     assert not overlapping_bodies("乡镇人民政府", "村民委员会")
-    singles = generate(make_document(ORGANS), types=["single"]).candidates
+    singles = generate(make_document(ORGANS), types=["single"], rules=["single.body"]).candidates
     generic = [c for c in singles if c.option_text(c.answer) == "行政机关"]
     assert generic
     for cand in generic:
@@ -141,7 +141,11 @@ def test_body_distractors_never_name_a_body_the_passage_already_covers():
     wrong_for = {"乡镇人民政府": set(), "监察机关": set()}
     for seed in range(6):
         for cand in generate(
-            make_document(REPORTS), types=["single", "true_false"], seed=seed, variants=3
+            make_document(REPORTS),
+            types=["single", "true_false"],
+            seed=seed,
+            variants=3,
+            rules=["single.body", "true_false.swap_body"],
         ).candidates:
             answer = cand.answer_texts[0]
             if answer not in wrong_for:

@@ -47,7 +47,6 @@ def test_rules_under_70_percent_on_first_time_held_out_verdicts_are_off_by_defau
     assert {
         "fill.law_deadline",
         "fill.law_penalty",
-        "single.body",
         "true_false.true",
         "short.article_items",
     } <= on

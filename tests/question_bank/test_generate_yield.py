@@ -15,7 +15,8 @@ every rule under 70% on the held-out parts' first (honest) judging, fill.formula
 fill.law_duty among them: the policy-heavy laws, whose questions were mostly formulas and
 duties, fall to 1.16 (乡村振兴促进法) and the constitutional amendments, mostly "修改为"
 wording, to 0.66; the floor is 1.0 for laws and 0.5 for the amendments. The acceptable
-yield is measured with judgements on tests/data/generator_eval."""
+yield is measured with judgements on tests/data/generator_eval. Round 11 switches off
+single.body on statutes (honest record 16/24): 乡村振兴促进法 falls to 0.97, floor 0.9."""
 
 from collections import Counter
 
@@ -33,7 +34,12 @@ from tests.conftest import shared_path
 # longer asked (round seven), which leaves two questions on its 4,500 characters.
 # The seeds are speeches: from round eight a speech is asked only where a sentence names a
 # national source (other documents' honest record was 38/74 = 51%), so they keep no floor.
-MIN_PER_1000 = {"seeds": 0.0, "data/policy": 1.0, "宪法修正案*.md": 0.4}
+MIN_PER_1000 = {
+    "seeds": 0.0,
+    "data/policy": 1.0,
+    "宪法修正案*.md": 0.4,
+    "乡村振兴促进法*.md": 0.9,
+}
 FILES = [
     ("seeds", "000_*.txt"),
     ("seeds", "001_*.txt"),
