@@ -103,6 +103,65 @@ _AUTO_NUMBER = re.compile(r"^\d{1,3}[.．、]\s*(?=第[一二三四五六七八�
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}[.．、]\s+(?=\S)")
 
 
+# "第1条", "第12条", "本法第14条": the article numbers a law in Arabic figures gives, written
+# as laws write them, so that one pattern reads both (heldout12: a statute read as no statute).
+_ARABIC_ARTICLE = re.compile(r"(?<![\d.])第(\d{1,3})(?=[条章节编款])")
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _article_numeral(value: int) -> str:
+    """12 -> '十二', 110 -> '一百一十', 105 -> '一百零五' (the forms laws use)."""
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    out = _CN_DIGITS[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    if ones or not out:
+        out += _CN_DIGITS[ones]
+    return out
+
+
+def chinese_article_numbers(text: str) -> str:
+    return _ARABIC_ARTICLE.sub(lambda m: "第" + _article_numeral(int(m.group(1))), text)
+
+
+# A scan's stray spaces between Chinese characters ("组 织", "第 四 条　县级……"): closed up,
+# never between Chinese and Latin words. Only in a document full of them (a scan), where
+# they are noise; elsewhere a space may part a site label from its value.
+_HAN_GAP = re.compile(
+    r"(?<=[\u4e00-\u9fff，。、；：？！“”‘’（）《》])( +)(?=[\u4e00-\u9fff，。、；：？！“”‘’（）《》])"
+)
+_SPACED_ARTICLE_HEAD = re.compile(r"^(第(?: *[一二三四五六七八九十百零〇])+ *[编章节条]) +")
+_SPACED_DOCUMENT = 40
+# A heading whose characters are spaced out for width ("第一章 总  则", "目  录"): one word.
+_SPACED_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十百零〇]+[编章节] +)?((?:[\u4e00-\u9fff] +){1,5}[\u4e00-\u9fff])$"
+)
+
+
+def _close_gaps(line: str) -> str:
+    m = _SPACED_ARTICLE_HEAD.match(line)
+    if not m:
+        return _HAN_GAP.sub("", line)
+    return m.group(1).replace(" ", "") + " " + _HAN_GAP.sub("", line[m.end() :])
+
+
+def _join_spaced_heading(line: str) -> str:
+    m = _SPACED_HEADING.match(line)
+    if not m:
+        return line
+    return (m.group(1) or "").rstrip() + (" " if m.group(1) else "") + m.group(2).replace(" ", "")
+
+
+def close_han_spaces(lines: list[str]) -> list[str]:
+    gaps = sum(len(_HAN_GAP.findall(_SPACED_ARTICLE_HEAD.sub("", line))) for line in lines)
+    if gaps >= _SPACED_DOCUMENT:
+        return [_close_gaps(line) for line in lines]
+    return [_join_spaced_heading(line) for line in lines]
+
+
 def _normalize_line(line: str) -> str:
     return _AUTO_NUMBER.sub("", _SPACES.sub(" ", line.strip()))
 
@@ -419,12 +478,13 @@ def bilingual_table_row(line: str) -> str:
 def clean_text(text: str) -> str:
     if "<!--" in text:
         text = _HTML_COMMENT.sub("\n", text)
-    text = normalize_chars(strip_stray_markup(text))
+    text = chinese_article_numbers(normalize_chars(strip_stray_markup(text)))
     text = remove_bracketed_pinyin(text)
     text = modern_zhe(to_simplified(text))
     lines = drop_front_matter(text.split("\n"))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
+    lines = close_han_spaces(lines)
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

@@ -32,6 +32,26 @@ SYSTEM_FRAME_RE = re.compile(rf"国家(?:{SYSTEM_VERBS})(?:{_HAN}|“|”){{2,24
 # 各级人民政府 form).
 RESPONSIBLE_RE = re.compile(rf"^({_HAN}{{2,12}}?)实行({_HAN}{{2,6}}?)负责制[。；]$")
 RESPONSIBLE_FRAME_RE = re.compile(r"实行[\u4e00-\u9fa5]{2,10}?负责制")
+# Every "…制度/机制" the law names, to find a second system that would fit the blank too:
+# the run before 制度 after its last verb or joining word ("实行禁牧、休牧制度" names 禁牧、休牧;
+# "有关操作规程和制度" names none).
+NAMED_SYSTEM_RE = re.compile(r"([\u4e00-\u9fa5、]{1,16})(?:制度|机制)")
+SYSTEM_NAME_START = re.compile(
+    r"^.*(?:实行|建立健全|建立|设立|实施|推行|完善|健全|遵守|执行|落实|的|和|与|及|或者|有关|相关|各项|这些)"
+)
+
+
+def other_systems(text: str, name: str) -> set[str]:
+    """The systems the law names other than `name`, a longer name with a qualifier the
+    stem would drop ("基本草原保护" beside 草原保护) among them."""
+    found = set()
+    for m in NAMED_SYSTEM_RE.finditer(text):
+        named = SYSTEM_NAME_START.sub("", m.group(1)).strip("、")
+        if len(named) >= 2 and named != name:
+            found.add(named)
+    return found
+
+
 # Words that name no system of their own ("建立健全相关制度", "有关工作机制").
 VAGUE_SYSTEM = re.compile(r"^(?:相关|有关|各项|各类|工作|管理|健全|完善|其他|本)|的")
 # A subject that points elsewhere cannot stand alone.
@@ -79,8 +99,10 @@ def system(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         name, kind = m.group(1), m.group(2)
         if VAGUE_SYSTEM.search(name) or name in ctx.law:
             return
-        if len(SYSTEM_FRAME_RE.findall(ctx.document.text)) != 1:
-            return  # another system of the law would fit the blank too
+        if len(SYSTEM_FRAME_RE.findall(ctx.document.text)) != 1 or other_systems(
+            ctx.document.text, name
+        ):
+            return  # another system of the law would fit the blank too (heldout12: 草畜平衡, 禁牧、休牧)
         head = _law_prefix(ctx, name)
         asked = name[head:]
         yield _fill(ctx, sentence, _blank(sentence, m.start(1) + head, asked), name + kind)
