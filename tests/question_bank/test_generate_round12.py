@@ -102,3 +102,15 @@ def test_a_longer_name_with_a_qualifier_the_stem_would_drop_is_another_system():
         "对严重退化的草场，实行禁牧、休牧制度", "县级人民政府应当落实重点基本草场保护制度"
     )
     assert not _systems(text)
+
+
+def test_a_statute_s_system_of_two_terms_is_asked_as_a_fill_in():
+    text = """# 中华人民共和国示范果园管理法
+第一条 为了规范示范果园管理，制定本法。
+第二条 国家建立统一的果园监测网络，实行统一领导、分级负责的果园管理体制。
+第三条 果园经营者应当建立生产记录，如实记载农药、肥料的使用情况。
+第四条 县级以上人民政府应当将示范果园建设纳入国民经济和社会发展规划。
+"""
+    found = generate(make_document(text), seed=16, rules=["fill.principle"]).candidates
+    assert [c.answer for c in found] == [["统一领导", "分级负责"]]
+    assert "实行____、____的果园管理体制" in found[0].stem
