@@ -17,21 +17,19 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.exams.models import Answer, Attempt, Exam
 from apps.exams.services import grading
-from apps.exams.services.exams import sitting_over
+from apps.exams.services.exams import sittings_over
 from apps.questions.models import OBJECTIVE_TYPES, Question
 from apps.training import conf
 from apps.training.models import AnswerSource, ExamResult, ReviewCard, WrongBookEntry
 from apps.training.services import book_entries, leitner
 
 
-def answers_released(exam: Exam, now: dt.datetime) -> bool:
-    """Whether the exam's result policy lets a cadre see its keys at `now` (read each time,
+def released_exam_ids(exams, now: dt.datetime) -> set[int]:
+    """The exams whose result policy lets a cadre see their keys at `now` (read each time,
     so a window that is extended, or a person's extra time past it, keeps them back longer)."""
-    if exam.answer_release == Exam.Release.IMMEDIATE:
-        return True
-    if exam.answer_release == Exam.Release.AFTER_CLOSE:
-        return sitting_over(exam, now)
-    return False
+    after_close = [e for e in exams if e.answer_release == Exam.Release.AFTER_CLOSE]
+    immediate = {e.pk for e in exams if e.answer_release == Exam.Release.IMMEDIATE}
+    return immediate | sittings_over(after_close, now)
 
 
 def _original_response(response, order):
@@ -157,8 +155,7 @@ def ingest_attempts(attempts: list[Attempt], now: dt.datetime | None = None) -> 
         apply_released_many({a.user_id for a in todo}, now)
         # ...then the new ones of an exam whose answers are out: applied as they are stored,
         # without reading them back (they are the latest answers of their cadres).
-        exams = {a.exam_id: a.exam for a in todo}
-        released = {pk for pk, exam in exams.items() if answers_released(exam, now)}
+        released = released_exam_ids({a.exam_id: a.exam for a in todo}.values(), now)
         fresh = [r for r in to_create if r.exam_id in released]
         if fresh:
             fresh.sort(key=lambda r: (r.user_id, r.answered_at))
@@ -184,7 +181,7 @@ def apply_released_many(user_ids: set[int], now: dt.datetime) -> int:
     )
     if not exam_ids:
         return 0
-    released = [e.pk for e in Exam.objects.filter(pk__in=exam_ids) if answers_released(e, now)]
+    released = released_exam_ids(Exam.objects.filter(pk__in=exam_ids), now)
     if not released:
         return 0
     # Only these cadres' own result rows (never the questions every cadre shares), in one
