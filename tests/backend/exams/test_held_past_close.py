@@ -185,3 +185,18 @@ def test_without_a_grant_the_hold_still_ends_at_the_close(tree, client_for, bank
     _close(exam, minutes_ago=2)
     opened = client_for(cadre).post("/api/v1/practice/", {"bank": bank.pk}, format="json")
     assert opened.status_code == 201, opened.json()
+
+
+def test_a_grant_longer_than_a_day_still_holds(tree, client_for, bank, questions):
+    """Grants add up (600 minutes at a time): the query that finds holding exams by their
+    close alone looks back one day, and finds longer grants by their size."""
+    now = timezone.now()
+    exam = _rules_exam(tree, bank, opens_at=now - timedelta(hours=30))
+    cadre = factories.make_user(tree.village_a1)
+    running = start(client_for(cadre), exam).json()["id"]
+    Exam.objects.filter(pk=exam.pk).update(
+        closes_at=now - timedelta(hours=26), longest_grant=timedelta(hours=30), updated_at=now
+    )
+    Attempt.objects.filter(pk=running).update(deadline=now + timedelta(hours=3))
+    assert held_keys.held_for(cadre).bank_ids == {bank.pk}
+    assert not held_keys.held_for(cadre, now=now + timedelta(hours=5))
