@@ -38,7 +38,11 @@ def _question_from_lead(lead: str) -> str | None:
     )
     # "采取下列一种或者几种措施" asks for the measures: "采取哪些措施" (round eight), never
     # "哪一种或者几种".
-    core = re.sub(r"下列(?:一种或者几种|一项或者几项|一种或几种|一项或几项)", "下列", core)
+    core = re.sub(
+        r"(?:下列|以下)(?:一种或者[几多]种|一项或者[几多]项|一种或[几多]种|一项或[几多]项)",
+        "下列",
+        core,
+    )
     # "有下列情形之一的，丧失成员身份": "在哪些情形下，丧失成员身份？" (never "有哪些情形，…").
     m = re.match(r"^有?下列情形(?:之一)?的?，(.+)$", core)
     if m:
@@ -107,9 +111,13 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
     for alist in ctx.article_lists():
         question = _question_from_lead(alist.lead)
         items = [i.text for i in alist.items]
-        if not question or not 2 <= len(items) <= MAX_POINTS:
+        if not question:
             continue
+        # The catch-all item ("其他职责") is no point to score: eight duties and a catch-all
+        # are eight points (round thirteen).
         points = [_point(i) for i in items if not lists.CATCH_ALL_RE.search(i)]
+        if not 2 <= len(points) <= MAX_POINTS:
+            continue
         if any(POINT_REFERENCE.search(p) for p in points):
             continue
         if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
