@@ -429,6 +429,10 @@ def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str]
             ):
                 return None
             below = level - 1
+            city = LEVEL_NAMES[below]
+            outside = ctx.document.text.replace(sentence.text, "")
+            if any(name[:-4] in outside for name in city):
+                return None  # the law gives the city level a part of its own (汇总, 备案)
         wrong = LEVEL_NAMES[below][0] + rest
         # What the body does is said of another body elsewhere ("县级以上各级人民政府应当向
         # 本级人民代表大会…报告"): the other level may be bound too, so "false" is unsafe.

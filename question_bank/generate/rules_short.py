@@ -106,6 +106,16 @@ def _point(item: str) -> str:
     return head if principle and len(item) > 24 and len(head) >= 4 else item
 
 
+def _catch_all(items: list[str], n: int) -> bool:
+    """The list's catch-all: its last item, or one that starts with 其他. An item in the
+    middle that merely names "other" things of its own ("决定重大财产处置、对外投资和生产经营
+    活动中的其他重大事项") is a point (round thirteen)."""
+    item = items[n]
+    if not lists.CATCH_ALL_RE.search(item):
+        return False
+    return n == len(items) - 1 or item.startswith(("其他", "其它"))
+
+
 @document_rule("short.article_items", "short_answer", 0.65)
 def article_items(ctx: Context) -> Iterator[Candidate]:
     for alist in ctx.article_lists():
@@ -115,7 +125,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             continue
         # The catch-all item ("其他职责") is no point to score: eight duties and a catch-all
         # are eight points (round thirteen).
-        points = [_point(i) for i in items if not lists.CATCH_ALL_RE.search(i)]
+        points = [_point(i) for n, i in enumerate(items) if not _catch_all(items, n)]
         if not 2 <= len(points) <= MAX_POINTS:
             continue
         if any(POINT_REFERENCE.search(p) for p in points):
@@ -127,7 +137,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             type="short_answer",
             stem=f"{prefix}{question}",
             # The catch-all item ("其他必要措施") is no scoring point: nor in the reference.
-            answer="；".join(i for i in items if not lists.CATCH_ALL_RE.search(i)) + "。",
+            answer="；".join(i for n, i in enumerate(items) if not _catch_all(items, n)) + "。",
             scoring_points=points,
             explanation=article_explain(ctx, alist),
             source=ctx.span_source(alist.passage_id, alist.lead_start, alist.end),

@@ -103,7 +103,7 @@ def test_a_notice_period_is_swapped_to_a_longer_one():
 
 def test_an_item_naming_others_of_its_kind_is_no_catch_all():
     assert not CATCH_ALL_RE.search("县农业技术推广站、植保站和其他农业技术服务机构")
-    assert not CATCH_ALL_RE.search("决定果园改造、品种更新和经营活动中的其他重大事项")
+    assert CATCH_ALL_RE.search("滥用职权、玩忽职守、徇私舞弊的其他行为")
     assert CATCH_ALL_RE.search("其他有关机构")
     assert CATCH_ALL_RE.search("法律、法规规定的其他情形")
     assert CATCH_ALL_RE.search("章程规定的其他职权")
@@ -146,3 +146,25 @@ def test_one_or_more_kinds_of_business_are_asked_as_which():
     )
     stems = _stems(document, "short.article_items")
     assert stems == ["根据《示范果园管理法》第二条，示范果园以果农为主要服务对象，开展哪些业务？"]
+
+
+def test_an_item_in_the_middle_naming_other_matters_is_a_point():
+    items = [
+        "修改章程",
+        "决定果园改造、品种更新和经营活动中的其他重大事项",
+        "批准年度工作报告",
+        "章程规定的其他职权",
+    ]
+    listed = "".join(f"\n（{'一二三四'[i]}）{t}；" for i, t in enumerate(items))
+    document = _law(OPENING, f"示范果园成员大会行使下列职权：{listed.rstrip('；')}。")
+    found = generate(document, seed=16, rules=["short.article_items"]).candidates
+    assert [c.scoring_points for c in found] == [items[:3]]
+
+
+def test_no_upward_swap_where_the_law_gives_the_city_level_a_part():
+    document = _law(
+        OPENING,
+        "县级人民政府农业农村主管部门应当自受理申请之日起十五日内作出审批决定。",
+        "审批结果由设区的市级人民政府农业农村主管部门汇总后公布。",
+    )
+    assert not any("审批决定" in s for s in _stems(document, "true_false.swap_level"))
