@@ -7,6 +7,7 @@ practice, or correct them as an admin."""
 from __future__ import annotations
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -15,7 +16,7 @@ from apps.exams import held_keys
 from apps.exams.models import Attempt, Exam, Paper, PaperItem, PaperRule, SubjectiveGrade
 from apps.questions.services.questions import HELD_FROM_ACTOR
 from tests import factories
-from tests.backend.exams.conftest import make_exam, start
+from tests.backend.exams.conftest import make_exam, put, start
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +201,22 @@ def test_a_grant_longer_than_a_day_still_holds(tree, client_for, bank, questions
     Attempt.objects.filter(pk=running).update(deadline=now + timedelta(hours=3))
     assert held_keys.held_for(cadre).bank_ids == {bank.pk}
     assert not held_keys.held_for(cadre, now=now + timedelta(hours=5))
+
+
+def test_the_answer_save_path_never_asks_for_held_keys(tree, client_for, exam, questions):
+    """The hold costs the hot path nothing: saving answers (one or a batch) never computes
+    whose keys are held."""
+    cadre = factories.make_user(tree.village_a1)
+    client = client_for(cadre)
+    attempt_id = start(client, exam).json()["id"]
+    qid = questions["single"].pk
+    with mock.patch.object(held_keys, "_fingerprint", side_effect=AssertionError) as asked:
+        for seq in range(1, 4):
+            assert put(client, attempt_id, qid, "B", seq).status_code == 200
+        batch = client.post(
+            f"/api/v1/attempts/{attempt_id}/answers/batch",
+            {"answers": [{"question_id": qid, "response": "A", "seq": 9}]},
+            format="json",
+        )
+        assert batch.status_code == 200, batch.content
+    assert asked.call_count == 0
