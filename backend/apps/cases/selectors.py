@@ -72,6 +72,12 @@ def cases_for_admin(user: User) -> QuerySet[Case]:
     return scoping.scope_queryset(qs, user, "author_unit")
 
 
+def cases_organized_by(user: User) -> QuerySet[Case]:
+    """The cases of an admin's scope whose call they organize (is_organizer, as a query):
+    the ones they can act on, not only read."""
+    return cases_for_admin(user).filter(scoping.unit_scope_q(user, "call__org_unit"))
+
+
 def ensure_organizer(user: User | None, case: Case) -> None:
     """Reviewers, final scores and the library are the call organizer's to decide (an admin
     whose scope holds the call's unit), not the author's own township admin, who only reads
