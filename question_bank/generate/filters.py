@@ -340,6 +340,9 @@ def attribution_verdict(
     if verdict.how == "inherited" and "《" not in c.stem:
         # The source is in the sentence before: the stem must name it to stand alone.
         return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
+    if verdict.law and verdict.detail == "法律规定" and f"《{verdict.law}》" not in c.stem:
+        # "法律也有说法：……" "新法规定，……": the law is named elsewhere; so must the stem.
+        return attribution.Attribution(False, "none", None, "句中只说“法律”，题干没有写明法名")
     return verdict
 
 
