@@ -131,7 +131,7 @@ NAMED_FORMULA_RE = re.compile(
 CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八九十](?:级|类|种)")
 # What leads a statement but is not part of it: a handout's point number and its editor's
 # label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
-LEAD_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?(?:答[：:]\s*)?")
+LEAD_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?(?:答(?:复)?[：:]\s*)?")
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
@@ -162,6 +162,10 @@ class Attribution:
 
 # A law's name in 《》 anywhere in the document; a county's or town's own book is none.
 MARKED_LAW_RE = re.compile(r"《(?:中华人民共和国)?([^》]{1,30}?(?:法|法典|条例))》")
+# A law the document says is repealed ("原《…环境噪声污染防治法》同时废止") is no second law.
+REPEALED_LAW_RE = re.compile(
+    r"原《(?:中华人民共和国)?([^》]{1,30}?(?:法|法典|条例))》[^。；]{0,8}废止"
+)
 LOCAL_BOOK_NAME_RE = re.compile(
     r"县(?!级)|(?<!城)乡(?![村镇])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级务])|(?<![城都])市|街道"
 )
@@ -199,6 +203,7 @@ def setting(title: str, text: str) -> Setting:
             continue  # "新法规定": the law named elsewhere, no second law
         names.add(re.sub(r"^中华人民共和国", "", m.group("marked") or bare))
     names |= {re.sub(r"^中华人民共和国", "", m.group(1)) for m in DATED_LAW_RE.finditer(text)}
+    names -= {m.group(1) for m in REPEALED_LAW_RE.finditer(text)}
     names = {n for n in names if not LOCAL_BOOK_NAME_RE.search(n) and not n.startswith(LEADS)}
     if len(names) != 1:
         return NO_SETTING

@@ -196,3 +196,18 @@ def test_generator_report_runs_exactly_the_named_rules(tmp_path):
         text=True,
     )
     assert bad.returncode != 0
+
+
+def test_a_repealed_law_is_no_second_law_and_a_hotline_reply_is_read_like_an_answer():
+    text = """# 关于整治夜间施工扰民的通告
+《中华人民共和国施工安宁法》已于2031年3月1日起施行，原《中华人民共和国施工噪声管理法》同时废止。
+该法所称夜间施工，是指晚上十点至次日早晨六点之间进行的建筑施工作业。
+"""
+    assert setting("通告", text).law == "施工安宁法"
+    reply = "答复：根据《中华人民共和国护坡保持法》，生产建设单位应当编制护坡保持方案。"
+    verdict = attribute(reply[3:])
+    assert verdict.national and verdict.law == "护坡保持法"
+    qa = f"# 护坡热线问答\n问题一：要不要编方案？\n{reply}\n"
+    assert _proposed(qa, "true_false.national_rule") == [
+        "根据《护坡保持法》，生产建设单位应当编制护坡保持方案。"
+    ]
