@@ -131,7 +131,9 @@ NAMED_FORMULA_RE = re.compile(
 CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八九十](?:级|类|种)")
 # What leads a statement but is not part of it: a handout's point number and its editor's
 # label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
-LEAD_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?(?:答(?:复)?[：:]\s*)?")
+LEAD_RE = re.compile(
+    r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
+)
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
@@ -173,6 +175,9 @@ LOCAL_BOOK_NAME_RE = re.compile(
 # the law it is about, one by one, without naming it again.
 STUDY_RE = re.compile(r"学习资料|学习材料|应知应会|知识点|普法|学法|专题学习|知识问答|本期主题")
 TOPIC_LINE_RE = re.compile(r"^(?:本期主题|学习主题|主题)[：:]")
+BASIS_LINE_RE = re.compile(
+    r"本(?:资料|材料|手册)(?:主要)?(?:依据|根据)《[^》]{1,40}》(?:编写|整理|编印|汇编)"
+)
 # A law named without 《》 where its revision or entry into force is told ("水土保持法于2010年
 # 12月25日修订"): the name starts a sentence or clause.
 DATED_LAW_RE = re.compile(
@@ -212,6 +217,9 @@ def setting(title: str, text: str) -> Setting:
         line for line in text.splitlines()[:12] if TOPIC_LINE_RE.match(line.strip())
     ]
     topic = any(law in h and STUDY_RE.search(h + (title or "")) for h in heads)
+    if not topic and STUDY_RE.search(title or ""):
+        # "本资料依据《X法》编写": a study material says which law its points restate.
+        topic = any(law in line for line in BASIS_LINE_RE.findall(text))
     return Setting(law, law if topic else None)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from question_bank.generate import generate, registry
 from question_bank.generate.attribution import attribute, law_cited, setting
+from question_bank.ingest import ingest_bytes
 from tests.question_bank.generate_helpers import make_document
 
 SPEECH = """# 在全县果品质量提升推进会上的讲话
@@ -211,3 +212,29 @@ def test_a_repealed_law_is_no_second_law_and_a_hotline_reply_is_read_like_an_ans
     assert _proposed(qa, "true_false.national_rule") == [
         "根据《护坡保持法》，生产建设单位应当编制护坡保持方案。"
     ]
+
+
+HANDOUT = """# 果园镇“应知应会”学习资料之三
+说明：标“★”的为必考内容，标“◇”的为本镇做法。
+1．★县级以上人民政府应当将果品质量工作纳入本级国民经济和社会发展规划。
+2．◇本镇每个村确定1名果品质量协管员，每月5日前报送一次记录。
+3．★果品质量工作实行预防为主、全程管控的方针。
+（本资料依据《中华人民共和国果品质量促进法》编写。）
+"""
+
+
+def test_a_handout_written_from_one_law_states_it_and_its_marks_stay_out():
+    where = setting("果园镇“应知应会”学习资料之三", HANDOUT)
+    assert where.topic == "果品质量促进法"
+    result = generate(ingest_bytes(HANDOUT.encode("utf-8"), "学习资料.txt"), seed=16)
+    kept = [
+        *result.candidates,
+        *(d.candidate for d in result.dropped if d.filter == "true_false_balance"),
+    ]
+    stems = [c.stem for c in kept]
+    assert (
+        "根据《果品质量促进法》，县级以上人民政府应当将果品质量工作纳入本级国民经济和社会发展规划。"
+        in stems
+    )
+    assert not any(mark in s for s in stems for mark in "★◇")
+    assert not any("协管员" in s or "5日" in s for s in stems)
