@@ -133,8 +133,11 @@ class CaseReviewersView(APIView):
         case = selectors.case_for(request.user, pk)
         if not request.user.is_org_admin or case.author_id == request.user.pk:
             raise Forbidden(errors.CASE_REVIEWERS_HIDDEN, code="reviewers_hidden")
+        # Oldest first, as they are numbered (评审员1, 评审员2…).
         reviews = list(
-            case.assignments.select_related("case__call__org_unit", "reviewer__org_unit")
+            case.assignments.select_related("case__call__org_unit", "reviewer__org_unit").order_by(
+                "pk"
+            )
         )
         who = selectors.reviewer_identities(request.user, reviews)
         rows = [
