@@ -24,7 +24,7 @@ DATE_RE = re.compile(
     r"[一二三四五六七八九十\d]{1,3}月(?:[一二三四五六七八九十\d]{1,3}[日号])?"
 )
 LIMIT_BEFORE = re.compile(
-    r"(每|至少|不少于|不低于|不超过|不得超过|最多|最少|提前|之日起|任期|满|超过|不足|届)"
+    r"(每|至少|不少于|不得少于|不低于|不得低于|不超过|不得超过|最多|最少|提前|之日起|任期|满|超过|不足|届)"
 )
 # A required share: "不得低于机构岗位总量的百分之八十" (the bound a few words before).
 SHARE_BOUND = re.compile(

@@ -60,3 +60,46 @@ def test_speech_shares_stay_out():
     document = ingest_bytes(text.encode("utf-8"), "果园讲话.txt")
     result = generate(document, seed=16)
     assert not [c for c in result.candidates if "分之" in c.stem or "分之" in str(c.answer)]
+
+
+def test_a_duty_whose_actor_is_inside_its_condition_is_asked():
+    document = _law(
+        "受理申请的县级人民政府农业农村主管部门对不予评定的，"
+        "应当自受理申请之日起十五日内书面通知申请人，并说明理由。"
+    )
+    asked = _asked(document)
+    assert any(
+        stem.startswith(
+            "根据《示范果园管理法》，受理申请的县级人民政府农业农村主管部门对不予评定的"
+        )
+        and key == "十五"
+        for stem, key in asked
+    )
+
+
+def test_a_condition_with_no_actor_still_stops_the_duty():
+    document = _law(
+        "决定给予果园补贴的，应当自作出决定之日起十日内拨付补贴资金。",
+        "经有关部门对果园审核合格的，应当在三十日内予以公示。",
+    )
+    assert not _asked(document)
+
+
+def test_the_week_of_a_named_day_is_asked():
+    document = _law("每年4月22日世界地球日所在周为全国果园生态保护宣传周。")
+    stems = [c.stem for c in generate(document, seed=16, rules=["fill.law_day"]).candidates]
+    assert stems == ["根据《示范果园管理法》，每年____世界地球日所在周为全国果园生态保护宣传周。"]
+
+
+def test_a_minimum_after_bu_de_shao_yu_is_a_law_s_figure():
+    document = _law("县级以上人民政府农业农村主管部门进行果园检查时，检查人员不得少于二人。")
+    assert any(key == "二" and "不得少于____人" in stem for stem, key in _asked(document))
+
+
+def test_a_speech_s_own_minimum_stays_out():
+    text = (
+        "在全县果园检查工作会议上的讲话\n\n同志们：\n\n"
+        "今年每个乡镇的检查组不得少于三人，每个村的果园巡查不得少于二次。\n"
+    )
+    document = ingest_bytes(text.encode("utf-8"), "果园检查讲话.txt")
+    assert not generate(document, seed=16).candidates
