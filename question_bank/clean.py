@@ -30,6 +30,7 @@ from question_bank.furniture import (
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
 from question_bank.pinyin import remove_bracketed_pinyin
+from question_bank.statute_layout import article_lines, title_lines
 
 _converter: opencc.OpenCC | None = None
 _converter_lock = threading.Lock()
@@ -317,11 +318,17 @@ def drop_running_header(lines: list[str | None]) -> list[str | None]:
     filled = [i for i, line in enumerate(lines) if line]
     if len(filled) < 8:
         return lines
-    title = lines[filled[0]].strip().lstrip("# ")
-    if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
-        return lines
     later = filled[6:]
-    repeats = {i for i in later if lines[i].strip() == title}
+    repeats: set[int] = set()
+    # The title opens the text; a page header may also stand under a notice or a title
+    # field, so any opening line repeated on two later pages or more is one (round 13).
+    for position, index in enumerate(filled[:8]):
+        title = lines[index].strip().lstrip("# ")
+        if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
+            continue
+        found = {i for i in later if i != index and lines[i].strip() == title}
+        if found and (position == 0 or len(found) >= 2):
+            repeats |= found
     return [line for i, line in enumerate(lines) if i not in repeats] if repeats else lines
 
 
@@ -380,6 +387,19 @@ def modern_zhe(text: str) -> str:
     return _ZHE.sub("着", text) if "著" in text else text
 
 
+_FRONT_MATTER_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", re.IGNORECASE)
+
+
+def _front_matter_title(block: list[str]) -> str:
+    """The page's title from its front matter ("title: 某某法"), kept as the first line: a
+    text without a heading of its own is otherwise named by its file only."""
+    for line in block:
+        m = _FRONT_MATTER_TITLE.match(line.strip())
+        if m and re.search(r"[\u4e00-\u9fff]", m.group(1)):
+            return m.group(1)
+    return ""
+
+
 def drop_front_matter(lines: list[str]) -> list[str]:
     """Website front matter at the top: a "---" block of "key: value" lines (YAML), a
     "+++" block of "key = value" lines (TOML), or bare "layout:"/"title:" lines, goes (the
@@ -395,7 +415,7 @@ def drop_front_matter(lines: list[str]) -> list[str]:
             if lines[i].strip() == fence:
                 block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
                 if block and all(key.match(b.strip()) or b.strip().startswith("[") for b in block):
-                    return ["" for _ in lines[: i + 1]] + lines[i + 1 :]
+                    return [_front_matter_title(block), *("" for _ in lines[:i])] + lines[i + 1 :]
                 break
         return lines
     out = list(lines)
@@ -484,7 +504,7 @@ def clean_text(text: str) -> str:
     lines = drop_front_matter(text.split("\n"))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
-    lines = close_han_spaces(lines)
+    lines = article_lines(title_lines(close_han_spaces(lines)))
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

@@ -1,0 +1,262 @@
+"""A law's articles and chapters in one form whatever the layout it was copied in.
+
+A law reaches us decorated in many ways: "【第十六条】正文", "条款：第二十五条" over
+"内容：……", "[第五条]", "**第五条**：", "### 第五条", "1. 第一条 ……", a table row
+"| 第一章 总则 | 第一条 | …… |", a CSV or TSV export, the article number alone on its
+line with the body on the next. Rather than one pattern per layout, every line is read
+for the text's own token "第X条" behind whatever decoration stands before it (list
+numbers, brackets, bold, labels, table cells, a chapter cell); when such markers form a
+sequence whose numbers mostly rise by one, the document is written in articles, and each
+marker line is rewritten as "第X条 正文" (the form the structurer reads), chapter lines
+as "第X章 名称". A speech or notice quoting "第十条" a few times forms no such sequence
+and is left as it was; a reference inside a body ("依照本法第十条") never opens a line.
+
+Also here, for every document: lines that only frame a title ("=====", "———"), and a
+title given in a field ("标题：", "法规名称：") at the top.
+"""
+
+from __future__ import annotations
+
+import re
+
+from question_bank.markers import cn_to_int
+
+_CN = "零〇一二三四五六七八九十百千两"
+_NUM = rf"(?:[{_CN}]+|\d{{1,3}})"
+
+# Decoration that may stand before the article token; each piece is optional.
+_LEAD = re.compile(
+    r"^(?:[\s|｜>]*)"
+    r"(?:#{1,6}\s*)?"
+    r"(?:[-*+•·]\s+)?"
+    r"(?:[（(]?\d{1,4}[.．、)）]\s*(?!\d)|\d{1,4}\s*[,，|｜]\s*|\d{1,4}\s+(?=\S*第))?"
+)
+_LABEL = r"(?:条款|法条|条文|条目|条号|条款号|条次|条)\s*[：:]\s*"
+_OPEN = "【[［〔（(「『<〈"
+_CLOSE = "】]］〕）)」』>〉"
+_ARTICLE_TOKEN = re.compile(
+    rf"(?P<label>{_LABEL})?(?P<bold>\*\*|__)?(?P<open>[{re.escape(_OPEN)}])?\s*"
+    rf"第(?P<num>{_NUM})条(?:之(?P<sub>[{_CN}]+))?"
+    rf"\s*(?P<close>[{re.escape(_CLOSE)}])?(?P<bold2>\*\*|__)?"
+)
+_AFTER = re.compile(r"^(?:[ \t]*[：:．.、,，|｜—\-–]+)?[ \t]*")
+_BODY_LABEL = re.compile(r"^(?:内容|正文|条文内容|条文|条款内容|法条内容|释义)\s*[：:]\s*")
+_CHAPTER_LABEL = r"(?:章节|章名|所属章节|篇章|章|节|编)\s*[：:]\s*"
+_CHAPTER = re.compile(
+    rf"^(?:{_CHAPTER_LABEL})?(?:\*\*|__)?[{re.escape(_OPEN)}]?\s*"
+    rf"第(?P<num>{_NUM})(?P<unit>编|章|节)"
+    rf"\s*[：:、.．]?\s*(?P<name>[^\s|｜,，。；{re.escape(_CLOSE)}*]{{0,20}}?)"
+    rf"\s*[{re.escape(_CLOSE)}]?(?:\*\*|__)?\s*(?=$|[|｜,，\s])"
+)
+# A header row of a table or export: column names only ("章节	条款	内容").
+_COLUMN_WORDS = frozenset(
+    "章节 章 条款 条 条号 条文 法条 内容 正文 条文内容 序号 编号 款 项 标题 备注 说明".split()
+)
+_FRAME = re.compile(r"^\s*(?:[=＝]{3,}|[—─━\-~～·•]{3,}|[=＝—─━\-~～·•*#\s]{6,})\s*$")
+_TITLE_FIELD = re.compile(
+    r"^\s*(?:标题|法规名称|法律名称|法规标题|文件名称|文件标题|名称|题名|书名|[Tt]itle)\s*[：:=]\s*"
+    r"[\"'“]?(?P<value>[^\"'”]+?)[\"'”]?\s*$"
+)
+# Enough "第X条" markers, mostly rising by one, to call the text a law in articles.
+MIN_ARTICLES = 3
+MIN_STEP_SHARE = 0.6
+_DIGITS = "零一二三四五六七八九"
+
+
+def article_numeral(value: int) -> str:
+    """12 -> '十二', 110 -> '一百一十', 105 -> '一百零五' (the forms laws use)."""
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    out = _DIGITS[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    if ones or not out:
+        out += _DIGITS[ones]
+    return out
+
+
+def _value(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else cn_to_int(numeral)
+
+
+class _Head:
+    __slots__ = ("body", "chapter", "number", "strong", "token")
+
+    def __init__(self, number: int, token: str, body: str, strong: bool, chapter: str | None):
+        self.number, self.token, self.body, self.strong, self.chapter = (
+            number,
+            token,
+            body,
+            strong,
+            chapter,
+        )
+
+
+def _chapter_cell(text: str) -> tuple[str | None, str]:
+    """A row's leading chapter cell ("第一章 总则 | 第一条 | …"): the chapter and the rest."""
+    m = _CHAPTER.match(text)
+    if not m:
+        return None, text
+    rest = text[m.end() :]
+    after = re.match(r"^[\s|｜,，]*", rest)
+    rest = rest[after.end() :] if after else rest
+    if not re.match(rf"^(?:{_LABEL})?\S?第{_NUM}条", rest):
+        return None, text
+    return _chapter_text(m), rest
+
+
+def _chapter_text(m: re.Match) -> str:
+    numeral = m.group("num")
+    if numeral.isdigit():
+        numeral = article_numeral(int(numeral))
+    name = m.group("name") or ""
+    return f"第{numeral}{m.group('unit')}" + (f" {name}" if name else "")
+
+
+def _parse_head(line: str) -> _Head | None:
+    """The article a line opens, behind its decoration, or None."""
+    if "第" not in line or "条" not in line:
+        return None
+    lead = _LEAD.match(line)
+    text = line[lead.end() :] if lead else line
+    chapter, text = _chapter_cell(text)
+    if chapter is not None:
+        text = _LEAD.match(text) and text[_LEAD.match(text).end() :] or text
+    m = _ARTICLE_TOKEN.match(text)
+    if not m:
+        return None
+    if bool(m.group("open")) != bool(m.group("close")):
+        return None  # "（第五条）" half-bracketed: a reference, not a head
+    numeral = m.group("num")
+    number = _value(numeral)
+    if number <= 0:
+        return None
+    token = "第" + (article_numeral(number) if numeral.isdigit() else numeral) + "条"
+    if m.group("sub"):
+        token += "之" + m.group("sub")
+    rest = text[m.end() :]
+    after = _AFTER.match(rest)
+    separated = bool(after and after.end()) or not rest
+    body = rest[after.end() :] if after else rest
+    body = _BODY_LABEL.sub("", body)
+    body = re.sub(r"[\s|｜\"]+$", "", body).lstrip('"')
+    decorated = bool(
+        m.group("label") or m.group("open") or m.group("bold") or chapter or (lead and lead.end())
+    )
+    return _Head(number, token, body.strip(), separated or decorated, chapter)
+
+
+def _accepted(heads: list[tuple[int, _Head]]) -> list[tuple[int, _Head]]:
+    """The markers that form the article sequence: a decorated or separated marker when its
+    number rises, a bare one ("第十条规定……" at a line's start) only as the next number."""
+    chain: list[tuple[int, _Head]] = []
+    last = 0
+    for index, head in heads:
+        if head.number > last or (head.number == last and "之" in head.token):
+            if head.strong or head.number == last + 1:
+                chain.append((index, head))
+                last = head.number
+    return chain
+
+
+def _is_sequence(chain: list[tuple[int, _Head]]) -> bool:
+    if len(chain) < MIN_ARTICLES:
+        return False
+    numbers = [head.number for _index, head in chain]
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    return sum(1 for step in steps if step in (0, 1)) >= MIN_STEP_SHARE * len(steps)
+
+
+def _column_header(line: str) -> bool:
+    words = [w for w in re.split(r"[\s|｜,，]+", line) if w]
+    return len(words) >= 2 and all(w in _COLUMN_WORDS for w in words)
+
+
+def _chapter_line(line: str) -> str | None:
+    text = line.strip()
+    lead = _LEAD.match(text)
+    text = text[lead.end() :] if lead else text
+    m = _CHAPTER.match(text)
+    if not m:
+        return None
+    rest = re.sub(r"^[\s|｜,，]+|[\s|｜,，]+$", "", text[m.end() :])
+    if rest:
+        return None
+    return _chapter_text(m)
+
+
+def _canonical(head: _Head) -> str:
+    return f"{head.token} {head.body}" if head.body else head.token
+
+
+def article_lines(lines: list[str]) -> list[str]:
+    """Rewrite the article and chapter lines of a law in articles; others untouched."""
+    heads = [(i, h) for i, line in enumerate(lines) if (h := _parse_head(line))]
+    if len(heads) < MIN_ARTICLES:
+        return lines
+    chain = _accepted(heads)
+    if not _is_sequence(chain):
+        return lines
+    marked = dict(chain)
+    first = chain[0][0]
+    out: list[str] = []
+    last_chapter: str | None = None
+    pending: int | None = None  # index in `out` of a head still waiting for its body
+    for index, line in enumerate(lines):
+        head = marked.get(index)
+        if head is not None:
+            if head.chapter and head.chapter != last_chapter:
+                out.append(head.chapter)
+                last_chapter = head.chapter
+            stripped = line.strip()
+            plain = stripped.startswith(head.token + " ") and head.body
+            out.append(stripped if plain and not head.chapter else _canonical(head))
+            pending = len(out) - 1 if not head.body else None
+            continue
+        stripped = line.strip()
+        if stripped and _column_header(stripped):
+            out.append("")
+            continue
+        chapter = _chapter_line(stripped) if stripped else None
+        if chapter is not None and index >= first - 3:
+            if chapter == last_chapter:
+                out.append("")
+                continue
+            out.append(chapter)
+            last_chapter = chapter
+            pending = None
+            continue
+        if index > first and stripped:
+            body = _BODY_LABEL.sub("", stripped)
+            if pending is not None:
+                out[pending] = f"{out[pending]} {body}"
+                pending = None
+                continue
+            if body != stripped:
+                out.append(body)
+                continue
+        elif stripped:
+            pending = None
+        out.append(line)
+    return out
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """Frames around a title ("=====") go; a title field at the top ("法规名称：X") gives X."""
+    out = []
+    seen = 0
+    for line in lines:
+        if line.strip():
+            seen += 1
+            if _FRAME.match(line):
+                out.append("")
+                continue
+            if seen <= 12:
+                m = _TITLE_FIELD.match(line)
+                if m and len(m.group("value")) <= 60:
+                    out.append(m.group("value").strip())
+                    continue
+        out.append(line)
+    return out
