@@ -415,7 +415,7 @@ def drop_front_matter(lines: list[str]) -> list[str]:
             if lines[i].strip() == fence:
                 block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
                 if block and all(key.match(b.strip()) or b.strip().startswith("[") for b in block):
-                    return [_front_matter_title(block), *("" for _ in lines[:i])] + lines[i + 1 :]
+                    return [_front_matter_title(block), *("" for _ in lines[:i]), *lines[i + 1 :]]
                 break
         return lines
     out = list(lines)

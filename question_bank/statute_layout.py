@@ -17,7 +17,9 @@ title given in a field ("标题：", "法规名称：") at the top.
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 
 from question_bank.markers import cn_to_int
 
@@ -50,7 +52,8 @@ _CHAPTER = re.compile(
 )
 # A header row of a table or export: column names only ("章节	条款	内容").
 _COLUMN_WORDS = frozenset(
-    "章节 章 条款 条 条号 条文 法条 内容 正文 条文内容 序号 编号 款 项 标题 备注 说明".split()
+    {"章节", "章", "条款", "条", "条号", "条文", "法条", "内容", "正文", "条文内容"}
+    | {"序号", "编号", "款", "项", "标题", "备注", "说明"}
 )
 _FRAME = re.compile(r"^\s*(?:[=＝]{3,}|[—─━\-~～·•]{3,}|[=＝—─━\-~～·•*#\s]{6,})\s*$")
 _TITLE_FIELD = re.compile(
@@ -81,17 +84,13 @@ def _value(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else cn_to_int(numeral)
 
 
+@dataclass(frozen=True)
 class _Head:
-    __slots__ = ("body", "chapter", "number", "strong", "token")
-
-    def __init__(self, number: int, token: str, body: str, strong: bool, chapter: str | None):
-        self.number, self.token, self.body, self.strong, self.chapter = (
-            number,
-            token,
-            body,
-            strong,
-            chapter,
-        )
+    number: int
+    token: str  # "第十六条", "第五条之一"
+    body: str  # the text after the marker and its decoration ("" if on the next line)
+    strong: bool  # decorated or separated from the body, not "第十条规定……"
+    chapter: str | None  # a row's chapter cell ("第一章 总则")
 
 
 def _chapter_cell(text: str) -> tuple[str | None, str]:
@@ -123,7 +122,8 @@ def _parse_head(line: str) -> _Head | None:
     text = line[lead.end() :] if lead else line
     chapter, text = _chapter_cell(text)
     if chapter is not None:
-        text = _LEAD.match(text) and text[_LEAD.match(text).end() :] or text
+        lead = _LEAD.match(text)
+        text = text[lead.end() :] if lead else text
     m = _ARTICLE_TOKEN.match(text)
     if not m:
         return None
@@ -154,10 +154,10 @@ def _accepted(heads: list[tuple[int, _Head]]) -> list[tuple[int, _Head]]:
     chain: list[tuple[int, _Head]] = []
     last = 0
     for index, head in heads:
-        if head.number > last or (head.number == last and "之" in head.token):
-            if head.strong or head.number == last + 1:
-                chain.append((index, head))
-                last = head.number
+        rises = head.number > last or (head.number == last and "之" in head.token)
+        if rises and (head.strong or head.number == last + 1):
+            chain.append((index, head))
+            last = head.number
     return chain
 
 
@@ -165,7 +165,7 @@ def _is_sequence(chain: list[tuple[int, _Head]]) -> bool:
     if len(chain) < MIN_ARTICLES:
         return False
     numbers = [head.number for _index, head in chain]
-    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    steps = [b - a for a, b in itertools.pairwise(numbers)]
     return sum(1 for step in steps if step in (0, 1)) >= MIN_STEP_SHARE * len(steps)
 
 
