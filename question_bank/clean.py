@@ -391,8 +391,8 @@ _FRONT_MATTER_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", re.IG
 
 
 def _front_matter_title(block: list[str]) -> str:
-    """The page's title from its front matter ("title: 某某法"), kept as the first line: a
-    text without a heading of its own is otherwise named by its file only."""
+    """The page's title from its front matter ("title: 某某法"), kept as the first line when
+    the text has no "# " heading of its own: it is otherwise named by its file only."""
     for line in block:
         m = _FRONT_MATTER_TITLE.match(line.strip())
         if m and re.search(r"[\u4e00-\u9fff]", m.group(1)):
@@ -415,7 +415,10 @@ def drop_front_matter(lines: list[str]) -> list[str]:
             if lines[i].strip() == fence:
                 block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
                 if block and all(key.match(b.strip()) or b.strip().startswith("[") for b in block):
-                    return [_front_matter_title(block), *("" for _ in lines[:i]), *lines[i + 1 :]]
+                    rest = lines[i + 1 :]
+                    own = any(line.startswith("# ") for line in rest[:40])
+                    title = "" if own else _front_matter_title(block)
+                    return [title, *("" for _ in lines[:i]), *rest]
                 break
         return lines
     out = list(lines)

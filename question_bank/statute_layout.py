@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from question_bank.markers import cn_to_int
 
 _CN = "零〇一二三四五六七八九十百千两"
-_NUM = rf"(?:[{_CN}]+|\d{{1,3}})"
+# A scan or PDF may space the numeral out ("第 1 条", "第 十 二 条").
+_NUM = rf"(?:[{_CN}](?: ?[{_CN}])*|\d{{1,3}})"
 
 # Decoration that may stand before the article token; each piece is optional.
 _LEAD = re.compile(
@@ -38,15 +39,17 @@ _OPEN = "【[［〔（(「『<〈"
 _CLOSE = "】]］〕）)」』>〉"
 _ARTICLE_TOKEN = re.compile(
     rf"(?P<label>{_LABEL})?(?P<bold>\*\*|__)?(?P<open>[{re.escape(_OPEN)}])?\s*"
-    rf"第(?P<num>{_NUM})条(?:之(?P<sub>[{_CN}]+))?"
+    rf"第 ?(?P<num>{_NUM}) ?条(?:之(?P<sub>[{_CN}]+))?"
     rf"\s*(?P<close>[{re.escape(_CLOSE)}])?(?P<bold2>\*\*|__)?"
 )
 _AFTER = re.compile(r"^(?:[ \t]*[：:．.、,，|｜—\-–]+)?[ \t]*")
+# An annotated edition's caption after the number ("第一条【立法目的】为了……"): the editor's.
+_CAPTION = re.compile(r"^[【〔［\[][^】〕］\]。，；：:\d]{2,12}[】〕］\]]\s*(?=\S)")
 _BODY_LABEL = re.compile(r"^(?:内容|正文|条文内容|条文|条款内容|法条内容|释义)\s*[：:]\s*")
 _CHAPTER_LABEL = r"(?:章节|章名|所属章节|篇章|章|节|编)\s*[：:]\s*"
 _CHAPTER = re.compile(
     rf"^(?:{_CHAPTER_LABEL})?(?:\*\*|__)?[{re.escape(_OPEN)}]?\s*"
-    rf"第(?P<num>{_NUM})(?P<unit>编|章|节)"
+    rf"第 ?(?P<num>{_NUM}) ?(?P<unit>编|章|节)"
     rf"\s*[：:、.．]?\s*(?P<name>[^\s|｜,，。；{re.escape(_CLOSE)}*]{{0,20}}?)"
     rf"\s*[{re.escape(_CLOSE)}]?(?:\*\*|__)?\s*(?=$|[|｜,，\s])"
 )
@@ -81,7 +84,7 @@ def article_numeral(value: int) -> str:
 
 
 def _value(numeral: str) -> int:
-    return int(numeral) if numeral.isdigit() else cn_to_int(numeral)
+    return int(numeral) if numeral.isdigit() else cn_to_int(numeral.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -101,13 +104,13 @@ def _chapter_cell(text: str) -> tuple[str | None, str]:
     rest = text[m.end() :]
     after = re.match(r"^[\s|｜,，]*", rest)
     rest = rest[after.end() :] if after else rest
-    if not re.match(rf"^(?:{_LABEL})?\S?第{_NUM}条", rest):
+    if not re.match(rf"^(?:{_LABEL})?\S?第 ?{_NUM} ?条", rest):
         return None, text
     return _chapter_text(m), rest
 
 
 def _chapter_text(m: re.Match) -> str:
-    numeral = m.group("num")
+    numeral = m.group("num").replace(" ", "")
     if numeral.isdigit():
         numeral = article_numeral(int(numeral))
     name = m.group("name") or ""
@@ -129,7 +132,7 @@ def _parse_head(line: str) -> _Head | None:
         return None
     if bool(m.group("open")) != bool(m.group("close")):
         return None  # "（第五条）" half-bracketed: a reference, not a head
-    numeral = m.group("num")
+    numeral = m.group("num").replace(" ", "")
     number = _value(numeral)
     if number <= 0:
         return None
@@ -140,7 +143,7 @@ def _parse_head(line: str) -> _Head | None:
     after = _AFTER.match(rest)
     separated = bool(after and after.end()) or not rest
     body = rest[after.end() :] if after else rest
-    body = _BODY_LABEL.sub("", body)
+    body = _BODY_LABEL.sub("", _CAPTION.sub("", body))
     body = re.sub(r"[\s|｜\"]+$", "", body).lstrip('"')
     decorated = bool(
         m.group("label") or m.group("open") or m.group("bold") or chapter or (lead and lead.end())
@@ -210,9 +213,7 @@ def article_lines(lines: list[str]) -> list[str]:
             if head.chapter and head.chapter != last_chapter:
                 out.append(head.chapter)
                 last_chapter = head.chapter
-            stripped = line.strip()
-            plain = stripped.startswith(head.token + " ") and head.body
-            out.append(stripped if plain and not head.chapter else _canonical(head))
+            out.append(_canonical(head))
             pending = len(out) - 1 if not head.body else None
             continue
         stripped = line.strip()
@@ -224,7 +225,8 @@ def article_lines(lines: list[str]) -> list[str]:
             if chapter == last_chapter:
                 out.append("")
                 continue
-            out.append(chapter)
+            # "## 第一章 总则" keeps its Markdown level; other decoration goes
+            out.append(stripped if stripped.startswith("#") else chapter)
             last_chapter = chapter
             pending = None
             continue

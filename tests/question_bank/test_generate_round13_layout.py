@@ -155,6 +155,11 @@ LAYOUTS = {
     "csv_export": _rows(",", quote='"', arabic=True, header=("章节,条款,内容",)),
     "markdown_table": _rows(" | ", bars=True, header=("| 章节 | 条款 | 内容 |", "|---|---|---|")),
     "pdf_copy": _pdf_copy,
+    "annotated_captions": _per_article(lambda n, c, body: f"第{c}条【要点{c}】{body}"),
+    "spaced_scan": _per_article(
+        lambda n, c, body: f"第 {n} 条 {body}",
+        chapter=lambda i: f"第 {NUMERALS[i]} 章 {CHAPTERS[i][1]}",
+    ),
 }
 
 TITLES = {
@@ -212,6 +217,28 @@ def test_every_layout_and_title_form_reads_as_the_same_statute(layout, title):
 def test_the_file_name_names_the_law_when_the_text_does_not(layout):
     data = "\n".join(LAYOUTS[layout]()).encode("utf-8")
     _check_statute(ingest_bytes(data, f"{SHORT_NAME}（第一、二章）_条文.txt"))
+
+
+def _html_table(title_tag: bool, heading: bool) -> bytes:
+    rows = ["<tr><th>条款</th><th>内容</th></tr>"]
+    current = None
+    for n, (chapter_index, article) in enumerate(ARTICLES, start=1):
+        if chapter_index != current:
+            current = chapter_index
+            rows.append(f'<tr><td colspan="2"><b>{_chapter_line(chapter_index)}</b></td></tr>')
+        cell = "".join("<p>" + "<br>".join(lines) + "</p>" for lines in article)
+        rows.append(f"<tr><td><b>第{NUMERALS[n - 1]}条</b></td><td>{cell}</td></tr>")
+    head = f"<title>{FULL_NAME}</title>" if title_tag else ""
+    h1 = f"<h1>{FULL_NAME}</h1>" if heading else ""
+    table = "<table>" + "".join(rows) + "</table>"
+    return f"<html><head>{head}</head><body>{h1}{table}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "heading"), [(True, True), (True, False), (False, True), (False, False)]
+)
+def test_a_law_in_an_html_table_reads_as_the_statute(title_tag, heading):
+    _check_statute(ingest_bytes(_html_table(title_tag, heading), f"{SHORT_NAME}.html"))
 
 
 SPEECH = """在全镇乡村阅读工作会议上的讲话
