@@ -45,7 +45,7 @@ _ARTICLE_TOKEN = re.compile(
 _AFTER = re.compile(r"^(?:[ \t]*[：:．.、,，|｜—\-–]+)?[ \t]*")
 # An annotated edition's caption after the number ("第一条【立法目的】为了……"): the editor's.
 _CAPTION = re.compile(r"^[【〔［\[][^】〕］\]。，；：:\d]{2,12}[】〕］\]]\s*(?=\S)")
-_BODY_LABEL = re.compile(r"^(?:内容|正文|条文内容|条文|条款内容|法条内容|释义)\s*[：:]\s*")
+_BODY_LABEL = re.compile(r"^(?:内容|正文|条文内容|条文|条款内容|法条内容)\s*[：:]\s*")
 _CHAPTER_LABEL = r"(?:章节|章名|所属章节|篇章|章|节|编)\s*[：:]\s*"
 _CHAPTER = re.compile(
     rf"^(?:{_CHAPTER_LABEL})?(?:\*\*|__)?[{re.escape(_OPEN)}]?\s*"
@@ -194,14 +194,42 @@ def _canonical(head: _Head) -> str:
     return f"{head.token} {head.body}" if head.body else head.token
 
 
+# Where a copy that lost its line breaks runs the next article on after a sentence's end
+# ("……制定本法。第二条 本法所称……"): a marker right after 。；, never after "本法" or "依照".
+_RUN_ON = re.compile(
+    rf"(?<=[。；;」”])[ \t]*(?=[{re.escape(_OPEN)}]?第 ?(?P<num>{_NUM}) ?条(?:[ \t{re.escape(_CLOSE)}：:]))"
+)
+
+
+def _split_run_on(lines: list[str]) -> list[str]:
+    """A line holding several articles is cut before each next one (n, n+1, …), counted
+    from the article that opens it; a number out of turn is a reference and stays."""
+    out: list[str] = []
+    for line in lines:
+        head = _parse_head(line) if "。第" in line or "；第" in line else None
+        if head is None:
+            out.append(line)
+            continue
+        last, start = head.number, 0
+        for m in _RUN_ON.finditer(line):
+            number = _value(m.group("num"))
+            if number == last + 1:
+                out.append(line[start : m.start()].rstrip())
+                start, last = m.end(), number
+        out.append(line[start:])
+    return out
+
+
 def article_lines(lines: list[str]) -> list[str]:
     """Rewrite the article and chapter lines of a law in articles; others untouched."""
-    heads = [(i, h) for i, line in enumerate(lines) if (h := _parse_head(line))]
+    split = _split_run_on(lines)
+    heads = [(i, h) for i, line in enumerate(split) if (h := _parse_head(line))]
     if len(heads) < MIN_ARTICLES:
         return lines
     chain = _accepted(heads)
     if not _is_sequence(chain):
         return lines
+    lines = split
     marked = dict(chain)
     first = chain[0][0]
     out: list[str] = []

@@ -117,6 +117,21 @@ def _pdf_copy(width: int = 27, page_lines: int = 9) -> list[str]:
     return out
 
 
+def _lost_line_breaks() -> list[str]:
+    """A copy that lost its line breaks: each chapter's articles run on in one line."""
+    out: list[str] = []
+    for index in range(len(CHAPTERS)):
+        out.append(_chapter_line(index))
+        out.append(
+            "".join(
+                f"第{NUMERALS[n - 1]}条 " + _body(article, "", "")
+                for n, (chapter_index, article) in enumerate(ARTICLES, start=1)
+                if chapter_index == index
+            )
+        )
+    return out
+
+
 LAYOUTS = {
     "plain": _per_article(lambda n, c, body: f"第{c}条　{body}"),
     "indented_ebook": _per_article(
@@ -155,6 +170,7 @@ LAYOUTS = {
     "csv_export": _rows(",", quote='"', arabic=True, header=("章节,条款,内容",)),
     "markdown_table": _rows(" | ", bars=True, header=("| 章节 | 条款 | 内容 |", "|---|---|---|")),
     "pdf_copy": _pdf_copy,
+    "lost_line_breaks": _lost_line_breaks,
     "annotated_captions": _per_article(lambda n, c, body: f"第{c}条【要点{c}】{body}"),
     "spaced_scan": _per_article(
         lambda n, c, body: f"第 {n} 条 {body}",
@@ -304,3 +320,30 @@ def test_stems_name_the_law_of_a_decorated_copy():
     cited = [i.stem for i in items if "《" in i.stem]
     assert cited
     assert all(f"《{SHORT_NAME}》" in stem for stem in cited), cited
+
+
+def test_a_run_on_copy_is_cut_only_before_the_next_article():
+    from question_bank.statute_layout import article_lines
+
+    lines = [
+        "第一条 为了甲，制定本法。第二条 乙应当丙。第四条所称丁，是指戊。",
+        "第三条 己。",
+        "第四条 庚。",
+    ]
+    assert article_lines(lines) == [
+        "第一条 为了甲，制定本法。",
+        "第二条 乙应当丙。第四条所称丁，是指戊。",
+        "第三条 己。",
+        "第四条 庚。",
+    ]
+
+
+def test_a_few_cited_articles_are_left_as_written():
+    from question_bank.statute_layout import article_lines
+
+    lines = [
+        "第十五条规定，每年八月八日为全民健身日。",
+        "【第二十二条】要求村委会组织活动。",
+        "第三条 甲。",
+    ]
+    assert article_lines(lines) == lines
