@@ -134,7 +134,7 @@ def statute_name(title: str) -> str | None:
     for part in parts:
         name = re.sub(r"[（(][^）)]*[）)]", "", part).strip()
         name = name.replace("中华人民共和国", "").strip("#* ")
-        if _LAW_END.search(name) and len(name) >= 3:
+        if _LAW_END.search(name) and len(name) >= 2:
             return name
     return None
 
