@@ -27,6 +27,7 @@ from question_bank.furniture import (
     looks_like_link_title,
     strip_inline_furniture,
 )
+from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
 from question_bank.pinyin import remove_bracketed_pinyin
@@ -390,6 +391,12 @@ def modern_zhe(text: str) -> str:
 _FRONT_MATTER_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", re.IGNORECASE)
 
 
+def _own_heading(line: str) -> bool:
+    """A Markdown heading of the text's own that may name it (not "## 第一章 总则")."""
+    m = MARKDOWN_HEADING.match(line)
+    return bool(m) and not CHAPTER.match(m.group(2)) and not is_article(m.group(2))
+
+
 def _front_matter_title(block: list[str]) -> str:
     """The page's title from its front matter ("title: 某某法"), kept as the first line when
     the text has no "# " heading of its own: it is otherwise named by its file only."""
@@ -416,7 +423,7 @@ def drop_front_matter(lines: list[str]) -> list[str]:
                 block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
                 if block and all(key.match(b.strip()) or b.strip().startswith("[") for b in block):
                     rest = lines[i + 1 :]
-                    own = any(line.startswith("# ") for line in rest[:40])
+                    own = any(_own_heading(line) for line in rest[:40])
                     title = "" if own else _front_matter_title(block)
                     return [title, *("" for _ in lines[:i]), *rest]
                 break

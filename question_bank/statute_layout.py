@@ -40,7 +40,7 @@ _CLOSE = "】]］〕）)」』>〉"
 _ARTICLE_TOKEN = re.compile(
     rf"(?P<label>{_LABEL})?(?P<bold>\*\*|__)?(?P<open>[{re.escape(_OPEN)}])?\s*"
     rf"第 ?(?P<num>{_NUM}) ?条(?:之(?P<sub>[{_CN}]+))?"
-    rf"\s*(?P<close>[{re.escape(_CLOSE)}])?(?P<bold2>\*\*|__)?"
+    rf"(?P<tail>\s*(?P<close>[{re.escape(_CLOSE)}])?(?P<bold2>\*\*|__)?)"
 )
 _AFTER = re.compile(r"^(?:[ \t]*[：:．.、,，|｜—\-–]+)?[ \t]*")
 # An annotated edition's caption after the number ("第一条【立法目的】为了……"): the editor's.
@@ -141,7 +141,7 @@ def _parse_head(line: str) -> _Head | None:
         token += "之" + m.group("sub")
     rest = text[m.end() :]
     after = _AFTER.match(rest)
-    separated = bool(after and after.end()) or not rest
+    separated = bool(m.group("tail")) or bool(after and after.end()) or not rest
     body = rest[after.end() :] if after else rest
     body = _BODY_LABEL.sub("", _CAPTION.sub("", body))
     body = re.sub(r"[\s|｜\"]+$", "", body).lstrip('"')
@@ -153,12 +153,16 @@ def _parse_head(line: str) -> _Head | None:
 
 def _accepted(heads: list[tuple[int, _Head]]) -> list[tuple[int, _Head]]:
     """The markers that form the article sequence: a decorated or separated marker when its
-    number rises, a bare one ("第十条规定……" at a line's start) only as the next number."""
+    number rises, a bare one ("第十条规定……" at a line's start) only as the next number or
+    followed by its successor."""
     chain: list[tuple[int, _Head]] = []
     last = 0
-    for index, head in heads:
+    for position, (index, head) in enumerate(heads):
         rises = head.number > last or (head.number == last and "之" in head.token)
-        if rises and (head.strong or head.number == last + 1):
+        following = heads[position + 1][1].number if position + 1 < len(heads) else None
+        # a bare marker opens a run when the next marker is its successor (an excerpt)
+        in_turn = head.number == last + 1 or following == head.number + 1
+        if rises and (head.strong or in_turn):
             chain.append((index, head))
             last = head.number
     return chain
@@ -201,6 +205,13 @@ _RUN_ON = re.compile(
 )
 
 
+# The end of the text an e-book or a chapter page marks ("（本书完）", "（第五章完）"): what
+# follows is the site's (download notes, links to the other chapters), never the law's.
+_END_MARK = re.compile(
+    rf"^[（(【\[]\s*(?:第 ?{_NUM} ?[编章节]|本[书章编篇]|全文|正文|以上)?\s*完\s*[)）】\]]"
+)
+
+
 def _split_run_on(lines: list[str]) -> list[str]:
     """A line holding several articles is cut before each next one (n, n+1, …), counted
     from the article that opens it; a number out of turn is a reference and stays."""
@@ -230,6 +241,13 @@ def article_lines(lines: list[str]) -> list[str]:
     if not _is_sequence(chain):
         return lines
     lines = split
+    last_article = chain[-1][0]
+    end = next(
+        (i for i in range(last_article + 1, len(lines)) if _END_MARK.match(lines[i].strip())),
+        None,
+    )
+    if end is not None:
+        lines = [*lines[:end], *("" for _ in lines[end:])]
     marked = dict(chain)
     first = chain[0][0]
     out: list[str] = []

@@ -347,3 +347,15 @@ def test_a_few_cited_articles_are_left_as_written():
         "第三条 甲。",
     ]
     assert article_lines(lines) == lines
+
+
+def test_an_excerpt_with_glued_bodies_is_a_run_of_articles():
+    from question_bank.statute_layout import article_lines
+
+    lines = ["第二章 考试", "第八条国家实行考试制度。", "第九条甲。", "第十条乙。"]
+    assert article_lines(lines) == [
+        "第二章 考试",
+        "第八条 国家实行考试制度。",
+        "第九条 甲。",
+        "第十条 乙。",
+    ]
