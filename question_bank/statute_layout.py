@@ -212,6 +212,15 @@ _END_MARK = re.compile(
 )
 
 
+# A site's words after a law's last article (its footer, the links to other chapters): no
+# law says them, so the text of the law ended before.
+_SITE_TAIL = re.compile(
+    r"本库|本站|本网|本页|本平台|本电子书|仅供(?:学习|查阅|参考)|以[^。]{0,24}(?:文本|版本)为准|"
+    r"上一(?:页|章|篇)|下一(?:页|章|篇)|主办单位|技术支持|版权所有|备案号|[◀▶]|返回(?:顶部|目录)"
+)
+_NOTE_LABEL = re.compile(r"^(?:题注|注释|沿革)\s*[：:]\s*(?=[（(]\d{4}年)")
+
+
 def _split_run_on(lines: list[str]) -> list[str]:
     """A line holding several articles is cut before each next one (n, n+1, …), counted
     from the article that opens it; a number out of turn is a reference and stays."""
@@ -246,6 +255,11 @@ def article_lines(lines: list[str]) -> list[str]:
         (i for i in range(last_article + 1, len(lines)) if _END_MARK.match(lines[i].strip())),
         None,
     )
+    if end is None:
+        end = next(
+            (i for i in range(last_article + 1, len(lines)) if _SITE_TAIL.search(lines[i])),
+            None,
+        )
     if end is not None:
         lines = [*lines[:end], *("" for _ in lines[end:])]
     marked = dict(chain)
@@ -287,6 +301,9 @@ def article_lines(lines: list[str]) -> list[str]:
                 continue
         elif stripped:
             pending = None
+            if _NOTE_LABEL.match(stripped):
+                out.append(_NOTE_LABEL.sub("", stripped))  # "题注：（2006年…通过）"
+                continue
         out.append(line)
     return out
 
