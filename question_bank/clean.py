@@ -312,6 +312,9 @@ def _continues(previous: str, following: str, width: int | None = None) -> bool:
 _CLOSING = frozenset("》）〉」』”’，。；、：")
 
 
+_LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|规则|章程)(?:（[^）]*）)?$")
+
+
 def drop_running_header(lines: list[str | None]) -> list[str | None]:
     """A PDF copy repeats the title at the top of every page ("中华人民共和国某某法" between
     two halves of a sentence): the repeats go, leaving nothing between the halves, so the
@@ -321,14 +324,14 @@ def drop_running_header(lines: list[str | None]) -> list[str | None]:
         return lines
     later = filled[6:]
     repeats: set[int] = set()
-    # The title opens the text; a page header may also stand under a notice or a title
-    # field, so any opening line repeated on two later pages or more is one (round 13).
+    # The title opens the text; a law's name as a page header may also stand under a notice
+    # or a title field: an opening line naming a law repeated twice or more (round 13).
     for position, index in enumerate(filled[:8]):
         title = lines[index].strip().lstrip("# ")
         if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
             continue
         found = {i for i in later if i != index and lines[i].strip() == title}
-        if found and (position == 0 or len(found) >= 2):
+        if found and (position == 0 or (len(found) >= 2 and _LAW_TITLE.search(title))):
             repeats |= found
     return [line for i, line in enumerate(lines) if i not in repeats] if repeats else lines
 

@@ -158,10 +158,12 @@ def _accepted(heads: list[tuple[int, _Head]]) -> list[tuple[int, _Head]]:
     chain: list[tuple[int, _Head]] = []
     last = 0
     for position, (index, head) in enumerate(heads):
-        rises = head.number > last or (head.number == last and "之" in head.token)
         following = heads[position + 1][1].number if position + 1 < len(heads) else None
         # a bare marker opens a run when the next marker is its successor (an excerpt)
         in_turn = head.number == last + 1 or following == head.number + 1
+        if head.number == 1 and last > 1 and following == 2:
+            last = 0  # another law in the same file (a compilation) starts again at 第一条
+        rises = head.number > last or (head.number == last and "之" in head.token)
         if rises and (head.strong or in_turn):
             chain.append((index, head))
             last = head.number
@@ -221,6 +223,16 @@ _SITE_TAIL = re.compile(
 _NOTE_LABEL = re.compile(r"^(?:题注|注释|沿革)\s*[：:]\s*(?=[（(]\d{4}年)")
 
 
+TAIL_LINES, TAIL_CHARS = 8, 400
+
+
+def _is_tail(lines: list[str]) -> bool:
+    """A page's footer is a few short lines; anything longer (another document after the
+    law in one file) is left alone."""
+    filled = [line for line in lines if line.strip()]
+    return len(filled) <= TAIL_LINES and sum(len(line) for line in filled) <= TAIL_CHARS
+
+
 def _split_run_on(lines: list[str]) -> list[str]:
     """A line holding several articles is cut before each next one (n, n+1, …), counted
     from the article that opens it; a number out of turn is a reference and stays."""
@@ -260,7 +272,7 @@ def article_lines(lines: list[str]) -> list[str]:
             (i for i in range(last_article + 1, len(lines)) if _SITE_TAIL.search(lines[i])),
             None,
         )
-    if end is not None:
+    if end is not None and _is_tail(lines[end:]):
         lines = [*lines[:end], *("" for _ in lines[end:])]
     marked = dict(chain)
     first = chain[0][0]

@@ -359,3 +359,17 @@ def test_an_excerpt_with_glued_bodies_is_a_run_of_articles():
         "第九条 甲。",
         "第十条 乙。",
     ]
+
+
+def test_a_compilation_of_two_laws_and_a_speech_after_them_keep_every_line():
+    first = _render("lenticular_glued", "plain")
+    second = _render("plain", "title_field").replace(SHORT_NAME, "乡村书屋促进法")
+    speech = "\n".join(
+        ["在全镇乡村阅读工作会议上的讲话", "同志们：", "本站整理的这篇讲话稿，请各村认真学习。"]
+        + [f"第{n}段，各村要抓好图书室开放和读书活动，按月报送情况。" for n in range(12)]
+    )
+    doc = ingest_text(first + second + speech)
+    articles = [p for p in doc.passages if p.kind == "article"]
+    assert len(articles) == 20
+    assert "本站整理的这篇讲话稿" in doc.text
+    assert "第11段，各村要抓好图书室开放" in doc.text
