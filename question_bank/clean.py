@@ -322,7 +322,9 @@ def drop_running_header(lines: list[str | None]) -> list[str | None]:
     filled = [i for i, line in enumerate(lines) if line]
     if len(filled) < 8:
         return lines
-    later = filled[6:]
+    later: dict[str, list[int]] = {}
+    for i in filled[6:]:
+        later.setdefault(lines[i].strip(), []).append(i)
     repeats: set[int] = set()
     # The title opens the text; a law's name as a page header may also stand under a notice
     # or a title field: an opening line naming a law repeated twice or more (round 13).
@@ -330,7 +332,7 @@ def drop_running_header(lines: list[str | None]) -> list[str | None]:
         title = lines[index].strip().lstrip("# ")
         if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
             continue
-        found = {i for i in later if i != index and lines[i].strip() == title}
+        found = {i for i in later.get(title, ()) if i != index}
         if found and (position == 0 or (len(found) >= 2 and _LAW_TITLE.search(title))):
             repeats |= found
     return [line for i, line in enumerate(lines) if i not in repeats] if repeats else lines

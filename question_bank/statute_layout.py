@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from question_bank.markers import cn_to_int
 
@@ -58,6 +59,8 @@ _COLUMN_WORDS = frozenset(
     {"章节", "章", "条款", "条", "条号", "条文", "法条", "内容", "正文", "条文内容"}
     | {"序号", "编号", "款", "项", "标题", "备注", "说明"}
 )
+_COLUMN_FIRST = frozenset(w[0] for w in _COLUMN_WORDS) | {"|", "｜"}
+_FRAME_FIRST = frozenset("=＝—─━-~～·•*# \t")
 _FRAME = re.compile(r"^\s*(?:[=＝]{3,}|[—─━\-~～·•]{3,}|[=＝—─━\-~～·•*#\s]{6,})\s*$")
 _TITLE_FIELD = re.compile(
     r"^\s*(?:标题|法规名称|法律名称|法规标题|文件名称|文件标题|名称|题名|书名|[Tt]itle)\s*[：:=]\s*"
@@ -83,12 +86,12 @@ def article_numeral(value: int) -> str:
     return out
 
 
+@lru_cache(maxsize=512)
 def _value(numeral: str) -> int:
     return int(numeral) if numeral.isdigit() else cn_to_int(numeral.replace(" ", ""))
 
 
-@dataclass(frozen=True)
-class _Head:
+class _Head(NamedTuple):
     number: int
     token: str  # "第十六条", "第五条之一"
     body: str  # the text after the marker and its decoration ("" if on the next line)
@@ -117,10 +120,22 @@ def _chapter_text(m: re.Match) -> str:
     return f"第{numeral}{m.group('unit')}" + (f" {name}" if name else "")
 
 
+# Where a marker may stand: within the first characters, behind any decoration.
+_HEAD_WINDOW = 48
+_ANY_TOKEN = re.compile(rf"第 ?{_NUM} ?条")
+
+
+_PLAIN = re.compile(rf"第([{_CN}]+)条 (?=[^\s【〔［\[内正条|｜])")
+
+
 def _parse_head(line: str) -> _Head | None:
     """The article a line opens, behind its decoration, or None."""
-    if "第" not in line or "条" not in line:
+    if "条" not in line or not _ANY_TOKEN.search(line, 0, _HEAD_WINDOW):
         return None
+    plain = _PLAIN.match(line)
+    if plain and not line.endswith(("|", "｜", '"')):  # the common case: "第五条 正文"
+        numeral = plain.group(1)
+        return _Head(_value(numeral), f"第{numeral}条", line[plain.end() :].rstrip(), True, None)
     lead = _LEAD.match(line)
     text = line[lead.end() :] if lead else line
     chapter, text = _chapter_cell(text)
@@ -179,11 +194,15 @@ def _is_sequence(chain: list[tuple[int, _Head]]) -> bool:
 
 
 def _column_header(line: str) -> bool:
+    if len(line) > 40 or line[:1] not in _COLUMN_FIRST:
+        return False
     words = [w for w in re.split(r"[\s|｜,，]+", line) if w]
     return len(words) >= 2 and all(w in _COLUMN_WORDS for w in words)
 
 
 def _chapter_line(line: str) -> str | None:
+    if "第" not in line[:16]:
+        return None
     text = line.strip()
     lead = _LEAD.match(text)
     text = text[lead.end() :] if lead else text
@@ -303,7 +322,7 @@ def article_lines(lines: list[str]) -> list[str]:
             pending = None
             continue
         if index > first and stripped:
-            body = _BODY_LABEL.sub("", stripped)
+            body = _BODY_LABEL.sub("", stripped) if stripped[:1] in "内正条" else stripped
             if pending is not None:
                 out[pending] = f"{out[pending]} {body}"
                 pending = None
@@ -327,7 +346,7 @@ def title_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if line.strip():
             seen += 1
-            if _FRAME.match(line):
+            if line[:1] in _FRAME_FIRST and _FRAME.match(line):
                 out.append("")
                 continue
             if seen <= 12:
