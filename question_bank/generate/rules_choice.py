@@ -235,7 +235,11 @@ FIGURE_CUE = re.compile(
 # maximum it is certainly false; the other way it would still hold (at least 80% is at
 # least 60%), so only that direction is swapped. Conditions ("超过二十人的，") are no
 # requirement: a larger threshold there still holds, so they are left out.
-MINIMUM_BEFORE = re.compile(r"(?:不得低于|不低于|不得少于|不少于|至少)[^，；。、：]{0,10}$")
+MINIMUM_BEFORE = re.compile(
+    r"(?:不得低于|不低于|不得少于|不少于|至少)[^，；。、：]{0,10}$|"
+    # "须经注册后在医疗卫生机构中执业满五年": a required length of service (round thirteen).
+    r"(?:执业|工作|任职|从事[^，；。、：]{0,8}?|学习[^，；。、：]{0,6}?|实践)满$"
+)
 MAXIMUM_BEFORE = re.compile(r"(?:不得超过|不超过|最多)[^，；。、：]{0,10}$")
 NO_SWAP_UNITS = frozenset({"周岁", "岁"})
 
@@ -252,8 +256,8 @@ def required_bound(sentence: Sentence, el: elements.Element) -> int:
         return 0  # "不少于五人的，" is a condition
     if before.endswith("每"):
         return 0  # "至少每2年培训一次": a longer interval is the weaker rule, not a larger one
-    if MINIMUM_BEFORE.search(before):
-        return 1
+    if MINIMUM_BEFORE.search(before) or after[len(el.group) :].startswith("前"):
+        return 1  # "应当在会计年度终了的三个月前提出": notice at least that long before
     if MAXIMUM_BEFORE.search(before):
         return -1
     return 0
@@ -404,9 +408,31 @@ def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str]
         level, rest = found
         below = level + 1
         if level == 0 and not rest:
-            return None  # 国务院 itself: a provincial government is not its peer
+            # 国务院 itself: a provincial government is not its peer, save where the law
+            # leaves a set of rules to it ("……办法，由国务院制定。"): a province making them
+            # is plausible and certainly false, unless the law lets a province make rules
+            # of its own (round thirteen).
+            wrong = _enactor_swap(ctx, sentence, el)
+            return (el, wrong) if wrong else None
         if below >= len(LEVEL_NAMES) or (rest and below == len(LEVEL_NAMES) - 1):
-            return None  # nothing below, or a township, which has no 部门
+            # Nothing below, or a township, which has no 部门. A county department's own
+            # act (注册, 审批, 发证 within a time limit) given to the department one level up
+            # is certainly false too (round thirteen); its oversight is not (a city's
+            # department oversees the county's).
+            if not (
+                rest
+                and level == 3
+                and COUNTY_ACT_RE.search(sentence.text[el.end - sentence.start :])
+                # "县级…部门…未在规定时间内完成审核工作的，由…责令改正": the body is the
+                # offender of a liability clause, which binds any level alike.
+                and "的，由" not in sentence.text[el.end - sentence.start :]
+            ):
+                return None
+            below = level - 1
+            city = LEVEL_NAMES[below]
+            outside = ctx.document.text.replace(sentence.text, "")
+            if any(name[:-4] in outside for name in city):
+                return None  # the law gives the city level a part of its own (汇总, 备案)
         wrong = LEVEL_NAMES[below][0] + rest
         # What the body does is said of another body elsewhere ("县级以上各级人民政府应当向
         # 本级人民代表大会…报告"): the other level may be bound too, so "false" is unsafe.
@@ -421,6 +447,35 @@ def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str]
             return None  # the law gives that level duties of its own: "false" is arguable
         return el, wrong
     return None
+
+
+# The acts a county department performs for an applicant itself: a registration, an approval,
+# a certificate, a decision on an application.
+COUNTY_ACT_RE = re.compile(
+    r"^[^。；]{0,30}?(?:执业注册|注册工作|审批|核准|颁发|发给|办理[^。；]{0,12}?(?:注册|登记|手续)|"
+    r"受理申请之日起|收到[^。；]{0,12}?之日起)"
+)
+
+
+# "……办法，由国务院制定。" / "……权限由国务院规定。": the whole sentence leaves rules to the
+# State Council; what follows the body is only the verb.
+ENACTED_RE = re.compile(r"^(?:制定|规定)[。；]?$")
+PROVINCE_RULES_RE = re.compile(
+    r"(?:省、自治区、直辖市|省级)[^。；]{0,40}?(?:制定|规定|办法|细则|标准)"
+)
+PROVINCE = LEVEL_NAMES[1][0]
+
+
+def _enactor_swap(ctx: Context, sentence: Sentence, el: elements.Element) -> str | None:
+    text = ctx.document.text
+    if text[el.start - 1 : el.start] != "由":
+        return None
+    if not ENACTED_RE.match(text[el.end : sentence.end].strip()):
+        return None
+    outside = text[: sentence.start] + "\n" + text[sentence.end :]
+    if PROVINCE_RULES_RE.search(outside) or "省" in sentence.text:
+        return None
+    return PROVINCE
 
 
 def _level_named_elsewhere(ctx: Context, sentence: Sentence, wrong: str) -> bool:

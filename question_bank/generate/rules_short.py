@@ -38,7 +38,11 @@ def _question_from_lead(lead: str) -> str | None:
     )
     # "采取下列一种或者几种措施" asks for the measures: "采取哪些措施" (round eight), never
     # "哪一种或者几种".
-    core = re.sub(r"下列(?:一种或者几种|一项或者几项|一种或几种|一项或几项)", "下列", core)
+    core = re.sub(
+        r"(?:下列|以下)(?:一种或者[几多]种|一项或者[几多]项|一种或[几多]种|一项或[几多]项)",
+        "下列",
+        core,
+    )
     # "有下列情形之一的，丧失成员身份": "在哪些情形下，丧失成员身份？" (never "有哪些情形，…").
     m = re.match(r"^有?下列情形(?:之一)?的?，(.+)$", core)
     if m:
@@ -102,14 +106,28 @@ def _point(item: str) -> str:
     return head if principle and len(item) > 24 and len(head) >= 4 else item
 
 
+def _catch_all(items: list[str], n: int) -> bool:
+    """The list's catch-all: its last item, or one that starts with 其他. An item in the
+    middle that merely names "other" things of its own ("决定重大财产处置、对外投资和生产经营
+    活动中的其他重大事项") is a point (round thirteen)."""
+    item = items[n]
+    if not lists.CATCH_ALL_RE.search(item):
+        return False
+    return n == len(items) - 1 or item.startswith(("其他", "其它"))
+
+
 @document_rule("short.article_items", "short_answer", 0.65)
 def article_items(ctx: Context) -> Iterator[Candidate]:
     for alist in ctx.article_lists():
         question = _question_from_lead(alist.lead)
         items = [i.text for i in alist.items]
-        if not question or not 2 <= len(items) <= MAX_POINTS:
+        if not question:
             continue
-        points = [_point(i) for i in items if not lists.CATCH_ALL_RE.search(i)]
+        # The catch-all item ("其他职责") is no point to score: eight duties and a catch-all
+        # are eight points (round thirteen).
+        points = [_point(i) for n, i in enumerate(items) if not _catch_all(items, n)]
+        if not 2 <= len(points) <= MAX_POINTS:
+            continue
         if any(POINT_REFERENCE.search(p) for p in points):
             continue
         if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
@@ -119,7 +137,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             type="short_answer",
             stem=f"{prefix}{question}",
             # The catch-all item ("其他必要措施") is no scoring point: nor in the reference.
-            answer="；".join(i for i in items if not lists.CATCH_ALL_RE.search(i)) + "。",
+            answer="；".join(i for n, i in enumerate(items) if not _catch_all(items, n)) + "。",
             scoring_points=points,
             explanation=article_explain(ctx, alist),
             source=ctx.span_source(alist.passage_id, alist.lead_start, alist.end),
