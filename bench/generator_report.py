@@ -2,7 +2,9 @@
 1,000 chars of substantive text, samples, and (with --judgements) the judged acceptance.
 
 Usage: .venv/bin/python bench/generator_report.py PATH [PATH...] [--samples N] [--seed N]
-       [--judgements FILE] [--all-rules] [--dump-sample FILE]
+       [--judgements FILE] [--all-rules] [--rules a,b,c] [--dump-sample FILE]
+--rules runs exactly the named rules, on or off (an off rule measured once for an honest
+record without changing the default output); --all-rules runs every registered rule.
 A directory stands for the files in it. An .html file is printed to PDF with Chromium
 first (as a person prints a policy page) and the PDF is ingested.
 --judgements reads a reviewer's verdicts (tests/data/generator_eval/judgements.json):
@@ -301,9 +303,15 @@ def main(argv=None) -> int:
     parser.add_argument("--dropped", action="store_true", help="also list dropped candidates")
     parser.add_argument("--judgements", type=Path, help="the reviewer's verdicts (JSON)")
     parser.add_argument("--all-rules", action="store_true", help="run rules switched off too")
+    parser.add_argument("--rules", help="comma-separated rule names: run exactly these, on or off")
     parser.add_argument("--dump-sample", type=Path, help="write the sample as JSON to judge")
     args = parser.parse_args(argv)
     run_rules = list(registry.all_rules()) if args.all_rules else None
+    if args.rules:
+        run_rules = [n.strip() for n in args.rules.split(",") if n.strip()]
+        unknown = [n for n in run_rules if n not in registry.all_rules()]
+        if unknown:
+            parser.error(f"unknown rule(s): {', '.join(unknown)}")
 
     files, everything = [], []
     by_type, by_rule, drop_reasons = Counter(), Counter(), Counter()

@@ -39,10 +39,26 @@ CITED_LAW_RE = re.compile(
     r"(?:按照|根据|依照|依据)?" + LAW_NAME + r"(?:第[一二三四五六七八九十百零]+条)?(?:的)?"
     r"(?:(?:还|也|明确|同时)?(?:规定|明确规定|明确|要求|指出)[，,：:]|(?<=条)[：:])"
 )
+# "根据《中医药法》，……" "按照农产品质量安全法第三十九条，……": a rule framed by 根据/按照 and the
+# law's name (with 《》, or bare with an article number), a comma after it.
+FRAMED_LAW_RE = re.compile(
+    r"^(?:按照|根据|依照|依据)(?:"
+    r"《(?P<marked>[^》]{1,30}?(?:法|法典|条例))》(?:第[一二三四五六七八九十百零]+条)?"
+    r"|(?P<bare>[\u4e00-\u9fa5]{2,14}?(?:法典|法|条例))第[一二三四五六七八九十百零]+条"
+    r")(?:的(?:有关)?规定)?[，,]"
+)
 # "法律明确，" "法律还规定，" "按照法律规定，" "依照法律，": the law is not named here.
+# Round thirteen: the one law a speech has named, referred to again without its name:
+# "新法规定，" "该法第十二条规定，" "这部法律明确，" "法律也有说法：" "这里有一条法律依据大家要清楚：",
+# "法律同时禁止……" (the statement starts at the verb).
+THIS_LAW = r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律)"
 CITED_LAW_UNNAMED_RE = re.compile(
     r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
     r"|^(?=(?:这部|该)(?:法律|法|条例)所称)"
+    rf"|^(?:按照|根据|依照|依据)?{THIS_LAW}(?:第[一二三四五六七八九十百零]+条)?(?:还|也|同时)?(?:的)?"
+    r"(?:明确规定|规定|明确|要求|有(?:明确)?(?:规定|说法))[，,：:]"
+    r"|^[^，。；：]{0,12}法律(?:的)?(?:依据|规定|原话)[^，。；：]{0,10}[：:]"
+    r"|^法律(?:还|也|同时)?(?=禁止)"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
@@ -94,7 +110,7 @@ LOCAL_MARK_RE = re.compile(
 # "乡（镇）人民政府", "乡、民族乡、镇的人民政府") is no local subject.
 LOCAL_SUBJECT_RE = re.compile(
     r"^(?:每个|各个?|全|本|我)?"
-    r"(?:县(?!级)|(?<!城)乡(?![村级]|镇人民政府|（镇）|、民族乡)|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民)|街道)"
+    r"(?:县(?!级)|(?<!城)乡(?![村级]|镇人民政府|（镇）|、民族乡)|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级])|社区(?!居民|卫生)|街道)"
 )
 # The speaker's own call opening a clause ("要…", "务必…", "请…", "各企业…"; "各级人民政府"
 # is the law's own subject), or a directive "X要…" inside it ("补助资金要专款专用").
@@ -115,7 +131,9 @@ NAMED_FORMULA_RE = re.compile(
 CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八九十](?:级|类|种)")
 # What leads a statement but is not part of it: a handout's point number and its editor's
 # label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
-LEAD_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?(?:答[：:]\s*)?")
+LEAD_RE = re.compile(
+    r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
+)
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
@@ -146,6 +164,10 @@ class Attribution:
 
 # A law's name in 《》 anywhere in the document; a county's or town's own book is none.
 MARKED_LAW_RE = re.compile(r"《(?:中华人民共和国)?([^》]{1,30}?(?:法|法典|条例))》")
+# A law the document says is repealed ("原《…环境噪声污染防治法》同时废止") is no second law.
+REPEALED_LAW_RE = re.compile(
+    r"原《(?:中华人民共和国)?([^》]{1,30}?(?:法|法典|条例))》[^。；]{0,8}废止"
+)
 LOCAL_BOOK_NAME_RE = re.compile(
     r"县(?!级)|(?<!城)乡(?![村镇])|(?<![城乡])镇(?!级)|(?<![农乡])村(?![民级务])|(?<![城都])市|街道"
 )
@@ -153,6 +175,15 @@ LOCAL_BOOK_NAME_RE = re.compile(
 # the law it is about, one by one, without naming it again.
 STUDY_RE = re.compile(r"学习资料|学习材料|应知应会|知识点|普法|学法|专题学习|知识问答|本期主题")
 TOPIC_LINE_RE = re.compile(r"^(?:本期主题|学习主题|主题)[：:]")
+BASIS_LINE_RE = re.compile(
+    r"本(?:资料|材料|手册)(?:主要)?(?:依据|根据)《[^》]{1,40}》(?:编写|整理|编印|汇编)"
+)
+# A law named without 《》 where its revision or entry into force is told ("水土保持法于2010年
+# 12月25日修订"): the name starts a sentence or clause.
+DATED_LAW_RE = re.compile(
+    r"(?:^|(?<=[。！？；，：\s]))(?:新修订的)?([\u4e00-\u9fa5]{2,16}?(?<![办方做说看想执违依守司合非的])"
+    r"(?:法|条例))(?:已)?(?:于|自)\d{4}年"
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +203,12 @@ NO_SETTING = Setting()
 def setting(title: str, text: str) -> Setting:
     names = {m.group(1) for m in MARKED_LAW_RE.finditer(text)}
     for m in CITED_LAW_RE.finditer(text):
-        names.add(re.sub(r"^中华人民共和国", "", m.group("marked") or m.group("bare")))
+        bare = m.group("bare")
+        if bare and len(bare) < 3:
+            continue  # "新法规定": the law named elsewhere, no second law
+        names.add(re.sub(r"^中华人民共和国", "", m.group("marked") or bare))
+    names |= {re.sub(r"^中华人民共和国", "", m.group(1)) for m in DATED_LAW_RE.finditer(text)}
+    names -= {m.group(1) for m in REPEALED_LAW_RE.finditer(text)}
     names = {n for n in names if not LOCAL_BOOK_NAME_RE.search(n) and not n.startswith(LEADS)}
     if len(names) != 1:
         return NO_SETTING
@@ -181,6 +217,9 @@ def setting(title: str, text: str) -> Setting:
         line for line in text.splitlines()[:12] if TOPIC_LINE_RE.match(line.strip())
     ]
     topic = any(law in h and STUDY_RE.search(h + (title or "")) for h in heads)
+    if not topic and STUDY_RE.search(title or ""):
+        # "本资料依据《X法》编写": a study material says which law its points restate.
+        topic = any(law in line for line in BASIS_LINE_RE.findall(text))
     return Setting(law, law if topic else None)
 
 
@@ -194,7 +233,7 @@ def in_passage(where: Setting, kind: str, text: str) -> Setting:
 
 def law_cited(text: str) -> tuple[str | None, int] | None:
     """(the law's name or None, where its statement starts) when `text` cites a law."""
-    m = CITED_LAW_RE.search(text)
+    m = CITED_LAW_RE.search(text) or FRAMED_LAW_RE.match(text)
     if m:
         name = m.group("marked") or m.group("bare")
         name = re.sub(r"^(?:中华人民共和国)", "", name)

@@ -314,6 +314,10 @@ def _self_test(c: Candidate, document: Document) -> bool:
     return bool(SELF_TEST_HEAD_RE.search(heads) or SELF_TEST_MARK_RE.search(passage.text))
 
 
+# A handout's marks ("★必考", "◇本镇") are layout, never a stem's text.
+LAYOUT_MARK_RE = re.compile(r"[★☆◇◆●■▲※]")
+
+
 def attribution_verdict(
     c: Candidate, document: Document, local_name: str | None = None
 ) -> attribution.Attribution:
@@ -326,6 +330,8 @@ def attribution_verdict(
         quote = quote.replace(f"《{local_name}》", "")
         stem = stem.replace(f"根据《{local_name}》，", "")
     quote = LOCAL_BOOK_RE.sub("", quote)
+    if LAYOUT_MARK_RE.search(c.stem):
+        return attribution.Attribution(False, "none", None, "题干带版面符号（★、◇等）")
     veto = attribution.attribute(stem.replace(BLANK, "X"))
     if veto.how == "local":
         return veto
@@ -340,6 +346,9 @@ def attribution_verdict(
     if verdict.how == "inherited" and "《" not in c.stem:
         # The source is in the sentence before: the stem must name it to stand alone.
         return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
+    if verdict.law and verdict.detail == "法律规定" and f"《{verdict.law}》" not in c.stem:
+        # "法律也有说法：……" "新法规定，……": the law is named elsewhere; so must the stem.
+        return attribution.Attribution(False, "none", None, "句中只说“法律”，题干没有写明法名")
     return verdict
 
 

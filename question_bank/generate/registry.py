@@ -99,6 +99,11 @@ TABLE: dict[str, tuple[frozenset, str]] = {
     "multiple.article_items": (NONE, "法规 0/3（heldout6）：干扰项取自关于另一类人的列项"),
     # No verdict on the evaluation set at all (the rules never fire on it): nothing shows
     # they hold on documents nobody tuned them for.
+    "multiple.category_items": (
+        NONE,
+        "第十三轮新增（issue 16 第 7 项），调规则集上只提出 0 道：法规里“X包括/分为A、B、C”与"
+        "“X包括下列内容：（一）…”的列举很少，同一文件里同类的另一列举更少；不足 10 道评审，关",
+    ),
     "multiple.enumeration": (NONE, "评测集上从未产出，没有评审样本"),
     "multiple.named_points": (NONE, "评测集上从未产出，没有评审样本"),
     "fill.parallel": (NONE, "评测集上从未产出，没有评审样本（讲话里的排比句多有几种填法）"),

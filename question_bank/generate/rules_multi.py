@@ -21,7 +21,7 @@ from .candidate import BLANK, Candidate
 from .choices import article_explain, heading_path_of, make_multiple
 from .context import Context
 from .registry import document_rule
-from .textutil import pos_tags, quoted
+from .textutil import Sentence, pos_tags, quoted
 
 ARTICLE_NO = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
 
@@ -227,6 +227,117 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             knowledge_points=ctx.knowledge_points(heading_path_of(ctx, alist.passage_id)),
             focus=alist.lead + "".join(raw),
             siblings_of=raw,
+        )
+        if cand:
+            yield cand
+
+
+# Round thirteen (issue 16 item 7): "根据《X法》，下列属于<category>的有____。" from an explicit
+# list of items under one named category: an inline "X包括/分为A、B、C" or an article's
+# "X包括下列内容：（一）…" / "X享有下列权利：（一）…". The wrong options come only from lists
+# of the same kind in the same document (the category's head noun: 内容 against 内容,
+# 权利 against 权利, 垃圾 against 垃圾), never from another kind, and never an item the
+# document also says of this category anywhere (it could be true as well).
+CATEGORY_VERBS = ("包括", "分为")
+ARTICLE_CATEGORY_RE = re.compile(
+    r"^(?P<cat>[\u4e00-\u9fa5]{2,16}?)(?:应当|可以|主要)?包括(?:下列|以下)?(?P<kind>内容|事项|项目)?：$"
+    r"|^(?P<who>[\u4e00-\u9fa5]{2,12}?)(?:依法)?(?:享有|履行|承担)(?:下列|以下)(?P<duty>权利|职责|义务)：$"
+)
+CATEGORY_STOP = re.compile(
+    r"^(?:这|其|该|此|本|上述|前款|前述|我|各|主要|一般)|的|所称|规定|本法|本条例"
+)
+MODAL_TAIL = re.compile(r"(?:应当|可以|主要|一般|具体|还|也|等)+$")
+CATEGORY_ITEMS = (3, 8)
+
+
+def _category_kind(category: str) -> str | None:
+    """The head noun a category ends with ("统计调查项目" → "项目"), or None when it ends in
+    no noun (a verb phrase is no category)."""
+    words = pos_tags(category)
+    if not words or not words[-1][1].startswith("n") or len(words[-1][0]) < 2:
+        return None
+    return words[-1][0]
+
+
+def _category_lists(ctx: Context) -> list[tuple[str, str, list[str], str, object]]:
+    """(category, kind, items, context, where) for each explicit list under a category."""
+    out = []
+    for sentence in ctx.sentences:
+        for lst in lists.inline_lists(sentence):
+            if lst.verb not in CATEGORY_VERBS or not lst.head or not lst.head_inside:
+                continue
+            category = MODAL_TAIL.sub("", lst.head)
+            items = [i.text for i in lst.items]
+            if CATEGORY_STOP.search(category) or not 2 <= len(category) <= 14:
+                continue
+            kind = _category_kind(category)
+            if kind:
+                out.append((category, kind, items, sentence.text, sentence))
+    for alist in ctx.article_lists():
+        lead = ARTICLE_NO.sub("", alist.lead).strip()
+        m = ARTICLE_CATEGORY_RE.match(lead)
+        if not m:
+            continue
+        if m.group("cat"):
+            category = MODAL_TAIL.sub("", m.group("cat")) + (m.group("kind") or "")
+        else:
+            category = m.group("who") + m.group("duty")
+        if CATEGORY_STOP.search(category) or not 2 <= len(category) <= 16:
+            continue
+        items = [choices.option_form(i.text) for i in alist.items]
+        if not all(items) or any(lists.CATCH_ALL_RE.search(i) for i in items):
+            continue
+        kind = _category_kind(category)
+        if kind:
+            context = ctx.document.text[alist.lead_start : alist.end]
+            out.append((category, kind, items, context, alist))
+    return out
+
+
+def _said_of(ctx: Context, category: str, item: str) -> bool:
+    """Whether the document says `item` anywhere near `category` (in one sentence): then the
+    item may be true of the category too, and is no wrong option."""
+    return any(category in s.text and item in s.text for s in ctx.sentences)
+
+
+@document_rule("multiple.category_items", "multiple", 0.62)
+def category_items(ctx: Context) -> Iterator[Candidate]:
+    if not ctx.law:
+        return  # the stem names the law; a speech's lists are its own
+    found = _category_lists(ctx)
+    for category, kind, items, context, where in found:
+        if not CATEGORY_ITEMS[0] <= len(items) <= CATEGORY_ITEMS[1]:
+            continue
+        if any(lists.CATCH_ALL_RE.search(i) or not 2 <= len(i) <= 24 for i in items):
+            continue  # an open list ("其他…") has no fixed members
+        pool = [
+            i
+            for other, other_kind, other_items, _, _ in found
+            if other != category and other_kind == kind
+            for i in other_items
+            if i not in items and not _said_of(ctx, category, i)
+        ]
+        if not pool:
+            continue
+        if isinstance(where, Sentence):
+            source = ctx.source(where)
+            explanation = ctx.explain(where)
+            points = ctx.knowledge_points(where.passage.heading_path, category)
+        else:
+            source = ctx.span_source(where.passage_id, where.lead_start, where.end)
+            explanation = article_explain(ctx, where)
+            points = ctx.knowledge_points(heading_path_of(ctx, where.passage_id), category)
+        cand = make_multiple(
+            ctx,
+            f"下列属于{category}的有{BLANK}。",
+            items,
+            pool,
+            context,
+            explanation=explanation,
+            source=source,
+            rule="multiple.category_items",
+            knowledge_points=points,
+            siblings_of=items,
         )
         if cand:
             yield cand

@@ -40,6 +40,11 @@ LEADS = ("本", "该", "此", "这", "各", "我")
 HANGING_RE = re.compile(r"的$")
 
 
+# A cited rule ends with its full stop or semicolon; one that runs to the end of the text
+# without it was cut off (a page break in a paged speech).
+UNFINISHED_OK_RE = re.compile(r"[。；！？”]$")
+
+
 def _clause_end(text: str, start: int) -> int:
     """The end of the sentence the cited rule is in (its full stop, or the text's end)."""
     ends = [i for i in (text.find("。", start), text.find("；", start)) if i >= 0]
@@ -118,6 +123,8 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     law = law or _law_before(ctx, sentence)
     if not law or law.endswith(("办法", "方法", "执法", "违法")):
         return
+    if not UNFINISHED_OK_RE.search(text[start : _clause_end(text, start) + 1]):
+        return  # cut off by a page break ("禁止在二十五度以上陡坡地开垦种植农")
     rule = _cited_part(text[start : _clause_end(text, start)].strip())
     if not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
         return
@@ -128,6 +135,16 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if "fill.national_formula" in ctx.active and FORMULA_RE.search(rule):
         return  # a named strategy or system: its fill-in asks the items
     yield _true(ctx, sentence, f"根据《{law}》，{rule}。", rule, "true_false.national_rule", law)
+
+
+# "其他" that closes no list in its own clause ("A、B以及其他C", "A和……的其他C" are lists):
+# other than what went before, which the stem alone does not say ("国家鼓励其他农产品生产者
+# 建立农产品生产记录", "国务院其他有关部门").
+REFERS_BACK_RE = re.compile(r"^[^，；、和及或与]*?其他|上述|前述|这些|此类")
+
+
+def refers_back(rule: str) -> bool:
+    return any(REFERS_BACK_RE.search(clause) for clause in re.split(r"[，；]", rule))
 
 
 @sentence_rule("true_false.national_statement", "true_false", 0.58)
@@ -143,10 +160,14 @@ def national_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     verdict = attribution.attribute(text, _before(ctx, sentence), where=_where(ctx, sentence))
     if not verdict.national or verdict.how not in ("national_subject", "inherited"):
         return
+    if not UNFINISHED_OK_RE.search(text):
+        return  # cut off by a page break
     body = text.rstrip("。；")
     rule = _cited_part(body)
     if not 10 <= len(rule) <= 90 or not BINDING_RE.search(rule) or rule != body:
         return  # only a whole sentence: a cut one may lose what it is about
+    if refers_back(rule):
+        return  # "国家鼓励其他农产品生产者……": 其他 than whom the paragraph before said
     if verdict.law:
         stem = f"根据《{verdict.law}》，{rule}。"
     elif verdict.how == "national_subject" and attribution.national_subject(rule):
