@@ -16,7 +16,7 @@ from question_bank.document import Document
 from question_bank.markers import cn_to_int
 
 from .textutil import ARTICLE_RE as ARTICLE_HEAD_RE
-from .textutil import law_name
+from .textutil import COPY_NOTE_RE, law_name
 
 STATUTE = "statute"  # a national law or regulation written in articles
 OTHER = "other"  # a speech, a local notice/plan/办法, a web page, a Q&A article
@@ -33,7 +33,7 @@ LOCAL_TITLE_RE = re.compile(
 def is_statute_title(title: str | None) -> bool:
     """A law or administrative regulation by its title: …法, …条例; a …办法, …规定, …规则
     only when its title names no local place (a county's 办法 is a local rule)."""
-    title = (title or "").strip()
+    title = COPY_NOTE_RE.sub("", (title or "").strip())
     booked = re.fullmatch(r"[#\s]*《([^《》]{2,40})》(?:\s*[（(][^）)]{1,16}[）)])*", title)
     if booked:
         title = booked.group(1)  # "《中华人民共和国医师法》（节选）"

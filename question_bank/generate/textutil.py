@@ -126,9 +126,14 @@ _LAW_END = re.compile(r"(法|条例|规定|办法|修正案|规则|准则)$")
 _NAME_PARTS = re.compile(r"\s*(?:[_|｜]|\s[-－—]+\s|——)\s*")
 
 
+# What a copy says about itself after a law's name: "全文", "（最新版）", "条文".
+COPY_NOTE_RE = re.compile(r"\s*(?:全文|原文|条文|最新版|最新修订版?|修订版|完整版|全文下载)$")
+
+
 def statute_name(title: str) -> str | None:
     """The law's short name in a title however it is framed, or None."""
     title = re.sub(r"\.(?:txt|md|docx?|pdf|html?|csv|tsv|json|ya?ml|toml)$", "", title.strip())
+    title = COPY_NOTE_RE.sub("", title)  # "…法全文", "《…法》最新版"
     booked = re.fullmatch(r"[#\s]*《([^《》]{2,40})》(?:\s*[（(][^）)]{1,16}[）)])*", title)
     parts = [booked.group(1)] if booked else _NAME_PARTS.split(title)
     for part in parts:

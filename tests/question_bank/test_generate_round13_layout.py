@@ -181,6 +181,7 @@ LAYOUTS = {
 TITLES = {
     "plain": lambda: [FULL_NAME, NOTE],
     "revised": lambda: [FULL_NAME + "（2031年修订）", NOTE],
+    "full_text": lambda: [f"《{FULL_NAME}》全文", NOTE],
     "excerpt_framed": lambda: [
         "=" * 24,
         f"《{FULL_NAME}》（节选）",
