@@ -74,6 +74,8 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
         {"cadre_a": "case_a", "cadre_b": "case_b", "admin_a": "case_a", "county": "case_a case_b"},
     ),
     "cases/{id}/reviewers": ("case_a case_b", {"admin_a": "case_a", "county": "case_a case_b"}),
+    # The call's reviewer pool, for picking one: only the call's organizer (the county).
+    "cases/{id}/candidates": ("case_a case_b", {"county": "case_a case_b"}),
     "exams/{id}": (
         "exam_c exam_a exam_b exam_old",
         {
@@ -180,7 +182,6 @@ SAME_AS = {
     "periods/{id}/indicators/template.xlsx": "periods/{id}/table",
     "periods/{id}/records.xlsx": "periods/{id}/table",
     "periods/{id}/readiness": "periods/{id}/table",
-    "cases/{id}/candidates": "cases/{id}/reviewers",
     "case-calls/{id}/assignments": "case-calls/{id}/stats",
     "records/{id}/history": "records/{id}/",
 }

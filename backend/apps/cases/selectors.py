@@ -32,14 +32,37 @@ def calls_visible_to(user: User) -> QuerySet[CaseCall]:
     return qs.filter(condition).distinct()
 
 
+def is_organizer(user: User, call: CaseCall) -> bool:
+    """The one rule for a call's writes: its organizer is an admin whose scope holds the
+    call's unit (or a superuser). Only they edit the call, assign and reassign reviewers,
+    decide arbitrations, adjust scores and publish to the library; the author's own township
+    admin reads the cases of their unit, nothing more."""
+    return scoping.unit_in_scope(user, call.org_unit)
+
+
+def call_permissions(user: User, call: CaseCall) -> dict:
+    """What the viewer may do on the call, for the console to offer only that: every flag is
+    `is_organizer`, the check the writes make (call_for_admin, ensure_organizer)."""
+    may = is_organizer(user, call)
+    hint = ""
+    if not may and user.is_org_admin:
+        hint = errors.NOT_ORGANIZER_HINT.format(unit=call.org_unit.full_name)
+    return {
+        "can_edit": may,
+        "can_assign": may,
+        "can_reassign": may,
+        "can_add_reviewer": may,
+        "can_arbitrate": may,
+        "can_adjust_score": may,
+        "can_publish": may,
+        "hint": hint,
+    }
+
+
 def call_for_admin(user: User, pk: int) -> CaseCall:
-    qs = (
-        CaseCall.objects.all()
-        if user.is_superuser
-        else scoping.scope_queryset(CaseCall.objects, user, "org_unit")
-    )
-    call = qs.filter(pk=pk).first()
-    if call is None:
+    """A call its organizer may change; to anyone else it does not exist (404)."""
+    call = CaseCall.objects.select_related("org_unit").filter(pk=pk).first()
+    if call is None or not is_organizer(user, call):
         raise NotFound()
     return call
 
@@ -49,11 +72,17 @@ def cases_for_admin(user: User) -> QuerySet[Case]:
     return scoping.scope_queryset(qs, user, "author_unit")
 
 
+def cases_organized_by(user: User) -> QuerySet[Case]:
+    """The cases of an admin's scope whose call they organize (is_organizer, as a query):
+    the ones they can act on, not only read."""
+    return cases_for_admin(user).filter(scoping.unit_scope_q(user, "call__org_unit"))
+
+
 def ensure_organizer(user: User | None, case: Case) -> None:
     """Reviewers, final scores and the library are the call organizer's to decide (an admin
     whose scope holds the call's unit), not the author's own township admin, who only reads
     the case. `user` None is the system (demo data, background work)."""
-    if user is not None and not scoping.unit_in_scope(user, case.call.org_unit):
+    if user is not None and not is_organizer(user, case.call):
         raise Forbidden(errors.NOT_ORGANIZER)
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from apps.accounts.models import OrgUnit, User
 from apps.cases.models import Case
-from apps.cases.selectors import cases_for_admin
+from apps.cases.selectors import cases_organized_by
 from apps.common import scoping
 from apps.exams.models import Attempt, Exam, SubjectiveGrade
 from apps.exams.selectors import exams_for_reports
@@ -77,7 +77,8 @@ def dashboard(user: User) -> dict:
             "questions_pending": questions_waiting(user, Question.Status.PENDING).count(),
             "exams_open": exams.count(),
             "answers_to_grade": answers_to_grade(user).count(),
-            "cases_in_arbitration": cases_for_admin(user)
+            # Only cases the admin can decide: a county call's are the county's.
+            "cases_in_arbitration": cases_organized_by(user)
             .filter(status=Case.Status.ARBITRATION)
             .count(),
             "objections_pending": objections_for_admin(user, Objection.Status.PENDING).count(),

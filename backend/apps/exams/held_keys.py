@@ -4,8 +4,9 @@ must not reach yet.
 An exam holds the key of every question in its pool (its fixed items, or every question of
 the banks its rules draw from) from each person who could still sit it: in its audience,
 with an attempt in progress or attempts left, and the exam not closed. Holding ends when
-the exam closes (after_close releases its answers then; never does not release them, and
-nobody can sit it any more). An exam's own result page follows its own policy.
+the last sitting can end: the close, or later for extra time (see "Past the close" below;
+after_close releases its answers then, services.exams.sitting_over; never does not release
+them, and nobody can sit it any more). An exam's own result page follows its own policy.
 
 Rules hold whole banks, not the slice their type/knowledge point/difficulty filters pick
 today: an edit (a new version with another difficulty, a new knowledge point) moves a
@@ -16,6 +17,14 @@ Cost: the open exams, their audiences and pools are kept per process under a fin
 the exams that are not closed (count, latest exam and paper edits), re-read with one
 aggregate query per call; per person, one query counts their attempts, and only when they
 are in some audience. bench/held_keys.py measures it.
+
+Past the close. Extra time can run an attempt past `closes_at` (services.extra_time), and
+while anyone still answers, the keys of the exam's pool must stay back from them: a grading
+task of another exam on the same bank, practice, a mock result. So an exam holds until its
+close plus its longest grant (`Exam.longest_grant`) plus the save grace (a save in flight is
+still taken); after `closes_at` nobody can start, so it holds only from those with an
+attempt in progress whose deadline (plus the grace) has not passed. The answer-save path
+never asks any of this.
 """
 
 from __future__ import annotations
@@ -24,9 +33,10 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from apps.exams import conf
 from apps.exams.models import Attempt, Exam, PaperItem, PaperRule
 from apps.exams.services.exams import audience_includes
 
@@ -56,13 +66,39 @@ class HeldKeys:
 NOTHING_HELD = HeldKeys()
 
 
-def _fingerprint(now: dt.datetime) -> tuple:
-    """Changes whenever an exam that is not closed is added, edited (its audience too: saving
-    an exam touches updated_at), removed or closes, or its paper is edited."""
-    row = Exam.objects.filter(closes_at__gt=now).aggregate(
-        n=Count("id"), exam=Max("updated_at"), paper=Max("paper__updated_at")
+def _grace() -> dt.timedelta:
+    return dt.timedelta(seconds=conf.save_grace_seconds())
+
+
+# Extra time up to this long is found by the close alone; more (rare) by the grant's size.
+_GRANT_WINDOW = dt.timedelta(days=1)
+
+
+def _still_holding(now: dt.datetime):
+    """Every exam whose hold may not have ended (the close plus the longest grant plus the
+    grace), by plain column comparisons: closed less than a day ago, or given more extra
+    time than that. No date arithmetic per row on every call (bench/held_keys.py);
+    holding_exams keeps the rows whose hold is still ahead."""
+    since = now - _grace()
+    return Exam.objects.filter(
+        Q(closes_at__gt=since - _GRANT_WINDOW) | Q(longest_grant__gt=_GRANT_WINDOW)
     )
-    return (row["n"], row["exam"], row["paper"])
+
+
+def _fingerprint(now: dt.datetime) -> tuple:
+    """Changes whenever a possibly holding exam is added, edited (its audience too: saving an
+    exam touches updated_at, and so does a grant of extra time), removed, or its paper is
+    edited. An exam's hold ending needs no change here: holding_exams checks it on every
+    read."""
+    row = _still_holding(now).aggregate(
+        n=Count("id"),
+        exam=Max("updated_at"),
+        paper=Max("paper__updated_at"),
+        # A window moved by a bulk update (scripts, tests) touches no updated_at.
+        first=Min("closes_at"),
+        last=Max("closes_at"),
+    )
+    return tuple(row.values())
 
 
 # The holding exams of this process, for the fingerprint they were read under: no cache
@@ -77,7 +113,7 @@ def forget() -> None:
 
 def _read_holding_exams(now: dt.datetime) -> list[dict]:
     exams = list(
-        Exam.objects.filter(closes_at__gt=now)
+        _still_holding(now)
         .exclude(status=Exam.Status.CANCELLED)  # a cancelled exam holds nothing (drafts do)
         .select_related("org_unit")
         .prefetch_related("audience_units", "audience_users")
@@ -99,6 +135,7 @@ def _read_holding_exams(now: dt.datetime) -> list[dict]:
             "exam": exam.pk,
             "attempts_allowed": exam.attempts_allowed,
             "closes_at": exam.closes_at,
+            "longest_grant": exam.longest_grant,
             # The shape of services.exams.audience_facts, read for all exams at once.
             "audience": {
                 "users": {u.pk for u in exam.audience_users.all()},
@@ -115,32 +152,45 @@ def _read_holding_exams(now: dt.datetime) -> list[dict]:
 
 
 def holding_exams(now: dt.datetime | None = None) -> list[dict]:
-    """Every exam not yet closed, with its audience and its pool."""
+    """Every exam not yet closed, or closed but possibly still answered on extra time, with
+    its audience and its pool."""
     now = now or timezone.now()
     key = _fingerprint(now)
     if _memo["key"] != key:
         _memo["rows"], _memo["key"] = _read_holding_exams(now), key
-    # Filtered again on every read: an exam stops holding the moment it closes.
-    return [row for row in _memo["rows"] if row["closes_at"] > now]
+    # Filtered again on every read: an exam stops holding the moment its hold ends.
+    since = now - _grace()
+    return [row for row in _memo["rows"] if row["closes_at"] + row["longest_grant"] > since]
 
 
 def exams_user_could_sit(user, now: dt.datetime | None = None) -> list[dict]:
-    """The holding exams this person is in the audience of and still has a sitting of."""
+    """The holding exams this person is in the audience of and still has a sitting of: before
+    the close, an attempt in progress or one left to start; after it, an attempt still running
+    on extra time."""
     if user is None or not user.is_authenticated:
         return []
+    now = now or timezone.now()
     rows = [row for row in holding_exams(now) if audience_includes(row["audience"], user)]
     if not rows:
         return []
+    running = Q(status=Attempt.Status.IN_PROGRESS)
     usage = {
         r["exam_id"]: r
         for r in Attempt.objects.filter(user=user, exam_id__in=[row["exam"] for row in rows])
         .values("exam_id")
-        .annotate(used=Count("id"), open=Count("id", filter=Q(status=Attempt.Status.IN_PROGRESS)))
+        .annotate(
+            used=Count("id"),
+            open=Count("id", filter=running),
+            live=Count("id", filter=running & Q(deadline__gt=now - _grace())),
+        )
     }
     sittable = []
     for row in rows:
-        used = usage.get(row["exam"], {"used": 0, "open": 0})
-        if used["open"] or used["used"] < row["attempts_allowed"]:
+        used = usage.get(row["exam"], {"used": 0, "open": 0, "live": 0})
+        if row["closes_at"] <= now:
+            if used["live"]:
+                sittable.append(row)
+        elif used["open"] or used["used"] < row["attempts_allowed"]:
             sittable.append(row)
     return sittable
 

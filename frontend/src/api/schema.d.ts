@@ -3098,6 +3098,8 @@ export interface components {
             /** 组织单位 */
             org_unit: number;
             readonly org_unit_name: string;
+            /** @description 当前用户在本征集上可做的操作：管理端据此只显示接口会接受的操作 */
+            readonly permissions: components["schemas"]["CaseCallPermissions"];
             /** @description 评审员库；为空时全部评审员均可分配 */
             readonly reviewer_pool: number[];
             /**
@@ -3127,6 +3129,25 @@ export interface components {
             rubric: number;
             theme: string;
             title: string;
+        };
+        /** @description What the viewer may do on a call (selectors.call_permissions, the writes' own check). */
+        CaseCallPermissions: {
+            /** @description 补派评审员、指派仲裁评审员 */
+            can_add_reviewer: boolean;
+            /** @description 调整最终得分 */
+            can_adjust_score: boolean;
+            /** @description 直接裁定仲裁中的案例 */
+            can_arbitrate: boolean;
+            /** @description 为待分配案例分配评审 */
+            can_assign: boolean;
+            /** @description 修改征集 */
+            can_edit: boolean;
+            /** @description 发布到案例库或撤下 */
+            can_publish: boolean;
+            /** @description 改派评审任务 */
+            can_reassign: boolean;
+            /** @description 不能操作时的原因（管理员可见），可以操作时为空 */
+            hint: string;
         };
         CaseDeclineRequest: {
             reason: string;

@@ -118,6 +118,10 @@ def test_cases_waiting_for_arbitration_are_counted(tree, county_admin, client_fo
     Case.objects.filter(pk=case.pk).update(status=Case.Status.ARBITRATION)
     counts = client_for(county_admin).get(URL).json()["counts"]
     assert counts["cases_in_arbitration"] == 1
+    # The author's township admin reads the case but cannot decide it (the county organizes
+    # the call): nothing for them to act on in the 工作台.
+    town_a = make_user(tree.town_a, admin_of=[tree.town_a])
+    assert client_for(town_a).get(URL).json()["counts"]["cases_in_arbitration"] == 0
 
 
 def test_cadres_get_403(cadre, client_for):

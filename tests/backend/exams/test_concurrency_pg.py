@@ -222,3 +222,22 @@ def test_a_grant_racing_the_start_is_counted_exactly_once(tree, paper, town_a_ad
     attempt = Attempt.objects.get(pk=started.pk)
     assert (attempt.deadline, attempt.extra_minutes) == (started.deadline, 15)
     assert ExamLog.objects.filter(exam=exam, kind="extra_time", user=cadre).count() == 1
+
+
+def test_parallel_grants_keep_the_longest_on_the_exam(tree, paper, town_a_admin):
+    """Grants to several people at once (two admins in the console): each takes the exam's
+    lock, so the exam's longest grant, which its hold on the keys past the close lasts for,
+    is the largest total whatever the order, never one grant overwriting a larger one."""
+    exam = make_exam(tree, paper, org_unit=tree.town_a, audience_units=[tree.town_a])
+    people = [factories.make_user(tree.village_a1) for _ in range(6)]
+    minutes = [5, 40, 10, 25, 40, 15]
+
+    def grant(i):
+        lifecycle.extra_time(
+            exam, town_a_admin, user=people[i], minutes=minutes[i], reason="网络故障"
+        )
+
+    _parallel(len(people), grant)
+    exam.refresh_from_db()
+    assert exam.longest_grant == timedelta(minutes=40)
+    assert ExamLog.objects.filter(exam=exam, kind="extra_time").count() == len(people)

@@ -56,6 +56,8 @@ def case_detail(case: Case, request) -> dict:
             "position": case.author.position,
         }
         data["score_history"] = _score_history(case)
+        # What the console may offer on this case: the call's organizer decides it.
+        data["permissions"] = selectors.call_permissions(user, case.call)
     elif case.status in AUTHOR_SEES_REVIEWS:
         reviews = selectors.submitted_reviews(case)
         data["reviews"] = s.CaseAnonymousReviewSerializer(

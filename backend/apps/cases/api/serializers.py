@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.accounts.models import OrgUnit, User
+from apps.cases import selectors
 from apps.cases.body import render_body
 from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, Rubric
 from apps.common.api.serializers import MomentField
@@ -68,6 +69,19 @@ class CaseCallInputSerializer(serializers.Serializer):
     )
 
 
+class CaseCallPermissionsSerializer(serializers.Serializer):
+    """What the viewer may do on a call (selectors.call_permissions, the writes' own check)."""
+
+    can_edit = serializers.BooleanField(help_text="修改征集")
+    can_assign = serializers.BooleanField(help_text="为待分配案例分配评审")
+    can_reassign = serializers.BooleanField(help_text="改派评审任务")
+    can_add_reviewer = serializers.BooleanField(help_text="补派评审员、指派仲裁评审员")
+    can_arbitrate = serializers.BooleanField(help_text="直接裁定仲裁中的案例")
+    can_adjust_score = serializers.BooleanField(help_text="调整最终得分")
+    can_publish = serializers.BooleanField(help_text="发布到案例库或撤下")
+    hint = serializers.CharField(help_text="不能操作时的原因（管理员可见），可以操作时为空")
+
+
 class CaseCallSerializer(serializers.ModelSerializer):
     state = serializers.CharField(read_only=True)
     rubric = CaseRubricSerializer(read_only=True)
@@ -76,6 +90,9 @@ class CaseCallSerializer(serializers.ModelSerializer):
         many=True, read_only=True, help_text="评审员库；为空时全部评审员均可分配"
     )
     org_unit_name = serializers.CharField(source="org_unit.full_name", read_only=True)
+    permissions = serializers.SerializerMethodField(
+        help_text="当前用户在本征集上可做的操作：管理端据此只显示接口会接受的操作"
+    )
 
     class Meta:
         model = CaseCall
@@ -95,7 +112,15 @@ class CaseCallSerializer(serializers.ModelSerializer):
             "arbitration_threshold_pct",
             "assign_mode",
             "reviewer_pool",
+            "permissions",
         ]
+
+    @extend_schema_field(CaseCallPermissionsSerializer)
+    def get_permissions(self, call: CaseCall) -> dict:
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return {**dict.fromkeys(CaseCallPermissionsSerializer().fields, False), "hint": ""}
+        return selectors.call_permissions(request.user, call)
 
 
 class CaseImageSerializer(serializers.ModelSerializer):

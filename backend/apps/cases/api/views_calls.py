@@ -70,7 +70,8 @@ class CallListView(ListAPIView):
         data = s.CaseCallInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         call = calls.create_call(by=request.user, data=data.validated_data)
-        return Response(s.CaseCallSerializer(call).data, status=status.HTTP_201_CREATED)
+        body = s.CaseCallSerializer(call, context={"request": request}).data
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 class CallDetailView(APIView):
@@ -81,7 +82,7 @@ class CallDetailView(APIView):
         call = selectors.calls_visible_to(request.user).filter(pk=pk).first()
         if call is None:
             raise NotFound()
-        return Response(s.CaseCallSerializer(call).data)
+        return Response(s.CaseCallSerializer(call, context={"request": request}).data)
 
     @extend_schema(request=s.CaseCallInputSerializer, responses=s.CaseCallSerializer)
     def patch(self, request, pk):
@@ -89,7 +90,7 @@ class CallDetailView(APIView):
         data = s.CaseCallInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         call = calls.update_call(call, by=request.user, data=data.validated_data)
-        return Response(s.CaseCallSerializer(call).data)
+        return Response(s.CaseCallSerializer(call, context={"request": request}).data)
 
 
 class CallAssignView(APIView):

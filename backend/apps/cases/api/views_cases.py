@@ -203,7 +203,8 @@ class CaseCandidatesView(APIView):
     @extend_schema(responses=s.ReviewerCandidateSerializer(many=True))
     def get(self, request, pk):
         case = _admin_case(request, pk)
-        return Response(s.ReviewerCandidateSerializer(oversight.candidates(case), many=True).data)
+        rows = oversight.candidates(case, by=request.user)
+        return Response(s.ReviewerCandidateSerializer(rows, many=True).data)
 
 
 class CaseArbitrateView(APIView):

@@ -30,8 +30,11 @@ def open_load(users: list[User]) -> dict[int, int]:
     )
 
 
-def candidates(case: Case) -> list[dict]:
-    """Every reviewer of the call's pool with whether they may take this case, and why not."""
+def candidates(case: Case, by: User | None = None) -> list[dict]:
+    """Every reviewer of the call's pool with whether they may take this case, and why not.
+    Only the organizer, who alone picks reviewers, reads it: the pool holds reviewers outside
+    a township admin's scope."""
+    ensure_organizer(by, case)
     pool = list(assignment.reviewer_pool(case.call).order_by("username"))
     on_case = set(
         case.assignments.filter(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -190,6 +191,10 @@ class Exam(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The largest extra time granted to anyone (services.extra_time): an attempt can run this
+    # long past `closes_at`, and the exam holds its pool's keys from whoever still answers
+    # until then (apps.exams.held_keys). Only grows; set with the grant, under the exam's lock.
+    longest_grant = models.DurationField("最长个人延时", default=timedelta(0), editable=False)
 
     class Meta:
         verbose_name = "考试"

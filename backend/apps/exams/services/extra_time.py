@@ -7,6 +7,9 @@ an attempt and writes its row; a start's INSERT needs a share lock on that row (
 key), so it either commits before the grant looks (the grant then moves the attempt) or waits
 for the grant's commit. The start catches up after its INSERT, so it sees such a grant, and
 `Attempt.extra_minutes` (what the deadline already counts) keeps the minutes counted once.
+
+The exam keeps its largest grant (`Exam.longest_grant`): an attempt can run that long past
+the window's close, and the exam's hold on its pool's keys lasts as long (apps.exams.held_keys).
 """
 
 from __future__ import annotations
@@ -67,6 +70,12 @@ def add(exam: Exam, user, minutes: int) -> int:
     if not created:
         grant.minutes += minutes
         grant.save(update_fields=["minutes", "updated_at"])
+    longest = timedelta(minutes=grant.minutes)
+    if longest > exam.longest_grant:
+        # The exam now holds its keys this long past its close (apps.exams.held_keys); saving
+        # it touches updated_at, so every process re-reads the holding exams.
+        exam.longest_grant = longest
+        exam.save(update_fields=["longest_grant", "updated_at"])
     return grant.minutes
 
 

@@ -87,6 +87,8 @@ export interface CaseDetail {
     scores: { criterion_name: string; max_score: string; score: string; comment: string }[]
   }[]
   score_history?: { score: string; method: string; reason: string; changed_by: string; changed_at: string }[]
+  /** What the viewer may do on this case's call (admins only; see CaseCall.permissions). */
+  permissions?: CaseCall['permissions']
 }
 
 export const CASE_STATUS: Record<string, { label: string; tag: 'info' | 'warning' | 'success' | 'danger' | 'primary' }> = {
