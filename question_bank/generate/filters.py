@@ -180,7 +180,7 @@ def unresolved_reference(c: Candidate, document: Document) -> str | None:
     return None
 
 
-DURATION_RE = re.compile(r"[零〇一二两三四五六七八九十百\d]+(?:日|天|个月|年|小时)")
+DURATION_RE = re.compile(r"[零〇一二两三四五六七八九十百\d]+(?:日|天|个月|个?工作日|年|小时)")
 
 
 def speech_trivia(c: Candidate, document: Document) -> str | None:

@@ -103,3 +103,12 @@ def test_a_speech_s_own_minimum_stays_out():
     )
     document = ingest_bytes(text.encode("utf-8"), "果园检查讲话.txt")
     assert not generate(document, seed=16).candidates
+
+
+def test_a_period_of_working_days_is_one_blank():
+    document = _law(
+        "受理申请的县级人民政府农业农村主管部门对不予评定的，"
+        "应当自受理申请之日起二十个工作日内书面通知申请人，并说明理由。"
+    )
+    asked = _asked(document, "fill.law_deadline")
+    assert any(key == ["二十"] and "之日起____个工作日内" in stem for stem, key in asked)
