@@ -27,9 +27,11 @@ from question_bank.furniture import (
     looks_like_link_title,
     strip_inline_furniture,
 )
+from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
 from question_bank.pinyin import remove_bracketed_pinyin
+from question_bank.statute_layout import article_lines, title_lines
 
 _converter: opencc.OpenCC | None = None
 _converter_lock = threading.Lock()
@@ -310,6 +312,9 @@ def _continues(previous: str, following: str, width: int | None = None) -> bool:
 _CLOSING = frozenset("》）〉」』”’，。；、：")
 
 
+_LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|规则|章程)(?:（[^）]*）)?$")
+
+
 def drop_running_header(lines: list[str | None]) -> list[str | None]:
     """A PDF copy repeats the title at the top of every page ("中华人民共和国某某法" between
     two halves of a sentence): the repeats go, leaving nothing between the halves, so the
@@ -317,11 +322,19 @@ def drop_running_header(lines: list[str | None]) -> list[str | None]:
     filled = [i for i, line in enumerate(lines) if line]
     if len(filled) < 8:
         return lines
-    title = lines[filled[0]].strip().lstrip("# ")
-    if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
-        return lines
-    later = filled[6:]
-    repeats = {i for i in later if lines[i].strip() == title}
+    later: dict[str, list[int]] = {}
+    for i in filled[6:]:
+        later.setdefault(lines[i].strip(), []).append(i)
+    repeats: set[int] = set()
+    # The title opens the text; a law's name as a page header may also stand under a notice
+    # or a title field: an opening line naming a law repeated twice or more (round 13).
+    for position, index in enumerate(filled[:8]):
+        title = lines[index].strip().lstrip("# ")
+        if not 4 <= len(title) <= 40 or _INNER_SENTENCE_END.search(title):
+            continue
+        found = {i for i in later.get(title, ()) if i != index}
+        if found and (position == 0 or (len(found) >= 2 and _LAW_TITLE.search(title))):
+            repeats |= found
     return [line for i, line in enumerate(lines) if i not in repeats] if repeats else lines
 
 
@@ -380,6 +393,25 @@ def modern_zhe(text: str) -> str:
     return _ZHE.sub("着", text) if "著" in text else text
 
 
+_FRONT_MATTER_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", re.IGNORECASE)
+
+
+def _own_heading(line: str) -> bool:
+    """A Markdown heading of the text's own that may name it (not "## 第一章 总则")."""
+    m = MARKDOWN_HEADING.match(line)
+    return bool(m) and not CHAPTER.match(m.group(2)) and not is_article(m.group(2))
+
+
+def _front_matter_title(block: list[str]) -> str:
+    """The page's title from its front matter ("title: 某某法"), kept as the first line when
+    the text has no "# " heading of its own: it is otherwise named by its file only."""
+    for line in block:
+        m = _FRONT_MATTER_TITLE.match(line.strip())
+        if m and re.search(r"[\u4e00-\u9fff]", m.group(1)):
+            return m.group(1)
+    return ""
+
+
 def drop_front_matter(lines: list[str]) -> list[str]:
     """Website front matter at the top: a "---" block of "key: value" lines (YAML), a
     "+++" block of "key = value" lines (TOML), or bare "layout:"/"title:" lines, goes (the
@@ -395,7 +427,10 @@ def drop_front_matter(lines: list[str]) -> list[str]:
             if lines[i].strip() == fence:
                 block = [lines[j] for j in range(first + 1, i) if lines[j].strip()]
                 if block and all(key.match(b.strip()) or b.strip().startswith("[") for b in block):
-                    return ["" for _ in lines[: i + 1]] + lines[i + 1 :]
+                    rest = lines[i + 1 :]
+                    own = any(_own_heading(line) for line in rest[:40])
+                    title = "" if own else _front_matter_title(block)
+                    return [title, *("" for _ in lines[:i]), *rest]
                 break
         return lines
     out = list(lines)
@@ -484,7 +519,7 @@ def clean_text(text: str) -> str:
     lines = drop_front_matter(text.split("\n"))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
-    lines = close_han_spaces(lines)
+    lines = article_lines(title_lines(close_han_spaces(lines)))
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

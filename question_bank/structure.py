@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from question_bank.document import Document, Passage
 from question_bank.markers import (
+    CHAPTER,
     MARKDOWN_HEADING,
     RANK_TITLE,
     inline_split_points,
@@ -246,7 +247,8 @@ def structure(
             assert block.rank is not None
             while stack and stack[-1][0] >= block.rank:
                 stack.pop()
-            opening = not passages and block.rank <= 6  # a leading Markdown heading
+            # a leading Markdown heading, unless it is a law's chapter ("## 第一章 总则")
+            opening = not passages and block.rank <= 6 and not CHAPTER.match(body)
             if detected_title is None and (opening or block.rank == RANK_TITLE):
                 detected_title = body
             elif named is None and block.rank <= 6 and is_document_name(body):

@@ -24,12 +24,15 @@ DATE_RE = re.compile(
     r"[一二三四五六七八九十\d]{1,3}月(?:[一二三四五六七八九十\d]{1,3}[日号])?"
 )
 LIMIT_BEFORE = re.compile(
-    r"(每|至少|不少于|不低于|不超过|不得超过|最多|最少|提前|之日起|任期|满|超过|不足|届)"
+    r"(每|至少|不少于|不得少于|不低于|不得低于|不超过|不得超过|最多|最少|提前|之日起|任期|满|超过|不足|届)"
 )
 # A required share: "不得低于机构岗位总量的百分之八十" (the bound a few words before).
 SHARE_BOUND = re.compile(
-    r"(?:不得低于|不低于|不得少于|不少于|至少|不得超过|不超过)[^，；。、：]{0,12}$"
+    r"(?:不得低于|不低于|不得少于|不少于|至少|不得超过|不超过)[^，；。、：]{0,16}$"
 )
+# A share bounded after it ("全体成员四分之三以上同意", "出席人数应当达到成员总数三分之二以上",
+# round thirteen): a quorum or a majority, as much a rule as "不少于三分之二".
+SHARE_AFTER = re.compile(r"^(?:以上|以下|以内)")
 LIMIT_AFTER = re.compile(r"^(以内|内|以上|以下|以前|之前|前|后|为限|的罚款|罚款)")
 TIME_MONEY_UNITS = {
     "个工作日",
@@ -224,7 +227,8 @@ def numbers(sentence: Sentence, law: bool) -> list[Element]:
         # 一个, 一次, 一项: words, not facts; a share ("不得低于…的百分之八十") is one when
         # a limiter bounds it (round eleven).
         if is_cn and value < 2 and unit not in TIME_MONEY_UNITS:
-            if not (frac and SHARE_BOUND.search(text[max(0, m.start() - 16) : m.start()])):
+            bounded = SHARE_BOUND.search(text[max(0, m.start() - 20) : m.start()])
+            if not (frac and (bounded or SHARE_AFTER.match(after))):
                 continue
             limited = True
         if unit == "年" and value >= 1900:

@@ -87,6 +87,9 @@ class Fact:
         return "|" in self.answer
 
 
+CLAUSE_WINDOW = 400
+
+
 def fact_of(c: Candidate, document: Document) -> Fact | None:
     """The fact `c` asks, or None for questions on a whole list (多选, 简答) or with no
     located answer."""
@@ -98,9 +101,12 @@ def fact_of(c: Candidate, document: Document) -> Fact | None:
     if text[start : start + len(answer)] != answer:
         return None
     end = start + len(answer)
-    lo = max(text.rfind(ch, 0, start) for ch in CLAUSE_STOP) + 1
-    stops = [i for i in (text.find(ch, end) for ch in CLAUSE_STOP) if i >= 0]
-    hi = min(stops) if stops else len(text)
+    # A clause is never this long: the window keeps a search for a stop that is absent from
+    # scanning the whole document for each candidate (round thirteen: the cap runs often).
+    w_lo, w_hi = max(0, start - CLAUSE_WINDOW), min(len(text), end + CLAUSE_WINDOW)
+    lo = max(max(text.rfind(ch, w_lo, start) for ch in CLAUSE_STOP) + 1, w_lo)
+    stops = [i for i in (text.find(ch, end, w_hi) for ch in CLAUSE_STOP) if i >= 0]
+    hi = min(stops) if stops else w_hi
     key = _answer_key(answer, text[end : end + 4])
     clause = text[lo:start] + " " + text[end:hi]
     terms = frozenset(

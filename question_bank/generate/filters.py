@@ -180,7 +180,7 @@ def unresolved_reference(c: Candidate, document: Document) -> str | None:
     return None
 
 
-DURATION_RE = re.compile(r"[零〇一二两三四五六七八九十百\d]+(?:日|天|个月|年|小时)")
+DURATION_RE = re.compile(r"[零〇一二两三四五六七八九十百\d]+(?:日|天|个月|个?工作日|年|小时)")
 
 
 def speech_trivia(c: Candidate, document: Document) -> str | None:
@@ -480,6 +480,12 @@ DEPENDENT_CONDITION_RE = re.compile(
 # "决定给予法律援助的，应当自…指派…": a condition that opens with a verb, then the duty;
 # who decides and who must act is said elsewhere.
 NO_ACTOR_RE = re.compile(r"^[^，。；]{2,30}的，(?:应当|必须|可以|不得)")
+# "受理申请的卫生健康主管部门对不予注册的，应当…" (round thirteen): the condition opens on a verb
+# that only qualifies its actor, who is the subject of the duty; a stem naming its law keeps it.
+ACTOR_IN_CONDITION_RE = re.compile(
+    r"^(?![经由向被报])(?:[^，。；的]{1,12}的)?[^，。；的]{0,12}"
+    r"(?:部门|机关|机构|人民政府|委员会|人民法院|人民检察院)(?:对|在)[^，。；]{1,20}的，"
+)
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
 OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条(?!例)")
 
@@ -501,7 +507,10 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
         return "题干以承接上文的条件开头，缺少主语和前提"
     if NO_ACTOR_RE.match(text):
         tags = pos_tags(text[:8])  # "村民对…有异议的，可以": the condition has its subject
-        if tags and tags[0][1][:1] in ("v", "p", "d", "c"):
+        actor = LAW_PREFIX_RE.match(c.stem) and ACTOR_IN_CONDITION_RE.match(text)
+        # "经有关部门…的，": jieba tags the 经 a noun; it is the preposition of a procedure.
+        opens = tags and (tags[0][1][:1] in ("v", "p", "d", "c") or tags[0][0] == "经")
+        if opens and not actor:
             return "题干的条件之后直接是“应当”等，没有说明由谁去做"
     start = c.source.start
     if start > 0 and document.text[start - 1] == "；":

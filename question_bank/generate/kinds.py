@@ -9,12 +9,14 @@ The registry switches each rule on or off per kind (`registry.TABLE`).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from question_bank.document import Document
+from question_bank.markers import cn_to_int
 
 from .textutil import ARTICLE_RE as ARTICLE_HEAD_RE
-from .textutil import law_name
+from .textutil import COPY_NOTE_RE, law_name
 
 STATUTE = "statute"  # a national law or regulation written in articles
 OTHER = "other"  # a speech, a local notice/plan/办法, a web page, a Q&A article
@@ -31,7 +33,11 @@ LOCAL_TITLE_RE = re.compile(
 def is_statute_title(title: str | None) -> bool:
     """A law or administrative regulation by its title: …法, …条例; a …办法, …规定, …规则
     only when its title names no local place (a county's 办法 is a local rule)."""
-    title = re.sub(r"^(?:#\s*)?中华人民共和国", "", (title or "").strip())
+    title = COPY_NOTE_RE.sub("", (title or "").strip())
+    booked = re.fullmatch(r"[#\s]*《([^《》]{2,40})》(?:\s*[（(][^）)]{1,16}[）)])*", title)
+    if booked:
+        title = booked.group(1)  # "《中华人民共和国医师法》（节选）"
+    title = re.sub(r"^(?:#\s*)?中华人民共和国", "", title)
     title = re.sub(r"\.\w+$", "", title)
     if re.search(r"(?:(?<!办)法|条例|修正案)(?:（[^）]*）)?$", title):
         return True
@@ -49,8 +55,16 @@ def mostly_articles(document: Document) -> bool:
     """Three or more "第X条" and at least half the body passages articles: a statute by its
     layout, whatever its title became (a file name, a site's page title)."""
     body = [p for p in document.passages if p.kind not in _FRAME_KINDS]
-    articles = sum(1 for p in body if ARTICLE_HEAD_RE.match(p.text))
-    return articles >= 3 and 2 * articles >= len(body)
+    heads = [m.group(1) for p in body if (m := ARTICLE_HEAD_RE.match(p.text))]
+    return len(heads) >= 3 and 2 * len(heads) >= len(body) and in_sequence(heads)
+
+
+def in_sequence(heads: list[str]) -> bool:
+    """Article numbers that mostly rise by one (a law, or an excerpt of some chapters), not
+    a handout's or a notice's picks ("第二条：…", "第五条：…", "第七条：…") (round 13)."""
+    numbers = [cn_to_int(head[1:-1].split("之")[0]) for head in heads]
+    steps = [b - a for a, b in itertools.pairwise(numbers)]
+    return sum(1 for step in steps if step in (0, 1)) >= 0.6 * len(steps)
 
 
 def document_kind(document: Document) -> str:

@@ -227,9 +227,11 @@ def _noun_subject(subject: str) -> bool:
 
 
 # "每年9月30日为烈士纪念日": the day a law fixes, the best-known fact of such a law
-# (heldout10). The whole date is the blank; either script is accepted.
+# (heldout10). The whole date is the blank; either script is accepted. "每年M月D日X日所在周为
+# Y周" (round thirteen): the week of a named day, the same fact; the named day stays in the stem.
 LAW_DAY_RE = re.compile(
     r"^每年的?((\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日)"
+    r"((?:[\u4e00-\u9fa5“”]{2,10}?(?:日|节))?所在(?:的)?(?:周|月))?"
     r"为([\u4e00-\u9fa5“”]{2,14}?(?:纪念日|节|日|周|月))(?=[，。；])"
 )
 
@@ -250,12 +252,12 @@ def law_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return
     yield Candidate(
         type="fill_in",
-        stem=f"根据《{ctx.law}》，每年{BLANK}为{m.group(4)}。",
+        stem=f"根据《{ctx.law}》，每年{BLANK}{m.group(4) or ''}为{m.group(5)}。",
         answer=[m.group(1)],
         explanation=ctx.explain(sentence),
         source=ctx.source(sentence),
         rule="fill.law_day",
-        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, m.group(4)),
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, m.group(5)),
         answer_texts=[m.group(1)],
         # The pattern bounds the date (每年…为); the tokenizer cuts "年9" wrongly.
         checks=[],

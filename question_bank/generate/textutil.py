@@ -113,10 +113,33 @@ def law_name(document: Document) -> str | None:
         return None
     # The title, else a leading heading that names the law (the title may be a file name).
     heads = [p.text for p in document.passages[:4] if p.kind == "heading"]
-    for name in [document.title or "", *heads]:
-        name = re.sub(r"[（(][^）)]*[）)]", "", name).strip()
-        name = re.sub(r"\.\w+$", "", name).replace("中华人民共和国", "").strip("# ")
-        if re.search(r"(法|条例|规定|办法|修正案|规则|准则)$", name):
+    for title in [document.title or "", *heads]:
+        name = statute_name(title)
+        if name:
+            return name
+    return None
+
+
+_LAW_END = re.compile(r"(法|条例|规定|办法|修正案|规则|准则)$")
+# What stands around a law's name in a title: 《》, "（节选）", "（2022年修订）", a file name's
+# tail after "_" or " - " ("医师法（第二章）_电子书"), its extension.
+_NAME_PARTS = re.compile(r"\s*(?:[_|｜]|\s[-－—]+\s|——)\s*")
+
+
+# What a copy says about itself after a law's name: "全文", "（最新版）", "条文".
+COPY_NOTE_RE = re.compile(r"\s*(?:全文|原文|条文|最新版|最新修订版?|修订版|完整版|全文下载)$")
+
+
+def statute_name(title: str) -> str | None:
+    """The law's short name in a title however it is framed, or None."""
+    title = re.sub(r"\.(?:txt|md|docx?|pdf|html?|csv|tsv|json|ya?ml|toml)$", "", title.strip())
+    title = COPY_NOTE_RE.sub("", title)  # "…法全文", "《…法》最新版"
+    booked = re.fullmatch(r"[#\s]*《([^《》]{2,40})》(?:\s*[（(][^）)]{1,16}[）)])*", title)
+    parts = [booked.group(1)] if booked else _NAME_PARTS.split(title)
+    for part in parts:
+        name = re.sub(r"[（(][^）)]*[）)]", "", part).strip()
+        name = name.replace("中华人民共和国", "").strip("#* ")
+        if _LAW_END.search(name) and len(name) >= 2:
             return name
     return None
 
