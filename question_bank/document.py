@@ -34,6 +34,9 @@ class Document:
     title: str
     text: str  # the cleaned, Simplified text
     passages: list[Passage] = field(default_factory=list)
+    # The file's own name or metadata title ("价格法（第一、二、五章）"): one more witness of
+    # a law's name when the text's head is odd (round 14); not part of the stored dict.
+    source_name: str = ""
 
     def to_dict(self) -> dict:
         return {"title": self.title, "passages": [p.to_dict() for p in self.passages]}

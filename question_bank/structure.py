@@ -269,7 +269,9 @@ def structure(
     final_title = (
         (title or "").strip() or detected_title or metadata_title or _fallback_title(clean_text)
     )
-    return Document(title=final_title, text=clean_text, passages=passages)
+    return Document(
+        title=final_title, text=clean_text, passages=passages, source_name=metadata_title
+    )
 
 
 def find_slogans(text: str) -> list[Span]:

@@ -9,14 +9,12 @@ The registry switches each rule on or off per kind (`registry.TABLE`).
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from question_bank.document import Document
-from question_bank.markers import cn_to_int
 
 from .textutil import ARTICLE_RE as ARTICLE_HEAD_RE
-from .textutil import COPY_NOTE_RE, law_name
+from .textutil import COPY_NOTE_RE, article_sequence, in_sequence, law_name  # noqa: F401
 
 STATUTE = "statute"  # a national law or regulation written in articles
 OTHER = "other"  # a speech, a local notice/plan/办法, a web page, a Q&A article
@@ -47,24 +45,12 @@ def is_statute_title(title: str | None) -> bool:
 
 
 _memo: list = [None, None]
-# Passages that are neither articles nor body text of their own: headings, the adoption note.
-_FRAME_KINDS = frozenset({"heading", "note"})
 
 
 def mostly_articles(document: Document) -> bool:
     """Three or more "第X条" and at least half the body passages articles: a statute by its
     layout, whatever its title became (a file name, a site's page title)."""
-    body = [p for p in document.passages if p.kind not in _FRAME_KINDS]
-    heads = [m.group(1) for p in body if (m := ARTICLE_HEAD_RE.match(p.text))]
-    return len(heads) >= 3 and 2 * len(heads) >= len(body) and in_sequence(heads)
-
-
-def in_sequence(heads: list[str]) -> bool:
-    """Article numbers that mostly rise by one (a law, or an excerpt of some chapters), not
-    a handout's or a notice's picks ("第二条：…", "第五条：…", "第七条：…") (round 13)."""
-    numbers = [cn_to_int(head[1:-1].split("之")[0]) for head in heads]
-    steps = [b - a for a, b in itertools.pairwise(numbers)]
-    return sum(1 for step in steps if step in (0, 1)) >= 0.6 * len(steps)
+    return article_sequence(document)
 
 
 def document_kind(document: Document) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import threading
@@ -10,6 +11,7 @@ from functools import lru_cache
 
 from question_bank.answer_text import chinese_integer
 from question_bank.document import BODY_KINDS, Document, Passage
+from question_bank.markers import cn_to_int as marker_int
 
 _jieba_lock = threading.Lock()
 _jieba_ready = False
@@ -103,7 +105,7 @@ def normalized_document(document: Document) -> Document:
         Passage(p.id, p.kind, p.heading_path, text[p.start : p.end], p.start, p.end)
         for p in document.passages
     ]
-    return Document(document.title, text, passages)
+    return Document(document.title, text, passages, source_name=document.source_name)
 
 
 def law_name(document: Document) -> str | None:
@@ -111,6 +113,11 @@ def law_name(document: Document) -> str | None:
     heads = sum(1 for p in document.passages if ARTICLE_RE.match(p.text))
     if heads < 3:
         return None
+    if article_sequence(document):
+        # Written in articles: the name is chosen by what it is, not where it stands (round 14).
+        chosen = chosen_law_name(document)
+        if chosen:
+            return chosen
     # The title, else a leading heading that names the law (the title may be a file name).
     heads = [p.text for p in document.passages[:4] if p.kind == "heading"]
     for title in [document.title or "", *heads]:
@@ -118,6 +125,110 @@ def law_name(document: Document) -> str | None:
         if name:
             return name
     return None
+
+
+# Passages that are neither articles nor body text of their own: headings, the adoption note.
+_FRAME_KINDS = frozenset({"heading", "note"})
+
+
+def article_sequence(document: Document) -> bool:
+    """Three or more "第X条" and at least half the body passages articles, their numbers
+    mostly rising by one: a statute by its layout, whatever its head became."""
+    body = [p for p in document.passages if p.kind not in _FRAME_KINDS]
+    heads = [m.group(1) for p in body if (m := ARTICLE_RE.match(p.text))]
+    return len(heads) >= 3 and 2 * len(heads) >= len(body) and in_sequence(heads)
+
+
+def in_sequence(heads: list[str]) -> bool:
+    """Article numbers that mostly rise by one (a law, or an excerpt of some chapters), not
+    a handout's or a notice's picks ("第二条：…", "第五条：…", "第七条：…") (round 13)."""
+    numbers = [marker_int(head[1:-1].split("之")[0]) for head in heads]
+    steps = [b - a for a, b in itertools.pairwise(numbers)]
+    return sum(1 for step in steps if step in (0, 1)) >= 0.6 * len(steps)
+
+
+# A law's name as it is written: "中华人民共和国价格法", "某某条例"; the name's own words are
+# Han characters only (no 、，：).
+_LAW_SUFFIX = r"(?:法|条例|规定|办法|细则|决定)"
+_BARE_NAME_RE = re.compile(r"(中华人民共和国)?([\u4e00-\u9fff]{1,24}?" + _LAW_SUFFIX + ")")
+_BOOKED_NAME_RE = re.compile(
+    r"《\s*(中华人民共和国)?([^《》〈〉<>\s]{1,30}?" + _LAW_SUFFIX + r")\s*》"
+)
+# Lines that only look like a title: the adoption note, a date, a slide's or a page's label,
+# an e-mail header's address or time, a table's column header.
+_NOT_A_NAME_LINE = re.compile(
+    r"^[（(]?\s*\d{4}\s*年[^）)]*(?:通过|公布|修正|修订|施行|发布)"
+    r"|会议(?:通过|修正|修订)|^[（(]?本法"
+    r"|^\s*(?:幻灯片|Slide|第?\s*\d+\s*页|页\s*\d+)\s*\d*\s*$"
+    r"|@|^(?:发件人|收件人|抄送|时间|发送时间|日期|From|To|Cc|Date)\s*[：:]"
+    r"|^\s*[\d\-/.年月日:： ]+$",
+    re.IGNORECASE,
+)
+# What stands before a law's name inside a longer line: a field's label, "转发：", a
+# headline's 【tag】, a site's mark; after it: "（2018修正）", "（全文）", a file's date.
+_LINE_SPLIT = re.compile(r"[：:】\]｜|_·•\t,，;；]|\s[-－—]+\s|——|\s{2,}|\.(?=[a-z]{2,4}\b)")
+_NAME_LEAD = re.compile(
+    r"^(?:关于)?(?:(?:学习|贯彻|落实|转发|印发|解读|宣传|发布|公布|施行|实施|最新|新修订的?|新修改的?)"
+    r"(?:和|与|、)?)+"
+)
+# A word that ends like a law but is none ("方法", "办法" alone, "依法", "做法").
+_NOT_A_LAW = re.compile(
+    r"^(?:[方办做说看想写用算立执司守依合违非]法|[^\u4e00-\u9fff]*|.*(?:的|之)(?:规定|办法|决定))$"
+)
+_SOURCE_WEIGHT = {"title": 3, "file": 3, "head": 2, "path": 1}
+_HEAD_LINES = 14
+
+
+def _names_in(line: str) -> list[tuple[str, bool, bool]]:
+    """The law-like names in one line: (short name, written in full, inside 《》)."""
+    line = line.strip().lstrip("#>*• \t").strip()
+    if not line or _NOT_A_NAME_LINE.search(line):
+        return []
+    found: list[tuple[str, bool, bool]] = []
+    for m in _BOOKED_NAME_RE.finditer(line):
+        found.append((m.group(2), bool(m.group(1)), True))
+    plain = _BOOKED_NAME_RE.sub(" ", line) if found else line
+    plain = re.sub(r"[（(][^）)]{0,20}[）)]", " ", plain)  # "（2018修正）", "(全文)"
+    for part in _LINE_SPLIT.split(plain):
+        part = re.sub(r"\d{4,8}$|\.\w{2,5}$", "", part.strip()).strip()
+        part = _NAME_LEAD.sub("", COPY_NOTE_RE.sub("", part)).strip()
+        m = _BARE_NAME_RE.fullmatch(part)
+        if m:
+            found.append((m.group(2), bool(m.group(1)), False))
+    return [f for f in found if len(f[0]) >= 2 and not _NOT_A_LAW.match(f[0])]
+
+
+def chosen_law_name(document: Document) -> str | None:
+    """The law's name for a document written in articles, chosen among every law-like name
+    its title, file name, head lines (before the first article) and running headers carry:
+    the one most sources agree on, a name written in full or in 《》 before one seen once."""
+    sources: list[tuple[str, str]] = [("title", document.title or "")]
+    sources.append(("file", document.source_name or ""))
+    for passage in document.passages[:_HEAD_LINES]:
+        if ARTICLE_RE.match(passage.text):
+            break
+        if passage.kind != "note":
+            sources.extend(("head", line) for line in passage.text.splitlines()[:3])
+    paths = {part for p in document.passages[:60] for part in p.heading_path}
+    sources.extend(("path", part) for part in sorted(paths))
+    score: dict[str, float] = {}
+    kinds: dict[str, set[str]] = {}
+    for source, line in sources:
+        for name, full, booked in _names_in(line):
+            weight = _SOURCE_WEIGHT[source] + (1 if full else 0) + (1 if booked else 0)
+            score[name] = score.get(name, 0) + weight
+            kinds.setdefault(name, set()).add(source)
+    if not score:
+        return None
+    # A name that ends another ("广播法", "乡村公共广播法") is the same law cut short: its
+    # witnesses speak for the longer name.
+    for name in sorted(score, key=len):
+        longer = [o for o in score if len(o) > len(name) and o.endswith(name)]
+        if longer:
+            other = max(longer, key=lambda o: score[o])
+            score[other] += score.pop(name)
+            kinds[other] |= kinds.pop(name)
+    return max(score, key=lambda n: (len(kinds[n]) + score[n], len(n)))
 
 
 _LAW_END = re.compile(r"(法|条例|规定|办法|修正案|规则|准则)$")
