@@ -156,3 +156,14 @@ def test_a_speech_or_notice_naming_the_law_is_no_statute(text):
     doc = ingest_text(text)
     assert kinds.document_kind(doc) == kinds.OTHER
     assert law_name(doc) is None
+
+
+@pytest.mark.parametrize("lead", ["📖 ", "🔹", "[原文] ", "【原文】"])
+def test_a_post_or_export_lead_before_each_article_keeps_the_articles(lead):
+    lines = [f"{SHORT}｜这些规定要记牢！原文来了", NOTE]
+    for n, body in enumerate(BODIES):
+        lines.append(f"{lead}第{NUMERALS[n]}条　{body}")
+    doc = ingest_text("\n".join(lines) + "\n")
+    assert sum(1 for p in doc.passages if p.kind == "article") == len(BODIES)
+    assert law_name(doc) == SHORT
+    assert kinds.document_kind(doc) == kinds.STATUTE
