@@ -3,7 +3,8 @@ and the schemathesis run.
 
 Every object private to 乙镇 (or to its cadre) carries the marker 【乙私】 in its text, every
 object private to 甲镇 (or to its cadre) carries 【甲私】, and the county's unconfirmed knowledge
-point carries 【县建议】. A role that may not see such objects must never receive the marker
+point carries 【县建议】; the reviewer's name carries 【评审人】, which blind review keeps from
+the cadres and from 甲镇's admin (not the organizer of the county's case call). A role that may not see such objects must never receive the marker
 in any response, whatever the endpoint: that is how a list without scoping is caught.
 """
 
@@ -45,13 +46,15 @@ from tests import factories
 A_PRIVATE = "【甲私】"
 B_PRIVATE = "【乙私】"
 COUNTY_SUGGESTED = "【县建议】"
+# The reviewer's name: blind review keeps it from the authors and their own unit's admin.
+REVIEWER_NAME = "【评审人】"
 ROLES = ("cadre_a", "cadre_b", "reviewer", "admin_a", "county")
 # The markers each role must never receive.
 FORBIDDEN_MARKERS = {
-    "cadre_a": (B_PRIVATE,),
-    "cadre_b": (A_PRIVATE,),
+    "cadre_a": (B_PRIVATE, REVIEWER_NAME),
+    "cadre_b": (A_PRIVATE, REVIEWER_NAME),
     "reviewer": (A_PRIVATE, B_PRIVATE),
-    "admin_a": (B_PRIVATE, COUNTY_SUGGESTED),
+    "admin_a": (B_PRIVATE, COUNTY_SUGGESTED, REVIEWER_NAME),
     "county": (),
 }
 COMPONENTS = [
@@ -117,7 +120,7 @@ def build() -> World:
         "cadre_a": factories.make_user(tree.village_a1, real_name="甲干部" + A_PRIVATE),
         "cadre_b": factories.make_user(tree.village_b1, real_name="乙干部" + B_PRIVATE),
         "reviewer": factories.make_user(
-            tree.department, is_cadre=False, is_reviewer=True, real_name="评审员"
+            tree.department, is_cadre=False, is_reviewer=True, real_name="评审专家" + REVIEWER_NAME
         ),
         "admin_a": factories.make_user(
             tree.town_a, is_cadre=False, admin_of=[tree.town_a], real_name="甲镇管理员"

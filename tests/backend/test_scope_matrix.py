@@ -63,6 +63,8 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "case-calls/{id}": ("call_c", {role: "call_c" for role in ALL.split()}),
+    # Stats and open assignments (SAME_AS): 甲镇's admin follows their part of the county's
+    # call without the reviewers' names (no workload table, 评审员1… on open tasks).
     "case-calls/{id}/stats": ("call_c", {"admin_a": "call_c", "county": "call_c"}),
     "case-library/{id}": (
         "case_library case_a",
@@ -73,6 +75,8 @@ DETAIL: dict[str, tuple[str, dict[str, str]]] = {
         "case_a case_b",
         {"cadre_a": "case_a", "cadre_b": "case_b", "admin_a": "case_a", "county": "case_a case_b"},
     ),
+    # Its reviewers: by name for the call's organizer (the county); 甲镇's admin reads their
+    # own people's case with the reviewers as 评审员1, 评审员2… (the 【评审人】 marker checks it).
     "cases/{id}/reviewers": ("case_a case_b", {"admin_a": "case_a", "county": "case_a case_b"}),
     # The call's reviewer pool, for picking one: only the call's organizer (the county).
     "cases/{id}/candidates": ("case_a case_b", {"county": "case_a case_b"}),

@@ -15,6 +15,7 @@ from apps.cases.models import (
     Rubric,
     RubricCriterion,
 )
+from apps.cases.selectors import is_organizer
 from apps.common.admin import ScopedAdminMixin
 
 
@@ -105,6 +106,12 @@ class CaseScoreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_filter = ["method"]
     readonly_fields = ["case", "score", "method", "note"]
 
+    def has_view_history_or_change_history_permission(self, request, obj=None):
+        # A score computed when a review came in is recorded as changed by that reviewer:
+        # the history is the call organizer's to read (blind review).
+        organizer = obj is None or is_organizer(request.user, obj.case.call)
+        return organizer and super().has_view_history_or_change_history_permission(request, obj)
+
 
 class ScoreInline(admin.TabularInline):
     model = ReviewScore
@@ -116,7 +123,9 @@ class ScoreInline(admin.TabularInline):
 
 @admin.register(ReviewAssignment)
 class ReviewAssignmentAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    scope_field = "case__author_unit"
+    # Who reviews a case is its call organizer's to know (blind review, selectors.is_organizer):
+    # the author's own township admin does not find the reviewers of a county call here.
+    scope_field = "case__call__org_unit"
     list_display = ["case", "reviewer", "kind", "round", "status", "total", "submitted_at"]
     list_filter = ["kind", "status", "decision"]
     search_fields = ["case__title", "reviewer__real_name", "reviewer__username"]

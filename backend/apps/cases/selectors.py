@@ -42,7 +42,8 @@ def is_organizer(user: User, call: CaseCall) -> bool:
 
 def call_permissions(user: User, call: CaseCall) -> dict:
     """What the viewer may do on the call, for the console to offer only that: every flag is
-    `is_organizer`, the check the writes make (call_for_admin, ensure_organizer)."""
+    `is_organizer`, the check the writes make (call_for_admin, ensure_organizer), and the one
+    that shows reviewers by name (reviewer_identities)."""
     may = is_organizer(user, call)
     hint = ""
     if not may and user.is_org_admin:
@@ -55,6 +56,7 @@ def call_permissions(user: User, call: CaseCall) -> dict:
         "can_arbitrate": may,
         "can_adjust_score": may,
         "can_publish": may,
+        "can_see_reviewers": may,
         "hint": hint,
     }
 
@@ -114,14 +116,65 @@ def assignment_for(user: User, pk: int) -> ReviewAssignment:
 
 
 def submitted_reviews(case: Case) -> list[ReviewAssignment]:
-    """Submitted reviews, oldest first, with scores and criteria loaded (no reviewer needed)."""
+    """Submitted reviews, oldest first, with scores, criteria and reviewers loaded."""
     scores = Prefetch("scores", queryset=ReviewScore.objects.select_related("criterion"))
     return list(
         case.assignments.filter(status=A.Status.SUBMITTED)
         .order_by("round", "kind", "submitted_at", "id")
-        .select_related("reviewer")
+        .select_related("reviewer__org_unit")
         .prefetch_related(scores)
     )
+
+
+def sees_reviewers(user: User, case: Case) -> bool:
+    """Blind review: who reviews a case is the call organizer's to know (they pick, chase and
+    replace reviewers), never its author's, and not the author's own unit's admin, who could
+    approach the reviewer."""
+    return case.author_id != user.pk and is_organizer(user, case.call)
+
+
+def reviewer_labels(case_ids) -> dict[tuple[int, int], str]:
+    """(case, reviewer) → 评审员1, 评审员2…, numbered by each reviewer's first assignment on
+    the case (declined and replaced ones included), so a number never moves."""
+    labels: dict[tuple[int, int], str] = {}
+    counts: dict[int, int] = {}
+    rows = A.objects.filter(case_id__in=case_ids).order_by("case_id", "pk")
+    for key in rows.values_list("case_id", "reviewer_id"):
+        if key not in labels:
+            counts[key[0]] = counts.get(key[0], 0) + 1
+            labels[key] = f"评审员{counts[key[0]]}"
+    return labels
+
+
+def reviewer_identities(user: User, assignments) -> dict[int, dict]:
+    """Assignment id → the reviewer as this viewer may see them: id, name, unit and decline
+    reason (free text that may say who they are) for whom `sees_reviewers`; for anyone else
+    no id, the case's label (reviewer_labels) for a name, and neither unit nor reason.
+    Needs each assignment's case (with its call's unit) and reviewer (with their unit)."""
+    assignments = list(assignments)
+    shown: dict[int, bool] = {}
+    for a in assignments:
+        if a.case_id not in shown:
+            shown[a.case_id] = sees_reviewers(user, a.case)
+    hidden = [case_id for case_id, seen in shown.items() if not seen]
+    labels = reviewer_labels(hidden) if hidden else {}
+    rows = {}
+    for a in assignments:
+        if shown[a.case_id]:
+            rows[a.pk] = {
+                "reviewer": a.reviewer_id,
+                "reviewer_name": a.reviewer.display_name,
+                "reviewer_unit": a.reviewer.org_unit.full_name if a.reviewer.org_unit_id else "",
+                "decline_reason": a.decline_reason,
+            }
+        else:
+            rows[a.pk] = {
+                "reviewer": None,
+                "reviewer_name": labels[(a.case_id, a.reviewer_id)],
+                "reviewer_unit": "",
+                "decline_reason": "",
+            }
+    return rows
 
 
 def return_comments(case: Case) -> list[dict]:

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q
 
 from apps.accounts.models import User, subtree_q
+from apps.cases import selectors
 from apps.cases.models import Case, CaseCall, ReviewAssignment
 from apps.common import scoping
 
@@ -151,7 +152,8 @@ def call_statistics(call: CaseCall, user: User) -> dict:
         "submitted_total": sum(u["submitted"] for u in units),
         "units": units,
         "scores": _distribution(finished, max_total),
-        "reviewers": workload,
+        # Who reviewed: the organizer's to know (blind review); the agreement is for everyone.
+        "reviewers": workload if selectors.is_organizer(user, call) else [],
         "agreement": agreement,
         "published": cases.filter(~Q(published_at=None)).count(),
     }

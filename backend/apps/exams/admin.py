@@ -73,6 +73,12 @@ class ExamAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self._owns(request, obj) and super().has_delete_permission(request, obj)
 
+    def get_fields(self, request, obj=None):
+        # Who grades an exam is its owner's to set and know (as exams/{id}/graders): an admin
+        # following the exam for their people does not see the graders' names here.
+        fields = super().get_fields(request, obj)
+        return fields if self._owns(request, obj) else [f for f in fields if f != "graders"]
+
     @admin.display(description="监控")
     def report_link(self, obj):
         # One monitor only: the console's (实时监控, 成绩与分析) replaced the page that was here.

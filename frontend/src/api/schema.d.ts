@@ -355,7 +355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A call's unfinished reviews in the admin's scope, oldest first: chase or reassign them. */
+        /**
+         * @description A call's unfinished reviews in the admin's scope, oldest first: chase or reassign them
+         *     (the organizer), or follow their own people's cases without who reviews them (anyone else).
+         */
         get: operations["v1_case_calls_assignments_list"];
         put?: never;
         post?: never;
@@ -584,10 +587,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
+        /**
+         * @description Who reviews a case: admins only, by name for the call's organizer and as 评审员1,
+         *     评审员2… for the author's own unit's admin. The author is told plainly that this stays
+         *     hidden.
+         */
         get: operations["v1_cases_reviewers_list"];
         put?: never;
-        /** @description Who reviews a case: admins only. The author is told plainly that this stays hidden. */
+        /**
+         * @description Who reviews a case: admins only, by name for the call's organizer and as 评审员1,
+         *     评审员2… for the author's own unit's admin. The author is told plainly that this stays
+         *     hidden.
+         */
         post: operations["v1_cases_reviewers_create"];
         delete?: never;
         options?: never;
@@ -3146,6 +3157,8 @@ export interface components {
             can_publish: boolean;
             /** @description 改派评审任务 */
             can_reassign: boolean;
+            /** @description 看得到评审员是谁（姓名、单位）；否则评审员显示为“评审员1”“评审员2”…… */
+            can_see_reviewers: boolean;
             /** @description 不能操作时的原因（管理员可见），可以操作时为空 */
             hint: string;
         };
@@ -3244,13 +3257,20 @@ export interface components {
             comment: string;
             criterion_name: string;
         };
-        /** @description One review assignment of a case, as its admins see it (never shown to the author). */
+        /**
+         * @description One review assignment of a case, as its admins see it (never shown to the author); who
+         *     the reviewer is only for the call's organizer (selectors.reviewer_identities).
+         */
         CaseReviewer: {
             assignment: number;
+            /** @description 谢绝理由；非组织单位为空 */
             decline_reason: string;
             kind: string;
-            reviewer: number;
+            /** @description 评审员身份仅征集组织单位可见，否则为空 */
+            reviewer: number | null;
+            /** @description 评审员姓名；非组织单位看到的是“评审员1”“评审员2”……（同一案例内固定） */
             reviewer_name: string;
+            /** @description 非组织单位为空 */
             reviewer_unit: string;
             round: number;
             status: string;
@@ -4427,6 +4447,10 @@ export interface components {
          * @enum {string}
          */
         ObjectionStatusEnum: "pending" | "adjusted" | "rejected";
+        /**
+         * @description An unfinished review; who holds it only for the call's organizer (context "identities":
+         *     selectors.reviewer_identities).
+         */
         OpenAssignment: {
             case: number;
             case_status: string;
@@ -4437,8 +4461,10 @@ export interface components {
             kind: string;
             /** Format: date-time */
             lease_expires_at: string | null;
-            reviewer: number;
-            reviewer_name: string;
+            /** @description 评审员身份仅征集组织单位可见，否则为空 */
+            readonly reviewer: number | null;
+            /** @description 评审员姓名；非组织单位看到的是“评审员1”“评审员2”……（同一案例内固定） */
+            readonly reviewer_name: string;
             status: string;
         };
         OpenExam: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NO_PERMISSIONS, caseActions, readOnlyHint } from '@/console/views/cases/permissions'
+import { NO_PERMISSIONS, assignmentExtrasColumn, caseActions, readOnlyHint, seesReviewers } from '@/console/views/cases/permissions'
 
 const ORGANIZER = {
   can_edit: true,
@@ -9,6 +9,7 @@ const ORGANIZER = {
   can_arbitrate: true,
   can_adjust_score: true,
   can_publish: true,
+  can_see_reviewers: true,
   hint: '',
 }
 const TOWNSHIP = { ...NO_PERMISSIONS, hint: '本征集由某县组织：……由组织单位办理' }
@@ -46,5 +47,17 @@ describe('case actions offered in the console', () => {
     const actions = caseActions({ status: 'arbitration', published: false, hasArbitrator: false }, undefined)
     expect(Object.values(actions).some(Boolean)).toBe(false)
     expect(readOnlyHint(undefined)).toBe('')
+  })
+
+  it('shows who reviews to the organizer only, and no empty last column to anyone else', () => {
+    expect(seesReviewers(ORGANIZER)).toBe(true)
+    expect(seesReviewers(TOWNSHIP)).toBe(false)
+    expect(seesReviewers(undefined)).toBe(false)
+    const rows = [{ decline_reason: '' }, { decline_reason: '' }]
+    const township = caseActions({ status: 'under_review', published: false, hasArbitrator: false }, TOWNSHIP)
+    expect(assignmentExtrasColumn(township, rows)).toBe(false)
+    const organizer = caseActions({ status: 'under_review', published: false, hasArbitrator: false }, ORGANIZER)
+    expect(assignmentExtrasColumn(organizer, rows)).toBe(true)
+    expect(assignmentExtrasColumn(township, [...rows, { decline_reason: '时间冲突' }])).toBe(true)
   })
 })

@@ -3,7 +3,7 @@
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
-from apps.cases.models import Case, ReviewAssignment
+from apps.cases.models import Case, CaseScore, ReviewAssignment
 from tests import factories
 from tests.backend.cases.conftest import submit
 
@@ -24,12 +24,33 @@ def test_admin_pages_render(call, cadre, reviewers, client_for):
     assert "案例征集" in client.get("/admin/cases/casecall/").content.decode()
 
 
-def test_admin_querysets_are_scoped(call, tree, cadre, reviewers, town_a_admin, town_b_admin):
-    submit(cadre, call)
+def test_admin_querysets_are_scoped(
+    call, tree, cadre, reviewers, town_a_admin, town_b_admin, county_admin
+):
+    case = submit(cadre, call)
     request = RequestFactory().get("/admin/")
-    for model in (Case, ReviewAssignment):
-        model_admin = site._registry[model]
-        request.user = town_a_admin
-        assert model_admin.get_queryset(request).count() >= 1
-        request.user = town_b_admin
-        assert model_admin.get_queryset(request).count() == 0
+    cases, assignments = site._registry[Case], site._registry[ReviewAssignment]
+    request.user = town_a_admin
+    assert list(cases.get_queryset(request)) == [case]
+    # Blind review: who reviews a county call's cases is the county's to know, not 甲镇's.
+    assert assignments.get_queryset(request).count() == 0
+    request.user = town_b_admin
+    assert cases.get_queryset(request).count() == 0
+    assert assignments.get_queryset(request).count() == 0
+    request.user = county_admin
+    assert assignments.get_queryset(request).count() == 2
+
+
+def test_the_score_history_is_the_organizers(
+    call, cadre, reviewers, town_a_admin, county_admin, client_for
+):
+    """A score computed when the last review came in is recorded as changed by that reviewer."""
+    case = submit(cadre, call)
+    CaseScore.objects.create(case=case, score="80.00", method=CaseScore.Method.MEAN)
+    score = CaseScore.objects.get(case=case)
+    town_a_admin.is_staff = county_admin.is_staff = True
+    town_a_admin.save(update_fields=["is_staff"])
+    county_admin.save(update_fields=["is_staff"])
+    path = f"/admin/cases/casescore/{score.pk}/history/"
+    assert client_for(town_a_admin).get(path).status_code == 403
+    assert client_for(county_admin).get(path).status_code == 200

@@ -1,7 +1,8 @@
 """A county-organized case call in the console (1366×768), seen by a township admin and by
 the county admin. The township admin reads the call and their own people's cases and is
 offered none of the organizer's actions (edit, assign, reassign, add a reviewer), with a
-short hint why; the county admin, who organizes it, sees them all."""
+short hint why, and never learns who reviews (blind review: 评审员1, 评审员2…, no empty
+column); the county admin, who organizes it, sees them all by name."""
 
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CALL = "基层矛盾调解典型案例征集"
 ACTIONS = ("call-edit", "call-assign")
+REVIEWERS = ("评审甲", "评审乙", "评审丙")
 
 
 @pytest.fixture
@@ -94,13 +96,28 @@ def test_a_township_admin_sees_no_organizer_action_on_a_county_call(
     expect(desktop.get_by_test_id("open-assignments").locator(".el-table__row")).to_have_count(2)
     expect(desktop.locator("[data-testid^=reassign-]")).to_have_count(0)
     expect(desktop.get_by_text("改派由征集的组织单位办理")).to_be_visible()
+    open_rows = desktop.get_by_test_id("open-assignments")
+    expect(open_rows).to_contain_text("评审员1")
+    expect(open_rows).to_contain_text("评审员2")
+    for name in REVIEWERS:
+        expect(desktop.get_by_text(name)).to_have_count(0)
     shot(desktop, "cases-county-call-as-township-admin")
+    desktop.get_by_role("tab", name="评审员工作量与一致性").click()
+    expect(desktop.get_by_test_id("reviewer-load-hidden")).to_be_visible()
+    expect(desktop.get_by_test_id("reviewer-load")).to_have_count(0)
 
     drawer = open_case(desktop, case)
     expect(drawer.get_by_test_id("case-readonly-hint")).to_be_visible()
     expect(drawer.get_by_test_id("case-add-reviewer")).to_have_count(0)
     expect(drawer.locator("[data-testid^=case-reassign-]")).to_have_count(0)
     expect(drawer.get_by_role("button", name="改派")).to_have_count(0)
+    table = drawer.get_by_test_id("case-assignments")
+    expect(table).to_contain_text("评审员1")
+    expect(drawer.get_by_test_id("case-reviewers-blind")).to_be_visible()
+    for name in REVIEWERS:
+        expect(drawer.get_by_text(name)).to_have_count(0)
+    # Reviewer, kind, status, total: no empty column where the organizer's 改派 would be.
+    expect(table.locator("thead th")).to_have_count(4)
     shot(desktop, "cases-county-case-as-township-admin")
 
     # The edit page opened by its address says so and will not save.
@@ -120,10 +137,18 @@ def test_the_county_admin_who_organizes_the_call_sees_every_action(
         expect(desktop.get_by_test_id(action)).to_be_visible()
     desktop.get_by_role("tab", name="待完成评审").click()
     expect(desktop.locator("[data-testid^=reassign-]")).to_have_count(2)
+    assigned = [a.reviewer.real_name for a in case.assignments.select_related("reviewer")]
+    for name in assigned:
+        expect(desktop.get_by_test_id("open-assignments")).to_contain_text(name)
     shot(desktop, "cases-county-call-as-organizer")
+    desktop.get_by_role("tab", name="评审员工作量与一致性").click()
+    expect(desktop.get_by_test_id("reviewer-load")).to_be_visible()
 
     drawer = open_case(desktop, case)
     expect(drawer.get_by_test_id("case-readonly-hint")).to_have_count(0)
     expect(drawer.get_by_test_id("case-add-reviewer")).to_be_visible()
     expect(drawer.locator("[data-testid^=case-reassign-]")).to_have_count(2)
+    expect(drawer.get_by_test_id("case-reviewers-blind")).to_have_count(0)
+    for name in assigned:
+        expect(drawer.get_by_test_id("case-assignments")).to_contain_text(name)
     shot(desktop, "cases-county-case-as-organizer")

@@ -79,6 +79,9 @@ class CaseCallPermissionsSerializer(serializers.Serializer):
     can_arbitrate = serializers.BooleanField(help_text="直接裁定仲裁中的案例")
     can_adjust_score = serializers.BooleanField(help_text="调整最终得分")
     can_publish = serializers.BooleanField(help_text="发布到案例库或撤下")
+    can_see_reviewers = serializers.BooleanField(
+        help_text="看得到评审员是谁（姓名、单位）；否则评审员显示为“评审员1”“评审员2”……"
+    )
     hint = serializers.CharField(help_text="不能操作时的原因（管理员可见），可以操作时为空")
 
 
@@ -183,10 +186,21 @@ class CaseReturnCommentSerializer(serializers.Serializer):
 
 
 class CaseAdminReviewSerializer(CaseAnonymousReviewSerializer):
+    """A review as an admin over the author's unit reads it; who wrote it only for the call's
+    organizer (context "identities": selectors.reviewer_identities)."""
+
     id = serializers.IntegerField()
-    reviewer = serializers.IntegerField(source="reviewer_id")
-    reviewer_name = serializers.CharField(source="reviewer.display_name")
+    reviewer = serializers.SerializerMethodField(help_text="评审员身份仅征集组织单位可见，否则为空")
+    reviewer_name = serializers.SerializerMethodField(
+        help_text="评审员姓名；非组织单位看到的是“评审员1”“评审员2”……（同一案例内固定）"
+    )
     status = serializers.CharField()
+
+    def get_reviewer(self, obj) -> int | None:
+        return self.context["identities"][obj.pk]["reviewer"]
+
+    def get_reviewer_name(self, obj) -> str:
+        return self.context["identities"][obj.pk]["reviewer_name"]
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -318,17 +332,22 @@ class CaseReviewInputSerializer(serializers.Serializer):
 
 
 class CaseReviewerSerializer(serializers.Serializer):
-    """One review assignment of a case, as its admins see it (never shown to the author)."""
+    """One review assignment of a case, as its admins see it (never shown to the author); who
+    the reviewer is only for the call's organizer (selectors.reviewer_identities)."""
 
     assignment = serializers.IntegerField()
-    reviewer = serializers.IntegerField()
-    reviewer_name = serializers.CharField()
-    reviewer_unit = serializers.CharField(allow_blank=True)
+    reviewer = serializers.IntegerField(
+        allow_null=True, help_text="评审员身份仅征集组织单位可见，否则为空"
+    )
+    reviewer_name = serializers.CharField(
+        help_text="评审员姓名；非组织单位看到的是“评审员1”“评审员2”……（同一案例内固定）"
+    )
+    reviewer_unit = serializers.CharField(allow_blank=True, help_text="非组织单位为空")
     kind = serializers.CharField()
     round = serializers.IntegerField()
     status = serializers.CharField()
     total = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
-    decline_reason = serializers.CharField(allow_blank=True)
+    decline_reason = serializers.CharField(allow_blank=True, help_text="谢绝理由；非组织单位为空")
 
 
 class ReviewerCandidateSerializer(serializers.Serializer):
@@ -348,16 +367,27 @@ class ReviewerSerializer(serializers.Serializer):
 
 
 class OpenAssignmentSerializer(serializers.Serializer):
+    """An unfinished review; who holds it only for the call's organizer (context "identities":
+    selectors.reviewer_identities)."""
+
     id = serializers.IntegerField()
     case = serializers.IntegerField(source="case_id")
     case_title = serializers.CharField(source="case.title")
     case_status = serializers.CharField(source="case.get_status_display")
-    reviewer = serializers.IntegerField(source="reviewer_id")
-    reviewer_name = serializers.CharField(source="reviewer.display_name")
+    reviewer = serializers.SerializerMethodField(help_text="评审员身份仅征集组织单位可见，否则为空")
+    reviewer_name = serializers.SerializerMethodField(
+        help_text="评审员姓名；非组织单位看到的是“评审员1”“评审员2”……（同一案例内固定）"
+    )
     kind = serializers.CharField(source="get_kind_display")
     status = serializers.CharField(source="get_status_display")
     created_at = serializers.DateTimeField()
     lease_expires_at = serializers.DateTimeField(allow_null=True)
+
+    def get_reviewer(self, obj) -> int | None:
+        return self.context["identities"][obj.pk]["reviewer"]
+
+    def get_reviewer_name(self, obj) -> str:
+        return self.context["identities"][obj.pk]["reviewer_name"]
 
 
 class CaseArbitrateSerializer(serializers.Serializer):

@@ -147,7 +147,8 @@ class ReviewerListView(APIView):
 
 
 class CallAssignmentsView(ListAPIView):
-    """A call's unfinished reviews in the admin's scope, oldest first: chase or reassign them."""
+    """A call's unfinished reviews in the admin's scope, oldest first: chase or reassign them
+    (the organizer), or follow their own people's cases without who reviews them (anyone else)."""
 
     permission_classes = [IsOrgAdmin]
     serializer_class = s.OpenAssignmentSerializer
@@ -161,4 +162,13 @@ class CallAssignmentsView(ListAPIView):
             raise NotFound()
         return oversight.open_assignments(
             selectors.cases_for_admin(self.request.user).filter(call=call)
+        )
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        # Who holds each task: by name for the call's organizer, else 评审员1, 评审员2…
+        who = selectors.reviewer_identities(request.user, page)
+        context = {**self.get_serializer_context(), "identities": who}
+        return self.get_paginated_response(
+            self.get_serializer(page, many=True, context=context).data
         )

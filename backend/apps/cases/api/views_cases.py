@@ -124,25 +124,30 @@ class CaseWithdrawView(APIView):
 
 
 class CaseReviewersView(APIView):
-    """Who reviews a case: admins only. The author is told plainly that this stays hidden."""
+    """Who reviews a case: admins only, by name for the call's organizer and as 评审员1,
+    评审员2… for the author's own unit's admin. The author is told plainly that this stays
+    hidden."""
 
     @extend_schema(responses=s.CaseReviewerSerializer(many=True))
     def get(self, request, pk):
         case = selectors.case_for(request.user, pk)
         if not request.user.is_org_admin or case.author_id == request.user.pk:
             raise Forbidden(errors.CASE_REVIEWERS_HIDDEN, code="reviewers_hidden")
-        reviews = case.assignments.select_related("reviewer", "reviewer__org_unit")
+        # Oldest first, as they are numbered (评审员1, 评审员2…).
+        reviews = list(
+            case.assignments.select_related("case__call__org_unit", "reviewer__org_unit").order_by(
+                "pk"
+            )
+        )
+        who = selectors.reviewer_identities(request.user, reviews)
         rows = [
             {
                 "assignment": a.pk,
-                "reviewer": a.reviewer_id,
-                "reviewer_name": a.reviewer.display_name,
-                "reviewer_unit": a.reviewer.org_unit.full_name if a.reviewer.org_unit_id else "",
+                **who[a.pk],
                 "kind": a.kind,
                 "round": a.round,
                 "status": a.status,
                 "total": a.total,
-                "decline_reason": a.decline_reason,
             }
             for a in reviews
         ]

@@ -65,7 +65,7 @@ def open_assignments(cases: QuerySet[Case]) -> QuerySet[ReviewAssignment]:
     """Unfinished reviews of these cases, oldest first: the ones to chase or reassign."""
     return (
         A.objects.filter(case__in=cases, status__in=A.OPEN)
-        .select_related("case", "reviewer")
+        .select_related("case__call__org_unit", "reviewer__org_unit")
         .order_by("created_at", "pk")
     )
 

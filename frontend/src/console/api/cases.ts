@@ -53,6 +53,7 @@ export interface CallStats {
   submitted_total: number
   units: UnitProgress[]
   scores: { count: number; mean?: string; min?: string; max?: string; buckets: { from: string; to: string; count: number }[] }
+  /** Per reviewer: for the call's organizer only (blind review); empty for anyone else. */
   reviewers: ReviewerLoad[]
   agreement: {
     cases_compared: number
@@ -81,6 +82,9 @@ export interface CaseDetail {
     id: number
     label: string
     kind: string
+    /** Only for the call's organizer (permissions.can_see_reviewers); null for anyone else. */
+    reviewer: number | null
+    /** The reviewer's name, or 评审员1, 评审员2… (fixed per case) for a non-organizer. */
     reviewer_name: string
     total: string
     overall_comment: string

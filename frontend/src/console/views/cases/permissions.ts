@@ -13,6 +13,7 @@ export const NO_PERMISSIONS: CallPermissions = {
   can_arbitrate: false,
   can_adjust_score: false,
   can_publish: false,
+  can_see_reviewers: false,
   hint: '',
 }
 
@@ -48,4 +49,20 @@ export function caseActions(state: CaseState, permissions: CallPermissions | und
 /** The hint shown instead of the actions, or '' when the viewer organizes the call. */
 export function readOnlyHint(permissions: CallPermissions | undefined): string {
   return permissions?.hint ?? ''
+}
+
+/**
+ * Blind review: only the call's organizer sees who reviews (names and units); anyone else gets
+ * the reviewers as 评审员1, 评审员2… per case, and no decline reasons.
+ */
+export function seesReviewers(permissions: CallPermissions | undefined): boolean {
+  return permissions?.can_see_reviewers ?? false
+}
+
+/**
+ * Whether the case's reviewer table needs its last column: a task the viewer may reassign, or
+ * a decline reason to show. A township admin on a county call has neither (no empty column).
+ */
+export function assignmentExtrasColumn(actions: CaseActions, rows: { decline_reason: string }[]): boolean {
+  return actions.reassign || rows.some((row) => Boolean(row.decline_reason))
 }
