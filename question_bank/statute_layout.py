@@ -286,10 +286,11 @@ def _split_english(lines: list[str]) -> list[str]:
     ("… designated by it.第五条 国家……"): the Chinese article starts a line of its own."""
     out: list[str] = []
     for line in lines:
-        if "条" in line and _english(line):
-            m = _HAN_ARTICLE.search(line)
-            if m and m.start() > 0 and not _HAN.search(line[max(0, m.start() - 3) : m.start()]):
-                out.extend((line[: m.start()].rstrip(), line[m.start() :]))
+        m = _HAN_ARTICLE.search(line) if "条" in line else None
+        if m and m.start() > 0:
+            before = line[: m.start()]
+            if _english(before) and not _HAN.search(before[-3:]):
+                out.extend((before.rstrip(), line[m.start() :]))
                 continue
         out.append(line)
     return out
