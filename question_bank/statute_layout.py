@@ -424,7 +424,7 @@ def title_lines(lines: list[str]) -> list[str]:
 
 _TOKEN = re.compile(rf"第 ?(?P<num>{_NUM}) ?条(?:之(?P<sub>[{_CN}]+))?")
 _CHAPTER_TOKEN = re.compile(
-    rf"第 ?(?P<num>{_NUM}) ?(?P<unit>编|章|节)[ \t　：:、.．]*(?P<name>[\u4e00-\u9fff]{{2,12}})?"
+    rf"第 ?(?P<num>{_NUM}) ?(?P<unit>编|章|节)[ \t　：:、.．]*(?P<name>[\u4e00-\u9fff]{{2,20}})?"
 )
 _REF_BEFORE = re.compile(
     r"(?:本法|本条例|本规定|本办法|依照|依据|根据|按照|违反|适用|前|和|与|、|或者|或|及|至|同|见|》|经|由)[ 　]*$"
@@ -434,7 +434,13 @@ _REF_AFTER = re.compile(
     rf"^(?:[ 　]*(?:的?规定|所称|所列|所指|之规定|中|[、和或至及]|以外|以下|的)|第{_NUM}[款项目])"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# cells of a row: tabs, spaces, bars, and the ASCII comma of a CSV export (a Chinese
+# sentence has the full-width "，")
+_CELL_SEP = re.compile(r"[\t 　]+|\s*[|｜]\s*|\s*,\s*")
 _SENTENCE_END = "。；;！？!?"
+# an export's item column ("项（一）", "第一项（一）"): the item's own mark stays
+_ITEM_CELL = re.compile(rf"^(?:第[{_CN}]+)?项\s*(?=[（(][{_CN}]+[)）]$)")
+_ITEM_MARK = re.compile(rf"^[（(][{_CN}]+[)）]$")
 
 
 def _english(line: str) -> bool:
@@ -454,7 +460,7 @@ def _candidate(text: str, m: re.Match) -> bool:
     # before the marker is a cell's or a column's edge
     if prev and (_HAN.match(prev) and not line_before.endswith(_LABELS_END)):
         return False
-    if prev in "，,（(《":
+    if prev in "，（(《":
         return False
     after = text[m.end() : m.end() + 8]
     if _REF_AFTER.match(after):
@@ -515,14 +521,14 @@ def _clean_body(segment: str, repeated: set[str]) -> tuple[list[str], str]:
     paragraphs: list[str] = []
     joining = False
     for raw in body.split("\n"):
-        cells = [c.strip(' 　|｜"') for c in re.split(r"[\t 　]+|\s*[|｜]\s*", raw)]
+        cells = [_ITEM_CELL.sub("", c.strip(' 　|｜"')) for c in re.split(_CELL_SEP, raw)]
         cells = [
             c
             for c in cells
             if c
             and _HAN.search(c)
             and not _english(c)
-            and c not in repeated
+            and (c not in repeated or _ITEM_MARK.match(c))
             and not _CHAPTER_TOKEN.fullmatch(c)
             and not _TOKEN.fullmatch(c)
             and not re.fullmatch(rf"第 ?{_NUM} ?[款项]", c)
@@ -578,7 +584,7 @@ def token_article_lines(lines: list[str]) -> list[str]:
     # lines that recur (a page header, a name column) are no article's text
     counts: dict[str, int] = {}
     for line in lines:
-        for cell in re.split(r"[\t 　]+|\s*[|｜]\s*", line):
+        for cell in re.split(_CELL_SEP, line):
             cell = cell.strip(" 　")
             if cell and not any(c in cell for c in _SENTENCE_END):
                 counts[cell] = counts.get(cell, 0) + 1
@@ -606,9 +612,17 @@ def token_article_lines(lines: list[str]) -> list[str]:
         segment = segment[after.end() :] if after else segment
         if k + 1 == len(chosen):
             # the last article ends at its paragraph's end; what follows is kept as written
-            stop = re.search(r"\n[ \t　]*\n", segment)
-            tail_text = segment[stop.start() :] if stop else ""
-            segment = segment[: stop.start()] if stop else segment
+            # the last article ends at a blank line, a line with no Han text ("—— END ——",
+            # "- 3 -") or the line of a site's footer; what follows is kept as written
+            stop = len(segment)
+            blank = re.search(r"\n[ \t　]*\n|\n(?=[^\n\u4e00-\u9fff]*(?:\n|$))", segment)
+            if blank:
+                stop = blank.start()
+            site = _SITE_TAIL.search(segment, 0, stop)
+            if site:
+                stop = max(0, segment.rfind("\n", 0, site.start()))
+            tail_text = segment[stop:]
+            segment = segment[:stop]
         paragraphs, rest = _clean_body(segment, repeated)
         numeral = m.group("num").replace(" ", "")
         number = _value(numeral)
@@ -628,7 +642,10 @@ def token_article_lines(lines: list[str]) -> list[str]:
             out.append(token)
         last_token = token
         tail = rest
-    out.extend(tail_text.split("\n") if tail_text else [])
+    after = tail_text.split("\n") if tail_text else []
+    if _is_tail(after) and not any(line.rstrip().endswith(("。", "；")) for line in after):
+        after = ["" for _line in after]  # a page's footer: no sentence of anybody's
+    out.extend(after)
     return out
 
 
