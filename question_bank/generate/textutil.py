@@ -175,6 +175,12 @@ _NAME_LEAD = re.compile(
 _NOT_A_LAW = re.compile(
     r"^(?:[方办做说看想写用算立执司守依合违非]法|[^\u4e00-\u9fff]*|.*(?:的|之)(?:规定|办法|决定))$"
 )
+_SENTENCE_RE = re.compile(r"[。；;！!？?]|《[^》]*》\s*第[一二三四五六七八九十百零〇\d]+条")
+# A field whose value is a category, not a name ("【法规类别】公路综合规定", "主题分类：…").
+_CATEGORY_FIELD = re.compile(
+    r"(?:[【\[［][^】\]］]{0,6}(?:类别|分类|级别|类型)[】\]］]|"
+    r"(?:法规类别|类别|分类|主题分类|效力级别|类型)\s*[：:])\s*[^\s【\[［]*"
+)
 _SOURCE_WEIGHT = {"title": 3, "file": 3, "head": 2, "path": 1}
 _HEAD_LINES = 14
 
@@ -184,6 +190,7 @@ def _names_in(line: str) -> list[tuple[str, bool, bool]]:
     line = line.strip().lstrip("#>*• \t").strip()
     if not line or _NOT_A_NAME_LINE.search(line):
         return []
+    line = _CATEGORY_FIELD.sub(" ", line)
     found: list[tuple[str, bool, bool]] = []
     for m in _BOOKED_NAME_RE.finditer(line):
         found.append((m.group(2), bool(m.group(1)), True))
@@ -208,14 +215,16 @@ def chosen_law_name(document: Document) -> str | None:
         if ARTICLE_RE.match(passage.text):
             break
         if passage.kind != "note":
-            sources.extend(("head", line) for line in passage.text.splitlines()[:3])
+            # A sentence ("根据《X法》第七条的规定，……。") cites a law; it names none.
+            lines = passage.text.splitlines()[:3]
+            sources.extend(("head", line) for line in lines if not _SENTENCE_RE.search(line))
     paths = {part for p in document.passages[:60] for part in p.heading_path}
     sources.extend(("path", part) for part in sorted(paths))
     score: dict[str, float] = {}
     kinds: dict[str, set[str]] = {}
     for source, line in sources:
         for name, full, booked in _names_in(line):
-            weight = _SOURCE_WEIGHT[source] + (1 if full else 0) + (1 if booked else 0)
+            weight = _SOURCE_WEIGHT[source] + (2 if full else 0) + (1 if booked else 0)
             score[name] = score.get(name, 0) + weight
             kinds.setdefault(name, set()).add(source)
     if not score:

@@ -91,6 +91,11 @@ HEADS: dict[str, tuple[list[str], str | None, str]] = {
         None,
         "",
     ),
+    "category_field_first": (
+        ["【制定机关】全国人大常委会　【法规类别】广播电视综合规定", FULL, NOTE],
+        "乡村公共广播法_法规库.txt",
+        "",
+    ),
     "title_field": ([f"法规名称：{FULL}", "发布日期：2031-06-01", "时效性：现行有效"], None, ""),
 }
 
@@ -139,6 +144,15 @@ SPEECH = f"""在全县学习贯彻《{FULL}》动员会上的讲话
 同志们，这项工作关系群众切身利益，希望大家抓紧抓实。
 """
 
+NOTICE_CITING = f"""关于做好村广播开放工作的通知
+各村：
+根据《{FULL}》第七条、第八条的规定，现将有关事项通知如下。
+一、播放时间。第七条：乡村公共广播每日播放时间不得少于两小时。
+二、应急发布。第八条：遇有预警，一小时内发布。
+三、设施修复。第九条：损坏的十五日内修复。
+某镇人民政府
+"""
+
 NOTICE = f"""关于学习《{FULL}》的通知
 各乡镇综合文化站：
 为做好学习宣传工作，现将有关事项通知如下。
@@ -151,7 +165,7 @@ NOTICE = f"""关于学习《{FULL}》的通知
 """
 
 
-@pytest.mark.parametrize("text", [SPEECH, NOTICE])
+@pytest.mark.parametrize("text", [SPEECH, NOTICE, NOTICE_CITING])
 def test_a_speech_or_notice_naming_the_law_is_no_statute(text):
     doc = ingest_text(text)
     assert kinds.document_kind(doc) == kinds.OTHER
