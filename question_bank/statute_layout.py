@@ -31,7 +31,6 @@ _NUM = rf"(?:[{_CN}](?: ?[{_CN}])*|\d{{1,3}})"
 # Decoration that may stand before the article token; each piece is optional.
 _LEAD = re.compile(
     r"^(?:[\s|｜>]*)"
-    r"(?:[\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F]+\s*)?"  # a post's "📖" (round 14)
     r"(?:[\[【［](?!第)[\u4e00-\u9fff]{2,4}[\]】］]\s*)?"  # an export's "[原文]" label (round 14)
     r"(?:#{1,6}\s*)?"
     r"(?:[-*+•·]\s+)?"
