@@ -116,6 +116,32 @@ def _catch_all(items: list[str], n: int) -> bool:
     return n == len(items) - 1 or item.startswith(("其他", "其它"))
 
 
+# A later paragraph of the article: text on a line of its own after the items, which is no
+# new article ("第二十五条…") or heading.
+LATER_PARAGRAPH_RE = re.compile(
+    r"\n[ \t\u3000]*(?!第[一二三四五六七八九十百零]+[条章节编])[^\s（(]"
+)
+
+
+NEXT_ARTICLE_RE = re.compile(r"\n[ \t\u3000#]*第[一二三四五六七八九十百零]+[条章节编]")
+
+
+def _cited_article(ctx: Context, alist) -> str:
+    """ "第X条", or "第X条第一款" when a later paragraph of the same article goes on (and may
+    add to what the question asks: "…由本级人民政府管辖"): the answer is then complete for
+    the question as worded (round fourteen)."""
+    if not alist.article:
+        return ""
+    text = ctx.document.text
+    rest = text[alist.end : alist.end + 600]
+    m = NEXT_ARTICLE_RE.search(rest)
+    if m:
+        rest = rest[: m.start()]
+    if LATER_PARAGRAPH_RE.search(rest):
+        return f"{alist.article}第一款"
+    return alist.article
+
+
 @document_rule("short.article_items", "short_answer", 0.65)
 def article_items(ctx: Context) -> Iterator[Candidate]:
     for alist in ctx.article_lists():
@@ -132,7 +158,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             continue
         if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
             continue
-        prefix = f"根据《{ctx.law}》{alist.article or ''}，" if ctx.law else ""
+        prefix = f"根据《{ctx.law}》{_cited_article(ctx, alist)}，" if ctx.law else ""
         yield Candidate(
             type="short_answer",
             stem=f"{prefix}{question}",
