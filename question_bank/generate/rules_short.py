@@ -127,19 +127,31 @@ NEXT_ARTICLE_RE = re.compile(r"\n[ \t\u3000#]*第[一二三四五六七八九十
 
 
 def _cited_article(ctx: Context, alist) -> str:
-    """ "第X条", or "第X条第一款" when a later paragraph of the same article goes on (and may
-    add to what the question asks: "…由本级人民政府管辖"): the answer is then complete for
-    the question as worded (round fourteen)."""
+    """ "第X条", or "第X条第N款" when the article has more than one paragraph: a later
+    paragraph may add to what the question asks ("…由本级人民政府管辖"), and the answer is
+    complete only for the paragraph of the list (round fourteen). "" when the paragraph
+    cannot be told."""
     if not alist.article:
         return ""
     text = ctx.document.text
+    passage = ctx.passage(alist.passage_id)
+    head = ARTICLE_NO_RE.sub("", text[passage.start : alist.lead_start]).strip()
+    before = [line.strip() for line in head.split("\n") if line.strip()]
+    if any(not line.endswith(("。", "；")) for line in before):
+        return ""  # what stands before the list is no paragraph of the article
     rest = text[alist.end : alist.end + 600]
     m = NEXT_ARTICLE_RE.search(rest)
     if m:
         rest = rest[: m.start()]
-    if LATER_PARAGRAPH_RE.search(rest):
-        return f"{alist.article}第一款"
-    return alist.article
+    if not before and not LATER_PARAGRAPH_RE.search(rest):
+        return alist.article
+    if len(before) >= len(PARAGRAPH_NUMBERS):
+        return ""
+    return f"{alist.article}第{PARAGRAPH_NUMBERS[len(before)]}款"
+
+
+ARTICLE_NO_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
+PARAGRAPH_NUMBERS = "一二三四五六七八九"
 
 
 @document_rule("short.article_items", "short_answer", 0.65)

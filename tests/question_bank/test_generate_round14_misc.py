@@ -239,3 +239,11 @@ def test_labels_deduplicated_after_cleaning():
         "苗木管理法",
         "法律责任",
     ]
+
+
+def test_list_in_a_later_paragraph_cites_that_paragraph():
+    doc = _law_doc(
+        "第二十条 苗木站由县级人民政府设立。\n县级苗木站负责下列事项：\n（一）登记苗圃；\n（二）检查苗木质量；\n（三）发布苗木信息。"
+    )
+    stems = [c.stem for c in _short_items(doc)]
+    assert stems and all("第二十条第二款，" in s or "第二十条" not in s for s in stems)
