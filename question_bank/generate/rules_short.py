@@ -135,8 +135,10 @@ def _cited_article(ctx: Context, alist) -> str:
         return ""
     text = ctx.document.text
     passage = ctx.passage(alist.passage_id)
-    head = ARTICLE_NO_RE.sub("", text[passage.start : alist.lead_start]).strip()
-    before = [line.strip() for line in head.split("\n") if line.strip()]
+    head = ARTICLE_NO_RE.sub("", text[passage.start : alist.lead_start])
+    lines = head.split("\n")
+    # the line the lead-in ends is its own paragraph ("国家实行…制度。下列草原…："): not before it
+    before = [line.strip() for line in lines[:-1] if line.strip()]
     if any(not line.endswith(("。", "；")) for line in before):
         return ""  # what stands before the list is no paragraph of the article
     rest = text[alist.end : alist.end + 600]

@@ -247,3 +247,11 @@ def test_list_in_a_later_paragraph_cites_that_paragraph():
     )
     stems = [c.stem for c in _short_items(doc)]
     assert stems and all("第二十条第二款，" in s or "第二十条" not in s for s in stems)
+
+
+def test_sentence_before_the_lead_on_its_line_is_the_same_paragraph():
+    doc = _law_doc(
+        "第二十条 苗木站由县级人民政府设立。县级苗木站负责下列事项：\n（一）登记苗圃；\n（二）检查苗木质量；\n（三）发布苗木信息。"
+    )
+    stems = [c.stem for c in _short_items(doc)]
+    assert all("第二款" not in s for s in stems)
