@@ -83,10 +83,16 @@ _HEADING = re.compile(
 )
 
 
+# A list item's number ("1.", "2、", "(3)", "（4）", "【5】", "⑥"), no page number.
+_ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,3}\s*[.．、:：)）]|[（(]\s*\d{1,3}\s*[)）]|[【\[［〔]\s*\d{1,3}\s*[】\]］〕])$"
+)
+
+
 def _page_number(text: str) -> int | None:
     """The page number when `text` is nothing but a page-number marker."""
     text = text.strip()
-    if not text or len(text) > MAX_MARK_CHARS:
+    if not text or len(text) > MAX_MARK_CHARS or _ITEM_NUMBER.match(text):
         return None
     core = _NOT_CORE.sub("", text)
     if re.search(r"[\u4e00-\u9fff]", core.replace("第", "").replace("页", "").replace("共", "")):
@@ -121,6 +127,8 @@ def _marks(lines: list[str]) -> list[tuple[int, int, str, str]]:
             out.append((i, number, line.strip(), "line"))
             continue
         for where, part in _parts(line.strip()):
+            if part.isdigit():
+                continue  # "3 各村…": a bare number set off in a line is no page marker
             if (number := _page_number(part)) is not None:
                 out.append((i, number, part, where))
                 break

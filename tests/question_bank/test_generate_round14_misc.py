@@ -255,3 +255,10 @@ def test_sentence_before_the_lead_on_its_line_is_the_same_paragraph():
     )
     stems = [c.stem for c in _short_items(doc)]
     assert all("第二款" not in s for s in stems)
+
+
+@pytest.mark.parametrize("number", ["{k}.", "{k}、", "({k})", "（{k}）", "【{k}】", "{k}"])
+def test_numbered_points_are_no_page_markers(number):
+    lines = [number.format(k=k) + " " + page for k, page in enumerate(PAGES, start=1)]
+    assert marked_page_run(lines) is None
+    assert join_marked_pages(lines) == lines
