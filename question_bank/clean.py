@@ -519,7 +519,7 @@ def clean_text(text: str) -> str:
     lines = drop_front_matter(text.split("\n"))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
-    lines = article_lines(title_lines(close_han_spaces(lines)))
+    lines = article_lines(title_lines(close_han_spaces(lines)), title_lines(lines))
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

@@ -57,7 +57,19 @@ _CHAPTER = re.compile(
 # A header row of a table or export: column names only ("章节	条款	内容").
 _COLUMN_WORDS = frozenset(
     {"章节", "章", "条款", "条", "条号", "条文", "法条", "内容", "正文", "条文内容"}
-    | {"序号", "编号", "款", "项", "标题", "备注", "说明"}
+    | {
+        "序号",
+        "编号",
+        "款",
+        "项",
+        "标题",
+        "备注",
+        "说明",
+        "法规名称",
+        "法律名称",
+        "名称",
+        "条文序号",
+    }
 )
 _COLUMN_FIRST = frozenset(w[0] for w in _COLUMN_WORDS) | {"|", "｜"}
 _FRAME_FIRST = frozenset("=＝—─━-~～·•*# \t")
@@ -215,6 +227,20 @@ def _chapter_line(line: str) -> str | None:
     return _chapter_text(m)
 
 
+def _numbers_apart(lines: list[str], chain: list[tuple[int, _Head]]) -> bool:
+    """Markers without a body followed straight by the next marker, often: the numbers
+    stand in a block of their own and the bodies elsewhere."""
+    at = {index for index, _head in chain}
+    bare = 0
+    for index, head in chain:
+        if head.body:
+            continue
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        if following in at:
+            bare += 1
+    return bare >= 3 and bare >= 0.2 * len(chain)
+
+
 def _canonical(head: _Head) -> str:
     return f"{head.token} {head.body}" if head.body else head.token
 
@@ -252,6 +278,24 @@ def _is_tail(lines: list[str]) -> bool:
     return len(filled) <= TAIL_LINES and sum(len(line) for line in filled) <= TAIL_CHARS
 
 
+_HAN_ARTICLE = re.compile(rf"第 ?{_NUM} ?条[ \t　：:．.、]*[\u4e00-\u9fff（(]")
+
+
+def _split_english(lines: list[str]) -> list[str]:
+    """A bilingual print glues the next Chinese article to the English line before it
+    ("… designated by it.第五条 国家……"): the Chinese article starts a line of its own."""
+    out: list[str] = []
+    for line in lines:
+        m = _HAN_ARTICLE.search(line) if "条" in line else None
+        if m and m.start() > 0:
+            before = line[: m.start()]
+            if _english(before) and not _HAN.search(before[-3:]):
+                out.extend((before.rstrip(), line[m.start() :]))
+                continue
+        out.append(line)
+    return out
+
+
 def _split_run_on(lines: list[str]) -> list[str]:
     """A line holding several articles is cut before each next one (n, n+1, …), counted
     from the article that opens it; a number out of turn is a reference and stays."""
@@ -271,16 +315,24 @@ def _split_run_on(lines: list[str]) -> list[str]:
     return out
 
 
-def article_lines(lines: list[str]) -> list[str]:
-    """Rewrite the article and chapter lines of a law in articles; others untouched."""
-    split = _split_run_on(lines)
+def article_lines(lines: list[str], unspaced: list[str] | None = None) -> list[str]:
+    """Rewrite the article and chapter lines of a law in articles; others untouched.
+    `unspaced`: the same lines before spaces between Han characters were closed (a tab
+    between two cells is a boundary the token reader needs)."""
+    split = _split_run_on(_split_english(lines))
     heads = [(i, h) for i, line in enumerate(split) if (h := _parse_head(line))]
     if len(heads) < MIN_ARTICLES:
-        return lines
+        return _by_tokens(lines, unspaced)
     chain = _accepted(heads)
     if not _is_sequence(chain):
-        return lines
+        return _by_tokens(lines, unspaced)
     lines = split
+    if _numbers_apart(lines, chain):
+        # the numbers were printed apart from their text (a two-column page printed to PDF,
+        # a column of numbers beside a column of text): which text is whose is unknown, so
+        # no line is read as an article
+        marked_lines = {index for index, _head in chain}
+        return ["" if i in marked_lines else line for i, line in enumerate(lines)]
     last_article = chain[-1][0]
     end = next(
         (i for i in range(last_article + 1, len(lines)) if _END_MARK.match(lines[i].strip())),
@@ -321,6 +373,9 @@ def article_lines(lines: list[str]) -> list[str]:
             last_chapter = chapter
             pending = None
             continue
+        if index > first and stripped and _english(stripped):
+            out.append("")
+            continue
         if index > first and stripped:
             body = _BODY_LABEL.sub("", stripped) if stripped[:1] in "内正条" else stripped
             if pending is not None:
@@ -356,3 +411,262 @@ def title_lines(lines: list[str]) -> list[str]:
                     continue
         out.append(line)
     return out
+
+
+# --- Reading articles from the text's own tokens ---------------------------------------
+#
+# When no line opens with a marker the line reader knows (an emoji before it, a row whose
+# first cells repeat the law's name, numbers and bodies printed side by side), the whole
+# text is read token by token: every "第X条" is a candidate start unless its neighbours make
+# it a reference; the longest run of candidates whose numbers rise by one is the law's
+# articles; what stands between one article's last sentence and the next marker is
+# decoration and goes.
+
+_TOKEN = re.compile(rf"第 ?(?P<num>{_NUM}) ?条(?:之(?P<sub>[{_CN}]+))?")
+_CHAPTER_TOKEN = re.compile(
+    rf"第 ?(?P<num>{_NUM}) ?(?P<unit>编|章|节)[ \t　：:、.．]*(?P<name>[\u4e00-\u9fff]{{2,20}})?"
+)
+_REF_BEFORE = re.compile(
+    r"(?:本法|本条例|本规定|本办法|依照|依据|根据|按照|违反|适用|前|和|与|、|或者|或|及|至|同|见|》|经|由)[ 　]*$"
+)
+# "第十六条第一款" cites a paragraph; "第十六条	第一款	正文" is an export's paragraph column
+_REF_AFTER = re.compile(
+    rf"^(?:[ 　]*(?:的?规定|所称|所列|所指|之规定|中|[、和或至及]|以外|以下|的)|第{_NUM}[款项目])"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# cells of a row: tabs, spaces, bars, and the ASCII comma of a CSV export (a Chinese
+# sentence has the full-width "，")
+_CELL_SEP = re.compile(r"[\t 　]+|\s*[|｜]\s*|\s*,\s*")
+_SENTENCE_END = "。；;！？!?"
+# an export's item column ("项（一）", "第一项（一）"): the item's own mark stays
+_ITEM_CELL = re.compile(rf"^(?:第[{_CN}]+)?项\s*(?=[（(][{_CN}]+[)）]$)")
+_ITEM_MARK = re.compile(rf"^[（(][{_CN}]+[)）]$")
+
+
+def _english(line: str) -> bool:
+    """A line mostly in ASCII letters (a bilingual page's English) is never a law's text."""
+    letters = sum(1 for c in line if c.isascii() and c.isalpha())
+    han = len(_HAN.findall(line))
+    return letters >= 8 and letters > 3 * han
+
+
+def _candidate(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 8) : m.start()]
+    line_before = before.rsplit("\n", 1)[-1]
+    if _REF_BEFORE.search(line_before):
+        return False
+    prev = line_before[-1:]
+    # inside a sentence ("……，第五条" or "依照本法第五条"): a reference; a space or a tab
+    # before the marker is a cell's or a column's edge
+    if prev and (_HAN.match(prev) and not line_before.endswith(_LABELS_END)):
+        return False
+    if prev in "，（(《":
+        return False
+    after = text[m.end() : m.end() + 8]
+    if _REF_AFTER.match(after):
+        return False
+    return "《" not in line_before or "》" in line_before
+
+
+_LABELS_END = ("条款", "法条", "条文", "条目", "条号", "条次")
+
+
+def _token_chain(starts: list[tuple[int, int]]) -> list[int]:
+    """Indices of the longest run of starts whose numbers rise (by one mostly); a start
+    with the same number as the one before continues it (a row per paragraph); numbers
+    start again at 1 for the next law of a compilation."""
+    n = len(starts)
+    score = [0.0] * n
+    back = [-1] * n
+    for i, (_pos, num) in enumerate(starts):
+        score[i] = 1.0 if num == 1 else 0.5
+        for j in range(max(0, i - 80), i):
+            prev = starts[j][1]
+            step = num - prev
+            if step == 1:
+                gain = 1.0
+            elif step == 0:
+                gain = 0.0
+            elif 1 < step <= 40:
+                gain = 0.2
+            elif num == 1 and prev > 2:
+                gain = 1.0  # a compilation: the next law
+            else:
+                continue
+            if score[j] + gain > score[i]:
+                score[i], back[i] = score[j] + gain, j
+    if not n:
+        return []
+    i = max(range(n), key=lambda k: (score[k], -k))
+    chain = []
+    while i >= 0:
+        chain.append(i)
+        i = back[i]
+    return chain[::-1]
+
+
+_DECOR_AFTER = re.compile(rf"^[ \t　]*[{re.escape(_CLOSE)}*]*[ \t　]*[：:．.、,，|｜—\-–]*[ \t　]*")
+
+
+def _clean_body(segment: str, repeated: set[str]) -> tuple[list[str], str]:
+    """An article's text from the segment after its marker: Han text up to its last
+    sentence end, wrapped lines rejoined, English, cells and headers dropped. Returns the
+    body's paragraphs and what stands after its end (decoration, maybe a chapter)."""
+    segment = _BODY_LABEL.sub("", _CAPTION.sub("", segment.lstrip(" \t　")))
+    cut = max(segment.rfind(c) for c in _SENTENCE_END)
+    if cut >= 0:
+        body, rest = segment[: cut + 1], segment[cut + 1 :]
+    else:
+        body, rest = segment, ""
+    paragraphs: list[str] = []
+    joining = False
+    for raw in body.split("\n"):
+        cells = [_ITEM_CELL.sub("", c.strip(' 　|｜"')) for c in re.split(_CELL_SEP, raw)]
+        cells = [
+            c
+            for c in cells
+            if c
+            and _HAN.search(c)
+            and not _english(c)
+            and (c not in repeated or _ITEM_MARK.match(c))
+            and not _CHAPTER_TOKEN.fullmatch(c)
+            and not _TOKEN.fullmatch(c)
+            and not re.fullmatch(rf"第 ?{_NUM} ?[款项]", c)
+        ]
+        line = "".join(cells)
+        if not line:
+            continue
+        if joining and paragraphs:
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+        joining = not line.endswith((*_SENTENCE_END, "：", ":"))
+    return paragraphs, rest
+
+
+def _by_tokens(lines: list[str], unspaced: list[str] | None) -> list[str]:
+    if unspaced is not None and len(unspaced) == len(lines):
+        out = token_article_lines(unspaced)
+        return lines if out is unspaced else out
+    out = token_article_lines(lines)
+    return out
+
+
+def _loose_chapter(line: str) -> str | None:
+    """A chapter line behind emoji or bullets on both sides ("🚒 第三章 消防组织 🚒")."""
+    core = re.sub(r"^[^\u4e00-\u9fff\d]+|[^\u4e00-\u9fff\d]+$", "", line)
+    return _chapter_line(core) if core.startswith("第") else None
+
+
+def token_article_lines(lines: list[str]) -> list[str]:
+    """The articles of a law read from its "第X条" tokens wherever they stand (see above);
+    the lines as they were when the tokens form no sequence."""
+    text = "\n".join(lines)
+    if text.count("条") < MIN_ARTICLES:
+        return lines
+    starts: list[tuple[int, int]] = []
+    matches: list[re.Match] = []
+    for m in _TOKEN.finditer(text):
+        if not _candidate(text, m):
+            continue
+        number = _value(m.group("num").replace(" ", ""))
+        if number > 0:
+            starts.append((m.start(), number))
+            matches.append(m)
+    chain = _token_chain(starts)
+    numbers = [starts[i][1] for i in chain]
+    distinct = [b for a, b in itertools.pairwise([0, *numbers]) if b != a]
+    if len(distinct) < MIN_ARTICLES:
+        return lines
+    steps = [b - a for a, b in itertools.pairwise(distinct)]
+    if sum(1 for s in steps if s == 1) < MIN_STEP_SHARE * len(steps):
+        return lines
+    # lines that recur (a page header, a name column) are no article's text
+    counts: dict[str, int] = {}
+    for line in lines:
+        for cell in re.split(_CELL_SEP, line):
+            cell = cell.strip(" 　")
+            if cell and not any(c in cell for c in _SENTENCE_END):
+                counts[cell] = counts.get(cell, 0) + 1
+    repeated = {c for c, k in counts.items() if k >= 3}
+    chosen = [matches[i] for i in chain]
+    head_text = text[: chosen[0].start()]
+    out = [
+        "" if _column_header(line.strip()) else (_loose_chapter(line) or line)
+        for line in head_text.split("\n")
+    ]
+
+    # the first marker's decoration (an emoji, a row's cells) goes; a chapter cell stays
+    tail = out.pop() if out else ""
+    # an export names its law in a column on every row: the name opens the text
+    names = sorted((c for c in repeated if _LAW_CELL.match(c)), key=lambda c: -counts[c])
+    if names and not any(_without_edition(names[0]) in line for line in out):
+        out.insert(0, names[0])
+    last_chapter = None
+    last_token = None
+    tail_text = ""
+    for k, m in enumerate(chosen):
+        end = chosen[k + 1].start() if k + 1 < len(chosen) else len(text)
+        segment = text[m.end() : end]
+        after = _DECOR_AFTER.match(segment)
+        segment = segment[after.end() :] if after else segment
+        if k + 1 == len(chosen):
+            # the last article ends at its paragraph's end; what follows is kept as written
+            # the last article ends at a blank line, a line with no Han text ("—— END ——",
+            # "- 3 -") or the line of a site's footer; what follows is kept as written
+            stop = len(segment)
+            blank = re.search(r"\n[ \t　]*\n|\n(?=[^\n\u4e00-\u9fff]*(?:\n|$))", segment)
+            if blank:
+                stop = blank.start()
+            site = _SITE_TAIL.search(segment, 0, stop)
+            if site:
+                stop = max(0, segment.rfind("\n", 0, site.start()))
+            tail_text = segment[stop:]
+            segment = segment[:stop]
+        paragraphs, rest = _clean_body(segment, repeated)
+        numeral = m.group("num").replace(" ", "")
+        number = _value(numeral)
+        token = "第" + (article_numeral(number) if numeral.isdigit() else numeral) + "条"
+        if m.group("sub"):
+            token += "之" + m.group("sub")
+        chapter = _chapter_in(tail)
+        if chapter and chapter != last_chapter:
+            out.append(chapter)
+            last_chapter = chapter
+        if token == last_token and out:
+            out.extend(paragraphs)  # the next paragraph's row of the same article
+        elif paragraphs:
+            out.append(f"{token} {paragraphs[0]}")
+            out.extend(paragraphs[1:])
+        else:
+            out.append(token)
+        last_token = token
+        tail = rest
+    after = tail_text.split("\n") if tail_text else []
+    if _is_tail(after) and not any(line.rstrip().endswith(("。", "；")) for line in after):
+        after = ["" for _line in after]  # a page's footer: no sentence of anybody's
+    out.extend(after)
+    return out
+
+
+_LAW_CELL = re.compile(
+    r"^[\u4e00-\u9fff]{2,40}(?:法|条例|规定|办法|细则)(?:[（(][^）)]{2,20}[）)])?$"
+)
+
+
+def _without_edition(name: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]$", "", name)
+
+
+def _chapter_in(text: str) -> str | None:
+    """The chapter a decoration between two articles names ("第二章 保障措施"), if any."""
+    found = None
+    for m in _CHAPTER_TOKEN.finditer(text):
+        found = m
+    if not found:
+        return None
+    numeral = found.group("num").replace(" ", "")
+    if numeral.isdigit():
+        numeral = article_numeral(int(numeral))
+    name = found.group("name") or ""
+    return f"第{numeral}{found.group('unit')}" + (f" {name}" if name else "")
