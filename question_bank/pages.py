@@ -62,8 +62,187 @@ def _cuts_sentence(lines: list[str | None], index: int) -> bool:
     return previous is not None and not previous.endswith(_TERMINAL)
 
 
+# A page-number marker, whatever its decoration ("［1/4］", "▌P.1", "第 01 页 ▏共 04 页",
+# "‹ 1 ›", "~ 1 / 4 ~", "- 1 -", "Page 1 of 4"): once every sign but letters, digits and "/"
+# is taken out, only a page number is left, perhaps with the page count.
+_MARK_CORE = re.compile(
+    r"^(?:第0*(?P<a>\d{1,3})页(?:/?共0*\d{1,3}页)?"
+    r"|0*(?P<b>\d{1,3})(?:/0*\d{1,3}页?)?"
+    r"|(?:p|pg|page)0*(?P<c>\d{1,3})(?:(?:/|of)0*\d{1,3})?)$",
+    re.IGNORECASE,
+)
+_NOT_CORE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff/]")
+MAX_MARK_CHARS = 24
+MIN_MARKED_PAGE_CHARS = 40
+# "（接上页）", "(续上页)": the top of a page that goes on from the last.
+_CONTINUED = re.compile(r"^\s*[（(【\[]\s*(?:接|续|承)上页\s*[)）】\]]\s*")
+# A notice a sharing site puts at a page break ("免费预览已结束，剩余2页可下载查看").
+_BREAK_NOTICE = re.compile(r"下载|预览|登录|会员|VIP|全文|剩余\s*\d+\s*页", re.IGNORECASE)
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零〇\d]+[章节条编]|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+
+
+# A list item's number ("1.", "2、", "(3)", "（4）", "【5】", "⑥"), no page number.
+_ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,3}\s*[.．、:：)）]|[（(]\s*\d{1,3}\s*[)）]|[【\[［〔]\s*\d{1,3}\s*[】\]］〕])$"
+)
+
+
+def _page_number(text: str) -> int | None:
+    """The page number when `text` is nothing but a page-number marker."""
+    text = text.strip()
+    if not text or len(text) > MAX_MARK_CHARS or _ITEM_NUMBER.match(text):
+        return None
+    core = _NOT_CORE.sub("", text)
+    if re.search(r"[\u4e00-\u9fff]", core.replace("第", "").replace("页", "").replace("共", "")):
+        return None
+    m = _MARK_CORE.match(core)
+    if not m:
+        return None
+    return int(m.group("a") or m.group("b") or m.group("c"))
+
+
+def _parts(line: str) -> list[tuple[str, str]]:
+    """The short parts a space sets off at the head or the tail of a line, longest first."""
+    spaces = [m.start() for m in re.finditer(r"\s+", line)]
+    heads = [("head", line[:i]) for i in reversed(spaces) if 0 < i <= MAX_MARK_CHARS]
+    tails = [("tail", line[i:].strip()) for i in spaces if len(line) - i <= MAX_MARK_CHARS]
+    return [(w, p) for w, p in heads + tails if p and p != line]
+
+
+def _template(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _marks(lines: list[str]) -> list[tuple[int, int, str, str]]:
+    """(line, page number, marker text, where) for every line that is or holds a marker:
+    `where` is "line" (the whole line), "head" or "tail" (a part set off by a space)."""
+    out = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        number = _page_number(line)
+        if number is not None:
+            out.append((i, number, line.strip(), "line"))
+            continue
+        for where, part in _parts(line.strip()):
+            if part.isdigit():
+                continue  # "3 各村…": a bare number set off in a line is no page marker
+            if (number := _page_number(part)) is not None:
+                out.append((i, number, part, where))
+                break
+    return out
+
+
+def marked_page_run(lines: list[str]) -> list[tuple[int, str, str]] | None:
+    """The markers of pages k, k+1, k+2… (one style, recurring, a page of text between
+    them), or None when the text carries no such run."""
+    best: list[tuple[int, int, str, str]] = []
+    groups: dict[str, list[tuple[int, int, str, str]]] = {}
+    for mark in _marks(lines):
+        groups.setdefault(_template(mark[2]), []).append(mark)
+    for template, marks in groups.items():
+        run: list[tuple[int, int, str, str]] = []
+        for mark in marks:
+            # a bare number needs a page of text before it; a decorated marker any text
+            least = MIN_MARKED_PAGE_CHARS if template == "#" else 1
+            if (
+                run
+                and mark[1] == run[-1][1] + 1
+                and _text_between_marks(lines, run[-1], mark) >= least
+            ):
+                run.append(mark)
+            elif not run or mark[1] <= 1 or mark[1] != run[-1][1] + 1:
+                run = [mark] if mark[1] <= 2 else []
+            if len(run) > len(best):
+                best = list(run)
+        # a bare number ("3") is a page marker only when it recurs at least three times
+        if template == "#" and best and _template(best[0][2]) == "#" and len(best) < 3:
+            best = []
+    if len(best) < 2:
+        return None
+    return [(i, text, where) for i, _, text, where in best]
+
+
+def _text_between(
+    lines: list[str], start: int, end: int, least: int = MIN_MARKED_PAGE_CHARS
+) -> bool:
+    return sum(len(line or "") for line in lines[start + 1 : end]) >= least
+
+
+def _text_between_marks(
+    lines: list[str], first: tuple[int, int, str, str], second: tuple[int, int, str, str]
+) -> int:
+    """How much text lies between two markers (a marker may share its line with text)."""
+    size = sum(len(line or "") for line in lines[first[0] + 1 : second[0]])
+    if first[3] == "head":
+        size += len(lines[first[0]]) - len(first[2])
+    if second[3] == "tail" and second[0] != first[0]:
+        size += len(lines[second[0]]) - len(second[2])
+    return size
+
+
+def _skippable(line: str) -> bool:
+    """Furniture a sharing site puts at a page break (a notice, a rule of dashes)."""
+    from question_bank.furniture import is_furniture
+
+    if is_furniture(line):
+        return True
+    return len(line) <= 60 and "。" not in line and bool(_BREAK_NOTICE.search(line))
+
+
+def join_marked_pages(lines: list[str]) -> list[str]:
+    """Page-number markers of any style dropped; a sentence cut at the page break joined
+    back together ("…占" ‹ 3 › "（接上页）五分；…")."""
+    run = marked_page_run(lines)
+    if run is None:
+        return [_CONTINUED.sub("", line) if line else line for line in lines]
+    out = list(lines)
+    for order, (index, text, where) in enumerate(run):
+        line = out[index].strip()
+        if where == "line":
+            out[index] = ""
+        elif where == "head":
+            out[index] = line[len(text) :].strip()
+        else:
+            out[index] = line[: -len(text)].strip()
+        if order == 0 and not _text_between(lines, -1, index):
+            continue  # page 1's marker at its top, not at a break
+        before = _content_line(out, index if where == "tail" else index - 1, -1)
+        after = _content_line(out, index if where == "head" else index + 1, 1)
+        if after is not None:
+            out[after] = _CONTINUED.sub("", out[after])
+        if before is None or after is None or before == after:
+            continue
+        if out[before].endswith(_TERMINAL) or not out[after]:
+            continue
+        if _HEADING.match(out[after]) or (_HEADING.match(out[before]) and len(out[before]) <= 40):
+            continue
+        out[before] += out[after]
+        out[after] = ""
+    return [_CONTINUED.sub("", line) if line else line for line in out]
+
+
+def _content_line(lines: list[str], start: int, step: int) -> int | None:
+    """The nearest line from `start` on (going by `step`) that holds text, furniture skipped."""
+    j = start
+    skipped = 0
+    while 0 <= j < len(lines):
+        line = lines[j].strip() if lines[j] else ""
+        if line:
+            if not _skippable(line):
+                return j
+            skipped += 1
+            if skipped > 3:
+                return None
+        j += step
+    return None
+
+
 def join_pages(lines: list[str]) -> list[str]:
     """Page numbers dropped; a sentence cut by a page break joined back together."""
+    lines = join_marked_pages(lines)
     run = page_blocks(lines)
     if run is None:
         return lines

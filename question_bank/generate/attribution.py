@@ -59,11 +59,24 @@ CITED_LAW_UNNAMED_RE = re.compile(
     r"(?:明确规定|规定|明确|要求|有(?:明确)?(?:规定|说法))[，,：:]"
     r"|^[^，。；：]{0,12}法律(?:的)?(?:依据|规定|原话)[^，。；：]{0,10}[：:]"
     r"|^法律(?:还|也|同时)?(?=禁止)"
+    # Round fourteen: "法律第二十五条要求村委会…" "法律要求各地应当…" "该法规定经营者…": the
+    # verb runs straight into the rule, no comma after it.
+    rf"|^{THIS_LAW}(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?(?:还|也|同时)?"
+    r"(?:明确)?(?:规定|要求)(?![，,：:得的了过])(?=[\u4e00-\u9fa5])"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
     r"^(?:党中央|中共中央|中央|国务院|全国人大(?:常委会)?|党的[一二三四五六七八九十]+[大届][^，。]{0,10}?)"
     r"(?:、国务院)?(?:明确|反复|多次)?(?:要求|提出|指出|强调|部署|规定|决定|印发|明确)"
+)
+# "国家规定：…" "国家还规定，…" "国家规定有关行政部门…": a national rule restated (round
+# fourteen); "国家规定的标准" names a thing, not a source of what follows.
+NATIONAL_SAYS_RE = re.compile(r"^国家(?:还|也|同时)?(?:明确)?规定(?![的了过])[，,：:]?")
+# "县、乡两级人民政府" "县级人民政府" "乡、镇人民政府": a level of government a law names,
+# every county has it; in a rule the sentence quotes from a named law it is no local subject.
+LEVEL_GOVERNMENT_RE = re.compile(
+    r"^(?:县|乡|镇|民族乡)(?:[、和与及]?(?:县|乡|镇|民族乡))*(?:级|两级|三级|各级)?"
+    r"(?:人民政府|人民代表大会|地方人民政府)"
 )
 # "按照国家有关规定，" "按照国家生活垃圾分类标志标准，": a national rule or standard cited.
 NATIONAL_RULE_CITED_RE = re.compile(
@@ -182,7 +195,7 @@ BASIS_LINE_RE = re.compile(
 # 12月25日修订"): the name starts a sentence or clause.
 DATED_LAW_RE = re.compile(
     r"(?:^|(?<=[。！？；，：\s]))(?:新修订的)?([\u4e00-\u9fa5]{2,16}?(?<![办方做说看想执违依守司合非的])"
-    r"(?:法|条例))(?:已)?(?:于|自)\d{4}年"
+    r"(?:法|条例))(?:已|是)?(?:于|自|在)?\d{4}年"
 )
 
 
@@ -301,6 +314,8 @@ def _own_source(text: str) -> Attribution | None:
     if cited:
         law, _ = cited
         return Attribution(True, "named", law, "" if law else "法律规定")
+    if NATIONAL_SAYS_RE.match(text):
+        return Attribution(True, "named", None, "国家规定")
     for clause in CLAUSE_RE.findall(text):
         clause = clause.strip()
         if NATIONAL_BODY_SAYS_RE.match(clause):
@@ -328,6 +343,12 @@ def law_before(before: list[str]) -> str | None:
     return None
 
 
+def _after_cite(clause: str) -> str:
+    """A clause with the framing "根据《X法》" taken off its head."""
+    m = FRAMED_LAW_RE.match(clause + "，")
+    return clause[m.end() - 1 :] if m and m.end() > len(clause) else clause
+
+
 def attribute(
     statement: str, before: list[str] = (), veto: bool = True, where: Setting = NO_SETTING
 ) -> Attribution:
@@ -337,8 +358,11 @@ def attribute(
     (a rule proposing from it cuts the statement first). `veto=False` only looks for the
     source (of a span whose stem left its local clauses out)."""
     before = list(before)
-    directives = not law_cited(statement)
+    cited = law_cited(statement)
+    directives = not cited
     for clause in CLAUSE_RE.findall(statement) if veto else ():
+        if cited and cited[0]:  # "根据《教师法》，县、乡两级人民政府应当…": the law's own subject
+            clause = LEVEL_GOVERNMENT_RE.sub("", _after_cite(clause).strip())
         why = local_clause(clause, directives)
         if why:
             return Attribution(False, "local", None, f"本地或讲话人的安排（{why}）")

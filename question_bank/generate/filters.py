@@ -390,6 +390,8 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     for part in CLAUSE_SPLIT_RE.split(text):
         part = part.strip()
         if part and LOCAL_SUBJECT_RE.match(part):
+            if verdict.law and attribution.LEVEL_GOVERNMENT_RE.match(part):
+                continue  # "根据《教师法》，县、乡两级人民政府应当…": the law's own subject
             return f"讲话中本地主体的安排：{part[:8]}"
     return None
 

@@ -169,3 +169,35 @@ def article_lists(document: Document) -> list[ArticleList]:
             )
         )
     return out
+
+
+# Layout left in a knowledge-point label (round fourteen): a bullet or separator at its head
+# ("· 第一节" from "第二章 · 第一节"), a continued page's "（续" / "(续)" at its tail.
+_LABEL_HEAD_DECOR = re.compile(r"^[\s·•・●○◆◇■□▪▶►>»|｜/\\\-–—_~～:：,，、.。]+")
+_LABEL_TAIL_DECOR = re.compile(
+    r"[\s·•・|｜\-–—_~～]*[（(]\s*(?:续|續|接上页|续上页|续前|continued)\s*[)）]?\s*$",
+    re.IGNORECASE,
+)
+# A label that is nothing but a heading's number ("第一节", "第二章 第一节", "一、").
+_LABEL_NUMBER_ONLY = re.compile(
+    r"^(?:第[一二三四五六七八九十百零\d]+[章节编条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
+    r"(?:[\s·•・|｜\-–—]*(?:第[一二三四五六七八九十百零\d]+[章节编条]))*$"
+)
+
+
+def clean_label(label: str) -> str:
+    """A knowledge-point label without the layout around it; "" when nothing is left."""
+    label = _LABEL_TAIL_DECOR.sub("", _LABEL_HEAD_DECOR.sub("", label or "")).strip()
+    label = label.rstrip("·•・|｜-–—_ （(").strip()
+    if _LABEL_NUMBER_ONLY.match(label):
+        return ""
+    return label
+
+
+def clean_labels(labels: list[str]) -> list[str]:
+    out: list[str] = []
+    for label in labels:
+        label = clean_label(label)
+        if label and label not in out:
+            out.append(label)
+    return out

@@ -16,7 +16,7 @@ from question_bank.errors import (
     GenerationOptionError,
 )
 
-from . import facts, filters, kinds, quality, registry, textutil, verify
+from . import facts, filters, kinds, outline, quality, registry, textutil, verify
 from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
 from .context import build_context
 from .registry import RuleNameError
@@ -259,6 +259,7 @@ def _propose(ctx, active: list[registry.Rule]):
 def _owned(rule: registry.Rule, cand: Candidate) -> Candidate:
     if cand.rule != rule.name:
         raise RuleNameError(f"{rule.name} proposed a candidate named {cand.rule}")
+    cand.knowledge_points = outline.clean_labels(cand.knowledge_points)
     return cand
 
 

@@ -116,6 +116,46 @@ def _catch_all(items: list[str], n: int) -> bool:
     return n == len(items) - 1 or item.startswith(("其他", "其它"))
 
 
+# A later paragraph of the article: text on a line of its own after the items, which is no
+# new article ("第二十五条…") or heading.
+LATER_PARAGRAPH_RE = re.compile(
+    r"\n[ \t\u3000]*(?!第[一二三四五六七八九十百零]+[条章节编])[^\s（(]"
+)
+
+
+NEXT_ARTICLE_RE = re.compile(r"\n[ \t\u3000#]*第[一二三四五六七八九十百零]+[条章节编]")
+
+
+def _cited_article(ctx: Context, alist) -> str:
+    """ "第X条", or "第X条第N款" when the article has more than one paragraph: a later
+    paragraph may add to what the question asks ("…由本级人民政府管辖"), and the answer is
+    complete only for the paragraph of the list (round fourteen). "" when the paragraph
+    cannot be told."""
+    if not alist.article:
+        return ""
+    text = ctx.document.text
+    passage = ctx.passage(alist.passage_id)
+    head = ARTICLE_NO_RE.sub("", text[passage.start : alist.lead_start])
+    lines = head.split("\n")
+    # the line the lead-in ends is its own paragraph ("国家实行…制度。下列草原…："): not before it
+    before = [line.strip() for line in lines[:-1] if line.strip()]
+    if any(not line.endswith(("。", "；")) for line in before):
+        return ""  # what stands before the list is no paragraph of the article
+    rest = text[alist.end : alist.end + 600]
+    m = NEXT_ARTICLE_RE.search(rest)
+    if m:
+        rest = rest[: m.start()]
+    if not before and not LATER_PARAGRAPH_RE.search(rest):
+        return alist.article
+    if len(before) >= len(PARAGRAPH_NUMBERS):
+        return ""
+    return f"{alist.article}第{PARAGRAPH_NUMBERS[len(before)]}款"
+
+
+ARTICLE_NO_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
+PARAGRAPH_NUMBERS = "一二三四五六七八九"
+
+
 @document_rule("short.article_items", "short_answer", 0.65)
 def article_items(ctx: Context) -> Iterator[Candidate]:
     for alist in ctx.article_lists():
@@ -132,7 +172,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             continue
         if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
             continue
-        prefix = f"根据《{ctx.law}》{alist.article or ''}，" if ctx.law else ""
+        prefix = f"根据《{ctx.law}》{_cited_article(ctx, alist)}，" if ctx.law else ""
         yield Candidate(
             type="short_answer",
             stem=f"{prefix}{question}",
