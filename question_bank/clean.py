@@ -31,7 +31,7 @@ from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
 from question_bank.pinyin import remove_bracketed_pinyin
-from question_bank.statute_layout import article_lines, title_lines
+from question_bank.statute_layout import article_lines, article_numeral, title_lines
 
 _converter: opencc.OpenCC | None = None
 _converter_lock = threading.Lock()
@@ -108,25 +108,10 @@ _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}[.．、]\s+(?=\S)")
 # "第1条", "第12条", "本法第14条": the article numbers a law in Arabic figures gives, written
 # as laws write them, so that one pattern reads both (heldout12: a statute read as no statute).
 _ARABIC_ARTICLE = re.compile(r"(?<![\d.])第(\d{1,3})(?=[条章节编款])")
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def _article_numeral(value: int) -> str:
-    """12 -> '十二', 110 -> '一百一十', 105 -> '一百零五' (the forms laws use)."""
-    hundreds, rest = divmod(value, 100)
-    tens, ones = divmod(rest, 10)
-    out = _CN_DIGITS[hundreds] + "百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    if ones or not out:
-        out += _CN_DIGITS[ones]
-    return out
 
 
 def chinese_article_numbers(text: str) -> str:
-    return _ARABIC_ARTICLE.sub(lambda m: "第" + _article_numeral(int(m.group(1))), text)
+    return _ARABIC_ARTICLE.sub(lambda m: "第" + article_numeral(int(m.group(1))), text)
 
 
 # A scan's stray spaces between Chinese characters ("组 织", "第 四 条　县级……"): closed up,
