@@ -401,6 +401,28 @@ def local_figure(c: Candidate, document: Document) -> str | None:
 BOILERPLATE_RE = re.compile(r"负责解释|自[^，。]{0,12}起施行|自[^，。]{0,8}之日起施行|参照本")
 
 
+# Words no law's text has: this place and its speaker ("镇里要求", "县里定的线", "本县", "我们"),
+# a reader's margin notes ("〔旁批：…", "★") and the reader's own verdicts ("不是法条").
+# A note, chat message or county rule read into an article must not be asked as the law
+# (heldout17: four "根据《X法》" stems carried a town's or county's own rule).
+NOT_LAW_TEXT_RE = re.compile(
+    r"我(?:们|县|镇|乡|村)|咱们|本(?:县|镇|乡|村)(?!级)|(?<![城农])(?:县|镇|乡|村)里"
+    r"|全(?:县|镇)(?!人民代表|人大)|旁批|批注|〔|★|不是法条|同志们"
+)
+
+
+def not_law_text(c: Candidate, document: Document) -> str | None:
+    """A stem asked as a law's rule ("根据《X》，…") that holds words no law has."""
+    if not LAW_PREFIX_RE.match(c.stem):
+        return None
+    m = NOT_LAW_TEXT_RE.search(statement(c)) or any(
+        NOT_LAW_TEXT_RE.search(o.text) for o in c.options
+    )
+    if m is True:
+        return "选项里有本地安排或批注，不是法条"
+    return f"本地安排或批注而非法条：{m.group(0)}" if m else None
+
+
 def obsolete_wording(c: Candidate, document: Document) -> str | None:
     m = OBSOLETE_RE.search(c.stem) or OBSOLETE_RE.search(" ".join(o.text for o in c.options))
     return f"已废止的提法：{m.group(0)}" if m else None
@@ -579,6 +601,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     adoption_note,
     speech_trivia,
     local_trivia,
+    not_law_text,
     unresolved_reference,
     stem_checks.local_scope,
     local_figure,

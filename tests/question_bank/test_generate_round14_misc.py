@@ -262,3 +262,29 @@ def test_numbered_points_are_no_page_markers(number):
     lines = [number.format(k=k) + " " + page for k, page in enumerate(PAGES, start=1)]
     assert marked_page_run(lines) is None
     assert join_marked_pages(lines) == lines
+
+
+# A law pasted into a study notebook and a work-group chat: the reader's margin note and the
+# county's own rule after the last article sit inside article text; neither is the law.
+NOTEBOOK_LAW = """乡村阅读促进法（学习笔记）
+第一条　为了促进乡村阅读，保障农村居民的基本文化权益，制定本法。
+第二条　县级人民政府应当将乡村阅读工作纳入本级国民经济和社会发展规划。
+第三条　发现公共阅读设施损坏的，管理单位应当在二十四小时内组织修复。〔旁批：镇里要求：村里发现后2小时内报镇文化站（镇里的规定）。〕
+第四条　农家书屋每年更新图书不得少于一百册。
+第五条　乡级人民政府应当每年组织一次阅读推广活动。本县的要求：全县农家书屋每季度至少开展3次读书会，这是县里定的线。
+"""
+
+
+def test_a_margin_note_or_county_rule_inside_an_article_is_never_asked_as_the_law():
+    from question_bank.generate import generate
+    from question_bank.generate.kinds import STATUTE, document_kind
+    from question_bank.ingest import ingest_text
+
+    document = ingest_text(NOTEBOOK_LAW, "乡村阅读促进法_学习笔记.txt")
+    assert document_kind(document) == STATUTE
+    result = generate(document, seed=16)
+    texts = [c.stem + "".join(o.text for o in c.options) for c in result.candidates]
+    assert texts, "the law's own articles still give questions"
+    for text in texts:
+        for word in ("镇里", "县里", "旁批", "本县", "全县", "3次", "2小时"):
+            assert word not in text, text
