@@ -19,10 +19,9 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
+from bench.statute_files import statute_documents  # noqa: E402
 from question_bank.generate import generate, rules_short  # noqa: E402
 from question_bank.generate.context import build_context  # noqa: E402
-from question_bank.generate.kinds import STATUTE, document_kind  # noqa: E402
-from question_bank.ingest import ingest_bytes  # noqa: E402
 
 
 def reason(ctx, alist, kept: set[int], dropped: dict[int, str]) -> str:
@@ -52,16 +51,8 @@ def main() -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
-    files = []
-    for p in map(Path, args.paths):
-        files += sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]
     counts: Counter = Counter()
-    for path in files:
-        if path.suffix not in (".txt", ".md"):
-            continue
-        document = ingest_bytes(path.read_bytes(), path.name)
-        if document_kind(document) != STATUTE:
-            continue
+    for path, document in statute_documents(args.paths):
         ctx = build_context(document, args.seed, None)
         result = generate(document, seed=args.seed)
         rule = "short.article_items"

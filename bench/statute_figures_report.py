@@ -21,10 +21,9 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
+from bench.statute_files import statute_documents  # noqa: E402
 from question_bank.document import BODY_KINDS  # noqa: E402
 from question_bank.generate import filters, generate  # noqa: E402
-from question_bank.generate.kinds import STATUTE, document_kind  # noqa: E402
-from question_bank.ingest import ingest_bytes  # noqa: E402
 
 AGE_RE = re.compile(r"周岁|岁")
 SENTENCE_RE = re.compile(r"[^。；\n]+[。；]?")
@@ -51,16 +50,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--all", action="store_true")
     args = parser.parse_args()
-    files = []
-    for p in map(Path, args.paths):
-        files += sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]
     counts: Counter = Counter()
-    for path in files:
-        if path.suffix not in (".txt", ".md"):
-            continue
-        document = ingest_bytes(path.read_bytes(), path.name)
-        if document_kind(document) != STATUTE:
-            continue
+    for path, document in statute_documents(args.paths):
         result = generate(document, seed=args.seed)
         for start, end, text in figure_sentences(document):
             if any(overlaps(c.source, start, end) for c in result.candidates):
