@@ -103,7 +103,9 @@ def _rows(cell_sep: str, quote: str = "", arabic: bool = False, header=(), bars:
     return render
 
 
-def _pdf_copy(width: int = 27, page_lines: int = 9) -> list[str]:
+def _pdf_copy(
+    width: int = 27, page_lines: int = 9, header: str = FULL_NAME, footer=lambda page: f"- {page} -"
+) -> list[str]:
     """The plain print hard-wrapped at `width`, a running header and a page number every page."""
     wrapped: list[str] = []
     for line in _per_article(lambda n, c, body: f"第{c}条　{body}")():
@@ -111,20 +113,20 @@ def _pdf_copy(width: int = 27, page_lines: int = 9) -> list[str]:
             wrapped.extend(paragraph[i : i + width] for i in range(0, len(paragraph), width))
     out: list[str] = []
     for page, start in enumerate(range(0, len(wrapped), page_lines), start=1):
-        out.append(FULL_NAME)
+        out.append(header)
         out.extend(wrapped[start : start + page_lines])
-        out.append(f"- {page} -")
+        out.append(footer(page))
     return out
 
 
-def _lost_line_breaks() -> list[str]:
+def _lost_line_breaks(sep: str = " ") -> list[str]:
     """A copy that lost its line breaks: each chapter's articles run on in one line."""
     out: list[str] = []
     for index in range(len(CHAPTERS)):
         out.append(_chapter_line(index))
         out.append(
             "".join(
-                f"第{NUMERALS[n - 1]}条 " + _body(article, "", "")
+                f"第{NUMERALS[n - 1]}条{sep}" + _body(article, "", "")
                 for n, (chapter_index, article) in enumerate(ARTICLES, start=1)
                 if chapter_index == index
             )

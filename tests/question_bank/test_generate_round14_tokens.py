@@ -19,7 +19,6 @@ from question_bank.ingest import ingest_bytes, ingest_text
 from question_bank.statute_layout import article_lines
 from tests.question_bank.test_generate_round13_layout import (
     ARTICLES,
-    CHAPTERS,
     FULL_NAME,
     HANDOUT,
     LOCAL_RULES,
@@ -31,6 +30,8 @@ from tests.question_bank.test_generate_round13_layout import (
     _body,
     _chapter_line,
     _check_statute,
+    _lost_line_breaks,
+    _pdf_copy,
 )
 
 ENGLISH = [
@@ -82,34 +83,6 @@ def _export_rows() -> list[str]:
     return lines
 
 
-def _wrapped(width: int, page_lines: int, header: str, footer) -> list[str]:
-    """Hard wraps at `width` under a running header, a page number at each page's foot."""
-    wrapped: list[str] = []
-    for line in _per_article(lambda n, c, body: f"第{c}条　{body}")():
-        for paragraph in line.split("\n"):
-            wrapped.extend(paragraph[i : i + width] for i in range(0, len(paragraph), width))
-    out: list[str] = []
-    for page, start in enumerate(range(0, len(wrapped), page_lines), start=1):
-        out.append(header)
-        out.extend(wrapped[start : start + page_lines])
-        out.append(footer(page))
-    return out
-
-
-def _mid_line(sep: str) -> list[str]:
-    out: list[str] = []
-    for index in range(len(CHAPTERS)):
-        out.append(_chapter_line(index))
-        out.append(
-            "".join(
-                f"第{NUMERALS[n - 1]}条{sep}" + _body(article, "", "")
-                for n, (chapter_index, article) in enumerate(ARTICLES, start=1)
-                if chapter_index == index
-            )
-        )
-    return out
-
-
 def _glued_english() -> list[str]:
     """A bilingual print where each English paragraph runs on into the next Chinese article."""
     out = [_chapter_line(0)]
@@ -139,10 +112,10 @@ LAYOUTS = {
         lambda n, c, body: f"第{c}条 {body}", after=lambda n: f"Article {n} {ENGLISH[n - 1]}"
     ),
     "english_glued": _glued_english,
-    "wrap20_headers": lambda: _wrapped(20, 8, FULL_NAME, lambda p: f"第 {p} 页"),
-    "wrap30_headers": lambda: _wrapped(30, 11, f"{SHORT_NAME}（全文）", lambda p: f"- {p} -"),
-    "mid_line_colon": lambda: _mid_line("："),
-    "mid_line_space": lambda: _mid_line(" "),
+    "wrap20_headers": lambda: _pdf_copy(20, 8, FULL_NAME, lambda p: f"第 {p} 页"),
+    "wrap30_headers": lambda: _pdf_copy(30, 11, f"{SHORT_NAME}（全文）", lambda p: f"- {p} -"),
+    "mid_line_colon": lambda: _lost_line_breaks("："),
+    "mid_line_space": lambda: _lost_line_breaks(" "),
     "fullwidth_dot": _per_article(lambda n, c, body: f"第{c}条．{body}"),
     "dun": _per_article(lambda n, c, body: f"第{c}条、{body}"),
     "half_paren_list": _per_article(lambda n, c, body: f"{n}）第{c}条 {body}"),
