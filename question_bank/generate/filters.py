@@ -401,13 +401,14 @@ def local_figure(c: Candidate, document: Document) -> str | None:
 BOILERPLATE_RE = re.compile(r"负责解释|自[^，。]{0,12}起施行|自[^，。]{0,8}之日起施行|参照本")
 
 
-# Words no law's text has: this place and its speaker ("镇里要求", "县里定的线", "本县", "我们"),
+# Words no law's text has: this place and its speaker ("镇里要求", "县里定的线", "全县", "我们";
+# not "本村": 村民委员会组织法 says it),
 # a reader's margin notes ("〔旁批：…", "★") and the reader's own verdicts ("不是法条").
 # A note, chat message or county rule read into an article must not be asked as the law
 # (heldout17: four "根据《X法》" stems carried a town's or county's own rule).
 NOT_LAW_TEXT_RE = re.compile(
-    r"我(?:们|县|镇|乡|村)|咱们|本(?:县|镇|乡|村)(?!级)|(?<![城农])(?:县|镇|乡|村)里"
-    r"|全(?:县|镇)(?!人民代表|人大)|旁批|批注|〔|★|不是法条|同志们"
+    r"我(?:们|县|镇|乡|村)|咱们|(?:县|镇)里|全(?:县|镇)(?!人民代表|人大)"
+    r"|旁批|批注|〔|★|不是法条|同志们"
 )
 
 
