@@ -47,12 +47,6 @@ def is_statute_title(title: str | None) -> bool:
 _memo: list = [None, None]
 
 
-def mostly_articles(document: Document) -> bool:
-    """Three or more "第X条" and at least half the body passages articles: a statute by its
-    layout, whatever its title became (a file name, a site's page title)."""
-    return article_sequence(document)
-
-
 def document_kind(document: Document) -> str:
     """STATUTE when the document is written in articles (three or more "第X条") under a
     statute title, or is mostly articles under a title that names no local place; OTHER
@@ -63,7 +57,9 @@ def document_kind(document: Document) -> str:
     if law is None and any(ARTICLE_HEAD_RE.match(p.text) for p in document.passages):
         law = document.title  # a short statute, or an excerpt of a few articles
     kind = STATUTE if law and is_statute_title(law) else OTHER
-    if kind == OTHER and mostly_articles(document):
+    # Written in articles (textutil.article_sequence): a statute by its layout, whatever its
+    # title became (a file name, a site's page title).
+    if kind == OTHER and article_sequence(document):
         title = re.sub(r"（[^）]*）$", "", (document.title or "").strip())
         if not LOCAL_TITLE_RE.search(title) and not re.search(r"(?:通知|方案|公告|通告)$", title):
             kind = STATUTE

@@ -110,8 +110,7 @@ def normalized_document(document: Document) -> Document:
 
 def law_name(document: Document) -> str | None:
     """Short law name for stems ("行政处罚法"), or None when the document is not a law."""
-    heads = sum(1 for p in document.passages if ARTICLE_RE.match(p.text))
-    if heads < 3:
+    if sum(1 for p in document.passages if ARTICLE_RE.match(p.text)) < 3:
         return None
     if article_sequence(document):
         # Written in articles: the name is chosen by what it is, not where it stands (round 14).
