@@ -173,10 +173,10 @@ def _balanced(
 
 
 def _promote(final: list[Candidate], reserve: list[Candidate], wanted: int):
-    """(kept 单选/填空, reserve "错" on the same span) pairs, best reserve first, at most
+    """(kept 单选/填空/"对", reserve "错" on the same span) pairs, best reserve first, at most
     `wanted`. A reserve "错" on a span nothing asks (its 单选 and 填空 failed a check the
     "错" passed) pairs with None: it is asked as well (round eleven)."""
-    held = {(c.source.start, c.source.end): c for c in final if c.type in ("single", "fill_in")}
+    held = {(c.source.start, c.source.end): c for c in final if _holds_span(c)}
     asked = {(c.source.start, c.source.end) for c in final}
     pairs: list[tuple[Candidate | None, Candidate]] = []
     for cand in sorted(reserve, key=_rank):
@@ -190,6 +190,13 @@ def _promote(final: list[Candidate], reserve: list[Candidate], wanted: int):
             pairs.append((None, cand))
         asked.add(span)
     return pairs
+
+
+def _holds_span(c: Candidate) -> bool:
+    """A kept question a reserve "错" on its span may take the place of: a 单选 or 填空, or
+    the span's own "对" (round fifteen: the fact is still asked, now as the "错" that lets
+    three waiting "对" through)."""
+    return c.type in ("single", "fill_in") or _is_true(c)
 
 
 def _ask_held_back_otherwise(

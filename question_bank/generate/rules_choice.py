@@ -512,3 +512,119 @@ def swapped_level(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         swapped={"kind": "level", "original": el.text, "replacement": wrong},
         **_statement_base(ctx, sentence, el),
     )
+
+
+# A duty the law gives "县级以上（地方）（各级）人民政府" itself, restated of the township
+# government: certainly false under that law, and easy to believe (round fifteen). Only a
+# government's own act ("应当设立…", "应当将…纳入本级…规划", "应当制定…预案"), never what every
+# level does alike (加强、督促、支持、采取措施…), never where the article gives the township
+# a part of its own (then the township may be bound too), and never a "可以".
+COUNTY_UP_RE = re.compile(r"^县级以上(?:地方)?(?:各级)?人民政府$")
+TOWNSHIP = LEVEL_NAMES[4][0]
+TOWNSHIP_NAMED_RE = re.compile(r"乡、(?:民族乡、)?镇|乡镇|乡级|基层人民政府|乡（镇）|街道|乡、村")
+# A government's own act: setting up a body, putting a cause into its plan or budget, drawing
+# up a plan, naming a body (not "采取措施", "支持", which any level may do).
+OWN_ACT_RE = re.compile(
+    r"^应当(?:依法)?(?:将|把|设立|建立|指定|制定|编制|组织有关部门|定期组织|每年向)"
+)
+
+
+def township_swap(ctx: Context, sentence: Sentence) -> elements.Element | None:
+    """The county-and-above government that opens a statute sentence with an act of its own,
+    when its article gives the township no part; else None."""
+    if not ctx.law:
+        return None
+    found = elements.bodies(sentence)[:1]
+    if not found or found[0].start != sentence.core_start:
+        return None  # not the subject of the sentence
+    el = found[0]
+    if not COUNTY_UP_RE.match(el.text):
+        return None
+    text = ctx.document.text
+    after = text[el.end : sentence.end]
+    if not OWN_ACT_RE.match(after):
+        return None
+    article = text[sentence.passage.start : sentence.passage.end]
+    if TOWNSHIP_NAMED_RE.search(article) or "各级人民政府" in article.replace(el.text, ""):
+        return None  # the article gives the township (or every level) a part too
+    if text.count(after[:10]) > 1:
+        return None  # the same duty is given to another body elsewhere
+    return el
+
+
+@sentence_rule("true_false.swap_township", "true_false", 0.6)
+def swapped_township(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "县级以上人民政府应当设立公共图书馆" restated of the township government: false. Held
+    in reserve: asked only where the law's "对" wait for a "错" (pipeline._balanced)."""
+    el = township_swap(ctx, sentence)
+    if el is None:
+        return
+    yield Candidate(
+        stem=ctx.stem(sentence, replace={(el.start, el.end): TOWNSHIP}),
+        answer=False,
+        rule="true_false.swap_township",
+        explanation=f"{ctx.explain(sentence)}应为“{el.text}”，而非“{TOWNSHIP}”。",
+        swapped={"kind": "level", "original": el.text, "replacement": TOWNSHIP},
+        # Waits for the law's "对" (none wait when the "对" rule is not run).
+        reserve="true_false.true" in ctx.active,
+        **_statement_base(ctx, sentence, el),
+    )
+
+
+# "普通护照由公安部规定式样并监制；外交护照、公务护照由外交部规定式样并监制": the law gives two
+# tasks to two bodies in one sentence; the bodies exchanged is certainly false, and both names
+# are the law's own, of the same family (round fifteen). Not where the bodies are alternatives
+# ("或者由", "也可以由") or act together.
+MINISTRY = (
+    r"(?:公安|外交|财政|民政|教育|司法|商务|国防|文化和旅游|农业农村|人力资源和社会保障|自然资源|"
+    r"生态环境|住房和城乡建设|交通运输|水利|应急管理)部"
+)
+BY_BODY_RE = re.compile(r"由(?=(" + MINISTRY + "|" + elements.BODY_RE.pattern + r"))")
+# What a body does with a document or a form, besides the acts elements.ACTOR_AFTER knows.
+PAIRED_ACT_RE = re.compile(r"^(?:监制|签发|颁发|发放|核发|编制|印制|制作|审定|管理|负责)")
+ALTERNATIVE_RE = re.compile(r"或者?由|也可以由|可以由|会同|共同|联合")
+
+
+def paired_bodies(ctx: Context, sentence: Sentence) -> tuple[elements.Element, ...] | None:
+    """The two bodies a statute sentence gives two tasks to ("由X…；…由Y…"), else None."""
+    if not ctx.law or ALTERNATIVE_RE.search(sentence.text):
+        return None
+    base, text = sentence.start, sentence.text
+    found = []
+    for m in BY_BODY_RE.finditer(text, sentence.core_start - base):
+        body = m.group(1)
+        end = m.start(1) + len(body)
+        acts = elements.ACTOR_AFTER.match(text[end:]) or PAIRED_ACT_RE.match(text[end:])
+        if not acts or text[end:].startswith(("、", "和", "，", "。", "；")):
+            return None  # one of several bodies, or a name that runs on
+        found.append(elements.Element.blank("body", base + m.start(1), base + end, body, "body"))
+    if len(found) != 2:
+        return None
+    a, b = found
+    if a.text in b.text or b.text in a.text:
+        return None
+    return a, b
+
+
+@sentence_rule("true_false.swap_paired_body", "true_false", 0.6)
+def swapped_paired_body(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """The two bodies of "A由X…，B由Y…" exchanged: false. Held in reserve: asked only where the
+    law's "对" wait for a "错" (pipeline._balanced)."""
+    found = paired_bodies(ctx, sentence)
+    if found is None:
+        return
+    a, b = found
+    text = ctx.document.text
+    # The whole stretch between the two names is what changed (each name alone is in the law).
+    original = text[a.start : b.end]
+    changed = b.text + text[a.end : b.start] + a.text
+    yield Candidate(
+        stem=ctx.stem(sentence, replace={(a.start, a.end): b.text, (b.start, b.end): a.text}),
+        answer=False,
+        rule="true_false.swap_paired_body",
+        explanation=f"{ctx.explain(sentence)}“{a.text}”与“{b.text}”各有分工，题中把两者互换了。",
+        swapped={"kind": "body", "original": original, "replacement": changed},
+        # Waits for the law's "对" (none wait when the "对" rule is not run).
+        reserve="true_false.true" in ctx.active,
+        **_statement_base(ctx, sentence, a),
+    )

@@ -171,6 +171,11 @@ def test_a_reserve_false_statement_is_asked_where_nothing_else_asks_its_span():
     waiting = _statement("乙", (20, 30), False, reserve=True)
     # Its 单选 and 填空 failed a check: the span has no question, so the "错" joins.
     assert _promote([kept_true], [waiting], 1) == [(None, waiting)]
-    # A span already asked (here by a "对") is not asked twice.
+    # A span already asked by a "对" is not asked twice: since round fifteen its "错" takes
+    # the "对"'s place (the fact is still asked, and three waiting "对" may follow).
     same_span = _statement("丙", (0, 10), False, reserve=True)
-    assert _promote([kept_true], [same_span], 1) == []
+    assert _promote([kept_true], [same_span], 1) == [(kept_true, same_span)]
+    # A span asked by another "错" keeps it.
+    kept_false = _statement("丁", (40, 50), False)
+    other = _statement("戊", (40, 50), False, reserve=True)
+    assert _promote([kept_false], [other], 1) == []
