@@ -52,13 +52,13 @@ def main() -> None:
         ctx = build_context(document, args.seed, None)
         result = generate(document, seed=args.seed)
         where = attribution.setting(document.title or "", document.text)
-        print(f"== {path.parent.name}/{path.name}  law={where.law} candidates={len(result.candidates)}")
+        print(
+            f"== {path.parent.name}/{path.name}  law={where.law} candidates={len(result.candidates)}"
+        )
         for s in ctx.sentences:
             if not args.all and not PROVISION_RE.search(s.text):
                 continue
-            kept = sorted(
-                {c.rule for c in result.candidates if s.start <= c.source.start < s.end}
-            )
+            kept = sorted({c.rule for c in result.candidates if s.start <= c.source.start < s.end})
             dropped = sorted(
                 {
                     f"{d.candidate.rule}:{d.filter}"

@@ -61,6 +61,7 @@ def _reported(rule: str, asked: bool) -> str | None:
         return None  # the subject runs on ("企业职工…") or no verb is next
     return rule[: m.end()] + "应当" + rule[m.end() :]
 
+
 WEEKDAY = r"第[一二三四五]个(?:星期|周)[一二三四五六日天]|最后一(?:周|个星期)的(?:星期|周)[一二三四五六日天]"
 NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # "每年的11月9日是全国消防日", "2026年5月12日是我国第18个全国防灾减灾日", "今年6月是第二十四个

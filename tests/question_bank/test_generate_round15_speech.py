@@ -39,7 +39,9 @@ def _paged_speech() -> str:
 
 def _stems(document, rule=None):
     result = generate(document, seed=16)
-    balance = [d.candidate for d in result.dropped if d.filter in ("true_false_balance", "duplicate")]
+    balance = [
+        d.candidate for d in result.dropped if d.filter in ("true_false_balance", "duplicate")
+    ]
     return [c.stem for c in [*result.candidates, *balance] if rule is None or c.rule == rule]
 
 
@@ -81,7 +83,11 @@ def test_local_arrangements_stay_out(paged_stems):
 @pytest.mark.parametrize(
     "said, law, rest",
     [
-        ("劳务保障法对女职工有特殊保护，比如女职工生育享受不少于九十天的产假。", "劳务保障法", "女职工"),
+        (
+            "劳务保障法对女职工有特殊保护，比如女职工生育享受不少于九十天的产假。",
+            "劳务保障法",
+            "女职工",
+        ),
         ("《山林旅游法》对经营者有明确要求，例如经营者应当设置警示标志。", "山林旅游法", "经营者"),
         ("体育锻炼法的要求更硬：学校必须开足体育课。", "体育锻炼法", "学校"),
         ("劳务保障法规定得很清楚：用人单位应当按月支付工资。", "劳务保障法", "用人单位"),
@@ -105,26 +111,34 @@ def test_law_cited_before_the_rule(said, law, rest):
 )
 def test_no_law_cited_near_misses(said):
     cited = law_cited(said)
-    assert cited is None or cited[0] is None and not attribute(said).national
+    assert (cited is None or cited[0] is None) and not attribute(said).national
 
 
 def test_this_law_explained_clearly():
-    where = setting("讲话", "护林防火法于2030年修订。这部法律第二条讲得很清楚，护林防火实行预防为主。")
+    where = setting(
+        "讲话", "护林防火法于2030年修订。这部法律第二条讲得很清楚，护林防火实行预防为主。"
+    )
     assert where.law == "护林防火法"
     verdict = attribute("这部法律第二条讲得很清楚，护林防火实行预防为主。", where=where)
     assert verdict.national and verdict.law == "护林防火法"
 
 
 def test_national_rule_after_opener_and_local_near_miss():
-    assert attribute("关于投诉处理，国家规定有关部门自收到投诉之日起五个工作日内予以处理。").national
+    assert attribute(
+        "关于投诉处理，国家规定有关部门自收到投诉之日起五个工作日内予以处理。"
+    ).national
     assert not attribute("关于投诉处理，我们规定镇里三个工作日内答复。").national
-    assert not attribute("另外，法律规定镇里每月检查一次。", where=setting("", "《山林旅游法》")).national
+    assert not attribute(
+        "另外，法律规定镇里每月检查一次。", where=setting("", "《山林旅游法》")
+    ).national
 
 
 def test_a_second_law_named_in_passing_ends_the_only_law():
     text = "劳务保障法明确规定，工资应当按月支付。检查时要紧扣劳务合同法规定的事项。法律规定得很清楚：逾期不支付的，加付赔偿金。"
     assert setting("讲话", text).law is None
-    verdict = attribute("法律规定得很清楚：用人单位逾期不支付的，应当加付赔偿金。", where=setting("讲话", text))
+    verdict = attribute(
+        "法律规定得很清楚：用人单位逾期不支付的，应当加付赔偿金。", where=setting("讲话", text)
+    )
     assert not verdict.national
     same = "劳务保障法明确规定，工资应当按月支付。大家要遵守劳务保障法规定的事项。"
     assert setting("讲话", same).law == "劳务保障法"
@@ -133,8 +147,16 @@ def test_a_second_law_named_in_passing_ends_the_only_law():
 @pytest.mark.parametrize(
     "rule, asked, stem",
     [
-        ("用人单位建立职工培训制度，并且明确特种作业人员必须持证上岗", True, "用人单位应当建立职工培训制度"),
-        ("基层群众性自治组织在村规民约中体现节约精神", True, "基层群众性自治组织应当在村规民约中体现节约精神"),
+        (
+            "用人单位建立职工培训制度，并且明确特种作业人员必须持证上岗",
+            True,
+            "用人单位应当建立职工培训制度",
+        ),
+        (
+            "基层群众性自治组织在村规民约中体现节约精神",
+            True,
+            "基层群众性自治组织应当在村规民约中体现节约精神",
+        ),
         ("各地应当注重选聘专职人员", True, "各地应当注重选聘专职人员"),
         ("经营者应当明码标价，同时规定不得价外加价", False, "经营者应当明码标价"),
         ("建立健全培训制度", True, None),  # no subject the law requires
@@ -159,7 +181,9 @@ def _true_false(stem: str, quote: str) -> Candidate:
 
 def test_verifier_accepts_the_modal_only_for_what_the_law_requires():
     quote = "法律还要求用人单位建立职工培训制度，并且明确……"
-    assert verify.check(_true_false(f"根据《{LAW}》，用人单位应当建立职工培训制度。", quote)) is None
+    assert (
+        verify.check(_true_false(f"根据《{LAW}》，用人单位应当建立职工培训制度。", quote)) is None
+    )
     plain = "法律规定用人单位建立职工培训制度。"
     assert verify.check(_true_false(f"根据《{LAW}》，用人单位应当建立职工培训制度。", plain))
 
