@@ -64,7 +64,7 @@ FRAMED_LAW_RE = re.compile(
 # Round thirteen: the one law a speech has named, referred to again without its name:
 # "新法规定，" "该法第十二条规定，" "这部法律明确，" "法律也有说法：" "这里有一条法律依据大家要清楚：",
 # "法律同时禁止……" (the statement starts at the verb).
-THIS_LAW = r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律)"
+THIS_LAW = r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律|修订后的法律)"
 CITED_LAW_UNNAMED_RE = re.compile(
     r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
     r"|^(?=(?:这部|该)(?:法律|法|条例)所称)"
@@ -247,12 +247,12 @@ def setting(title: str, text: str) -> Setting:
         bare = m.group("bare")
         if bare and len(bare) < 3:
             continue  # "新法规定": the law named elsewhere, no second law
-        names.add(re.sub(r"^中华人民共和国", "", m.group("marked") or bare))
+        names.add(law_name(m.group("marked") or bare))
     names |= {re.sub(r"^中华人民共和国", "", m.group(1)) for m in DATED_LAW_RE.finditer(text)}
     for m in BARE_LAW_MENTION_RE.finditer(text):
         # "要紧扣劳动合同法规定的…": a second law the speech names only in passing (the
         # match may start a few words early; a mention ending with a known name is that law).
-        bare = re.sub(r"^中华人民共和国", "", m.group(1))
+        bare = law_name(m.group(1))
         if len(bare) >= 3 and not any(bare.endswith(n) for n in names):
             names.add(bare[-12:])
     names -= {m.group(1) for m in REPEALED_LAW_RE.finditer(text)}
@@ -278,6 +278,15 @@ def in_passage(where: Setting, kind: str, text: str) -> Setting:
     return where
 
 
+REVISED_RE = re.compile(r"^(?:(?:新|修订后|修改后|新修订|新修改)的)?(?:中华人民共和国)?")
+
+
+def law_name(name: str) -> str:
+    """A law's name as cited: "修订后的动物防疫法" is 动物防疫法 (the revision is no part of
+    the name), "中华人民共和国X法" is X法."""
+    return REVISED_RE.sub("", name)
+
+
 def opener(text: str) -> int:
     """Where a sentence's own words start after an opening connective ("另外，")."""
     m = OPENER_RE.match(text)
@@ -293,7 +302,7 @@ def law_cited(text: str) -> tuple[str | None, int] | None:
     m = CITED_LAW_RE.search(text) or FRAMED_LAW_RE.match(text) or LAW_EXAMPLE_RE.match(text)
     if m:
         name = m.group("marked") or m.group("bare")
-        name = re.sub(r"^(?:中华人民共和国)", "", name)
+        name = law_name(name)
         if len(name) >= (2 if m.group("marked") else 3) and not name.startswith(LEADS):
             return name, m.end()
     m = CITED_LAW_UNNAMED_RE.match(text)

@@ -202,3 +202,22 @@ def test_duties_and_entitlements_are_rules():
     )
     stems = _stems(make_document(text), "true_false.national_rule")
     assert stems == ["根据《山林旅游法》，县级以上人民政府统一负责旅游安全工作。"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "修订后的护林防火法规定，禁止在林区野外用火。",
+        "新修订的《护林防火法》明确，禁止在林区野外用火。",
+    ],
+)
+def test_the_revision_is_no_part_of_the_name(said):
+    assert law_cited(said)[0] == "护林防火法"
+    text = "2030年，《护林防火法》作了修订。" + said
+    assert setting("讲话", text).law == "护林防火法"
+
+
+def test_the_revised_law_stands_for_the_only_law():
+    where = setting("讲话", "2030年，《护林防火法》作了修订。")
+    verdict = attribute("修订后的法律明确，护林防火实行预防为主、积极消灭的方针。", where=where)
+    assert verdict.national and verdict.law == "护林防火法"
