@@ -164,9 +164,20 @@ def _statement_base(ctx: Context, sentence: Sentence, el: elements.Element) -> d
     )
 
 
+# "具体办法由……制定。" "具体划分标准由……规定。": what is "具体" is said in the sentence
+# before; alone the statement names no subject (every one judged so far was unusable).
+SPECIFIC_RE = re.compile(r"^具体[^，。；：]{0,8}?(?:办法|标准|规定|细则|措施|范围|程序|条件|权限)")
+
+
+def needs_antecedent(sentence: Sentence) -> bool:
+    return bool(SPECIFIC_RE.match(sentence.core))
+
+
 def _swappable(ctx: Context, sentence: Sentence) -> list[elements.Element]:
     if not ctx.law and not NORMATIVE.search(sentence.core):
         return []  # a speech's report of what happened is not a rule to know
+    if needs_antecedent(sentence):
+        return []
     return key_elements(ctx, sentence, swap=True)
 
 
@@ -399,7 +410,7 @@ def _level(body: str) -> tuple[int, str] | None:
 
 def level_swap(ctx: Context, sentence: Sentence) -> tuple[elements.Element, str] | None:
     """The acting body of a statute sentence and the same body one level down."""
-    if not ctx.law:
+    if not ctx.law or needs_antecedent(sentence):
         return None
     for el in elements.bodies(sentence)[:1]:
         found = _level(el.text)

@@ -159,3 +159,19 @@ def test_a_reserve_false_may_take_the_place_of_its_own_span_s_true():
     )
     truth = next(c for c in result.candidates if c.type == "true_false" and c.answer is True)
     assert pipeline._holds_span(truth)
+
+
+# --- "具体办法由……制定": the subject is in the sentence before --------------------------------
+
+
+def test_a_statement_of_specific_rules_without_its_subject_is_not_asked():
+    for article in (
+        "茶园保护证的发放，实行属地管理。具体办法由国务院农业农村主管部门制定。",
+        "示范茶园分为国家级和省级。具体划分标准由国务院农业农村主管部门规定。",
+    ):
+        document = _law(article)
+        for rule in ("true_false.true", "true_false.swap_level"):
+            assert not any("具体" in s for s in _stems(document, rule)), (rule, article)
+    # With its subject the sentence is asked as before.
+    named = _law("示范茶园的评定办法，由国务院制定。")
+    assert _stems(named, "true_false.swap_level")
