@@ -29,17 +29,19 @@ from .furniture import is_page_mark
 from .statute_layout import _chapter_line, _parse_head
 
 # --- signals ------------------------------------------------------------------------
-# A chat's or an app's line: a clock time, an ISO date, "@someone", "[图片]", emoji.
-_CHAT = re.compile(
-    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    r"|@\S|^\[[\u4e00-\u9fff]{2,6}\]|撤回了?一条消息"
+# A chat's line: a clock time ("09:12", "21:47:03"), "@someone", a placeholder for what
+# the export could not print ("[图片]", "[文件] 名称.pdf"), a withdrawn message.
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:,])")
+_CHAT = re.compile(r"@\S|^\[[\u4e00-\u9fff]{2,8}\](?:$|\s*\S+\.\w{2,4}\b)|撤回了?一条消息")
+# An app's line: an ISO date ("2025-11-03"), emoji ("✔ 已学习 👍 127").
+_APP = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}"
     r"|[\U0001F300-\U0001FAFF\u2600-\u26FF\u2705\u2714\u2716\u274C\u2764\u2B50\u2B55]"
 )
 # The speaker and the reader: a law says "我国", "自我管理", never "我们", "你", "大家".
 _PERSON = re.compile(r"(?<![自])我(?![国])|咱|大家|同志们|[你您]")
 # A question to the reader, or a paper's instructions and questions.
-_QUESTION = re.compile(r"[？?]|谈谈|请问|请(?:简述|回答|说明|列举)|结合本")
+_QUESTION = re.compile(r"[？?]|谈谈|请问|请(?:简述|回答|说明|列举)")
 _EXAM = re.compile(
     r"考试时间|闭卷|开卷|试卷|本卷|测试题|试题|(?:填空|判断|选择|简答|论述)题|(?<!不)得分|及格|补考"
     r"|每[空题]\s*\d+\s*分|共\s*\d+\s*分|\d+\s*分钟"
@@ -58,13 +60,23 @@ _PAGE = re.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[（(]续[)）])?|[·•\-—–－]\s*\d{1,4}\s*[·•\-—–－]|\d{1,4})$"
 )
 
-_SIGNALS = {"chat": _CHAT, "person": _PERSON, "question": _QUESTION, "exam": _EXAM}
-_INNER = {"note": _NOTE, "local": _LOCAL}
+# before the first article (a title, a notice, a site's metadata may carry dates and emoji)
+_SIGNALS = {
+    "clock": _CLOCK,
+    "chat": _CHAT,
+    "person": _PERSON,
+    "question": _QUESTION,
+    "exam": _EXAM,
+}
+_INNER = {"app": _APP, "note": _NOTE, "local": _LOCAL}
 # a line ends its sentence (or opens a list) with one of these; anything else runs on
 _FINISHED = tuple("。；;：:！!？?…”’」』）)】》")
 _HEADER_MAX = 24
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # a speech's salutation: another document begins (a compilation of a law and a speech)
-_SALUTATION = re.compile(r"^(?:同志们|各位[^，。]{0,12}|尊敬的[^，。]{0,20}|亲爱的[^，。]{0,12})[：:，,]")
+_SALUTATION = re.compile(
+    r"^(?:同志们|各位[^，。]{0,12}|尊敬的[^，。]{0,20}|亲爱的[^，。]{0,12})[：:，,]"
+)
 TITLE_LINES = 2
 
 
@@ -134,7 +146,7 @@ def separate_non_law(lines: list[str]) -> list[str]:
         if not stripped:
             out.append("")
             continue
-        if _is_head(stripped) or _is_chapter(stripped):
+        if _is_head(stripped) or _is_chapter(stripped) or stripped.startswith("#"):
             outside = False
             in_article = _is_head(stripped)
             out.append(stripped)
@@ -171,6 +183,9 @@ def separate_non_law(lines: list[str]) -> list[str]:
             out.extend(lines[i - 1 :])
             break
         if non_law_signal(stripped, True, exempt):
+            if not _HAN.search(stripped):
+                out.append("")  # a time code, a status mark: furniture, not a message
+                continue
             outside = True
             in_article = False
             out.append("")
