@@ -16,7 +16,8 @@ of one file: each signal is a form no article's text has.
 - a page line inside an article goes, with a running header right after it when the
   sentence before runs on, and the article's hard-wrapped lines are joined again;
 - before the first article only lines with a strong signal go (chat and exam lines), one
-  by one, never the first two lines (the title): the adoption note and a preface stay.
+  by one, never the first two lines (the title): the adoption note and a preface stay;
+- a long run (over ZONE_CHARS: a speech before or after the law in one file) stays as written.
 Signals the document's own article heads use (a town's 办法 says "我镇" in its 第一条) are
 not signals for that document.
 """
@@ -78,6 +79,7 @@ _SALUTATION = re.compile(
     r"^(?:同志们|各位[^，。]{0,12}|尊敬的[^，。]{0,20}|亲爱的[^，。]{0,12})[：:，,]"
 )
 TITLE_LINES = 2
+ZONE_CHARS = 1000
 
 
 def _is_head(line: str) -> bool:
@@ -131,14 +133,19 @@ def separate_non_law(lines: list[str]) -> list[str]:
     first = heads[0]
     out: list[str] = []
     filled = 0
+    # a long text before the first article is another document (a speech, then a law)
+    short = sum(len(line.strip()) for line in lines[:first]) <= ZONE_CHARS
     for line in lines[:first]:
         stripped = line.strip()
         filled += bool(stripped)
         # the first two lines name the text (a title may well say "测试卷" or "我的")
-        drop = filled > TITLE_LINES and stripped and non_law_signal(stripped, False, exempt)
+        drop = (
+            short and filled > TITLE_LINES and stripped and non_law_signal(stripped, False, exempt)
+        )
         out.append("" if drop else line)
     in_article = False  # the last kept line is an article's text
     outside = False  # in a run of non-law lines (until the next article or chapter)
+    zone: list[tuple[int, str]] = []  # the run's lines: (index in `out`, the line)
     i = first
     while i < len(lines):
         stripped = lines[i].strip()
@@ -147,11 +154,13 @@ def separate_non_law(lines: list[str]) -> list[str]:
             out.append("")
             continue
         if _is_head(stripped) or _is_chapter(stripped) or stripped.startswith("#"):
+            _close(zone, out)
             outside = False
             in_article = _is_head(stripped)
             out.append(stripped)
             continue
         if outside:
+            zone.append((len(out), lines[i - 1]))
             out.append("")
             continue
         if _is_page(stripped):
@@ -188,6 +197,7 @@ def separate_non_law(lines: list[str]) -> list[str]:
                 continue
             outside = True
             in_article = False
+            zone.append((len(out), lines[i - 1]))
             out.append("")
             continue
         if in_article:
@@ -196,4 +206,14 @@ def separate_non_law(lines: list[str]) -> list[str]:
                 out[last] += stripped  # a hard wrap or a page break inside the sentence
                 continue
         out.append(stripped if in_article else lines[i - 1])
+    _close(zone, out)
     return out
+
+
+def _close(zone: list[tuple[int, str]], out: list[str]) -> None:
+    """A run of non-law lines longer than a note, a chat's side talk or a paper's questions
+    is another document (a speech after the law in a compilation): it stays as written."""
+    if sum(len(line.strip()) for _index, line in zone) > ZONE_CHARS:
+        for index, line in zone:
+            out[index] = line
+    zone.clear()
