@@ -73,6 +73,7 @@ _INNER = {"app": _APP, "note": _NOTE, "local": _LOCAL}
 # a line ends its sentence (or opens a list) with one of these; anything else runs on
 _FINISHED = tuple("。；;：:！!？?…”’」』）)】》")
 _HEADER_MAX = 24
+_HEADER_LINES = 6  # a footer, a watermark, a header: the lines a page break puts in a sentence
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # a speech's salutation: another document begins (a compilation of a law and a speech)
 _SALUTATION = re.compile(
@@ -113,7 +114,9 @@ def non_law_signal(
 
 
 def _runs_on(line: str) -> bool:
-    return bool(line) and not line.endswith(_FINISHED)
+    """A Chinese line cut mid-sentence: it stops on a Han character (an English line of a
+    bilingual print, a heading's number, a closing mark never carry on)."""
+    return bool(line) and not line.endswith(_FINISHED) and bool(_HAN.match(line[-1]))
 
 
 def _continuation(line: str) -> bool:
@@ -170,7 +173,7 @@ def separate_non_law(lines: list[str]) -> list[str]:
             runs_on = last is not None and _runs_on(out[last])
             if in_article:
                 skipped = 0
-                while i < len(lines) and skipped < 3:
+                while i < len(lines) and skipped < _HEADER_LINES:
                     following = lines[i].strip()
                     if not following:
                         i += 1

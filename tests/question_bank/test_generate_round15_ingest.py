@@ -39,7 +39,9 @@ LAW = {
     ],
     6: ["乡村书屋每周开放时间不得少于二十四小时，节假日应当适当延长开放时间。"],
     7: ["乡村书屋的管理人员应当每年参加不少于一次的业务培训，培训由县级人民政府文化主管部门组织。"],
-    8: ["违反本法规定，挪用乡村书屋经费的，由上级主管部门责令改正，对直接负责的主管人员依法给予处分。"],
+    8: [
+        "违反本法规定，挪用乡村书屋经费的，由上级主管部门责令改正，对直接负责的主管人员依法给予处分。"
+    ],
 }
 CN = "零一二三四五六七八九十"
 
@@ -300,9 +302,15 @@ NATIONAL_WORDS = "\n".join(
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        (VILLAGE_RULES, ["本村村民委员会负责本村规民约的组织实施。", "本村实行自我管理、自我教育、自我服务。"]),
+        (
+            VILLAGE_RULES,
+            ["本村村民委员会负责本村规民约的组织实施。", "本村实行自我管理、自我教育、自我服务。"],
+        ),
         (TOWN_MEASURES, ["我镇文化站对农家书屋进行业务指导。"]),
-        (NATIONAL_WORDS, ["有权请求我国驻当地机构给予协助", "自我管理", "承建单位不得分包、转包书屋建设工程。"]),
+        (
+            NATIONAL_WORDS,
+            ["有权请求我国驻当地机构给予协助", "自我管理", "承建单位不得分包、转包书屋建设工程。"],
+        ),
     ],
     ids=["village_rules", "town_measures", "national_words"],
 )
@@ -399,3 +407,52 @@ def test_a_copier_line_and_what_follows_it_leave_the_article(copier, after, sep)
         body = re.sub(r"^第.+?条[\s：]*", "", passage.text)
         assert re.sub(r"\s", "", body) == _expected(n), (copier, passage.text)
     assert "借阅台账" not in doc.text
+
+
+def test_english_lines_of_a_bilingual_print_never_take_the_chinese_text():
+    lines = [NAME]
+    for n in LAW:
+        first, *rest = _article(n)
+        lines += [first, f"Article {n} The State promotes village reading rooms and"]
+        for para in rest:
+            lines += [para, "the people's governments shall ensure that"]
+    doc = ingest_text("\n".join(lines))
+    for passage, n in zip(_articles(doc), LAW, strict=True):
+        body = re.sub(r"^第.+?条\s*", "", passage.text)
+        assert re.sub(r"\s", "", body) == _expected(n), passage.text
+
+
+def test_a_scanned_page_break_with_footer_watermark_and_header_is_joined():
+    first = LAW[6][0]
+    cut = first.index("小时") + 1
+    lines = [
+        NAME,
+        *_article(5),
+        f"{_head(6)}　{first[:cut]}",
+        "",
+        "— 3 —",
+        "某镇文化站　翻印",
+        "",
+        "CS 扫描全能王",
+        "3亿人都在用的扫描App",
+        "",
+        "乡村文化法律汇编（2030年版）",
+        first[cut:],
+        *_article(7),
+        *_article(8),
+    ]
+    doc = ingest_text("\n".join(lines))
+    sixth = next(p for p in _articles(doc) if p.text.startswith(_head(6)))
+    assert re.sub(r"\s", "", sixth.text) == _head(6) + _expected(6)
+
+
+def test_a_long_speech_after_the_law_stays_as_written():
+    speech = [
+        "同志们：",
+        *[
+            f"第{k}点，我们要把书屋管好用好，大家要按月报送借阅情况，确保群众满意。"
+            for k in range(40)
+        ],
+    ]
+    doc = ingest_text("\n".join([NAME, *_law_lines(), "在全镇书屋工作会议上的讲话", *speech]))
+    assert "我们要把书屋管好用好" in doc.text
