@@ -26,7 +26,14 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from apps.cases.models import Case, CaseCall, CaseScore, ReviewAssignment
+from apps.cases.models import (
+    Case,
+    CaseCall,
+    CaseScore,
+    ReviewAssignment,
+    Rubric,
+    RubricCriterion,
+)
 from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
 from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
@@ -813,6 +820,15 @@ WRITES = [
         403,
         None,
     ),
+    (
+        "rewriting the criteria of the county call's rubric",
+        "admin_a",
+        "put",
+        "case-rubrics/{rubric}",
+        lambda w: {"name": "改过的标准", "criteria": [{"name": "关系", "max_score": "100"}]},
+        403,
+        None,
+    ),
 ]
 
 
@@ -857,6 +873,9 @@ def _state(world) -> tuple:
         list(ReviewAssignment.objects.values_list("pk", "reviewer", "status").order_by("pk")),
         list(Case.objects.values_list("pk", "status", "published_at").order_by("pk")),
         list(CaseScore.objects.values_list("case", "score").order_by("pk")),
+        list(CaseCall.objects.values_list("pk", "rubric").order_by("pk")),
+        list(RubricCriterion.objects.values_list("rubric", "name", "max_score").order_by("pk")),
+        list(Rubric.objects.values_list("pk", "name").order_by("pk")),
     )
 
 
