@@ -289,8 +289,10 @@ DETAILS_RE = re.compile(
     r"^具体[\u4e00-\u9fa5]{0,4}(?:办法|标准|规定|措施|程序|条件|范围|要求|细则)[，,]?由"
 )
 # "公示时间", "评审工作", "推荐时", "公告的时间": the earlier sentence's action made a noun.
+# A label before a colon heads the list it names ("晋级的期限：二级警员至一级警司…"): the
+# items say whose.
 ACTION_NOUN_RE = re.compile(
-    r"^([\u4e00-\u9fa5]{2})的?(?:时间|期限|期间|工作|时|结果|程序|活动|情况)"
+    r"^([\u4e00-\u9fa5]{2})的?(?:时间|期限|期间|工作|时|结果|程序|活动|情况)(?![：:])"
 )
 # Words that are nouns as much as verbs: "工作时间" is no earlier action.
 NOT_ACTION = frozenset(
@@ -310,6 +312,11 @@ def leans_on_sentence_before(c: Candidate, document: Document) -> str | None:
     m = DETAILS_RE.match(statement)
     if m:
         return f"“{m.group(0).rstrip('，,由')}”承接上文，不知是哪一事项的"
+    clause = re.split(r"[，；。]", statement, maxsplit=1)[0]
+    bare = clause.rstrip("。") == statement.rstrip("。") and "依法" in clause
+    m = ACTION_NOUN_RE.match(statement)
+    if not (m or bare or BACK_OPEN_RE.match(statement) or ADDED_DUTY_RE.match(statement)):
+        return None  # cheap test first: finding the passage costs a scan of the document
     passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
     if passage is None:
         return None
@@ -319,9 +326,10 @@ def leans_on_sentence_before(c: Candidate, document: Document) -> str | None:
     before = ARTICLE_RE.sub("", document.text[passage.start : at])
     if _han(before) < 4 or not SENTENCE_DONE_RE.search(before.rstrip()[-3:]):
         return None  # the article's (or paragraph's) first sentence opens it
-    m = ACTION_NOUN_RE.match(statement)
     action = m.group(1) if m else ""
-    if action and action not in NOT_ACTION and action in before and _is_verb(action):
+    # "公告的时间": with 的 the head names the earlier act even where jieba calls it a noun.
+    named = action and (_is_verb(action) or m.group(0)[2] == "的")
+    if named and action not in NOT_ACTION and action in before:
         return f"“{m.group(0)}”指上文的“{action}”，题干缺少前提"
     last = before.rsplit("\n", 1)[-1]
     if c.type == "short_answer" or _han(last) < 4:
@@ -329,8 +337,7 @@ def leans_on_sentence_before(c: Candidate, document: Document) -> str | None:
     m = BACK_OPEN_RE.match(statement) or ADDED_DUTY_RE.match(statement)
     if m:
         return f"非首句以“{m.group(0)}”承接上句，单独成题缺少前提"
-    clause = re.split(r"[，；。]", statement, maxsplit=1)[0]
-    if clause.rstrip("。") == statement.rstrip("。") and "依法" in clause:
+    if bare:
         tail = clause.split("依法", 1)[1]
         tokens = [w for w, _ in pos_tags(tail)]
         thing = "".join(tokens[1:])

@@ -469,6 +469,8 @@ def mark_law_titles(stem: str) -> str:
             or name.startswith(("本", "该", "此", "这", "各", "我"))
             or re.search(r"(?:本|该|此|这部)(?:法|条例)$", name)
             or name.endswith(("办法", "方法", "做法", "执法", "违法", "依法"))
+            # "实施的有刑法规定的行为": "there is a provision of" the two-character 刑法.
+            or (name.startswith("有") and len(name) <= 4)
             or whole[:cut].endswith("《")
         ):
             return whole

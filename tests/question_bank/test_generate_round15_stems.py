@@ -18,7 +18,7 @@ import pytest
 from question_bank.generate import filters, rules_short, stem_checks
 from question_bank.generate.candidate import BLANK, Candidate, Source
 from question_bank.generate.pipeline import generate
-from question_bank.generate.textutil import law_name, split_sentences
+from question_bank.generate.textutil import law_name, mark_law_titles, split_sentences
 from question_bank.ingest import ingest_bytes, ingest_text
 
 # --- the law's name in a source line ------------------------------------------------
@@ -83,7 +83,7 @@ LAW = "中华人民共和国邻里纠纷调处法"
 STATUTE = f"""{LAW}
 第一条 为了及时化解邻里纠纷，维护基层和谐稳定，制定本法。
 第二条 当事人就邻里纠纷达成调处协议，一方在协议约定期限内不履行的，另一方可以持调处协议书向基层人民法院申请督促令。人民法院应当依法发出督促令。
-第三条 县级人民政府应当将邻里调处示范点名单予以公示。公示时间不得少于二十日。
+第三条 县级人民政府应当将邻里调处示范点名单予以公示。公示时间不得少于二十日。调处示范点的评定结果，应当予以公告。公告的期限不得少于十日。
 第四条 调处员每年应当参加不少于十二学时的业务培训。同时，调处员应当定期向村民委员会报告工作。
 第五条 调处委员会应当建立调处档案。村民委员会也应当协助保管调处档案。
 第六条 乡镇人民政府应当组织评审优秀调处案例。
@@ -91,6 +91,7 @@ STATUTE = f"""{LAW}
 第七条 邻里纠纷调处示范点的认定条件由县级人民政府规定。具体认定办法由省、自治区、直辖市人民政府制定。
 第八条 调处员调处纠纷，应当依法保护当事人的隐私。
 第九条 乡镇人民政府应当每年组织一次调处工作检查。检查结果应当向社会公开。
+检查的期限：重大纠纷隐患点每季度一次；一般隐患点每半年一次。
 第十条 调处员应当遵守调处纪律。调处员不得收受当事人财物。
 第十一条 村民委员会可以向乡镇人民政府推荐调处员人选。
 推荐时应当提交下列材料：
@@ -124,6 +125,7 @@ def _tf(sentence: str, doc=STATUTE_DOC, kind: str = "true_false") -> Candidate:
         "评审工作应当遵循公开、公平、公正的原则。",  # in the next 款, still the earlier action
         "具体认定办法由省、自治区、直辖市人民政府制定。",
         "检查结果应当向社会公开。",
+        "公告的期限不得少于十日。",  # 公告 tagged a noun, named with 的
     ],
 )
 def test_a_later_sentence_that_leans_on_the_one_before_is_refused(sentence):
@@ -138,6 +140,8 @@ def test_a_later_sentence_that_leans_on_the_one_before_is_refused(sentence):
         "调处员不得收受当事人财物。",  # a later sentence with its own subject
         "调处员每年应当参加不少于十二学时的业务培训。",
         "邻里纠纷调处示范点的认定条件由县级人民政府规定。",
+        "调处示范点的评定结果，应当予以公告。",  # 评定 never said before
+        "检查的期限：重大纠纷隐患点每季度一次；一般隐患点每半年一次。",  # a list's label
     ],
 )
 def test_a_sentence_with_its_own_subject_and_premise_stands(sentence):
@@ -305,3 +309,9 @@ def test_an_answer_heading_a_longer_noun_is_no_leak():
 )
 def test_the_answer_as_its_own_word_still_leaks(stem, answers, leak):
     assert filters.stem_gives_away(_fill(stem, answers), None) == f"题干泄露答案：{leak}"
+
+
+def test_a_two_character_law_after_you_is_not_marked_as_a_longer_name():
+    stem = "根据《某某法》，重大不良行为是指未成年人实施的有刑法规定的行为。"
+    assert mark_law_titles(stem) == stem
+    assert mark_law_titles("依照治安管理处罚法规定处理。") == "依照《治安管理处罚法》规定处理。"
