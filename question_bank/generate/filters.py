@@ -625,11 +625,16 @@ PAIRS = {
     "［": "］",
 }
 CLOSING = {v: k for k, v in PAIRS.items()}
+HALF_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］"}  # "（…)" pairs too
+MARKS_RE = re.compile(
+    "[" + re.escape("".join(PAIRS) + "".join(CLOSING) + "".join(HALF_WIDTH)) + "]"
+)
 
 
 def unbalanced_marks(c: Candidate, document: Document) -> str | None:
     open_marks: list[str] = []
-    for ch in normalize_punct(c.stem):
+    for mark in MARKS_RE.findall(c.stem):
+        ch = HALF_WIDTH.get(mark, mark)
         if ch in PAIRS:
             open_marks.append(ch)
         elif ch in CLOSING:

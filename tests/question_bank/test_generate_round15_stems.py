@@ -315,3 +315,15 @@ def test_a_two_character_law_after_you_is_not_marked_as_a_longer_name():
     stem = "根据《某某法》，重大不良行为是指未成年人实施的有刑法规定的行为。"
     assert mark_law_titles(stem) == stem
     assert mark_law_titles("依照治安管理处罚法规定处理。") == "依照《治安管理处罚法》规定处理。"
+
+
+def test_half_width_brackets_pair_with_full_width_ones():
+    assert (
+        filters.unbalanced_marks(
+            _stem("根据《邻里纠纷调处法》，调处员（含兼职调处员)应当遵守纪律。"), None
+        )
+        is None
+    )
+    assert filters.unbalanced_marks(
+        _stem("根据《邻里纠纷调处法》，调处员(含兼职调处员应当遵守纪律。"), None
+    )
