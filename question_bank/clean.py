@@ -27,6 +27,7 @@ from question_bank.furniture import (
     looks_like_link_title,
     strip_inline_furniture,
 )
+from question_bank.law_voice import separate_non_law
 from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
@@ -505,6 +506,7 @@ def clean_text(text: str) -> str:
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
     lines = article_lines(title_lines(close_han_spaces(lines)), title_lines(lines))
+    lines = separate_non_law(lines)
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

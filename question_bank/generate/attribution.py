@@ -37,7 +37,20 @@ LAW_NAME = (
 # "《X法》规定，" "消防法明确规定：" "《X法》第六十二条：" "根据《X条例》第十条规定，"
 CITED_LAW_RE = re.compile(
     r"(?:按照|根据|依照|依据)?" + LAW_NAME + r"(?:第[一二三四五六七八九十百零]+条)?(?:的)?"
-    r"(?:(?:还|也|明确|同时)?(?:规定|明确规定|明确|要求|指出)[，,：:]|(?<=条)[：:])"
+    r"(?:(?:还|也|明确|同时)?(?:规定|明确规定|明确|要求|指出)[，,：:]|(?<=条)[：:]"
+    # Round fifteen: "劳动法规定得很清楚：" "该法第二条讲得很明白，"
+    r"|(?:规定|讲|说|写)得(?:很|非常|十分)?(?:清楚|明白|明确)[，,：:])"
+)
+# Round fifteen: a law named as the topic, its rule given as the example or after a colon:
+# "劳动法对女职工有特殊保护，比如女职工生育享受……" "体育法的要求更硬：学校必须……".
+LAW_EXAMPLE_RE = re.compile(
+    r"^" + LAW_NAME + r"(?=[^，。；：]{0,20}?(?:规定|要求|保护|明确))[^，。；：]{0,20}?"
+    r"(?:[：:]|[，,](?:比如|例如|譬如)[，,]?)"
+)
+# What may open a sentence before its source: a connective or the matter it turns to
+# ("另外，法律规定……" "关于投诉处理，国家规定……"); the source is read after it.
+OPENER_RE = re.compile(
+    r"^(?:另外|此外|同时|还有|其次|再次|再者|最后|首先|其中|特别是|尤其是|关于[^，。；：]{1,12})[，,]"
 )
 # "根据《中医药法》，……" "按照农产品质量安全法第三十九条，……": a rule framed by 根据/按照 and the
 # law's name (with 《》, or bare with an article number), a comma after it.
@@ -51,7 +64,7 @@ FRAMED_LAW_RE = re.compile(
 # Round thirteen: the one law a speech has named, referred to again without its name:
 # "新法规定，" "该法第十二条规定，" "这部法律明确，" "法律也有说法：" "这里有一条法律依据大家要清楚：",
 # "法律同时禁止……" (the statement starts at the verb).
-THIS_LAW = r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律)"
+THIS_LAW = r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律|修订后的法律)"
 CITED_LAW_UNNAMED_RE = re.compile(
     r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
     r"|^(?=(?:这部|该)(?:法律|法|条例)所称)"
@@ -59,6 +72,9 @@ CITED_LAW_UNNAMED_RE = re.compile(
     r"(?:明确规定|规定|明确|要求|有(?:明确)?(?:规定|说法))[，,：:]"
     r"|^[^，。；：]{0,12}法律(?:的)?(?:依据|规定|原话)[^，。；：]{0,10}[：:]"
     r"|^法律(?:还|也|同时)?(?=禁止)"
+    # Round fifteen: "这部法律第二条讲得很清楚，" "法律规定得很明白，"
+    rf"|^{THIS_LAW}(?:第[一二三四五六七八九十百零]+条)?(?:对[^，。；：]{{1,12}})?"
+    r"(?:规定|讲|说|写)得(?:很|非常|十分)?(?:清楚|明白|明确)[，,：:]"
     # Round fourteen: "法律第二十五条要求村委会…" "法律要求各地应当…" "该法规定经营者…": the
     # verb runs straight into the rule, no comma after it.
     rf"|^{THIS_LAW}(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?(?:还|也|同时)?"
@@ -127,7 +143,11 @@ LOCAL_SUBJECT_RE = re.compile(
 )
 # The speaker's own call opening a clause ("要…", "务必…", "请…", "各企业…"; "各级人民政府"
 # is the law's own subject), or a directive "X要…" inside it ("补助资金要专款专用").
-SPEAKER_CALL_RE = re.compile(r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求|各(?!级))")
+SPEAKER_CALL_RE = re.compile(
+    r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求"
+    # "各地应当…" "各地区可以…" are a law's words (a speaker says "各地要…").
+    r"|各(?!级|地区?(?:应当|可以|不得|必须)))"
+)
 DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻务是么])")
 # What a sentence that inherits its source must itself be: a rule (who must, may or must not).
 # A permission ("都可以申领…") is as often the article's own advice as the law's: not enough.
@@ -199,6 +219,14 @@ DATED_LAW_RE = re.compile(
 )
 
 
+# A law named without 《》 wherever its rule is referred to ("劳动合同法规定的事项", "宪法第四条").
+BARE_LAW_MENTION_RE = re.compile(
+    r"(?:^|(?<=[。！？；，：、\s“]))[^。！？；，：、\s“”]{0,10}?"
+    r"([\u4e00-\u9fa5]{1,12}?(?<![办方做说看想执违依守司合非立普用手写算技的])(?:法典|法|条例))"
+    r"(?=规定|明确|要求|第[一二三四五六七八九十百零]+条|的规定|的要求)"
+)
+
+
 @dataclass(frozen=True)
 class Setting:
     """What the whole document says about its sources: `law`, the only national law it
@@ -219,8 +247,14 @@ def setting(title: str, text: str) -> Setting:
         bare = m.group("bare")
         if bare and len(bare) < 3:
             continue  # "新法规定": the law named elsewhere, no second law
-        names.add(re.sub(r"^中华人民共和国", "", m.group("marked") or bare))
+        names.add(law_name(m.group("marked") or bare))
     names |= {re.sub(r"^中华人民共和国", "", m.group(1)) for m in DATED_LAW_RE.finditer(text)}
+    for m in BARE_LAW_MENTION_RE.finditer(text):
+        # "要紧扣劳动合同法规定的…": a second law the speech names only in passing (the
+        # match may start a few words early; a mention ending with a known name is that law).
+        bare = law_name(m.group(1))
+        if len(bare) >= 3 and not any(bare.endswith(n) for n in names):
+            names.add(bare[-12:])
     names -= {m.group(1) for m in REPEALED_LAW_RE.finditer(text)}
     names = {n for n in names if not LOCAL_BOOK_NAME_RE.search(n) and not n.startswith(LEADS)}
     if len(names) != 1:
@@ -244,12 +278,31 @@ def in_passage(where: Setting, kind: str, text: str) -> Setting:
     return where
 
 
+REVISED_RE = re.compile(r"^(?:(?:新|修订后|修改后|新修订|新修改)的)?(?:中华人民共和国)?")
+
+
+def law_name(name: str) -> str:
+    """A law's name as cited: "修订后的动物防疫法" is 动物防疫法 (the revision is no part of
+    the name), "中华人民共和国X法" is X法."""
+    return REVISED_RE.sub("", name)
+
+
+def opener(text: str) -> int:
+    """Where a sentence's own words start after an opening connective ("另外，")."""
+    m = OPENER_RE.match(text)
+    return m.end() if m else 0
+
+
 def law_cited(text: str) -> tuple[str | None, int] | None:
     """(the law's name or None, where its statement starts) when `text` cites a law."""
-    m = CITED_LAW_RE.search(text) or FRAMED_LAW_RE.match(text)
+    at = opener(text)
+    if at:
+        cited = law_cited(text[at:])
+        return (cited[0], at + cited[1]) if cited else None
+    m = CITED_LAW_RE.search(text) or FRAMED_LAW_RE.match(text) or LAW_EXAMPLE_RE.match(text)
     if m:
         name = m.group("marked") or m.group("bare")
-        name = re.sub(r"^(?:中华人民共和国)", "", name)
+        name = law_name(name)
         if len(name) >= (2 if m.group("marked") else 3) and not name.startswith(LEADS):
             return name, m.end()
     m = CITED_LAW_UNNAMED_RE.match(text)
@@ -314,7 +367,7 @@ def _own_source(text: str) -> Attribution | None:
     if cited:
         law, _ = cited
         return Attribution(True, "named", law, "" if law else "法律规定")
-    if NATIONAL_SAYS_RE.match(text):
+    if NATIONAL_SAYS_RE.match(text[opener(text) :]):
         return Attribution(True, "named", None, "国家规定")
     for clause in CLAUSE_RE.findall(text):
         clause = clause.strip()

@@ -17,13 +17,51 @@ from . import attribution
 from .candidate import BLANK, Candidate
 from .context import Context
 from .registry import sentence_rule
-from .textutil import Sentence, cn_to_int
+from .textutil import Sentence, cn_to_int, pos_tags
 
 # What makes the cited clause a rule that binds: who it binds or a modal (a permission the
 # law grants, "必要时国务院可以…", is a rule too).
 BINDING_RE = re.compile(
     r"任何(?:单位|组织|个人|人)|不得|禁止|应当|必须|有权|有义务|义务|可以|必要时|实行|建立"
+    # Round fifteen: a duty or an entitlement the law assigns ("县级以上人民政府统一负责……",
+    # "女职工生育享受不少于九十天的产假").
+    r"|负责|享受|享有"
 )
+# Whom a law requires to act, ending the subject of a reported rule ("法律要求用人单位建立……",
+# "……基层群众性自治组织在……"); a conjunction after it means the subject goes on.
+ACTOR_RE = re.compile(
+    r"^[^，。；]{0,16}?(?:单位|组织|机构|部门|政府|委员会|企业|经营者|劳动者|个人|公民|学校|父母|"
+    r"监护人|人员|各地|家庭|村民|居民|经营户|生产者|销售者)(?![和与及、或的])"
+)
+MODAL_RE = re.compile(r"应当|必须|不得|禁止|可以|有权|有义务|负责|享受|享有")
+# The speaker reporting a second rule inside the first ("法律还要求A，并且明确B"): the
+# stem keeps A only, B is the speaker's report of another provision.
+REPORTED_RE = re.compile(r"[，,](?:并且|同时|还|也|另外)(?:明确|规定|要求)了?")
+
+
+def _reported(rule: str, asked: bool) -> str | None:
+    """The rule as the law says it, from a speaker's report: a second reported rule cut off;
+    where the law "要求" its subject to act ("法律要求用人单位建立……"), the subject's duty
+    written with 应当 ("用人单位应当建立……"), or None when the verb cannot be found."""
+    m = REPORTED_RE.search(rule)
+    if m:
+        rule = rule[: m.start()]
+    if not asked or MODAL_RE.search(rule.split("，")[0]):
+        return rule
+    m = ACTOR_RE.match(rule)
+    if not m:
+        return None  # no subject the law could require to act: leave the report alone
+    at, after = 0, None
+    for word, tag in pos_tags(rule[: m.end() + 4]):
+        if at == m.end():
+            after = tag
+            break
+        at += len(word)
+    if after is None or after[:1] not in ("v", "p", "d"):
+        return None  # the subject runs on ("企业职工…") or no verb is next
+    return rule[: m.end()] + "应当" + rule[m.end() :]
+
+
 WEEKDAY = r"第[一二三四五]个(?:星期|周)[一二三四五六日天]|最后一(?:周|个星期)的(?:星期|周)[一二三四五六日天]"
 NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # "每年的11月9日是全国消防日", "2026年5月12日是我国第18个全国防灾减灾日", "今年6月是第二十四个
@@ -126,7 +164,8 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not UNFINISHED_OK_RE.search(text[start : _clause_end(text, start) + 1]):
         return  # cut off by a page break ("禁止在二十五度以上陡坡地开垦种植农")
     rule = _cited_part(text[start : _clause_end(text, start)].strip())
-    if not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
+    rule = _reported(rule, asked=text[:start].rstrip("，,：:").endswith("要求"))
+    if rule is None or not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
         return
     if re.match(r"本法所称|所称|[^，]{0,4}所称", rule):
         return  # a definition: fill.national_definition asks it
@@ -134,7 +173,8 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return  # a 方针 written with commas: its fill-in asks the items
     if "fill.national_formula" in ctx.active and FORMULA_RE.search(rule):
         return  # a named strategy or system: its fill-in asks the items
-    yield _true(ctx, sentence, f"根据《{law}》，{rule}。", rule, "true_false.national_rule", law)
+    said = rule if rule in text else rule.replace("应当", "", 1)  # the span's own words
+    yield _true(ctx, sentence, f"根据《{law}》，{rule}。", said, "true_false.national_rule", law)
 
 
 # "其他" that closes no list in its own clause ("A、B以及其他C", "A和……的其他C" are lists):
@@ -372,8 +412,14 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     cited = attribution.law_cited(text)
     lead = ""
     start = cited[1] if cited else 0
+    opens = attribution.opener(text)
+    says = attribution.NATIONAL_SAYS_RE.match(text[opens:])
     if verdict.law:
         lead = f"根据《{verdict.law}》，"
+    elif verdict.detail == "国家规定" and says and not cited:
+        # "关于投诉处理，国家规定有关行政部门…": asked from "国家规定" on, the matter it
+        # turns to left out.
+        start = opens
     elif verdict.how == "named" and not cited:
         # "党中央明确要求，…": the body that says it stays in the stem.
         start = 0

@@ -17,6 +17,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.audit import actions
+from apps.audit import services as audit_services
 from apps.cases.models import Case, CaseCall, ReviewAssignment, Rubric, RubricCriterion
 from apps.cases.models.cases import CaseVersion
 from apps.exams.models import (
@@ -48,13 +50,17 @@ B_PRIVATE = "【乙私】"
 COUNTY_SUGGESTED = "【县建议】"
 # The reviewer's name: blind review keeps it from the authors and their own unit's admin.
 REVIEWER_NAME = "【评审人】"
+# 甲镇's own reviewer; the log entry linking them to 甲镇's case names both (cases.Review-
+# Assignment's str), and only the call's organizer (the county) may receive it.
+A_REVIEWER = "二村评审员"
+REVIEW_LINK = f"甲镇案例 ← {A_REVIEWER}"
 ROLES = ("cadre_a", "cadre_b", "reviewer", "admin_a", "county")
 # The markers each role must never receive.
 FORBIDDEN_MARKERS = {
-    "cadre_a": (B_PRIVATE, REVIEWER_NAME),
-    "cadre_b": (A_PRIVATE, REVIEWER_NAME),
-    "reviewer": (A_PRIVATE, B_PRIVATE),
-    "admin_a": (B_PRIVATE, COUNTY_SUGGESTED, REVIEWER_NAME),
+    "cadre_a": (B_PRIVATE, REVIEWER_NAME, REVIEW_LINK),
+    "cadre_b": (A_PRIVATE, REVIEWER_NAME, REVIEW_LINK),
+    "reviewer": (A_PRIVATE, B_PRIVATE, REVIEW_LINK),
+    "admin_a": (B_PRIVATE, COUNTY_SUGGESTED, REVIEWER_NAME, REVIEW_LINK),
     "county": (),
 }
 COMPONENTS = [
@@ -305,6 +311,21 @@ def build() -> World:
         reviewer=users["reviewer"],
         rubric=rubric,
         round=1,
+    )
+
+    # A reviewer in 甲镇二村 (no conflict with 甲镇一村's author) submitted a review of
+    # case_a: the operation log keeps it from 甲镇's admin, whose scope holds the reviewer.
+    village_reviewer = factories.make_user(
+        tree.village_a2, is_cadre=False, is_reviewer=True, real_name=A_REVIEWER
+    )
+    o["review_a"] = ReviewAssignment.objects.create(
+        case=o["case_a"], reviewer=village_reviewer, rubric=rubric, round=1
+    )
+    audit_services.record(
+        actions.ACTIONS[("review-submit", "POST")],
+        actor=village_reviewer,
+        object_id=o["review_a"].pk,
+        object_repr=str(o["review_a"]),
     )
 
     # --- records: a county period in publicity, and one of 乙镇's own ---

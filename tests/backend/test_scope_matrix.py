@@ -26,7 +26,14 @@ import pytest
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from apps.cases.models import Case, CaseCall, CaseScore, ReviewAssignment
+from apps.cases.models import (
+    Case,
+    CaseCall,
+    CaseScore,
+    ReviewAssignment,
+    Rubric,
+    RubricCriterion,
+)
 from apps.exams.models import Attempt, Exam, ExamLog, ExtraTime, Paper
 from apps.notices.models import Notice
 from apps.questions.models import GenerationBatch, KnowledgePoint, Material, Question
@@ -206,7 +213,7 @@ DETAIL.update(
 
 # GET operations without an {id}: the roles that get 2xx (the rest 403), and the query.
 LISTS: dict[str, tuple[str, str]] = {
-    "audit-log/": (ADMINS, ""),
+    "audit-log/": (ADMINS, "?page_size=200"),
     "audit-log/catalogue": (ADMINS, ""),
     "audit-log/export.xlsx": (ADMINS, ""),
     "auth/csrf": (ALL, ""),
@@ -813,6 +820,15 @@ WRITES = [
         403,
         None,
     ),
+    (
+        "rewriting the criteria of the county call's rubric",
+        "admin_a",
+        "put",
+        "case-rubrics/{rubric}",
+        lambda w: {"name": "改过的标准", "criteria": [{"name": "关系", "max_score": "100"}]},
+        403,
+        None,
+    ),
 ]
 
 
@@ -857,6 +873,9 @@ def _state(world) -> tuple:
         list(ReviewAssignment.objects.values_list("pk", "reviewer", "status").order_by("pk")),
         list(Case.objects.values_list("pk", "status", "published_at").order_by("pk")),
         list(CaseScore.objects.values_list("case", "score").order_by("pk")),
+        list(CaseCall.objects.values_list("pk", "rubric").order_by("pk")),
+        list(RubricCriterion.objects.values_list("rubric", "name", "max_score").order_by("pk")),
+        list(Rubric.objects.values_list("pk", "name").order_by("pk")),
     )
 
 
@@ -1046,3 +1065,12 @@ def test_the_django_admin_history_pages_stay_inside_the_scope(world, client):
                     for marker in scope_world.FORBIDDEN_MARKERS["admin_a"]:
                         assert marker not in response.content.decode(), (url, marker)
     assert pages >= 2
+
+
+def test_review_work_in_the_operation_log_reaches_the_organizer_only(world):
+    """The marker check above is vacuous if the entry is missing: the county reads it."""
+    query = {"object_type": "review", "page_size": 200}
+    county = factories.client_for(world.users["county"]).get("/api/v1/audit-log/", query)
+    assert scope_world.REVIEW_LINK in body_text(county)
+    admin_a = factories.client_for(world.users["admin_a"]).get("/api/v1/audit-log/", query)
+    assert admin_a.json()["count"] == 0

@@ -179,6 +179,14 @@ ACTIONS: dict[tuple[str, str], Action] = {
     ("audit-log-export", "GET"): Action("audit_log.export", "导出操作日志", "audit_log"),
 }
 
+# Blind review (apps.cases.selectors.sees_reviewers): entries that tie a reviewer to a case.
+# Every entry on a review assignment (claim, decline, draft, submit, reassign, and Django-admin
+# changes; their object names the reviewer), and the organizer's actions that pick or overrule
+# reviewers, by the object they name. apps.audit.selectors shows them to the call's organizer.
+REVIEW_OBJECT_TYPE = "review"
+REVIEW_WORK_ON_CASE = frozenset({"case.add_reviewer", "case.arbitrate"})
+REVIEW_WORK_ON_CALL = frozenset({"case_call.assign"})
+
 # A candidate's own exam, practice, study and case writing: not staff work, and far too
 # frequent to log (every answer save). Staff who also sit exams are not logged for these.
 PERSONAL_ROUTES = frozenset(

@@ -28,6 +28,9 @@ CASE_NOT_WITHDRAWABLE = "评审已经开始，不能撤回"
 CASE_REVIEWERS_HIDDEN = "评审专家身份不对作者公开"
 CASE_NOT_FINISHED = "案例尚未完成评审，不能发布到案例库"
 NOT_ORGANIZER = "该案例的评审人员、得分与入库由征集的组织单位决定，您无权操作"
+RUBRIC_OF_ANOTHER_ORGANIZER = (
+    "该评分标准正被{unit}组织的案例征集使用，只有组织单位可以修改；如需调整请新建评分标准"
+)
 NOT_ORGANIZER_HINT = (
     "本征集由{unit}组织：修改征集、分配与改派评审、仲裁、调整得分和发布入库由组织单位办理，"
     "您可查看本单位案例的进度与评审情况"

@@ -40,6 +40,21 @@ def is_organizer(user: User, call: CaseCall) -> bool:
     return scoping.unit_in_scope(user, call.org_unit)
 
 
+def calls_organized_by(user: User) -> QuerySet[CaseCall]:
+    """`is_organizer` as a query: the calls whose unit lies in the user's scope."""
+    return scoping.scope_queryset(CaseCall.objects.all(), user, "org_unit")
+
+
+def cases_of_calls_organized_by(user: User) -> QuerySet[Case]:
+    return Case.objects.filter(call__in=calls_organized_by(user))
+
+
+def reviews_seen_by(user: User) -> QuerySet[ReviewAssignment]:
+    """`sees_reviewers` as a query: the assignments whose reviewer this user may know, those
+    of the calls they organize, minus those on their own cases."""
+    return A.objects.filter(case__call__in=calls_organized_by(user)).exclude(case__author=user)
+
+
 def call_permissions(user: User, call: CaseCall) -> dict:
     """What the viewer may do on the call, for the console to offer only that: every flag is
     `is_organizer`, the check the writes make (call_for_admin, ensure_organizer), and the one

@@ -3,7 +3,8 @@ must not reach yet.
 
 An exam holds the key of every question in its pool (its fixed items, or every question of
 the banks its rules draw from) from each person who could still sit it: in its audience,
-with an attempt in progress or attempts left, and the exam not closed. Holding ends when
+with an attempt in progress or attempts left, and the exam not closed; and from each person
+who has sat it, unless its answers are released at once (they could pass them on). Holding ends when
 the last sitting can end: the close, or later for extra time (see "Past the close" below;
 after_close releases its answers then, services.exams.sitting_over; never does not release
 them, and nobody can sit it any more). An exam's own result page follows its own policy.
@@ -134,6 +135,7 @@ def _read_holding_exams(now: dt.datetime) -> list[dict]:
         {
             "exam": exam.pk,
             "attempts_allowed": exam.attempts_allowed,
+            "answer_release": exam.answer_release,
             "closes_at": exam.closes_at,
             "longest_grant": exam.longest_grant,
             # The shape of services.exams.audience_facts, read for all exams at once.
@@ -163,13 +165,11 @@ def holding_exams(now: dt.datetime | None = None) -> list[dict]:
     return [row for row in _memo["rows"] if row["closes_at"] + row["longest_grant"] > since]
 
 
-def exams_user_could_sit(user, now: dt.datetime | None = None) -> list[dict]:
-    """The holding exams this person is in the audience of and still has a sitting of: before
-    the close, an attempt in progress or one left to start; after it, an attempt still running
-    on extra time."""
+def _rows_with_usage(user, now: dt.datetime) -> list[tuple[dict, dict]]:
+    """The holding exams this person is in the audience of, each with their attempts: how
+    many used, how many in progress, how many still running (deadline plus the grace)."""
     if user is None or not user.is_authenticated:
         return []
-    now = now or timezone.now()
     rows = [row for row in holding_exams(now) if audience_includes(row["audience"], user)]
     if not rows:
         return []
@@ -184,15 +184,36 @@ def exams_user_could_sit(user, now: dt.datetime | None = None) -> list[dict]:
             live=Count("id", filter=running & Q(deadline__gt=now - _grace())),
         )
     }
-    sittable = []
-    for row in rows:
-        used = usage.get(row["exam"], {"used": 0, "open": 0, "live": 0})
-        if row["closes_at"] <= now:
-            if used["live"]:
-                sittable.append(row)
-        elif used["open"] or used["used"] < row["attempts_allowed"]:
-            sittable.append(row)
-    return sittable
+    nothing = {"used": 0, "open": 0, "live": 0}
+    return [(row, usage.get(row["exam"], nothing)) for row in rows]
+
+
+def _can_sit(row: dict, used: dict, now: dt.datetime) -> bool:
+    if row["closes_at"] <= now:
+        return bool(used["live"])
+    return bool(used["open"] or used["used"] < row["attempts_allowed"])
+
+
+def exams_user_could_sit(user, now: dt.datetime | None = None) -> list[dict]:
+    """The holding exams this person is in the audience of and still has a sitting of: before
+    the close, an attempt in progress or one left to start; after it, an attempt still running
+    on extra time."""
+    now = now or timezone.now()
+    return [row for row, used in _rows_with_usage(user, now) if _can_sit(row, used, now)]
+
+
+def exams_holding_from(user, now: dt.datetime | None = None) -> list[dict]:
+    """The exams whose pools are held from this person: those they could still sit, and those
+    they have sat whose answers are not out (answer_release is not immediate) while the hold
+    lasts. A candidate who handed in early must not read the keys in practice or the daily
+    quiz and pass them to the colleagues still sitting."""
+    now = now or timezone.now()
+    return [
+        row
+        for row, used in _rows_with_usage(user, now)
+        if _can_sit(row, used, now)
+        or (used["used"] and row["answer_release"] != Exam.Release.IMMEDIATE)
+    ]
 
 
 def held_for(user, *, except_exam: Exam | None = None, now=None) -> HeldKeys:
@@ -200,7 +221,7 @@ def held_for(user, *, except_exam: Exam | None = None, now=None) -> HeldKeys:
     result page and its own draw follow its policy, not the hold)."""
     rows = [
         row
-        for row in exams_user_could_sit(user, now)
+        for row in exams_holding_from(user, now)
         if except_exam is None or row["exam"] != except_exam.pk
     ]
     if not rows:

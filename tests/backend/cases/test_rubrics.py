@@ -74,3 +74,28 @@ def test_rubric_needs_positive_maximums(db):
         rubrics.create_rubric(name="坏标准", criteria=[{"name": "真实性", "max_score": "0"}])
     assert "criteria.0.max_score" in caught.value.errors
     assert not Rubric.objects.exists()
+
+
+def test_only_the_organizer_of_every_call_using_a_rubric_may_revise_it(
+    call, rubric, tree, town_a_admin, county_admin, make_call, client_for
+):
+    """Rubrics are shared, but a call scores by its organizer's choice: 甲镇's admin may not
+    rewrite the county call's criteria (in place while unused, or as a version it moves to)."""
+    url = f"/api/v1/case-rubrics/{rubric.pk}"
+    body = {"name": "改过的标准", "criteria": NEW_CRITERIA}
+    refused = client_for(town_a_admin).put(url, body, format="json")
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == errors.RUBRIC_OF_ANOTHER_ORGANIZER.format(
+        unit=call.org_unit.full_name
+    )
+    rubric.refresh_from_db()
+    assert rubric.name == "案例评分标准" and rubric.criteria.count() == len(CRITERIA)
+    assert client_for(county_admin).put(url, body, format="json").status_code == 200
+    # A rubric no call uses, or only 甲镇's own calls, is 甲镇's admin's to edit.
+    own = rubrics.create_rubric(name="甲镇标准", criteria=CRITERIA, by=town_a_admin)
+    assert (
+        client_for(town_a_admin)
+        .put(f"/api/v1/case-rubrics/{own.pk}", body, format="json")
+        .status_code
+        == 200
+    )

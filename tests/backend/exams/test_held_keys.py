@@ -16,9 +16,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from apps.exams import held_keys
 from apps.exams.models import Attempt, Exam, Paper, PaperItem, PaperRule, SubjectiveGrade
 from apps.exams.services import papers
 from apps.questions.models import Bank, KnowledgePoint, Material, Passage, Question
+from apps.training.services import daily_quiz
 from tests import factories
 from tests.backend.training.conftest import make_question, wrong_response
 
@@ -309,8 +311,10 @@ def test_a_held_question_leaves_the_hold_when_the_exam_closes(tree, client_for, 
     assert opened.status_code == 201
 
 
-def test_no_attempts_left_means_no_hold(tree, client_for, world):
-    """Once the cadre has used their one attempt (and the mock's three), nothing is held."""
+def test_a_candidate_who_handed_in_is_held_until_the_answers_are_out(tree, client_for, world):
+    """Used up their one formal attempt (answers after the close) and the mock's three (answers
+    at once): the formal pool stays held while colleagues may still sit, so practice and the
+    daily quiz cannot hand the keys to someone who could pass them on; the mock's are out."""
     cadre = factories.make_user(tree.village_a1)
     now = timezone.now()
     for exam, count in ((world["formal"], 1), (world["mock"], 3)):
@@ -318,10 +322,28 @@ def test_no_attempts_left_means_no_hold(tree, client_for, world):
             Attempt.objects.create(
                 exam=exam, user=cadre, status="submitted", started_at=now, deadline=now
             )
-    opened = client_for(cadre).post(
-        "/api/v1/practice/", {"bank": world["held_bank"].pk}, format="json"
-    )
+    client = client_for(cadre)
+    held = client.post("/api/v1/practice/", {"bank": world["held_bank"].pk}, format="json")
+    assert held.status_code == 400
+    free = client.post("/api/v1/practice/", {"bank": world["free_bank"].pk}, format="json")
+    assert free.status_code == 201
+    # Answers released at hand-in: nothing left to keep back.
+    world["formal"].answer_release = Exam.Release.IMMEDIATE
+    world["formal"].save()
+    opened = client.post("/api/v1/practice/", {"bank": world["held_bank"].pk}, format="json")
     assert opened.status_code == 201
+
+
+def test_a_candidate_who_handed_in_gets_no_key_from_the_daily_quiz(tree, client_for, world):
+    cadre = factories.make_user(tree.village_a1)
+    now = timezone.now()
+    Attempt.objects.create(
+        exam=world["formal"], user=cadre, status="submitted", started_at=now, deadline=now
+    )
+    question = world["held"][0]
+    assert held_keys.held_for(cadre).holds(question)
+    quiz = daily_quiz.today_quiz(cadre, now)
+    assert not quiz.items.filter(question__bank=world["held_bank"]).exists()
 
 
 def test_a_cadre_outside_the_audience_is_not_held(tree, client_for, world):
@@ -409,7 +431,7 @@ def test_a_candidate_admin_reads_no_item_analysis_of_the_pool_held_from_them(
     """甲镇's admin is also a cadre in the county exam's audience. Their people who already sat
     it answered the pool; per question, the spread of their choices (e.g. all five chose B,
     facility 1.0) is the key. So the item analysis leaves out held questions until the
-    admin has sat the exam (or it closes)."""
+    exam's answers are out for the admin (here at the close, even after they sat it)."""
     for _ in range(2):
         client = client_for(factories.make_user(tree.village_a1))
         attempt = client.post(f"/api/v1/exams/{world['formal'].pk}/attempts").json()
@@ -431,7 +453,13 @@ def test_a_candidate_admin_reads_no_item_analysis_of_the_pool_held_from_them(
     own = candidate.post(f"/api/v1/exams/{world['formal'].pk}/attempts")
     assert own.status_code == 201
     candidate.post(f"/api/v1/attempts/{own.json()['id']}/submit")
-    assert candidate.get(url).json()["items"], "no attempt left: nothing is held any more"
+    # Handed in, but the answers are out only after the close: still held till then.
+    assert candidate.get(url).json()["items"] == []
+    now = timezone.now()
+    Exam.objects.filter(pk=world["formal"].pk).update(
+        opens_at=now - timedelta(hours=2), closes_at=now - timedelta(hours=1)
+    )
+    assert candidate.get(url).json()["items"], "the sitting is over: nothing is held any more"
 
 
 def test_a_dry_run_import_is_no_oracle_for_a_held_key(tree, client_for, world):

@@ -9,9 +9,9 @@ from typing import Any
 
 from django.db import transaction
 
-from apps.cases import errors
+from apps.cases import errors, selectors
 from apps.cases.models import CaseCall, Rubric, RubricCriterion
-from apps.common.errors import InvalidInput
+from apps.common.errors import Forbidden, InvalidInput
 
 
 def _clean_criteria(criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -61,7 +61,10 @@ def create_rubric(
 def revise_rubric(
     rubric: Rubric, *, name: str, criteria: list[dict[str, Any]], description: str = "", by=None
 ) -> Rubric:
-    """Edit in place while unused; otherwise create version n+1 and move the calls to it."""
+    """Edit in place while unused; otherwise create version n+1 and move the calls to it.
+    Either way the calls using the family score by the edit, so only an admin who organizes
+    every one of them may make it (`by` None is the system)."""
+    _ensure_organizes_its_calls(by, rubric)
     cleaned = _clean_criteria(criteria)
     if not rubric.is_used():
         rubric.name, rubric.description = name.strip(), description
@@ -80,3 +83,15 @@ def revise_rubric(
     _write_criteria(new, cleaned)
     CaseCall.objects.filter(rubric__family=rubric.family).update(rubric=new)
     return new
+
+
+def _ensure_organizes_its_calls(user, rubric: Rubric) -> None:
+    """Rubrics are shared by every admin, but what a call scores by is its organizer's to
+    decide: a township admin may not rewrite the criteria of the county's call."""
+    if user is None:
+        return
+    calls = CaseCall.objects.filter(rubric__family=rubric.family).select_related("org_unit")
+    other = next((c for c in calls if not selectors.is_organizer(user, c)), None)
+    if other is not None:
+        message = errors.RUBRIC_OF_ANOTHER_ORGANIZER.format(unit=other.org_unit.full_name)
+        raise Forbidden(message)
