@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import is_page_mark
+from .furniture import is_furniture, is_page_mark
 from .statute_layout import _chapter_line, _parse_head
 
 # --- signals ------------------------------------------------------------------------
@@ -194,6 +194,12 @@ def separate_non_law(lines: list[str]) -> list[str]:
             # a speech after the law (a compilation's next document): left as written
             out.extend(lines[i - 1 :])
             break
+        if is_furniture(stripped):
+            # site chrome ("您的位置：…", "发布时间：…"): the furniture pass drops it alone,
+            # and no sentence of the article carries on across it
+            out.append(lines[i - 1])
+            in_article = False
+            continue
         if non_law_signal(stripped, True, exempt):
             if not _HAN.search(stripped):
                 out.append("")  # a time code, a status mark: furniture, not a message

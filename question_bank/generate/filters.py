@@ -12,6 +12,7 @@ from .candidate import BLANK, Candidate
 from .elements import DATE_RE
 from .textutil import (
     han_ratio,
+    jieba_tokens,
     local_document_name,
     normalize_punct,
     numeral_forms,
@@ -96,7 +97,7 @@ def stem_gives_away(c: Candidate, document: Document) -> str | None:
         return None
     stem = c.stem.replace(BLANK, "\u0000")
     for answer in c.answer_texts:
-        if len(answer) >= 2 and answer in stem:
+        if len(answer) >= 2 and answer in stem and _said_as_word(c.stem, answer):
             return f"题干泄露答案：{answer}"
     # A one-character answer shows itself with its unit ("____周岁以上的未成年人…不满八周岁的
     # 未成年人"), and a number in its other script too. A number counting another noun
@@ -114,6 +115,20 @@ def stem_gives_away(c: Candidate, document: Document) -> str | None:
                 if len(forms) == 1 or (counted and facts.counted_noun(here, NOUN_TAGS) == counted):
                     return f"题干泄露答案：{form}{after}"
     return None
+
+
+def _said_as_word(stem: str, answer: str) -> bool:
+    """The answer stands in the stem as itself, not as the head of another noun ("合法" inside
+    "合法权益", "公正" inside "公正司法"); an adverb or idiom it heads ("及时处理") still shows it."""
+    plain = stem.replace(BLANK, "，" * len(BLANK))  # same offsets, a blank is no word
+    tokens = [(w, a, b) for w, a, b in jieba_tokens(plain)]
+    for m in re.finditer(re.escape(answer), plain):
+        holder = next((t for t in tokens if t[1] <= m.start() and m.end() <= t[2]), None)
+        if holder is None or (holder[1], holder[2]) == (m.start(), m.end()):
+            return True  # the same word, or one jieba splits across
+        if pos_tags(holder[0])[0][1] != "n" or len(pos_tags(holder[0])) != 1:
+            return True
+    return False
 
 
 def answer_not_in_source(c: Candidate, document: Document) -> str | None:
@@ -596,6 +611,39 @@ def blank_inside_word(c: Candidate, document: Document) -> str | None:
     return None
 
 
+# Marks that come in pairs: a stem holding one half of a pair was cut inside a quotation or a
+# bracket ("……缴纳社会保险费。”", "“社会保险基金……").
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "（": "）",
+    "【": "】",
+    "〔": "〕",
+    "「": "」",
+    "『": "』",
+    "［": "］",
+}
+CLOSING = {v: k for k, v in PAIRS.items()}
+HALF_WIDTH = {"(": "（", ")": "）", "[": "［", "]": "］"}  # "（…)" pairs too
+MARKS_RE = re.compile(
+    "[" + re.escape("".join(PAIRS) + "".join(CLOSING) + "".join(HALF_WIDTH)) + "]"
+)
+
+
+def unbalanced_marks(c: Candidate, document: Document) -> str | None:
+    open_marks: list[str] = []
+    for mark in MARKS_RE.findall(c.stem):
+        ch = HALF_WIDTH.get(mark, mark)
+        if ch in PAIRS:
+            open_marks.append(ch)
+        elif ch in CLOSING:
+            if not open_marks or open_marks[-1] != CLOSING[ch]:
+                return f"题干的“{ch}”没有配对"
+            open_marks.pop()
+    return f"题干的“{open_marks[-1]}”没有配对" if open_marks else None
+
+
 FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     answer_not_in_source,
     furniture_or_short,
@@ -608,6 +656,8 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     local_figure,
     stem_checks.needs_context,
     not_standalone,
+    stem_checks.leans_on_sentence_before,
+    unbalanced_marks,
     subjectless_question,
     rambling_speech,
     subjectless_fragment,

@@ -63,7 +63,10 @@ def _question_from_lead(lead: str) -> str | None:
         return f"{head.rstrip('，')}，分别是什么？" if "，" not in head else None
     if _asks(core):
         clauses = core.split("，")
-        if len(core) > 40 and not _asks(clauses[0]) and _asks(clauses[-1]):
+        # An ask that goes on from the clause before ("但下列商品除外", "以及…的下列行为")
+        # needs it: dropping it leaves half a sentence (round fifteen).
+        leans = LEANING_CLAUSE_RE.match(clauses[-1])
+        if len(core) > 40 and not _asks(clauses[0]) and _asks(clauses[-1]) and not leans:
             # Drop the preamble between subject and ask, but keep whom the ask is about
             # ("对本法第四条规定的个人、组织，…决定采取哪些措施").
             kept = [c for c in clauses[1:-1] if c.startswith(("对", "向"))]
@@ -80,6 +83,7 @@ def _question_from_lead(lead: str) -> str | None:
     return f"{m.group(1)}{verb}哪些？"
 
 
+LEANING_CLAUSE_RE = re.compile(r"(?:但是?|以及|及其|并且?|且|或者|而且|同时|其中)")
 # The items say how, not what: "按照下列规定", "依照下列程序办理", "下列规定执行".
 MANNER_LEAD_RE = re.compile(
     r"(?:按照|依照|依据|根据|遵照)下列|下列(?:规定|办法|程序|方式|标准)(?:的|执行|办理|处理|确定)"

@@ -270,3 +270,81 @@ def _same_frame(stem: str, counted: str) -> bool:
             if stem[max(0, m.start() - FRAME) : m.start()] == head.group(0):
                 return True
     return False
+
+
+# --- a later sentence that leans on the one before it ----------------------------------
+# Round 15: an article's later sentence often carries only the consequence ("人民法院应当依法
+# 发出支付令。" after the sentence saying when one is applied for) or names the earlier action
+# by a noun ("公示时间不得少于三十日", "评审工作应当遵循…", "推荐时应当提交…"): alone it lacks its
+# premise. The signals are grammatical: how the sentence opens, not which law it is.
+BACK_OPEN_RE = re.compile(
+    r"^(?:该|其(?![他它余])|上述|前述|此(?!外)|这些|这|对此|为此|据此|同时|但是|但|否则|也|还(?![款贷清])|并|亦)"
+)
+# "人民法院也应当…", "有关部门还可以…": an added duty whose main one is in the sentence before.
+ADDED_DUTY_RE = re.compile(
+    r"^[\u4e00-\u9fa5、]{2,14}?(?:也|还|亦|同时)(?:应当|可以|不得|必须|有权|要|须|应)"
+)
+# "具体办法由国务院制定", "具体划分标准由…规定": the details of something said before.
+DETAILS_RE = re.compile(
+    r"^具体[\u4e00-\u9fa5]{0,4}(?:办法|标准|规定|措施|程序|条件|范围|要求|细则)[，,]?由"
+)
+# "公示时间", "评审工作", "推荐时", "公告的时间": the earlier sentence's action made a noun.
+# A label before a colon heads the list it names ("晋级的期限：二级警员至一级警司…"): the
+# items say whose.
+ACTION_NOUN_RE = re.compile(
+    r"^([\u4e00-\u9fa5]{2})的?(?:时间|期限|期间|工作|时|结果|程序|活动|情况)(?![：:])"
+)
+# Words that are nouns as much as verbs: "工作时间" is no earlier action.
+NOT_ACTION = frozenset(
+    {"工作", "劳动", "学习", "生产", "生活", "营业", "办公", "服务", "试用", "休息"}
+)
+SENTENCE_DONE_RE = re.compile(r"[。！？][”’」）)]*\s*$")
+
+
+# The lead a stem names its law and article by, down to the 款 a short answer asks about.
+CITED_LEAD_RE = re.compile(
+    r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?，"
+)
+
+
+def leans_on_sentence_before(c: Candidate, document: Document) -> str | None:
+    statement = CITED_LEAD_RE.sub("", c.stem)
+    m = DETAILS_RE.match(statement)
+    if m:
+        return f"“{m.group(0).rstrip('，,由')}”承接上文，不知是哪一事项的"
+    clause = re.split(r"[，；。]", statement, maxsplit=1)[0]
+    bare = clause.rstrip("。") == statement.rstrip("。") and "依法" in clause
+    m = ACTION_NOUN_RE.match(statement)
+    if not (m or bare or BACK_OPEN_RE.match(statement) or ADDED_DUTY_RE.match(statement)):
+        return None  # cheap test first: finding the passage costs a scan of the document
+    passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
+    if passage is None:
+        return None
+    head = statement[:6]
+    at = document.text.find(head, passage.start, passage.end) if BLANK not in head else -1
+    at = at if at >= 0 else max(passage.start, min(c.source.start, passage.end))
+    before = ARTICLE_RE.sub("", document.text[passage.start : at])
+    if _han(before) < 4 or not SENTENCE_DONE_RE.search(before.rstrip()[-3:]):
+        return None  # the article's (or paragraph's) first sentence opens it
+    action = m.group(1) if m else ""
+    # "公告的时间": with 的 the head names the earlier act even where jieba calls it a noun.
+    named = action and (_is_verb(action) or m.group(0)[2] == "的")
+    if named and action not in NOT_ACTION and action in before:
+        return f"“{m.group(0)}”指上文的“{action}”，题干缺少前提"
+    last = before.rsplit("\n", 1)[-1]
+    if c.type == "short_answer" or _han(last) < 4:
+        return None  # a 款 of its own: only a noun for an earlier action leans back
+    m = BACK_OPEN_RE.match(statement) or ADDED_DUTY_RE.match(statement)
+    if m:
+        return f"非首句以“{m.group(0)}”承接上句，单独成题缺少前提"
+    if bare:
+        tail = clause.split("依法", 1)[1]
+        tokens = [w for w, _ in pos_tags(tail)]
+        thing = "".join(tokens[1:])
+        if len(thing) >= 2 and thing in last:
+            return f"“依法{tail}”的前提在上一句，题干缺少前提"
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    return pos_tags(word)[0][1] in ("v", "vn")

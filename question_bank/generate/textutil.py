@@ -50,11 +50,15 @@ def jieba_module():
 
 
 @lru_cache(maxsize=65536)
+def jieba_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each jieba token of `text`."""
+    return list(jieba_module().tokenize(text))
+
+
 def token_bounds(text: str) -> frozenset[int]:
     """Offsets in `text` where a jieba token starts or ends."""
-    jieba = jieba_module()
     bounds = {0, len(text)}
-    for _word, start, end in jieba.tokenize(text):
+    for _word, start, end in jieba_tokens(text):
         bounds.add(start)
         bounds.add(end)
     return frozenset(bounds)
@@ -165,7 +169,12 @@ _NOT_A_NAME_LINE = re.compile(
 )
 # What stands before a law's name inside a longer line: a field's label, "转发：", a
 # headline's 【tag】, a site's mark; after it: "（2018修正）", "（全文）", a file's date.
-_LINE_SPLIT = re.compile(r"[：:】\]｜|_·•\t,，;；]|\s[-－—]+\s|——|\s{2,}|\.(?=[a-z]{2,4}\b)")
+# A source line names the law, then the part it quotes ("原文：X法　第三章　仲裁　第二节　申请和受理"):
+# a chapter's or section's label ends the name.
+_LINE_SPLIT = re.compile(
+    r"[：:】\]｜|_·•\t,，;；]|\s[-－—]+\s|——|\s{2,}|\.(?=[a-z]{2,4}\b)"
+    r"|\s*(?=第[一二三四五六七八九十百零〇\d]+[编章节])"
+)
 _NAME_LEAD = re.compile(
     r"^(?:关于)?(?:(?:学习|贯彻|落实|转发|印发|解读|宣传|发布|公布|施行|实施|最新|新修订的?|新修改的?)"
     r"(?:和|与|、)?)+"
@@ -362,6 +371,13 @@ def split_sentences(document: Document) -> list[Sentence]:
                 if text.endswith("”"):
                     e -= 1
                     text = text[:-1]
+            # A wrapper quote around a quoted provision ("第七十二条：“A。B。”") splits into an
+            # opening half on the first sentence and a closing half on the last: drop the halves.
+            if text.endswith("”") and text.count("”") > text.count("“"):
+                e -= 1
+                text = text[:-1]
+            if text[core:].startswith("“") and text.count("“") > text.count("”"):
+                core += 1
             abs_start = passage.start + s
             sentences.append(
                 Sentence(passage, abs_start, passage.start + e, text, abs_start + core, article)
@@ -453,6 +469,8 @@ def mark_law_titles(stem: str) -> str:
             or name.startswith(("本", "该", "此", "这", "各", "我"))
             or re.search(r"(?:本|该|此|这部)(?:法|条例)$", name)
             or name.endswith(("办法", "方法", "做法", "执法", "违法", "依法"))
+            # "实施的有刑法规定的行为": "there is a provision of" the two-character 刑法.
+            or (name.startswith("有") and len(name) <= 4)
             or whole[:cut].endswith("《")
         ):
             return whole

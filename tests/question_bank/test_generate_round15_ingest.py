@@ -457,3 +457,22 @@ def test_a_long_speech_after_the_law_stays_as_written():
     ]
     doc = ingest_text("\n".join([NAME, *_law_lines(), "在全镇书屋工作会议上的讲话", *speech]))
     assert "我们要把书屋管好用好" in doc.text
+
+
+@pytest.mark.parametrize(
+    "chrome", ["发布时间：2030-05-06 10:21:33", "您的位置：首页 > 政策法规 > 正文"]
+)
+def test_a_site_line_between_articles_is_furniture_not_a_message(chrome):
+    """A web page's own date or breadcrumb line carries a clock or a "您", but it is the
+    site's chrome: it goes alone; the page's next paragraph is not a chat message and
+    stays (a plain line with no signal is not told from the law: it joins the article
+    before it, as before round 15), and the other articles stay whole."""
+    paragraph = "各村书屋要做好借阅登记，按季度汇总借阅数据。"
+    lines = _law_lines(between=lambda n: [chrome, paragraph] if n == 3 else [])
+    doc = ingest_text("\n".join([NAME, *lines]))
+    bodies = [re.sub(r"\s", "", p.text) for p in _articles(doc)]
+    assert len(bodies) == len(LAW)
+    assert bodies[2].startswith(_head(3) + _expected(3))
+    assert bodies[:2] + bodies[3:] == [_head(n) + _expected(n) for n in LAW if n != 3]
+    assert chrome not in doc.text
+    assert paragraph in doc.text
