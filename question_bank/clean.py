@@ -30,9 +30,21 @@ from question_bank.furniture import (
 from question_bank.law_voice import separate_non_law
 from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
 from question_bank.mojibake import drop_garbled
-from question_bank.pages import join_pages, split_run_on_headings, strip_repeated_title
+from question_bank.pages import (
+    join_message_parts,
+    join_pages,
+    split_run_on_headings,
+    strip_repeated_title,
+)
 from question_bank.pinyin import remove_bracketed_pinyin
-from question_bank.statute_layout import article_lines, article_numeral, title_lines
+from question_bank.statute_layout import (
+    article_lines,
+    article_numeral,
+    chinese_column,
+    drop_article_labels,
+    drop_captioned_boxes,
+    title_lines,
+)
 
 _converter: opencc.OpenCC | None = None
 _converter_lock = threading.Lock()
@@ -499,10 +511,11 @@ def bilingual_table_row(line: str) -> str:
 def clean_text(text: str) -> str:
     if "<!--" in text:
         text = _HTML_COMMENT.sub("\n", text)
-    text = chinese_article_numbers(normalize_chars(strip_stray_markup(text)))
+    text = chinese_article_numbers(normalize_chars(chinese_column(strip_stray_markup(text))))
     text = remove_bracketed_pinyin(text)
     text = modern_zhe(to_simplified(text))
-    lines = drop_front_matter(text.split("\n"))
+    lines = join_message_parts(drop_front_matter(text.split("\n")))
+    lines = drop_captioned_boxes(drop_article_labels(lines))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
     lines = article_lines(title_lines(close_han_spaces(lines)), title_lines(lines))

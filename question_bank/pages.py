@@ -9,6 +9,7 @@ run on inside the paragraphs; they are put back on lines of their own.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _PAGE_MARK = re.compile(r"^(\d{1,3})、\s*(?=\S)")
@@ -242,7 +243,7 @@ def _content_line(lines: list[str], start: int, step: int) -> int | None:
 
 def join_pages(lines: list[str]) -> list[str]:
     """Page numbers dropped; a sentence cut by a page break joined back together."""
-    lines = join_marked_pages(lines)
+    lines = join_marked_pages(drop_numbered_headers(lines))
     run = page_blocks(lines)
     if run is None:
         return lines
@@ -289,4 +290,76 @@ def split_run_on_headings(paragraphs: list[str]) -> list[str]:
                 out.extend([m.group(1), piece[m.end() :]])
             elif piece:
                 out.append(piece)
+    return out
+
+
+# A bulk-SMS or chat export that splits a long text into parts: "【发送方】(3/12)…",
+# "[通知](3/12)…", "(3/12)…". The prefix opens a line and the text goes on after it; the
+# split falls every N characters, so it cuts words and sentences like a page break.
+_PART_PREFIX = re.compile(
+    r"^\s*(?P<label>[【\[［〔][^】\]］〕\s]{1,12}[】\]］〕])?\s*"
+    r"[(（\[［]\s*(?P<k>\d{1,3})\s*/\s*(?P<n>\d{1,3})\s*[)）\]］]\s*(?=\S)"
+)
+MIN_PART_MARKS = 3
+_PART_END = tuple("。！？!?；;：:…”’」』）)】》")
+
+
+def join_message_parts(lines: list[str]) -> list[str]:
+    """Part prefixes dropped, and a sentence the split cut joined back together.
+
+    Only a recurring prefix counts, numbered k/n with k running on by one within a message
+    (a text may hold several messages, each from 1/n); a single "(1/3)" is left alone."""
+    marks = []
+    for index, line in enumerate(lines):
+        m = _PART_PREFIX.match(line) if line else None
+        if m and 1 <= int(m.group("k")) <= int(m.group("n")):
+            marks.append((index, m))
+    by_label: dict[str, list] = {}
+    for index, m in marks:
+        by_label.setdefault(m.group("label") or "", []).append((index, m))
+    out = list(lines)
+    for group in by_label.values():
+        ordered = [
+            (index, m)
+            for position, (index, m) in enumerate(group)
+            if int(m.group("k")) == 1
+            or (position and int(group[position - 1][1].group("k")) == int(m.group("k")) - 1)
+        ]
+        if len(ordered) < MIN_PART_MARKS or not any(int(m.group("k")) > 1 for _, m in ordered):
+            continue
+        for index, m in ordered:
+            rest = out[index][m.end() :]
+            out[index] = rest
+            if int(m.group("k")) == 1:
+                continue
+            before = next((j for j in range(index - 1, -1, -1) if out[j] and out[j].strip()), None)
+            if before is None or out[before].rstrip().endswith(_PART_END):
+                continue
+            out[before] = out[before].rstrip() + rest.lstrip()
+            out[index] = ""
+    return out
+
+
+MIN_HEADER_REPEATS = 2
+
+
+def drop_numbered_headers(lines: list[str]) -> list[str]:
+    """A running header that carries the page number ("某某法条文释义 · 38 ·" on every
+    other page, the pages between numbered in another style): the same words recurring
+    with rising numbers go, leaving no barrier between the halves of a cut sentence."""
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for index, line in enumerate(lines):
+        if not line or len(line.strip()) > 40 or _page_number(line) is not None:
+            continue
+        parts = [p for w, p in _parts(line.strip()) if not p.isdigit()]
+        number = next((n for p in parts if (n := _page_number(p)) is not None), None)
+        if number is not None and re.search(r"[\u4e00-\u9fff]", line) and "。" not in line:
+            groups.setdefault(_template(line), []).append((index, number))
+    out = list(lines)
+    for marks in groups.values():
+        numbers = [n for _, n in marks]
+        rising = all(b > a for a, b in itertools.pairwise(numbers))
+        if len(marks) >= MIN_HEADER_REPEATS and rising:
+            for index, _ in marks:
+                out[index] = ""
     return out

@@ -671,3 +671,81 @@ def _chapter_in(text: str) -> str | None:
         numeral = article_numeral(int(numeral))
     name = found.group("name") or ""
     return f"第{numeral}{found.group('unit')}" + (f" {name}" if name else "")
+
+
+# An annotated reader's label line before each article ("【条文主旨】赡养人的义务",
+# "〔本条要旨〕……"): a short bracketed label and a phrase, no sentence of its own.
+_LABEL_LINE = re.compile(
+    r"^\s*(?P<label>[【〔［\[][^】〕］\]]{2,8}[】〕］\]])\s*[^。！？；;!?]{0,40}$"
+)
+_ARTICLE_HEAD = re.compile(rf"^\s*第 ?{_NUM} ?条(?:之[{_CN}]+)?(?:[ \t　：:．.、]|$)")
+MIN_LABEL_LINES = 2
+
+
+def drop_article_labels(lines: list[str]) -> list[str]:
+    """Label lines that sit right before article heads dropped: they title the next
+    article and would otherwise end up in the previous article's body. A label must recur
+    (the same bracketed word before at least two articles) to count as the layout's."""
+    found: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        m = _LABEL_LINE.match(line) if line else None
+        if not m:
+            continue
+        following = next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
+        if following is not None and _ARTICLE_HEAD.match(lines[following]):
+            found.setdefault(m.group("label"), []).append(index)
+    drop = {i for indices in found.values() if len(indices) >= MIN_LABEL_LINES for i in indices}
+    return [line for index, line in enumerate(lines) if index not in drop]
+
+
+MIN_COLUMN_ROWS = 3
+
+
+def chinese_column(text: str) -> str:
+    """A tab-separated export (a flashcard deck, a spreadsheet saved as text) whose rows
+    hold the Chinese in one cell and an English translation in another: only the Chinese
+    cell is kept, so the translation and a tags column never join the article's text.
+    Needs the raw text: tabs are turned into spaces later."""
+    from question_bank.furniture import is_foreign_line
+
+    lines = text.split("\n")
+    rows = {}
+    for index, line in enumerate(lines):
+        if "\t" not in line or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        han = [c for c in cells if _HAN.search(c)]
+        if han and any(is_foreign_line(c) for c in cells):
+            rows[index] = max(han, key=len)
+    if len(rows) < MIN_COLUMN_ROWS:
+        return text
+    return "\n".join(rows.get(index, line) for index, line in enumerate(lines))
+
+
+# A boxed aside drawn with box characters whose top border carries a caption ("┌ 相关问答",
+# "┌─ 办事提示 ─"): a knowledge base's Q&A or a tip put between articles. A box with no
+# caption may frame the text itself (a slide); a box holding an article head is kept too.
+_BOX_TOP = re.compile(r"^\s*[┌╭╔┏][─━═\s]*(?P<caption>[^─━═┐╮╗┓\s][^┐╮╗┓]*?)[─━═\s]*[┐╮╗┓]?\s*$")
+_BOX_SIDE = re.compile(r"^\s*[│┃║├└╰╚┗]")
+_BOX_BOTTOM = re.compile(r"^\s*[└╰╚┗]")
+
+
+def drop_captioned_boxes(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line and _BOX_TOP.match(line):
+            end = index + 1
+            while end < len(lines) and lines[end] and _BOX_SIDE.match(lines[end]):
+                end += 1
+                if _BOX_BOTTOM.match(lines[end - 1]):
+                    break
+            box = lines[index:end]
+            closed = _BOX_BOTTOM.match(box[-1]) is not None
+            if closed and not any(_ARTICLE_HEAD.match(_BOX_SIDE.sub("", b)) for b in box[1:]):
+                index = end
+                continue
+        out.append(line)
+        index += 1
+    return out

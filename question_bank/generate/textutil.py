@@ -219,6 +219,7 @@ def chosen_law_name(document: Document) -> str | None:
     the one most sources agree on, a name written in full or in 《》 before one seen once."""
     sources: list[tuple[str, str]] = [("title", document.title or "")]
     sources.append(("file", document.source_name or ""))
+    described: list[str] = []
     for passage in document.passages[:_HEAD_LINES]:
         if ARTICLE_RE.match(passage.text):
             break
@@ -226,6 +227,7 @@ def chosen_law_name(document: Document) -> str | None:
             # A sentence ("根据《X法》第七条的规定，……。") cites a law; it names none.
             lines = passage.text.splitlines()[:3]
             sources.extend(("head", line) for line in lines if not _SENTENCE_RE.search(line))
+            described.extend(line for line in lines if _SENTENCE_RE.search(line))
     paths = {part for p in document.passages[:60] for part in p.heading_path}
     sources.extend(("path", part) for part in sorted(paths))
     score: dict[str, float] = {}
@@ -236,7 +238,7 @@ def chosen_law_name(document: Document) -> str | None:
             score[name] = score.get(name, 0) + weight
             kinds.setdefault(name, set()).add(source)
     if not score:
-        return None
+        return _described_name(described)
     # A name that ends another ("广播法", "乡村公共广播法") is the same law cut short: its
     # witnesses speak for the longer name.
     for name in sorted(score, key=len):
@@ -246,6 +248,19 @@ def chosen_law_name(document: Document) -> str | None:
             score[other] += score.pop(name)
             kinds[other] |= kinds.pop(name)
     return max(score, key=lambda n: (len(kinds[n]) + score[n], len(n)))
+
+
+# A head sentence that says what the excerpt is ("拍摄的是《中华人民共和国渔业法》第二章。"):
+# one law written in full in 《》, no article cited; a witness only when nothing else names it.
+_FULL_BOOKED = re.compile(r"《\s*中华人民共和国([^《》\s]{1,30}?" + _LAW_SUFFIX + r")\s*》")
+_CITES_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+
+
+def _described_name(lines: list[str]) -> str | None:
+    names = {m.group(1) for line in lines for m in _FULL_BOOKED.finditer(line)}
+    if len(names) != 1 or any(_CITES_ARTICLE.search(line) for line in lines):
+        return None
+    return names.pop()
 
 
 _LAW_END = re.compile(r"(法|条例|规定|办法|修正案|规则|准则)$")
