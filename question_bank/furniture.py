@@ -256,6 +256,8 @@ _DOC_INFO = re.compile(
 # A 公文's distribution lines: "抄送：县委政法委，县信访局。", "主送：各乡镇人民政府",
 # "县妇联办公室　2025年11月18日印发". Lists of offices, never a provision.
 _DISTRIBUTION = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:]")
+# An SMS's opt-out tail ("回T退订", "退订回N").
+_OPT_OUT = re.compile(r"^\W*(?:回[A-Za-z]{1,2}退订|退订回[A-Za-z]{1,2})\W*$")
 _PRINTED = re.compile(rf"^\S{{2,30}}\s+{_DATE}\s*印发$")
 
 
@@ -265,7 +267,7 @@ def is_furniture(line: str) -> bool:
         return False
     if len(line) <= 200 and "。" not in line[:-1] and _DISTRIBUTION.match(line):
         return True
-    if _PRINTED.match(line):
+    if _PRINTED.match(line) or _OPT_OUT.match(line):
         return True
     if len(line) <= 120 and len(_DOC_INFO.findall(line)) >= 2:
         return True

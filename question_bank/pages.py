@@ -298,7 +298,7 @@ def split_run_on_headings(paragraphs: list[str]) -> list[str]:
 # split falls every N characters, so it cuts words and sentences like a page break.
 _PART_PREFIX = re.compile(
     r"^\s*(?P<label>[【\[［〔][^】\]］〕\s]{1,12}[】\]］〕])?\s*"
-    r"[(（\[［]\s*(?P<k>\d{1,3})\s*/\s*(?P<n>\d{1,3})\s*[)）\]］]\s*(?=\S)"
+    r"[(（\[［]\s*(?P<k>\d{1,3})\s*/\s*(?P<n>\d{1,3})\s*[)）\]］]\s*"
 )
 MIN_PART_MARKS = 3
 _PART_END = tuple("。！？!?；;：:…”’」』）)】》")
@@ -330,8 +330,8 @@ def join_message_parts(lines: list[str]) -> list[str]:
         for index, m in ordered:
             rest = out[index][m.end() :]
             out[index] = rest
-            if int(m.group("k")) == 1:
-                continue
+            if int(m.group("k")) == 1 or not rest.strip():
+                continue  # a message's first part, or a split that fell on a line break
             before = next((j for j in range(index - 1, -1, -1) if out[j] and out[j].strip()), None)
             if before is None or out[before].rstrip().endswith(_PART_END):
                 continue
