@@ -351,7 +351,8 @@ def drop_numbered_headers(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if not line or len(line.strip()) > 40 or _page_number(line) is not None:
             continue
-        parts = [p for w, p in _parts(line.strip()) if not p.isdigit()]
+        # the number alone ("· 38 ·"), not a slide's or panel's "03 / 09"
+        parts = [p for w, p in _parts(line.strip()) if not p.isdigit() and "/" not in p]
         number = next((n for p in parts if (n := _page_number(p)) is not None), None)
         if number is not None and re.search(r"[\u4e00-\u9fff]", line) and "。" not in line:
             groups.setdefault(_template(line), []).append((index, number))
