@@ -20,6 +20,7 @@ from . import elements
 from .candidate import BLANK, Candidate
 from .context import Context
 from .registry import sentence_rule
+from .rules_fill import PRINCIPLE_RE
 from .textutil import Sentence, numeral_forms, pos_tags
 
 _HAN = r"[\u4e00-\u9fa5]"
@@ -352,15 +353,15 @@ BASIS_TERM_RE = re.compile(rf"(?:以)?({_HAN}{{2,10}}?)为(?:{BASIS_ROLES})")
 BASIS_BAD = re.compile(r"其|该|本|此|上述|前款|自己")
 
 
-@sentence_rule("fill.basis", "fill_in", 0.63)
+@sentence_rule("fill.basis", "fill_in", 0.58)
 def basis(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """A statute's "以A为基础、B为依托" (or one "以A为主体"): the terms are blanks."""
     if not ctx.law:
         return
     text, base = sentence.text, sentence.start
     m = BASIS_RUN_RE.search(text, sentence.core_start - base)
-    if not m:
-        return
+    if not m or PRINCIPLE_RE.search(text, sentence.core_start - base):
+        return  # the principle the sentence names is the better question (fill.principle)
     els = []
     for t in BASIS_TERM_RE.finditer(text, m.start(), m.end()):
         term = t.group(1)

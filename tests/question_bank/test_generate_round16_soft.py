@@ -74,6 +74,18 @@ def test_a_pointing_term_or_a_weak_role_is_not_blanked():
     assert "志愿服务" in DUTIES and "志愿" not in stems and "为主，" not in stems
 
 
+def test_a_sentence_that_names_a_principle_is_left_to_fill_principle():
+    text = DUTIES.replace(
+        "第十三条 长者服务站以志愿服务为主，开展互助活动。",
+        "第十三条 长者服务坚持以人民为中心，遵循自愿、平等、互助的原则。",
+    )
+    assert "人民为中心" in text and "第十三条" in text
+    assert not any("遵循" in s for s in _run(text, "fill.basis"))
+    # without the principle the same role is asked
+    alone = text.replace("，遵循自愿、平等、互助的原则", "")
+    assert any("坚持以____为中心" in s for s in _run(alone, "fill.basis"))
+
+
 def test_a_speech_is_not_asked_by_these_rules():
     speech = (
         "# 在全县敬老工作会议上的讲话\n一、认清形势\n国家建立以居家为基础、社区为依托的服务体系。\n"
