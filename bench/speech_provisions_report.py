@@ -21,22 +21,17 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
 
+from bench.statute_files import text_documents  # noqa: E402
 from question_bank.generate import attribution, generate, rules_national  # noqa: E402
 from question_bank.generate.context import build_context  # noqa: E402
 from question_bank.generate.kinds import STATUTE, document_kind  # noqa: E402
-from question_bank.ingest import ingest_bytes  # noqa: E402
 
 PROVISION_RE = re.compile(r"法|规定|国家|应当|不得|必须|禁止|所称|是指|方针|原则|离不开|四议两公开")
 
 
 def documents(paths: list[str]):
-    files: list[Path] = []
-    for p in map(Path, paths):
-        files += sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]
-    for path in files:
-        if path.suffix not in (".txt", ".md"):
-            continue
-        document = ingest_bytes(path.read_bytes(), path.name)
+    """The speeches, notices and other documents that are not statutes."""
+    for path, document in text_documents(paths):
         if document_kind(document) != STATUTE:
             yield path, document
 

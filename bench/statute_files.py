@@ -1,5 +1,5 @@
-"""The statutes among the given files, ingested as the product ingests them: shared by the
-diagnostics that ask, per statute, why a sentence or list got no question."""
+"""The given files ingested as the product ingests them, and the statutes among them: shared
+by the diagnostics that ask, per document, why a sentence or list got no question."""
 
 from __future__ import annotations
 
@@ -10,15 +10,19 @@ from question_bank.generate.kinds import STATUTE, document_kind
 from question_bank.ingest import ingest_bytes
 
 
-def statute_documents(paths: list[str]) -> Iterator[tuple[Path, object]]:
-    """(path, document) for each .txt/.md file judged a statute; a directory stands for its
-    files. HTML is skipped: it needs Chromium to print."""
+def text_documents(paths: list[str]) -> Iterator[tuple[Path, object]]:
+    """(path, document) for each .txt/.md file, ingested; a directory stands for its files.
+    HTML is skipped: it needs Chromium to print."""
     files: list[Path] = []
     for p in map(Path, paths):
         files += sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]
     for path in files:
-        if path.suffix not in (".txt", ".md"):
-            continue
-        document = ingest_bytes(path.read_bytes(), path.name)
+        if path.suffix in (".txt", ".md"):
+            yield path, ingest_bytes(path.read_bytes(), path.name)
+
+
+def statute_documents(paths: list[str]) -> Iterator[tuple[Path, object]]:
+    """(path, document) for each .txt/.md file judged a statute."""
+    for path, document in text_documents(paths):
         if document_kind(document) == STATUTE:
             yield path, document
