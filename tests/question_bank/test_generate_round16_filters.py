@@ -166,7 +166,7 @@ def statute():
 
 
 def test_a_laws_media_is_no_work_report(statute):
-    document, result = statute
+    _document, result = statute
     reasons = [
         d.reason
         for d in result.dropped
@@ -176,13 +176,13 @@ def test_a_laws_media_is_no_work_report(statute):
 
 
 def test_two_duties_of_one_body_are_not_one_fact(statute):
-    document, result = statute
+    _document, result = statute
     same = [d for d in result.dropped if d.reason.startswith("与已选的题考同一事实")]
     assert not [d for d in same if "统筹协调" in d.candidate.stem or "国民经济" in d.candidate.stem]
 
 
 def test_the_doer_of_the_condition_is_bound(statute):
-    document, result = statute
+    _document, result = statute
     cut = [
         d for d in result.dropped if d.filter == "not_standalone" and "募集图书" in d.candidate.stem
     ]
@@ -190,7 +190,7 @@ def test_the_doer_of_the_condition_is_bound(statute):
 
 
 def test_receipt_of_an_application_not_said_before_is_refused(statute):
-    document, result = statute
+    _document, result = statute
     stems = [c.stem for c in result.candidates]
     assert not any("自受理申请之日起" in s and "提出申请" not in s for s in stems)
 
