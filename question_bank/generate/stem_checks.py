@@ -146,6 +146,10 @@ NOT_NOUN_TAGS = ("d", "r", "p", "c", "u", "e", "y", "o", "z")  # jieba: adverb, 
 DEFINITION_RE = re.compile(r"^[^，。]{0,20}，?(?:是指|指的是)")
 
 
+# "…自受理申请之日起二十个工作日内准予注册": the grant names what was applied for.
+NAMED_GRANT_RE = re.compile(r"(?:准予|不予|批准|核发|发给|颁发|换发|办理)(?!是否|的)[\u4e00-\u9fa5]{2}")
+
+
 def _said_before(c: Candidate, document: Document | None, noun: str) -> bool:
     """Whether the article or paragraph names `noun` before the cited span ("设立…，应当提出申请。
     …应当自受理申请之日起…"): then the stem leans on it. A first sentence that says "收到申请"
@@ -167,7 +171,12 @@ def needs_context(c: Candidate, document: Document) -> str | None:
         return f"指代上文：{m.group(0)}"
     m = RECEIVED_RE.search(statement)
     noun = m and (m.group(1) or m.group(2))
-    if m and noun not in statement[: m.start()] and _said_before(c, document, noun):
+    if (
+        m
+        and noun not in statement[: m.start()]
+        and not NAMED_GRANT_RE.search(statement, m.end())
+        and _said_before(c, document, noun)
+    ):
         return f"指代上文：{m.group(0)}"  # which notice: said in the article before
     if in_article(c, document):
         return None  # a statute names its terms in full or says "以下简称"

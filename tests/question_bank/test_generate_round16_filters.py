@@ -295,3 +295,10 @@ def test_true_balance_is_per_document(statute):
     true = sum(1 for c in result.candidates if c.type == "true_false" and c.answer is True)
     false = sum(1 for c in result.candidates if c.type == "true_false" and c.answer is False)
     assert true <= max(3 * false, 1)
+
+
+def test_a_grant_naming_the_application_passes():
+    c = _tf(f"根据《{LAW}》，文化站应当自受理申请之日起二十个工作日内准予登记，并发给书屋标牌。")
+    assert stem_checks.needs_context(c, None) is None
+    c = _tf(f"根据《{LAW}》，文化站应当自受理申请之日起{BLANK}日内作出是否批准的决定。")
+    assert stem_checks.needs_context(c, None)
