@@ -80,7 +80,8 @@ CITED_LAW_UNNAMED_RE = re.compile(
     rf"|^{THIS_LAW}(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?(?:还|也|同时)?"
     r"(?:明确)?(?:规定|要求)(?![，,：:得的了过])(?=[\u4e00-\u9fa5])"
     # Round 16: "第四条规定：“…”" right after the sentence naming the law ("…施行的X法，…").
-    r"|^第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:还|也|同时)?(?:明确)?规定[，,：:]"
+    # Only a quotation ("规定：“"): after a comma a speaker retells the article in his words.
+    r"|^第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:还|也|同时)?(?:明确)?规定[：:]“"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(

@@ -130,7 +130,7 @@ def test_law_named_bare_as_the_topic(before, law):
 
 
 def test_an_article_number_alone_is_a_citation():
-    assert attribution.law_cited("第四条规定：“书屋应当开放。”") == (None, 6)
+    assert attribution.law_cited("第四条规定：“书屋应当开放。”") == (None, 7)
     assert attribution.law_cited("第四条是关于书屋的。") is None
 
 
@@ -302,3 +302,7 @@ def test_a_grant_naming_the_application_passes():
     assert stem_checks.needs_context(c, None) is None
     c = _tf(f"根据《{LAW}》，文化站应当自受理申请之日起{BLANK}日内作出是否批准的决定。")
     assert stem_checks.needs_context(c, None)
+
+
+def test_an_article_number_retold_after_a_comma_is_no_citation():
+    assert attribution.law_cited("第八条规定，书屋管理员为个人的，可以处二百元的罚款。") is None
