@@ -147,7 +147,9 @@ DEFINITION_RE = re.compile(r"^[^，。]{0,20}，?(?:是指|指的是)")
 
 
 # "…自受理申请之日起二十个工作日内准予注册": the grant names what was applied for.
-NAMED_GRANT_RE = re.compile(r"(?:准予|不予|批准|核发|发给|颁发|换发|办理)(?!是否|的)[\u4e00-\u9fa5]{2}")
+NAMED_GRANT_RE = re.compile(
+    r"(?:准予|不予|批准|核发|发给|颁发|换发|办理)(?!是否|的)[\u4e00-\u9fa5]{2}"
+)
 
 
 def _said_before(c: Candidate, document: Document | None, noun: str) -> bool:
