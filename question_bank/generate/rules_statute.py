@@ -20,6 +20,7 @@ from . import elements
 from .candidate import BLANK, Candidate
 from .context import Context
 from .registry import sentence_rule
+from .rules_fill import PRINCIPLE_RE
 from .textutil import Sentence, numeral_forms, pos_tags
 
 _HAN = r"[\u4e00-\u9fa5]"
@@ -263,3 +264,122 @@ def law_day(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         checks=[],
         accepted=[_date_forms(m.group(2), m.group(3))],
     )
+
+
+# Round sixteen (issue 16): articles that state duties, rights and principles without a number
+# or a named body. Two structures certain from the sentence alone:
+# - `short.duty_items`: the object of a duty or right is a closed inline enumeration
+#   ("赡养人应当履行对老年人经济上供养、生活上照料和精神上慰藉的义务"): what S owes or holds.
+# - `fill.basis`: "以A为基础、B为依托、C为支撑的X" / "X以A为主体": the roles the law assigns.
+DUTY_RE = re.compile(
+    rf"^(?P<subject>{_HAN}{{2,14}}?)(?P<obj>对{_HAN}{{2,10}}?)?，?(?P<modal>依法|应当|应|必须)?"
+    r"(?P<verb>履行|负有|承担|享有)"
+    rf"(?P<obj2>对{_HAN}{{2,8}}?)?(?P<list>(?:{_HAN}|、){{4,60}}?)的?(?P<kind>义务|权利|职责)(?=[，。；])"
+)
+# A subject that is a clause, not a holder ("在…时", "…的，"), or a law's own frame.
+DUTY_SUBJECT_BAD = re.compile(r"^(?:对|在|为|将|把|由|经|依照|按照|根据|本法|国家)|的$|和$|或者$")
+
+
+def _parallel(items: list[str]) -> bool:
+    """Items of one kind: similar length (a shared object on the last one, "保护、建设和合理
+    利用草原", or one right spelled out, "人身、财产安全不受损害", is not a list of duties)."""
+    lengths = [len(i) for i in items]
+    return max(lengths) - min(lengths) <= 2 and max(lengths) <= 8
+
+
+# "享有宪法、法律规定的权利": the rights are set elsewhere, the list names sources.
+SET_BY_OTHERS = re.compile(r"(?:规定|确定|约定|赋予)$")
+
+
+def _split_object(text: str) -> tuple[str, str]:
+    """ "对老年人经济上供养、生活上照料和精神上慰藉" → ("对老年人", the list): the object ends
+    where the first item is as long as the second; ("", "") when no cut makes it so."""
+    for n in range(3, 10):
+        obj, listed = text[:n], text[n:]
+        items = _items(listed) or []
+        if len(items) >= 2 and len(items[0]) == len(items[1]):
+            return obj, listed
+    return "", ""
+
+
+@sentence_rule("short.duty_items", "short_answer", 0.62)
+def duty_items(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A statute's "S应当履行A、B和C的义务" / "S享有A、B和C的权利": which ones."""
+    if not ctx.law:
+        return
+    m = DUTY_RE.match(sentence.core)
+    if not m or (m.group("obj") and m.group("obj2")):
+        return
+    subject = m.group("subject")
+    if DUTY_SUBJECT_BAD.search(subject) or POINTING.search(subject) or not _noun_subject(subject):
+        return
+    listed, obj2 = m.group("list"), m.group("obj2") or ""
+    if obj2:  # "对老年人经济上供养、…": where the object ends, the first item is like the rest
+        obj2, listed = _split_object(obj2 + listed)
+    if not listed or OPEN_LIST.search(listed) or SET_BY_OTHERS.search(listed):
+        return
+    if "、" not in listed and not re.search("和|以及", listed):
+        return
+    items = _items(listed)
+    if not items or not 2 <= len(items) <= MAX_ITEMS or len(set(items)) < len(items):
+        return
+    if not _parallel(items) or any(len(i) < 2 or POINTING.search(i) for i in items):
+        return
+    obj = m.group("obj") or ""
+    verb = (m.group("modal") or "") + m.group("verb")
+    question = f"{subject}{obj}{verb}{obj2}哪些{m.group('kind')}？"
+    yield Candidate(
+        type="short_answer",
+        stem=f"根据《{ctx.law}》{sentence.article or ''}，{question}",
+        answer="、".join(items) + "。",
+        scoring_points=items,
+        explanation=ctx.explain(sentence),
+        source=ctx.source(sentence),
+        rule="short.duty_items",
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, subject),
+        answer_texts=items,
+        difficulty=2,
+    )
+
+
+# "以居家为基础、社区为依托、机构为支撑", "以经常性抽样调查为主体": the role words a county exam
+# asks; a weak "为主" or "为目的" is not among them (it reads as a manner, not a role).
+BASIS_ROLES = r"基础|主体|依托|补充|重点|核心|支撑|中心|导向|根本|主导|骨干"
+BASIS_RUN_RE = re.compile(
+    rf"以(?P<first>{_HAN}{{2,10}}?)为(?:{BASIS_ROLES})"
+    rf"(?:[、，](?:以)?{_HAN}{{2,10}}?为(?:{BASIS_ROLES})){{0,4}}(?=[的，。；、])"
+)
+BASIS_TERM_RE = re.compile(rf"(?:以)?({_HAN}{{2,10}}?)为(?:{BASIS_ROLES})")
+BASIS_BAD = re.compile(r"其|该|本|此|上述|前款|自己")
+
+
+@sentence_rule("fill.basis", "fill_in", 0.58)
+def basis(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A statute's "以A为基础、B为依托" (or one "以A为主体"): the terms are blanks."""
+    if not ctx.law:
+        return
+    text, base = sentence.text, sentence.start
+    m = BASIS_RUN_RE.search(text, sentence.core_start - base)
+    if not m or PRINCIPLE_RE.search(text, sentence.core_start - base):
+        return  # the principle the sentence names is the better question (fill.principle)
+    els = []
+    for t in BASIS_TERM_RE.finditer(text, m.start(), m.end()):
+        term = t.group(1)
+        if BASIS_BAD.search(term):
+            return
+        s = base + t.start(1)
+        els.append(elements.Element.blank("term", s, s + len(term), term))
+    if not els or len({e.text for e in els}) < len(els):
+        return
+    c = Candidate(
+        type="fill_in",
+        stem=ctx.stem(sentence, [(e.start, e.end) for e in els]),
+        answer=[e.text for e in els],
+        explanation=ctx.explain(sentence),
+        source=ctx.source(sentence),
+        rule="fill.basis",
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, m.group(0)),
+        answer_texts=[e.text for e in els],
+        checks=[(e.check_start, e.check_end) for e in els],
+    )
+    yield c
