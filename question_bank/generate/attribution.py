@@ -79,6 +79,9 @@ CITED_LAW_UNNAMED_RE = re.compile(
     # verb runs straight into the rule, no comma after it.
     rf"|^{THIS_LAW}(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?(?:还|也|同时)?"
     r"(?:明确)?(?:规定|要求)(?![，,：:得的了过])(?=[\u4e00-\u9fa5])"
+    # Round 16: "第四条规定：“…”" right after the sentence naming the law ("…施行的X法，…").
+    # Only a quotation ("规定：“"): after a comma a speaker retells the article in his words.
+    r"|^第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:还|也|同时)?(?:明确)?规定[：:]“"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
@@ -390,10 +393,18 @@ def law_before(before: list[str]) -> str | None:
         cited = law_cited(text)
         if cited and cited[0]:
             return cited[0]
-        m = re.search(r"《([^》]{1,30}?(?:法|法典|条例))》", text)
+        m = re.search(r"《([^》]{1,30}?(?:法|法典|条例))》", text) or BARE_LAW_TOPIC_RE.search(text)
         if m:
             return re.sub(r"^中华人民共和国", "", m.group(1))
     return None
+
+
+# A law named without 《》 as what a sentence is about ("2023年施行的无障碍环境建设法，对…提出了
+# 明确要求", "新修订的X法对…"): the law an unnamed "第四条规定：" right after it cites (round 16).
+BARE_LAW_TOPIC_RE = re.compile(
+    r"(?:施行|实施|颁布|公布|修订|修正|通过|出台)的(?:中华人民共和国)?"
+    r"([\u4e00-\u9fa5]{2,14}?(?<![办方做说看想执违依守司合非])(?:法典|法|条例))(?=[，,对把将])"
+)
 
 
 def _after_cite(clause: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from question_bank.document import Document
 
@@ -118,7 +119,15 @@ def fact_of(c: Candidate, document: Document) -> Fact | None:
         and not UNIT_RE.fullmatch(word)
     )
     noun = counted_noun(text[end:hi]) if "|" in key else ""
-    return Fact(key, terms, noun)
+    return Fact(key, terms - title_words(document.title or ""), noun)
+
+
+@lru_cache(maxsize=64)
+def title_words(title: str) -> frozenset[str]:
+    """Words of the document's title ("无障碍环境建设法" → 环境, 建设): every article of the law
+    has them, so sharing them says nothing about which fact two clauses state (round 16: two
+    duties of 县级以上人民政府 were one "fact" by 环境 and 建设 alone)."""
+    return frozenset(word for word, _tag in pos_tags(title) if len(word) >= 2)
 
 
 def counted_noun(after: str, tags_: tuple[str, ...] = ("n",)) -> str:

@@ -20,7 +20,9 @@ from .textutil import (
     token_bounds,
 )
 
-LAW_PREFIX_RE = re.compile(r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?，")
+LAW_PREFIX_RE = re.compile(
+    r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?(?:第[一二三四五六七八九十]+款)?，"
+)
 ARTICLE_RE = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
 REFERENCE_RE = re.compile(
     r"^(这|此|上述|该|其|它|那|前款|前述|前两款|前三款|以上|上面|上列|对此|为此|"
@@ -28,8 +30,11 @@ REFERENCE_RE = re.compile(
 )
 ACHIEVEMENT_RE = re.compile(
     r"以来|得到了|取得了|共计|累计|先后|陆续|完成了|建立了|设立了|成立了|提高了|增加了|"
-    r"帮助.{0,8}实现|媒体|报道|肯定"
+    r"帮助.{0,8}实现"
 )
+# Praise a work report quotes ("得到媒体报道和上级肯定"); a law's own words too ("广播、电视、报刊、
+# 网络等媒体应当…"), so never read as a report in a statute (round 16).
+PRAISE_RE = re.compile(r"媒体|报道|肯定")
 # "累计缴费满15年": a total in a condition a rule sets, not a tally of work done.
 CONDITION_TOTAL_RE = re.compile(r"累计(?=[^，。；]{0,8}(?:满|达到|不少于|不满|超过|不足|以上))")
 EXAMPLE_RE = re.compile(r"(举例来说|比如说?|例如|譬如)")
@@ -206,7 +211,9 @@ def speech_trivia(c: Candidate, document: Document) -> str | None:
         return "举例说明而非知识"
     if not LAW_PREFIX_RE.match(c.stem):
         text = CONDITION_TOTAL_RE.sub("", c.focus or c.source.quote)
-        m = ACHIEVEMENT_RE.search(text)
+        m = ACHIEVEMENT_RE.search(text) or (
+            None if document is not None and _is_statute(document) else PRAISE_RE.search(text)
+        )
         if m:
             return f"工作成绩汇报而非知识：{m.group(0)}"
     m = EDIT_RE.search(statement(c))
@@ -360,10 +367,12 @@ def attribution_verdict(
     verdict = attribution.attribute(quote, sentences_before(c, document), veto=False, where=where)
     if verdict.how == "inherited" and "《" not in c.stem:
         # The source is in the sentence before: the stem must name it to stand alone.
-        return attribution.Attribution(False, "none", None, "出处在上句，题干没有写明")
+        return attribution.Attribution(False, "none", verdict.law, "出处在上句，题干没有写明")
     if verdict.law and verdict.detail == "法律规定" and f"《{verdict.law}》" not in c.stem:
         # "法律也有说法：……" "新法规定，……": the law is named elsewhere; so must the stem.
-        return attribution.Attribution(False, "none", None, "句中只说“法律”，题干没有写明法名")
+        return attribution.Attribution(
+            False, "none", verdict.law, "句中只说“法律”，题干没有写明法名"
+        )
     return verdict
 
 
@@ -526,6 +535,13 @@ ACTOR_IN_CONDITION_RE = re.compile(
     r"^(?![经由向被报])(?:[^，。；的]{1,12}的)?[^，。；的]{0,12}"
     r"(?:部门|机关|机构|人民政府|委员会|人民法院|人民检察院)(?:对|在)[^，。；]{1,20}的，"
 )
+# "为应对重大突发事件开展公开募捐的，应当…" "从事畜禽养殖的，不得…": whoever does the act the
+# condition names is the one bound; a law states a duty so (round 16: the same form passed
+# in the next article for its comma).
+DOER_CONDITION_RE = re.compile(
+    r"^(?:为[^，。；]{0,16})?(?:开展|从事|举办|经营|生产|销售|进口|出口|运输|储存|使用|募集)"
+    r"[^，。；]{1,20}的，(?:应当|必须|不得)"
+)
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
 OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条(?!例)")
 
@@ -547,7 +563,9 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
         return "题干以承接上文的条件开头，缺少主语和前提"
     if NO_ACTOR_RE.match(text):
         tags = pos_tags(text[:8])  # "村民对…有异议的，可以": the condition has its subject
-        actor = LAW_PREFIX_RE.match(c.stem) and ACTOR_IN_CONDITION_RE.match(text)
+        actor = LAW_PREFIX_RE.match(c.stem) and (
+            ACTOR_IN_CONDITION_RE.match(text) or DOER_CONDITION_RE.match(text)
+        )
         # "经有关部门…的，": jieba tags the 经 a noun; it is the preposition of a procedure.
         opens = tags and (tags[0][1][:1] in ("v", "p", "d", "c") or tags[0][0] == "经")
         if opens and not actor:

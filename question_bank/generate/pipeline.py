@@ -80,12 +80,17 @@ def generate(
     for rule, cand in _propose(ctx, active):
         if cand.type not in wanted:
             continue
+        # A provision a speech quotes is asked without the quotes round it (round 16).
+        cand.stem = textutil.unwrap_provision(cand.stem)
         failure = filters.first_failure(cand, document, skip)
         verdict = None
         if not failure and rules is None and kind == kinds.OTHER and cand.rule != "llm":
             # Default rules on a speech, notice or page: only what a national source says.
             verdict = filters.attribution_verdict(cand, document, ctx.local_name)
-            failure = None if verdict.national else ("national_source", verdict.reason)
+            if not verdict.national and verdict.law and not cand.stem.startswith("根据《"):
+                verdict, failure = _name_law_before(cand, document, verdict, ctx, skip)
+            else:
+                failure = None if verdict.national else ("national_source", verdict.reason)
         if not failure:
             quality.score(cand, rule.base, law=bool(ctx.law))
             failure = verify.failure(cand, document)  # its verdict joins the reasons
@@ -110,6 +115,20 @@ def generate(
     if kind == kinds.OTHER:  # (the `other` helper's step, round ten)
         _ask_held_back_otherwise(result, max_per_type, variants, document)
     return result
+
+
+def _name_law_before(cand: Candidate, document: Document, verdict, ctx, skip):
+    """A rule whose law is named in the sentence before ("2023年施行的X法……。第四条规定：“…”")
+    is asked naming that law ("根据《X法》，…"), so the stem stands alone (round 16); the
+    checks run again on the stem that names it. Returns (verdict, failure)."""
+    stem = cand.stem
+    cand.stem = f"根据《{verdict.law}》，{stem}"
+    failure = filters.first_failure(cand, document, skip)
+    named = filters.attribution_verdict(cand, document, ctx.local_name)
+    if not failure and named.national:
+        return named, None
+    cand.stem = stem
+    return verdict, failure or ("national_source", verdict.reason)
 
 
 def _balanced(

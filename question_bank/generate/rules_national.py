@@ -76,6 +76,13 @@ NATIONAL_DAY_RE = re.compile(
 LEADS = ("本", "该", "此", "这", "各", "我")
 # A condition left hanging once the speaker's clause after it is cut ("对…毁坏青苗的，").
 HANGING_RE = re.compile(r"的$")
+# A speaker's own retelling of the rule ("按照种子法的规定，……虽然不需要办理……，但应当……"): no
+# law is worded with these, and a retelling may drop a condition, so it is not asked as the
+# law's rule while the law's own text is not in hand (round 16).
+RETOLD_RE = re.compile(
+    r"虽然|虽说|尽管[^，。；]{0,12}[，,]但|咱们?|大家|就是说|其实|换句话说|说白了|简单地?说|"
+    r"也就是|啥|咋|哪怕"
+)
 
 
 # A cited rule ends with its full stop or semicolon; one that runs to the end of the text
@@ -167,6 +174,8 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     rule = _reported(rule, asked=text[:start].rstrip("，,：:").endswith("要求"))
     if rule is None or not 8 <= len(rule) <= 90 or not BINDING_RE.search(rule):
         return
+    if RETOLD_RE.search(rule):
+        return  # the speaker's words, not the law's
     if re.match(r"本法所称|所称|[^，]{0,4}所称", rule):
         return  # a definition: fill.national_definition asks it
     if "fill.national_policy" in ctx.active and POLICY_RE.search(rule):
@@ -208,6 +217,8 @@ def national_statement(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return  # only a whole sentence: a cut one may lose what it is about
     if refers_back(rule):
         return  # "国家鼓励其他农产品生产者……": 其他 than whom the paragraph before said
+    if RETOLD_RE.search(rule):
+        return  # the speaker's retelling, not the law's words
     if verdict.law:
         stem = f"根据《{verdict.law}》，{rule}。"
     elif verdict.how == "national_subject" and attribution.national_subject(rule):

@@ -129,7 +129,11 @@ def local_scope(c: Candidate, document: Document) -> str | None:
 DEMONSTRATIVE_RE = re.compile(
     r"(?<![应活])该([\u4e00-\u9fa5]{2})|这些|这类|此类|此项|此次|上列|前述|上述|本院(?!士)"
 )
-RECEIVED_RE = re.compile(r"(?:收到|接到)(通知|报告|申请|决定|材料)后")
+RECEIVED_RE = re.compile(
+    r"(?:收到|接到)(通知|报告|申请|决定|材料)后"
+    # Round 16: "民政部门应当自受理申请之日起____日内作出决定": which application is said before.
+    r"|自(?:受理|收到|接到)(申请|报告|材料|举报|投诉|通知)之日"
+)
 # A function word or measure word before a noun is no modifier of it.
 NOT_MODIFIER = set("的在对为和与及或到从向把被由将按等各每该个这那了是并且就也都要于")
 SHORT_NOUN_RE = re.compile(r"[\u4e00-\u9fa5]{2,3}")
@@ -142,6 +146,24 @@ NOT_NOUN_TAGS = ("d", "r", "p", "c", "u", "e", "y", "o", "z")  # jieba: adverb, 
 DEFINITION_RE = re.compile(r"^[^，。]{0,20}，?(?:是指|指的是)")
 
 
+# "…自受理申请之日起二十个工作日内准予注册": the grant names what was applied for.
+NAMED_GRANT_RE = re.compile(
+    r"(?:准予|不予|批准|核发|发给|颁发|换发|办理)(?!是否|的)[\u4e00-\u9fa5]{2}"
+)
+
+
+def _said_before(c: Candidate, document: Document | None, noun: str) -> bool:
+    """Whether the article or paragraph names `noun` before the cited span ("设立…，应当提出申请。
+    …应当自受理申请之日起…"): then the stem leans on it. A first sentence that says "收到申请"
+    leaves the application as general as the law does (round 16)."""
+    if document is None:
+        return True
+    passage = next((p for p in document.passages if p.id == c.source.passage_id), None)
+    if passage is None:
+        return True
+    return noun in document.text[passage.start : max(passage.start, c.source.start)]
+
+
 def needs_context(c: Candidate, document: Document) -> str | None:
     statement = _statement(c.stem)
     for m in DEMONSTRATIVE_RE.finditer(statement):
@@ -150,7 +172,13 @@ def needs_context(c: Candidate, document: Document) -> str | None:
             continue  # "…的农村五保供养对象…，其收益归该农村五保供养对象所有": named before
         return f"指代上文：{m.group(0)}"
     m = RECEIVED_RE.search(statement)
-    if m and m.group(1) not in statement[: m.start()]:
+    noun = m and (m.group(1) or m.group(2))
+    if (
+        m
+        and noun not in statement[: m.start()]
+        and not NAMED_GRANT_RE.search(statement, m.end())
+        and _said_before(c, document, noun)
+    ):
         return f"指代上文：{m.group(0)}"  # which notice: said in the article before
     if in_article(c, document):
         return None  # a statute names its terms in full or says "以下简称"

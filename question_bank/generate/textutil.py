@@ -492,3 +492,47 @@ def mark_law_titles(stem: str) -> str:
         return f"{whole[:cut]}《{name}》"
 
     return BARE_LAW_RE.sub(mark, stem)
+
+
+# "根据《X法》，" "根据《X法》第十条第二款，": the law a stem states a rule of.
+STEM_LAW_PREFIX_RE = re.compile(
+    r"^根据《[^》]+》(?:第[一二三四五六七八九十百零]+条)?(?:第[一二三四五六七八九十]+款)?，"
+)
+
+
+def _closing_quote(text: str) -> int:
+    """Where the “ opening `text` is closed (nested quotes counted), or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def unwrap_provision(stem: str) -> str:
+    """A stem stating a law's rule without the quotes a speech or notice put round it
+    ("……规定：“本法所称老年人是指六十周岁以上的公民。”" → 根据《X》，本法所称…公民。), also
+    when the sentence splitter cut inside the quote and left one half of the pair (round 16).
+    Quotes inside the provision, and a pair that wraps only part of it, stay as written."""
+    m = STEM_LAW_PREFIX_RE.match(stem)
+    if not m:
+        return stem
+    head, body = stem[: m.end()], stem[m.end() :]
+    if body.startswith("“"):
+        close = _closing_quote(body)
+        if close < 0:
+            body = body[1:]  # the quote goes on past the cut: its opening half only
+        elif body[close + 1 :] in ("", "。", "；", "？"):
+            inner = body[1:close]
+            body = inner + ("" if inner.endswith(("。", "；", "？")) else body[close + 1 :])
+    if body.count("”") > body.count("“") and re.search(r"”[。；？]?$", body):
+        # the closing half of a quote whose opening was in the sentence before
+        at = body.rfind("”")
+        body = body[:at] + body[at + 1 :]
+        if not body.endswith(("。", "；", "？")):
+            body += "。"
+    return head + body
