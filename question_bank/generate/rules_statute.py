@@ -205,19 +205,7 @@ def composition(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return
     if any(not 2 <= len(i) <= MAX_ITEM for i in items) or len(set(items)) < len(items):
         return
-    prefix = f"根据《{ctx.law}》{sentence.article or ''}，"
-    yield Candidate(
-        type="short_answer",
-        stem=prefix + question,
-        answer="、".join(items) + "。",
-        scoring_points=items,
-        explanation=ctx.explain(sentence),
-        source=ctx.source(sentence),
-        rule="short.composition",
-        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, subject),
-        answer_texts=items,
-        difficulty=2,
-    )
+    yield _items_question(ctx, sentence, question, items, "short.composition", subject)
 
 
 def _noun_subject(subject: str) -> bool:
@@ -328,18 +316,7 @@ def duty_items(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     obj = m.group("obj") or ""
     verb = (m.group("modal") or "") + m.group("verb")
     question = f"{subject}{obj}{verb}{obj2}哪些{m.group('kind')}？"
-    yield Candidate(
-        type="short_answer",
-        stem=f"根据《{ctx.law}》{sentence.article or ''}，{question}",
-        answer="、".join(items) + "。",
-        scoring_points=items,
-        explanation=ctx.explain(sentence),
-        source=ctx.source(sentence),
-        rule="short.duty_items",
-        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, subject),
-        answer_texts=items,
-        difficulty=2,
-    )
+    yield _items_question(ctx, sentence, question, items, "short.duty_items", subject)
 
 
 # "以居家为基础、社区为依托、机构为支撑", "以经常性抽样调查为主体": the role words a county exam
@@ -383,3 +360,22 @@ def basis(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         checks=[(e.check_start, e.check_end) for e in els],
     )
     yield c
+
+
+def _items_question(
+    ctx: Context, sentence: Sentence, question: str, items: list[str], rule: str, subject: str
+) -> Candidate:
+    """A short answer asking the article's items, each a scoring point, citing the law and
+    the article."""
+    return Candidate(
+        type="short_answer",
+        stem=f"根据《{ctx.law}》{sentence.article or ''}，{question}",
+        answer="、".join(items) + "。",
+        scoring_points=items,
+        explanation=ctx.explain(sentence),
+        source=ctx.source(sentence),
+        rule=rule,
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path, subject),
+        answer_texts=items,
+        difficulty=2,
+    )
