@@ -6,7 +6,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from apps.accounts.models import User
 from apps.cases import errors
-from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, ReviewScore
+from apps.cases.models import Case, CaseCall, CaseImage, ReviewAssignment, ReviewScore, Rubric
 from apps.common import scoping
 from apps.common.errors import Forbidden, NotFound
 
@@ -74,6 +74,21 @@ def call_permissions(user: User, call: CaseCall) -> dict:
         "can_see_reviewers": may,
         "hint": hint,
     }
+
+
+def rubric_permissions(user: User, rubric: Rubric) -> dict:
+    """Whether the viewer may revise the rubric, the check `revise_rubric` makes: every call
+    scoring by its family must be one they organize (`is_organizer`), since the edit (in
+    place, or as the version those calls move to) changes what those calls score by. The
+    hint names the unit organizing the first call that stands in the way."""
+    if not user.is_org_admin:
+        return {"can_revise": False, "hint": ""}
+    calls = CaseCall.objects.filter(rubric__family=rubric.family).select_related("org_unit")
+    other = next((c for c in calls.order_by("pk") if not is_organizer(user, c)), None)
+    if other is None:
+        return {"can_revise": True, "hint": ""}
+    hint = errors.RUBRIC_OF_ANOTHER_ORGANIZER.format(unit=other.org_unit.full_name)
+    return {"can_revise": False, "hint": hint}
 
 
 def call_for_admin(user: User, pk: int) -> CaseCall:

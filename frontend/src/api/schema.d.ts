@@ -4606,21 +4606,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["CaseList"][];
         };
-        PaginatedCaseRubricList: {
-            /** @example 123 */
-            count: number;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=4
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=2
-             */
-            previous?: string | null;
-            results: components["schemas"]["CaseRubric"][];
-        };
         PaginatedExamCardList: {
             count: number;
             /** Format: uri */
@@ -4823,6 +4808,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Record"][];
+        };
+        PaginatedRubricList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Rubric"][];
         };
         PaginatedUserList: {
             /** @example 123 */
@@ -6003,6 +6003,35 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        /**
+         * @description A rubric in the rubric list and editor, with what the viewer may do to it. (A call's
+         *     own rubric is the plain CaseRubricSerializer: its permissions are the call's.)
+         */
+        Rubric: {
+            criteria: components["schemas"]["CaseRubricCriterion"][];
+            /** 说明 */
+            description?: string;
+            readonly id: number;
+            /** @description 已有评分按此版本给出：再修改会保存为新版本，已给的分仍指向此版本 */
+            readonly in_use: boolean;
+            /** @description 是否为同一评分标准的最新版本 */
+            readonly is_latest: boolean;
+            /** Format: decimal */
+            readonly max_total: string;
+            /** 名称 */
+            name: string;
+            /** @description 当前用户能否修改本评分标准：管理端据此只在接口会接受时提供“编辑” */
+            readonly permissions: components["schemas"]["RubricPermissions"];
+            /** 版本 */
+            readonly version: number;
+        };
+        /** @description Whether the viewer may revise a rubric (selectors.rubric_permissions, the write's check). */
+        RubricPermissions: {
+            /** @description 可修改：使用它的每个案例征集都由当前用户所在单位组织（或无征集使用） */
+            can_revise: boolean;
+            /** @description 不能修改时的原因，写明组织单位（管理员可见），可以修改时为空 */
+            hint: string;
+        };
         RuleAvailability: {
             /** @description 可抽的已发布试题数 */
             available: number;
@@ -7099,7 +7128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedCaseRubricList"];
+                    "application/json": components["schemas"]["PaginatedRubricList"];
                 };
             };
         };
@@ -7124,7 +7153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseRubric"];
+                    "application/json": components["schemas"]["Rubric"];
                 };
             };
         };
@@ -7145,7 +7174,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseRubric"];
+                    "application/json": components["schemas"]["Rubric"];
                 };
             };
         };
@@ -7172,7 +7201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseRubric"];
+                    "application/json": components["schemas"]["Rubric"];
                 };
             };
         };

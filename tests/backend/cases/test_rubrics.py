@@ -99,3 +99,29 @@ def test_only_the_organizer_of_every_call_using_a_rubric_may_revise_it(
         .status_code
         == 200
     )
+
+
+def test_rubric_api_says_who_may_revise_it_by_the_writes_own_rule(
+    call, rubric, town_a_admin, county_admin, client_for
+):
+    """The console offers 编辑 only where the PUT is accepted: the county organizes the call
+    using the rubric, 甲镇's admin gets the hint naming the county (the 403's own words)."""
+    url = f"/api/v1/case-rubrics/{rubric.pk}"
+    expected_hint = errors.RUBRIC_OF_ANOTHER_ORGANIZER.format(unit=call.org_unit.full_name)
+    town = client_for(town_a_admin)
+    assert town.get(url).json()["permissions"] == {"can_revise": False, "hint": expected_hint}
+    listed = {
+        r["id"]: r["permissions"] for r in town.get("/api/v1/case-rubrics/").json()["results"]
+    }
+    assert listed[rubric.pk] == {"can_revise": False, "hint": expected_hint}
+    refused = town.put(url, {"name": "改过的标准", "criteria": NEW_CRITERIA}, format="json")
+    assert refused.status_code == 403 and refused.json()["detail"] == expected_hint
+
+    county = client_for(county_admin)
+    assert county.get(url).json()["permissions"] == {"can_revise": True, "hint": ""}
+    saved = county.put(url, {"name": "改过的标准", "criteria": NEW_CRITERIA}, format="json")
+    assert saved.status_code == 200 and saved.json()["permissions"]["can_revise"] is True
+    # A rubric no call uses is anyone's (any admin's) to edit.
+    own = rubrics.create_rubric(name="甲镇标准", criteria=CRITERIA, by=town_a_admin)
+    own_url = f"/api/v1/case-rubrics/{own.pk}"
+    assert town.get(own_url).json()["permissions"] == {"can_revise": True, "hint": ""}

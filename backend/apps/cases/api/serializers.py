@@ -51,6 +51,36 @@ class CaseRubricSerializer(serializers.ModelSerializer):
         return not Rubric.objects.filter(family=rubric.family, version__gt=rubric.version).exists()
 
 
+class RubricPermissionsSerializer(serializers.Serializer):
+    """Whether the viewer may revise a rubric (selectors.rubric_permissions, the write's check)."""
+
+    can_revise = serializers.BooleanField(
+        help_text="可修改：使用它的每个案例征集都由当前用户所在单位组织（或无征集使用）"
+    )
+    hint = serializers.CharField(
+        help_text="不能修改时的原因，写明组织单位（管理员可见），可以修改时为空"
+    )
+
+
+class RubricSerializer(CaseRubricSerializer):
+    """A rubric in the rubric list and editor, with what the viewer may do to it. (A call's
+    own rubric is the plain CaseRubricSerializer: its permissions are the call's.)"""
+
+    permissions = serializers.SerializerMethodField(
+        help_text="当前用户能否修改本评分标准：管理端据此只在接口会接受时提供“编辑”"
+    )
+
+    class Meta(CaseRubricSerializer.Meta):
+        fields = [*CaseRubricSerializer.Meta.fields, "permissions"]
+
+    @extend_schema_field(RubricPermissionsSerializer)
+    def get_permissions(self, rubric: Rubric) -> dict:
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return {"can_revise": False, "hint": ""}
+        return selectors.rubric_permissions(request.user, rubric)
+
+
 class CaseCallInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     theme = serializers.CharField(max_length=100)

@@ -21,15 +21,16 @@ from apps.common.permissions import IsOrgAdmin, IsOrgAdminOrReadOnly
 
 class RubricListView(ListAPIView):
     permission_classes = [IsOrgAdminOrReadOnly]
-    serializer_class = s.CaseRubricSerializer
+    serializer_class = s.RubricSerializer
     queryset = Rubric.objects.prefetch_related("criteria")
 
-    @extend_schema(request=s.CaseRubricSerializer, responses={201: s.CaseRubricSerializer})
+    @extend_schema(request=s.CaseRubricSerializer, responses={201: s.RubricSerializer})
     def post(self, request):
         data = s.CaseRubricSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rubric = rubrics.create_rubric(by=request.user, **data.validated_data)
-        return Response(s.CaseRubricSerializer(rubric).data, status=status.HTTP_201_CREATED)
+        out = s.RubricSerializer(rubric, context={"request": request})
+        return Response(out.data, status=status.HTTP_201_CREATED)
 
 
 class RubricDetailView(APIView):
@@ -41,17 +42,17 @@ class RubricDetailView(APIView):
             raise NotFound()
         return rubric
 
-    @extend_schema(responses=s.CaseRubricSerializer)
+    @extend_schema(responses=s.RubricSerializer)
     def get(self, request, pk):
-        return Response(s.CaseRubricSerializer(self._get(pk)).data)
+        return Response(s.RubricSerializer(self._get(pk), context={"request": request}).data)
 
-    @extend_schema(request=s.CaseRubricSerializer, responses=s.CaseRubricSerializer)
+    @extend_schema(request=s.CaseRubricSerializer, responses=s.RubricSerializer)
     def put(self, request, pk):
         """Returns the same rubric, or its new version when the old one was already used."""
         data = s.CaseRubricSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rubric = rubrics.revise_rubric(self._get(pk), by=request.user, **data.validated_data)
-        return Response(s.CaseRubricSerializer(rubric).data)
+        return Response(s.RubricSerializer(rubric, context={"request": request}).data)
 
 
 class CallListView(ListAPIView):

@@ -87,11 +87,10 @@ def revise_rubric(
 
 def _ensure_organizes_its_calls(user, rubric: Rubric) -> None:
     """Rubrics are shared by every admin, but what a call scores by is its organizer's to
-    decide: a township admin may not rewrite the criteria of the county's call."""
+    decide: a township admin may not rewrite the criteria of the county's call. The rule is
+    `selectors.rubric_permissions`, which also tells the console whether to offer 编辑."""
     if user is None:
         return
-    calls = CaseCall.objects.filter(rubric__family=rubric.family).select_related("org_unit")
-    other = next((c for c in calls if not selectors.is_organizer(user, c)), None)
-    if other is not None:
-        message = errors.RUBRIC_OF_ANOTHER_ORGANIZER.format(unit=other.org_unit.full_name)
-        raise Forbidden(message)
+    may = selectors.rubric_permissions(user, rubric)
+    if not may["can_revise"]:
+        raise Forbidden(may["hint"] or None)
