@@ -99,7 +99,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
-    // Components that use Vant import its CSS: let Vite, not Node, load those files.
-    server: { deps: { inline: ['vant'] } },
+    // Components that use Vant or Element Plus import their CSS: let Vite, not Node, load those files.
+    server: { deps: { inline: ['vant', 'element-plus'] } },
   },
 })

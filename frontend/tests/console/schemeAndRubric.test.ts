@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fromApi, newPart, toApi, weightTotal } from '@/console/views/records/scheme'
-import { criteriaFromApi, rubricBody } from '@/console/views/cases/rubric'
+import { RUBRIC_READ_ONLY, criteriaFromApi, rubricBody, rubricLockedHint } from '@/console/views/cases/rubric'
 
 describe('scheme editor model', () => {
   it('sums the weights live, leaving 加减分 out, without float drift', () => {
@@ -49,6 +49,7 @@ describe('rubric editor model', () => {
       max_total: '50',
       in_use: true,
       is_latest: true,
+      permissions: { can_revise: true, hint: '' },
       criteria: [{ id: 3, name: '实效', description: '', max_score: '50.00', levels: [{ label: '优秀', min: '45', description: '成效可查' }] }],
     })
     criteria[0]!.levels.push({ label: '', min: '', description: '' })
@@ -59,5 +60,19 @@ describe('rubric editor model', () => {
       max_score: '50',
       levels: [{ label: '优秀', min: '45', description: '成效可查' }],
     })
+  })
+})
+
+describe('rubric editor lock (the API says who may revise a rubric)', () => {
+  const COUNTY_HINT = '该评分标准正被某县组织的案例征集使用，只有组织单位可以修改；如需调整请新建评分标准'
+
+  it('offers editing on a new rubric and on one the viewer may revise', () => {
+    expect(rubricLockedHint(null)).toBe('')
+    expect(rubricLockedHint({ permissions: { can_revise: true, hint: '' } })).toBe('')
+  })
+
+  it("locks the county call's rubric for a township admin, with the API's reason", () => {
+    expect(rubricLockedHint({ permissions: { can_revise: false, hint: COUNTY_HINT } })).toBe(COUNTY_HINT)
+    expect(rubricLockedHint({ permissions: { can_revise: false, hint: '' } })).toBe(RUBRIC_READ_ONLY)
   })
 })

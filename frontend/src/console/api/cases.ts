@@ -6,7 +6,8 @@ import type { Page } from '../composables/useTable'
 type S = components['schemas']
 export type CaseCall = S['CaseCall']
 export type CaseCallInput = S['CaseCallInputRequest']
-export type Rubric = S['CaseRubric']
+// A rubric as the rubric list and editor get it: with whether the viewer may revise it.
+export type Rubric = S['Rubric']
 export type RubricInput = S['CaseRubricRequest']
 export type CaseRow = S['CaseList']
 export type Reviewer = S['Reviewer']

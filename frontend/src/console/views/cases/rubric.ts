@@ -47,3 +47,17 @@ export function rubricBody(name: string, criteria: CriterionForm[]): RubricInput
 export function sameCriteria(a: CriterionForm[], b: CriterionForm[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
+
+/** Fallback when the API gives no reason (a viewer who is not an admin). */
+export const RUBRIC_READ_ONLY = '只有组织单位可以修改该评分标准；如需调整请新建评分标准'
+
+/**
+ * Why the rubric cannot be edited here, or '' when it can: the API's `permissions` are the
+ * check its PUT makes (every call using the rubric organized by the viewer), so a township
+ * admin whose call shares the county's rubric sees the hint instead of learning on save.
+ * A rubric not yet saved (null) is the admin's own.
+ */
+export function rubricLockedHint(rubric: Pick<Rubric, 'permissions'> | null): string {
+  if (!rubric || rubric.permissions.can_revise) return ''
+  return rubric.permissions.hint || RUBRIC_READ_ONLY
+}
