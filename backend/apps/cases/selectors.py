@@ -80,11 +80,17 @@ def rubric_permissions(user: User, rubric: Rubric) -> dict:
     """Whether the viewer may revise the rubric, the check `revise_rubric` makes: every call
     scoring by its family must be one they organize (`is_organizer`), since the edit (in
     place, or as the version those calls move to) changes what those calls score by. The
-    hint names the unit organizing the first call that stands in the way."""
+    hint names the unit organizing the first call that stands in the way. One query: the
+    rubric list asks it of every rubric."""
     if not user.is_org_admin:
         return {"can_revise": False, "hint": ""}
-    calls = CaseCall.objects.filter(rubric__family=rubric.family).select_related("org_unit")
-    other = next((c for c in calls.order_by("pk") if not is_organizer(user, c)), None)
+    other = (
+        CaseCall.objects.filter(rubric__family=rubric.family)
+        .exclude(pk__in=calls_organized_by(user).values("pk"))
+        .select_related("org_unit")
+        .order_by("pk")
+        .first()
+    )
     if other is None:
         return {"can_revise": True, "hint": ""}
     hint = errors.RUBRIC_OF_ANOTHER_ORGANIZER.format(unit=other.org_unit.full_name)
