@@ -322,13 +322,20 @@ def test_the_operation_log_names_the_admins_real_address(production):
     assert {row["detail"]["channel"] for row in logins["results"]} == {"接口令牌"}
 
 
+def _dump_and_archive(backups):
+    dump = next(iter(backups.glob("yzyh-*.dump")), None)
+    archive = next(iter(backups.glob("yzyh-media-*.tar.gz")), None)
+    return (dump, archive) if dump and archive else None
+
+
 def test_the_backup_job_writes_a_dump_pg_restore_reads_and_archives_uploads(production):
     backups = production.root / "backups"
     stack.run_role(
         "celery", production.env, "-A", "config", "call", "apps.common.tasks.scheduled_backup"
     )
-    dump = stack.wait_until(
-        lambda: next(iter(backups.glob("yzyh-*.dump")), None),
+    # The job writes the dump first and the uploads archive after it: wait for both.
+    dump, archive = stack.wait_until(
+        lambda: _dump_and_archive(backups),
         60,
         f"worker 未写出备份：{production.log('worker')}",
     )
@@ -336,7 +343,6 @@ def test_the_backup_job_writes_a_dump_pg_restore_reads_and_archives_uploads(prod
         ["pg_restore", "--list", str(dump)], capture_output=True, text=True, check=True
     )
     assert "accounts_user" in listing.stdout and "audit_auditentry" in listing.stdout
-    [archive] = backups.glob("yzyh-media-*.tar.gz")
     with tarfile.open(archive) as opened:
         names = opened.getnames()
     assert any(name.startswith("media/cases/") for name in names), names[:20]

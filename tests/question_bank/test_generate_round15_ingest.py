@@ -132,7 +132,7 @@ def chat() -> str:
     )
 
 
-def test_paper() -> str:
+def _test_paper() -> str:
     return "\n".join(
         [
             "乡村书屋促进法学习测试卷",
@@ -254,7 +254,7 @@ def test_local_points_after_the_last_article_are_not_the_law():
 
 
 def test_a_paper_header_and_its_questions_go_but_the_title_stays():
-    doc = ingest_text(test_paper())
+    doc = ingest_text(_test_paper())
     assert doc.title == "乡村书屋促进法学习测试卷"
     assert "考试时间" not in doc.text
     assert "谈谈" not in doc.text and "本镇规定" not in doc.text
