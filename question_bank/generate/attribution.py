@@ -82,6 +82,9 @@ CITED_LAW_UNNAMED_RE = re.compile(
     # Round 16: "第四条规定：“…”" right after the sentence naming the law ("…施行的X法，…").
     # Only a quotation ("规定：“"): after a comma a speaker retells the article in his words.
     r"|^第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:还|也|同时)?(?:明确)?规定[：:]“"
+    # Round 17: "同时规定：“…”" "还规定：“…”" after the sentence quoting the law: a second
+    # quotation of the same law (heldout23's wrong drops); a quotation only, as above.
+    r"|^(?:同时|还|也|另外|此外|并)(?:还|也)?(?:明确)?规定[：:]“"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(

@@ -54,8 +54,10 @@ FURNITURE_RE = re.compile(
 OBSOLETE_RE = re.compile(r"反革命|劳动教养|收容审查|投机倒把")
 # An amendment quotes the wording it replaces ("宪法第三条第三款“…”修改为…"): that
 # wording is no longer law, so never ask about it.
+# "改为" alone is a rule's own verb too ("不得擅自改为他用", round 17): an edit quotes what
+# it writes in ("改为“…”", "改为：").
 EDIT_RE = re.compile(
-    r"增写|删去|修改为|改为|前增加|后增加|中的“|"
+    r"增写|删去|修改为|改为(?=[“：:])|前增加|后增加|中的“|"
     r"第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?“"
 )
 # Spoken enumeration ("一个方面，要……；再一个方面，更重要的是……"): two half-thoughts in one
@@ -433,6 +435,10 @@ BOILERPLATE_RE = re.compile(r"负责解释|自[^，。]{0,12}起施行|自[^，�
 NOT_LAW_TEXT_RE = re.compile(
     r"我(?:们|县|镇|乡|村)|咱们|(?:县|镇)里|全(?:县|镇)(?!人民代表|人大)"
     r"|旁批|批注|〔|★|不是法条|同志们"
+    # A leaflet's or tool's own labels and frames ("│小贴士：", "印数：3000册", "匹配：68%";
+    # round 17: three stems under a law's name were a calendar cover, a tip box and a
+    # translation tool's match rate).
+    r"|[─-╿]|(?:出品|协办|印数|匹配|小贴士|温馨提示|使用说明|编者按)[：:]"
 )
 
 
@@ -542,6 +548,13 @@ DOER_CONDITION_RE = re.compile(
     r"^(?:为[^，。；]{0,16})?(?:开展|从事|举办|经营|生产|销售|进口|出口|运输|储存|使用|募集)"
     r"[^，。；]{1,20}的，(?:应当|必须|不得)"
 )
+# "超过三年的，举办者应当重新申报": a condition that is only a quantity says not what exceeds
+# it (the period of the sentence before; heldout22). An age ("未满十四周岁的，") is a person's.
+BARE_QUANTITY_CONDITION_RE = re.compile(
+    r"^(?:超过|超出|不足|未满|不满|已满|满|届满|逾|高于|低于|达到)"
+    r"(?:" + re.escape(BLANK) + r"|[\d零〇一二两三四五六七八九十百千万]+)"
+    r"个?(?:个?工作日|日|天|个?月|年|周|小时|万元|元|人|次|%|％)?(?:以上|以下)?(?:的|者)，"
+)
 SENTENCE_TYPES_FOR_STANDALONE = ("fill_in", "single", "true_false")
 OWN_PART_RE = re.compile(r"本章|本节|本编|前款|本条(?!例)")
 
@@ -561,6 +574,8 @@ def not_standalone(c: Candidate, document: Document) -> str | None:
         return "题干开头残缺"
     if DEPENDENT_CONDITION_RE.match(text):
         return "题干以承接上文的条件开头，缺少主语和前提"
+    if BARE_QUANTITY_CONDITION_RE.match(text):
+        return "题干的条件只有数量，没有说明是什么超过或不足（前提在上句）"
     if NO_ACTOR_RE.match(text):
         tags = pos_tags(text[:8])  # "村民对…有异议的，可以": the condition has its subject
         actor = LAW_PREFIX_RE.match(c.stem) and (
@@ -623,6 +638,10 @@ def blank_inside_word(c: Candidate, document: Document) -> str | None:
             document.text[start - 1 : start].isdigit() or document.text[end : end + 1].isdigit()
         ):
             continue  # a whole date or period is one word, whatever jieba makes of "日为", "开十"
+        if BLANK not in c.stem and (c.swapped or {}).get("kind") != "number":
+            # A true/false shows no blank: a body or level is swapped whole, whatever jieba
+            # joins it to ("由省、自治区…"; round 17); a number may still sit in a fixed word.
+            continue
         bounds = token_bounds(document.text[s_lo:s_hi])
         if start - s_lo not in bounds or end - s_lo not in bounds:
             return f"空位切断了词语：{document.text[start:end]}"
@@ -681,6 +700,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     subjectless_fragment,
     stem_gives_away,
     stem_checks.guessable_number,
+    stem_checks.slogan_statement,
     obsolete_wording,
     stem_checks.unanswerable_blank,
     stem_checks.another_object_in_stem,

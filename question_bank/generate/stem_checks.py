@@ -376,3 +376,24 @@ def leans_on_sentence_before(c: Candidate, document: Document) -> str | None:
 
 def _is_verb(word: str) -> bool:
     return pos_tags(word)[0][1] in ("v", "vn")
+
+
+# --- statements anyone would call right ----------------------------------------------
+# "各级人民政府应当创造公平就业环境" (heldout22): a duty whose whole content is a good aim
+# (a verb of fostering and a climate or condition) is true by its wording; the exam tests
+# nothing the law adds. A duty with a named system, body, figure or list is kept.
+FOSTER_VERB = r"(?:创造|营造|优化|改善|促进|推动|维护|培育|形成|树立|增强|倡导|弘扬)"
+CLIMATE_NOUN = r"(?:环境|氛围|风尚|风气|局面|条件|意识|观念|秩序)"
+SLOGAN_RE = re.compile(
+    rf"^[^，；：。]{{2,16}}?(?:应当|要|应)?(?:积极|大力|逐步|进一步|努力|共同|依法)*"
+    rf"{FOSTER_VERB}[^，；：。、]{{0,10}}?{CLIMATE_NOUN}。?$"
+)
+
+
+def slogan_statement(c: Candidate, document: Document) -> str | None:
+    """The cited sentence is a slogan-like duty: no question of any type asks it."""
+    if c.type not in ("true_false", "fill_in", "single"):
+        return None
+    core = ARTICLE_RE.sub("", c.source.quote).strip()
+    m = SLOGAN_RE.match(core)
+    return f"口号式的表述，不学法也能答：{core[:16]}" if m else None
