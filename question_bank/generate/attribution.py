@@ -54,11 +54,15 @@ OPENER_RE = re.compile(
 )
 # "根据《中医药法》，……" "按照农产品质量安全法第三十九条，……": a rule framed by 根据/按照 and the
 # law's name (with 《》, or bare with an article number), a comma after it.
+# Round 17: a form's "依据：X法第N条 …" (the article's words after a space) is framed so too.
 FRAMED_LAW_RE = re.compile(
     r"^(?:按照|根据|依照|依据)(?:"
     r"《(?P<marked>[^》]{1,30}?(?:法|法典|条例))》(?:第[一二三四五六七八九十百零]+条)?"
     r"|(?P<bare>[\u4e00-\u9fa5]{2,14}?(?:法典|法|条例))第[一二三四五六七八九十百零]+条"
     r")(?:的(?:有关)?规定)?[，,]"
+    r"|^依据[：:]\s*(?:《(?P<marked2>[^》]{1,30}?(?:法|法典|条例))》"
+    r"|(?P<bare2>[\u4e00-\u9fa5]{2,14}?(?:法典|法|条例)))第[一二三四五六七八九十百零]+条"
+    r"(?:第[一二三四五六七八九十]+款)?[\s　]+"
 )
 # "法律明确，" "法律还规定，" "按照法律规定，" "依照法律，": the law is not named here.
 # Round thirteen: the one law a speech has named, referred to again without its name:
@@ -136,7 +140,8 @@ NATIONAL_FORMULA_RE = re.compile(
 # This place, its people and its time: whose arrangement a clause is.
 LOCAL_MARK_RE = re.compile(
     r"我(?:们|县|镇|乡|村|区|市|省)|咱们|本(?:县|镇|乡|村|区|市)|全(?:县|镇|乡|村|区|市)(?!人大|国)|"
-    r"各(?:乡镇|村|社区|学校|单位|部门|级党委)|县(?:里|财政|委|政府|直)|镇(?:里|党委|政府)|"
+    # "各单位应当/可以/必须…" is a law's own term for every unit (会计法; round 17); "各单位要…" a call.
+    r"各(?:乡镇|村|社区|学校|单位(?!应当|可以|不得|必须)|部门|级党委)|县(?:里|财政|委|政府|直)|镇(?:里|党委|政府)|"
     r"今年|明年|去年|当前|目前|近期|下一步|同志们"
 )
 # The subject of a clause that is a local place or its own people ("每个村", "村干部",
@@ -152,7 +157,7 @@ LOCAL_SUBJECT_RE = re.compile(
 SPEAKER_CALL_RE = re.compile(
     r"^(?:要|务必|一定要|必须要|请|希望|大家|也就是说|这就要求"
     # "各地应当…" "各地区可以…" are a law's words (a speaker says "各地要…").
-    r"|各(?!级|地区?(?:应当|可以|不得|必须)))"
+    r"|各(?!级|(?:地区?|单位)(?:应当|可以|不得|必须)))"
 )
 DIRECTIVE_RE = re.compile(r"(?<![需主重只必想])要(?![求素点件害闻务是么])")
 # What a sentence that inherits its source must itself be: a rule (who must, may or must not).
@@ -307,9 +312,10 @@ def law_cited(text: str) -> tuple[str | None, int] | None:
         return (cited[0], at + cited[1]) if cited else None
     m = CITED_LAW_RE.search(text) or FRAMED_LAW_RE.match(text) or LAW_EXAMPLE_RE.match(text)
     if m:
-        name = m.group("marked") or m.group("bare")
-        name = law_name(name)
-        if len(name) >= (2 if m.group("marked") else 3) and not name.startswith(LEADS):
+        groups = m.groupdict()
+        marked = groups.get("marked") or groups.get("marked2")
+        name = law_name(marked or groups.get("bare") or groups.get("bare2"))
+        if len(name) >= (2 if marked else 3) and not name.startswith(LEADS):
             return name, m.end()
     m = CITED_LAW_UNNAMED_RE.match(text)
     if m:

@@ -315,3 +315,54 @@ def test_layout_labels_are_not_law(statement):
 def test_law_words_like_labels_pass(statement):
     c = _candidate(f"根据《{LAW}》，{statement}")
     assert filters.not_law_text(c, None) is None
+
+
+# --- a form's "依据：X法第N条 …" and a law's "各单位" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"依据：{LAW}第九条 示范果园服务站应当提供病虫害防治技术服务。",
+        f"依据：《{LAW}》第九条　示范果园服务站应当提供病虫害防治技术服务。",
+    ],
+)
+def test_a_forms_basis_line_cites_the_law(text):
+    cited = attribution.law_cited(text)
+    assert cited == (LAW, text.index("示范果园服务站"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依据：镇里的安排 每户交两百元。",  # no law
+        "依据：本办法第三条 每户交两百元。",  # the place's own rule
+        f"依据{LAW}第九条办理。",  # no colon, no article text after it
+    ],
+)
+def test_other_basis_lines_cite_no_law(text):
+    assert attribution.law_cited(text) is None
+
+
+def test_a_laws_every_unit_is_no_local_mark():
+    assert attribution.local_clause("各单位可以委托代理记账机构代理记账") is None
+    assert attribution.local_clause("各单位要在月底前上报台账")
+
+
+RECORD = f"""示范果园安全检查记录表
+检查依据：“依据”栏引用的是法律原文；“镇定要求”栏是本镇标准，不是法律规定。
+一、病虫害防治
+　依据：{LAW}第九条　示范果园服务站应当在病虫害发生后三日内向果农发布防治信息。
+　镇定要求：每个果园每月至少巡查2次。
+"""
+
+
+def test_a_record_asks_the_law_it_quotes_and_not_the_towns_rule():
+    document = ingest_bytes(RECORD.encode("utf-8"), "orchard_check_record.txt")
+    result = generate(document, seed=16)
+    stems = [c.stem for c in _everything(result)]
+    assert any(s.startswith(f"根据《{LAW}》，示范果园服务站应当在病虫害发生后") for s in stems), [
+        (d.filter, d.reason, d.candidate.stem) for d in result.dropped
+    ]
+    kept = [c.stem for c in result.candidates]
+    assert not any("巡查" in s for s in kept)
