@@ -412,7 +412,8 @@ def system_items(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     items = _items(listed)
     if not items or not 3 <= len(items) <= MAX_ITEMS or len(set(items)) < len(items):
         return
-    if not _parallel(items) or any(len(i) < 2 or POINTING.search(i) for i in items):
+    # Two-character items are mostly the steps of one system ("信息收集、整理、发布制度").
+    if not _parallel(items) or any(len(i) < 3 or POINTING.search(i) for i in items):
         return
     verb = m.group("modal") + m.group("verb")
     question = f"{subject}{verb}哪些{m.group('head')}？"
