@@ -341,3 +341,69 @@ def category_items(ctx: Context) -> Iterator[Candidate]:
         )
         if cand:
             yield cand
+
+
+# Round 17: "X享有下列权利：（一）…" and "X应当履行下列义务：（一）…" for the same X in one law:
+# two closed lists of one named category each, siblings of one another. The rights are asked
+# with the duties as wrong options and the other way round: every wrong option is written in
+# the same law of the same person, and none can be right (a right is no duty of its list).
+# An option is the item's head clause (a long item cut at its first comma is kept whole or
+# dropped); a catch-all item ("法律、法规规定的其他权利") is never an option.
+RIGHTS_DUTIES_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fa5]{2,12}?)(?P<where>在[\u4e00-\u9fa5]{2,10}中)?(?:依法)?"
+    r"(?:享有(?:下列|以下)(?P<rights>权利)|(?:应当)?履行(?:下列|以下)(?P<duties>义务))：$"
+)
+RIGHTS_DUTIES_ITEMS = (3, 10)
+
+
+def _rights_duties_lists(ctx: Context) -> dict[str, list[tuple[str, object, list[str], list[str]]]]:
+    """For each person, their lists: (权利 or 义务, the article list, options, items as written)."""
+    by_person: dict[str, list] = {}
+    for alist in ctx.article_lists():
+        m = RIGHTS_DUTIES_RE.match(ARTICLE_NO.sub("", alist.lead).strip())
+        if not m:
+            continue
+        raw = [i.text for i in alist.items if not lists.CATCH_ALL_RE.search(i.text)]
+        if "法律" in "".join(raw[-1:]) and "规定的其他" in "".join(raw[-1:]):
+            raw = raw[:-1]
+        # An item with no clean head is left out (never cut to a half-sentence): it is this
+        # list's own, so leaving it out makes no wrong option right.
+        options = [o for o in (choices.option_form(i) for i in raw) if o]
+        if not RIGHTS_DUTIES_ITEMS[0] <= len(options) <= RIGHTS_DUTIES_ITEMS[1]:
+            continue
+        kind = "权利" if m.group("rights") else "义务"
+        who = m.group("who") + (m.group("where") or "")
+        by_person.setdefault(who, []).append((kind, alist, options, raw))
+    return by_person
+
+
+@document_rule("multiple.rights_duties", "multiple", 0.66)
+def rights_duties(ctx: Context) -> Iterator[Candidate]:
+    if not ctx.law:
+        return  # the stem names the law; a speech's lists are its own
+    for who, entries in _rights_duties_lists(ctx).items():
+        kinds = {kind for kind, *_ in entries}
+        if kinds != {"权利", "义务"} or len(entries) != 2:
+            continue  # both lists, once each: otherwise a wrong option may be right elsewhere
+        for kind, alist, options, raw in entries:
+            pool = [
+                o for other, _, other_options, _ in entries if other != kind for o in other_options
+            ]
+            question = (
+                f"{who}享有下列哪些权利？" if kind == "权利" else f"{who}应当履行下列哪些义务？"
+            )
+            cand = make_multiple(
+                ctx,
+                question,
+                options,
+                pool,
+                ctx.document.text[alist.lead_start : alist.end],
+                explanation=article_explain(ctx, alist),
+                source=ctx.span_source(alist.passage_id, alist.lead_start, alist.end),
+                rule="multiple.rights_duties",
+                knowledge_points=ctx.knowledge_points(heading_path_of(ctx, alist.passage_id)),
+                focus=alist.lead + "".join(raw),
+                siblings_of=raw,
+            )
+            if cand:
+                yield cand

@@ -366,3 +366,43 @@ def test_a_record_asks_the_law_it_quotes_and_not_the_towns_rule():
     ]
     kept = [c.stem for c in result.candidates]
     assert not any("巡查" in s for s in kept)
+
+
+# --- 多选: one person's rights against their duties ----------------------------------------
+
+RIGHTS_LAW = f"""中华人民共和国{LAW}
+第一章　果农
+第十条　果农享有下列权利：
+（一）参加果树栽培技术培训；
+（二）获得病虫害防治技术指导；
+（三）依法流转果园经营权；
+（四）法律、法规规定的其他权利。
+第十一条　果农应当履行下列义务：
+（一）遵守农药安全使用规定；
+（二）保护果园周边生态环境；
+（三）如实登记果品产地信息；
+（四）法律、法规规定的其他义务。
+第十二条　示范果园服务站享有下列权利：
+（一）收取技术服务费用；
+（二）使用示范果园标识；
+（三）申请专项补助资金。
+"""
+
+
+def test_rights_are_asked_against_the_same_persons_duties():
+    document = ingest_bytes(RIGHTS_LAW.encode("utf-8"), f"{LAW}.txt")
+    result = generate(document, seed=16, rules=["multiple.rights_duties"])
+    stems = {c.stem: c for c in result.candidates}
+    rights = stems.get(f"根据《{LAW}》，果农享有下列哪些权利？")
+    duties = stems.get(f"根据《{LAW}》，果农应当履行下列哪些义务？")
+    assert rights and duties, [(d.filter, d.reason, d.candidate.stem) for d in result.dropped]
+    right_items = {"参加果树栽培技术培训", "获得病虫害防治技术指导", "依法流转果园经营权"}
+    duty_items = {"遵守农药安全使用规定", "保护果园周边生态环境", "如实登记果品产地信息"}
+    for cand, mine, other in ((rights, right_items, duty_items), (duties, duty_items, right_items)):
+        texts = {o.text for o in cand.options}
+        assert len(texts) >= 4
+        assert texts <= mine | other  # never another person's list, never a catch-all
+        assert {o.text for o in cand.options if o.key in cand.answer} <= mine
+        assert texts & other
+    # the service station has rights only: no sibling list, no question
+    assert not [s for s in stems if "服务站" in s]
