@@ -16,6 +16,7 @@ import pytest
 from django.utils import timezone
 
 from apps.exams.models import Exam, Paper, PaperItem
+from apps.training.selectors import mastery_by_knowledge_point
 from tests import factories
 from tests.backend.exams import test_held_keys
 from tests.backend.training.conftest import right_response, wrong_response
@@ -107,13 +108,16 @@ def test_the_wrong_book_takes_a_held_question_only_when_the_hold_ends(
     django_capture_on_commit_callbacks,
 ):
     exam, held, free = mock
-    client = client_for(factories.make_user(tree.village_a1))
+    cadre = factories.make_user(tree.village_a1)
+    client = client_for(cadre)
     with django_capture_on_commit_callbacks(execute=True):
         _sit(client, exam, {held: wrong_response(held), free: wrong_response(free)})
     book = client.get("/api/v1/wrong-book/").json()["results"]
     assert [entry["question"]["id"] for entry in book] == [free.pk]
     summary = client.get("/api/v1/wrong-book/summary").json()
     assert summary["total"] == 1
+    # Nor does the knowledge point's mastery (the daily quiz picks weak points by it) count it.
+    assert mastery_by_knowledge_point(cadre)[world["kp"].pk] == pytest.approx(1 / 3)
     Exam.objects.filter(pk=world["formal"].pk).update(closes_at=timezone.now() - timedelta(hours=1))
     book = client.get("/api/v1/wrong-book/").json()["results"]
     assert sorted(entry["question"]["id"] for entry in book) == sorted([held.pk, free.pk])
