@@ -202,7 +202,7 @@ def two_column() -> str:
 LAYOUTS = {
     "notebook": notebook,
     "chat": chat,
-    "test_paper": test_paper,
+    "test_paper": _test_paper,
     "points_app": points_app,
     "editor_notes": editor_notes,
     "two_column": two_column,
