@@ -17,6 +17,8 @@ its words:
   first article (past the title) it is the cover or the exporter's description. A label
   line that names a document in 《》, gives an article's text after the colon
   ("条文：第五条…") or is the law's annex ("附件：……") is kept;
+- before the first article, a bracketed caption ("[主标题] ……", "【配图】……") that neither
+  names the law nor opens law text;
 - after a box's border (a frame opening or closing), the short lines that are not sentences (a date, a
   countdown, a caption) up to the next article are the frame of the next page, not the
   article's text; a line naming a chapter is kept.
@@ -51,6 +53,9 @@ _LABEL = re.compile(
 _NAMES_LAW = re.compile(
     rf"《|[\u4e00-\u9fff](?:法|条例)(?=第[{_NUMERAL}]+[编章节条]|[（(\s·｜|]|$)"
 )
+# "[主标题] ……", "【配图】……": a display board's or a page's caption before the law. Only
+# before the first article: inside it a bracket may mark the source text ("[原文] （一）……").
+_BRACKET_LABEL = re.compile(r"^[\[【［][\u4e00-\u9fff]{2,4}[\]】］]\s*(?P<value>\S.*)$")
 _ANNEX = re.compile(r"^附(?:件|表|录|图)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CELL_SPLIT = re.compile(r"\s*[｜|]\s*|\s{2,}|　+")
@@ -109,6 +114,11 @@ def is_label_line(line: str, article: str = "") -> bool:
     return not (_bigrams(m.group("label")) & _bigrams(article))
 
 
+def _is_caption(line: str) -> bool:
+    m = _BRACKET_LABEL.match(line)
+    return bool(m) and not (_LAW_TEXT_START.match(m.group("value")) or _NAMES_LAW.search(line))
+
+
 def _is_frame_line(line: str) -> bool:
     """A short line that is not a sentence, after a box closed: a date, a countdown, a
     caption of the next page. A chapter's name is kept."""
@@ -161,10 +171,14 @@ def drop_layout_lines(lines: list[str], front: bool = False) -> list[str]:
             finished = not last_text or last_text.endswith(_FINISHED)
             edge = finished and bool(_BOX_EDGE.search(stripped))
             after_box = after_box or edge
-            if edge or _BOX_EDGE.search(stripped):
+            if _BOX_EDGE.search(stripped):
                 out[index] = ""
             continue
-        if is_label_line(stripped, article) or (after_box and _is_frame_line(stripped)):
+        if (
+            is_label_line(stripped, article)
+            or (after_box and _is_frame_line(stripped))
+            or (index < first and _is_caption(stripped))
+        ):
             out[index] = ""
         else:
             after_box = False

@@ -326,3 +326,22 @@ def test_no_stem_carries_layout_text():
     result = generate(ingest_text(text), seed=16)
     for cand in result.candidates:
         assert not re.search(r"小贴士|匹配|印数|300万|5000元|%", cand.stem), cand.stem
+
+
+def test_a_boards_bracketed_captions_before_the_law_go_but_a_marked_source_line_stays():
+    text = "\n".join(
+        [
+            "【展板文字稿】",
+            "说明：共六块展板",
+            "[主标题] 养护农村路，每年评一次",
+            "[配图] 养护工人在修补路面（插画）",
+            "[副标题] 学习《中华人民共和国农村公路养护法》",
+            *_plain_law(
+                lambda number: ["[原文] （四）其他依法确定的方式。"] if number == "第八条" else []
+            ),
+        ]
+    )
+    doc = ingest_text(text)
+    assert "主标题" not in doc.text and "配图" not in doc.text
+    assert "学习《中华人民共和国农村公路养护法》" in doc.text
+    assert "（四）其他依法确定的方式。" in doc.text
