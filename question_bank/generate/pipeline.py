@@ -34,7 +34,10 @@ SAME_ELEMENT_TF = 4  # 判断 built on the same element (its answer is only 对/
 # (Stems built from a template, 简答 and 多选, differ only in their topic: not compared.)
 NEAR_SAME = 0.75
 # 判断 that merely restate the text: at most this many per false one (75% true at most),
-# so "对" is not a safe guess; the weakest true ones go first.
+# so "对" is not a safe guess; the weakest true ones go first. From round 17 a statute's
+# run still counts against it (to ask a span as its "错" where one is certain) but keeps
+# the "对" beyond it: a paper drawn from the bank is balanced when it is drawn
+# (apps.exams.services.papers.draw), so a usable statement is no longer lost per file.
 TRUE_PER_FALSE = 3
 # "应当/不得" made "可以": sound, but alike; a few per 1,000 characters (at least four).
 MODAL_SWAPS_PER_1000 = 0.7
@@ -112,6 +115,8 @@ def generate(
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
     result.candidates = _balanced(kept, max_per_type, variants, result, document)
+    if kind == kinds.STATUTE:
+        _keep_true_held_for_balance(result)
     if kind == kinds.OTHER:  # (the `other` helper's step, round ten)
         _ask_held_back_otherwise(result, max_per_type, variants, document)
     return result
@@ -189,6 +194,18 @@ def _balanced(
         waiting = {id(c) for c in pool}
         pool = sorted(pool + [n for _o, n in promoted if id(n) not in waiting], key=_rank)
         reserve = [c for c in reserve if all(c is not n for _o, n in promoted)]
+
+
+def _keep_true_held_for_balance(result: GenerationResult) -> None:
+    """A statute's "对" the per-file cap held back join the candidates (round 17): every
+    other cap (span, article, fact) has already kept them, and the share of "对" is what a
+    paper balances, not a file. The cap has still done its work: a span it made ask a
+    certain "错" instead of its 单选 or 填空 keeps that "错"."""
+    held = [d.candidate for d in result.dropped if d.filter == "true_false_balance"]
+    if not held:
+        return
+    result.dropped = [d for d in result.dropped if d.filter != "true_false_balance"]
+    result.candidates = sorted([*result.candidates, *held], key=_rank)
 
 
 def _promote(final: list[Candidate], reserve: list[Candidate], wanted: int):

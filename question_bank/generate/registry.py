@@ -106,6 +106,11 @@ TABLE: dict[str, tuple[frozenset, str]] = {
     "true_false.swap_quote": (NONE, "其他文件 0/1：换入的提法与句子不搭，一望即知；样本太少"),
     "fill.named_total": (NONE, "评测集 2/3 可用：列举项切分时带入动词"),
     "fill.law_body": (NONE, "评测集 0/2 可用：题干常泄露机关名称"),
+    "short.system_items": (
+        ST,
+        "第十七轮新增，无诚实样本：法规“S应当建立A、B和C制度”（三至六项、各项长短相近、封闭列举）问"
+        "建立哪些制度，每项一个得分点；调规则集见 README",
+    ),
     "multiple.article_items": (NONE, "法规 0/3（heldout6）：干扰项取自关于另一类人的列项"),
     # No verdict on the evaluation set at all (the rules never fire on it): nothing shows
     # they hold on documents nobody tuned them for.

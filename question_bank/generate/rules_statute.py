@@ -379,3 +379,42 @@ def _items_question(
         answer_texts=items,
         difficulty=2,
     )
+
+
+# Round seventeen (issue 16): a duty article without a number often names the systems a body
+# must set up as a closed list sharing one head ("红十字会应当建立财务管理、内部控制、审计公开和
+# 监督检查制度"): which ones is a question with as many certain scoring points. Only the head
+# 制度 (a 机制 or 体系 is usually one thing described, "统一领导、分级负责的机制").
+SYSTEM_ITEMS_RE = re.compile(
+    rf"^(?P<subject>{_HAN}{{2,14}}?)，?(?P<modal>(?:应当|应|必须)?(?:依法|按照规定)?)"
+    r"(?P<verb>建立健全|建立和完善|建立|健全|完善|实行)"
+    rf"(?P<list>(?:{_HAN}|、){{4,40}}?)(?P<head>制度)(?=[，。；])"
+)
+# A clause, a condition or a law's own frame is no holder of the duty.
+SYSTEM_SUBJECT_BAD = re.compile(r"^(?:对|在|为|将|把|由|经|依照|按照|根据|本法)|的$|和$|或者$")
+
+
+@sentence_rule("short.system_items", "short_answer", 0.62)
+def system_items(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A statute's "S应当建立A、B和C制度": which systems S sets up, one point each."""
+    if not ctx.law:
+        return
+    m = SYSTEM_ITEMS_RE.match(sentence.core)
+    if not m:
+        return
+    subject, listed = m.group("subject"), m.group("list")
+    if SYSTEM_SUBJECT_BAD.search(subject) or POINTING.search(subject):
+        return
+    if not _noun_subject(subject) and subject != "国家":
+        return
+    if OPEN_LIST.search(listed) or "制度" in listed or "、" not in listed:
+        return  # "A制度和B制度" / an open list: the shared head is not certain
+    items = _items(listed)
+    if not items or not 3 <= len(items) <= MAX_ITEMS or len(set(items)) < len(items):
+        return
+    # Two-character items are mostly the steps of one system ("信息收集、整理、发布制度").
+    if not _parallel(items) or any(len(i) < 3 or POINTING.search(i) for i in items):
+        return
+    verb = m.group("modal") + m.group("verb")
+    question = f"{subject}{verb}哪些{m.group('head')}？"
+    yield _items_question(ctx, sentence, question, items, "short.system_items", subject)

@@ -41,12 +41,14 @@ def test_government_answers_get_only_governments_as_wrong_options():
     assert not [c for c in singles if "以上" in c.option_text(c.answer)]
 
 
-def test_true_false_are_at_most_three_quarters_true():
+def test_a_statute_keeps_its_true_statements_for_the_paper_to_balance():
+    """Round 17: the share of "对" is balanced where a paper is drawn
+    (tests/backend/exams/test_draw_true_false_balance.py), not by dropping usable "对"."""
     for seed in range(4):
         result = generate(make_document(DUTIES), types=["true_false"], seed=seed)
         answers = [c.answer for c in result.candidates]
-        assert answers
-        assert answers.count(True) <= 3 * max(1, answers.count(False))
+        assert answers.count(True) > 3 * max(1, answers.count(False))
+        assert not [d for d in result.dropped if d.filter == "true_false_balance"]
 
 
 def test_a_duty_is_never_restated_as_a_discretion():

@@ -27,6 +27,7 @@ from tests.question_bank import (
     test_generate_speech_knowledge,
     test_generate_standalone,
     test_generate_statute_yield,
+    test_round17_yield,
 )
 from tests.question_bank.generate_helpers import make_document
 
@@ -54,6 +55,7 @@ FIXTURES = [
     test_generate_round13_speech.LAW,
     test_generate_round15_yield.LAW_TEXT,
     test_generate_round16_soft.DUTIES,
+    test_round17_yield.SYSTEMS,
     "# 示范讲话\n一、要求\n防火工作实行地方各级人民政府行政首长负责制，统一指挥。\n",
     "# 示范条例\n第一条 村民委员会不得擅自增设收费项目。\n第二条 村民会议每年至少召开一次。\n"
     "第三条 集市管理处应当公布收费标准。\n",

@@ -13,7 +13,7 @@ from apps.exams import conf
 from apps.exams.models import Attempt, Paper, PaperItem, PaperRule
 from apps.exams.services.local_cache import LocalLRU
 from apps.exams.services.presentation import Shown, shown_questions
-from apps.questions.models import Question
+from apps.questions.models import Question, QuestionType
 from apps.questions.selectors import usable_banks, visible_knowledge_points
 
 RULE_SHORT = "{rule}只有 {available} 道已发布试题，不足 {count} 道"
@@ -26,6 +26,9 @@ DRAW_SHORT = "抽题时可用试题不足（多条规则抽到了相同的题目
 DRAW_SHORT_HELD = "可抽的试题不足：其余试题正用于您尚未结束的考试，请在该考试结束后再来"
 
 PAPER_FIELDS = ["title", "description", "mode", "org_unit"]
+# A drawn paper's true/false questions: at most this many keyed "对" per "错" (75%), so
+# "对" is no safe guess.
+TRUE_PER_FALSE = 3
 
 
 def published_questions():
@@ -54,12 +57,35 @@ def rule_candidate_ids(rule: PaperRule) -> list[int]:
     return list(rule_candidates_qs(rule).values_list("id", flat=True))
 
 
+def rule_true_false_keys(rule: PaperRule) -> tuple[frozenset[int], frozenset[int]]:
+    """(ids keyed "对", ids keyed "错") among the true/false questions a rule may draw; none
+    read for a rule of another type."""
+    if rule.type and rule.type != QuestionType.TRUE_FALSE:
+        return frozenset(), frozenset()
+    rows = rule_candidates_qs(rule).filter(type=QuestionType.TRUE_FALSE)
+    keys = dict(rows.values_list("id", "answer"))
+    return (
+        frozenset(qid for qid, key in keys.items() if key is True),
+        frozenset(qid for qid, key in keys.items() if key is False),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Pool:
-    """A rule's candidates as drawn from: a list to sample, a set to test membership."""
+    """A rule's candidates as drawn from: a list to sample, a set to test membership, and
+    its true/false questions by key (a draw keeps "对" from outnumbering "错" 3 to 1)."""
 
     ids: list[int]
     members: frozenset[int]
+    keyed_true: frozenset[int] = frozenset()
+    keyed_false: frozenset[int] = frozenset()
+
+
+def make_pool(rule: PaperRule) -> Pool:
+    ids = rule_candidate_ids(rule)
+    members = frozenset(ids)
+    keyed_true, keyed_false = rule_true_false_keys(rule)
+    return Pool(ids, members, keyed_true & members, keyed_false & members)
 
 
 # Per process, so a start reads neither the rules nor a pool that grows with the bank: a
@@ -87,8 +113,7 @@ def rule_pool(rule: PaperRule, paper: Paper) -> Pool:
     key = (*_paper_version(paper), rule.pk)
     pool = _POOLS.get(key)
     if pool is None:
-        ids = rule_candidate_ids(rule)
-        pool = Pool(ids, frozenset(ids))
+        pool = make_pool(rule)
         _POOLS.set(key, pool, ttl_seconds=conf.rule_cache_seconds())
     return pool
 
@@ -214,11 +239,7 @@ def draw(paper: Paper, *, use_cache: bool = True, held=None) -> list[tuple[int, 
     taken: set[int] = set()
     rules = _rules(paper) if use_cache else list(paper.rules.all())
     for rule in rules:
-        if use_cache:
-            pool = rule_pool(rule, paper)
-        else:
-            ids = rule_candidate_ids(rule)
-            pool = Pool(ids, frozenset(ids))
+        pool = rule_pool(rule, paper) if use_cache else make_pool(rule)
         excluded = {qid for qid in taken if qid in pool.members}
         if held:
             if rule.bank_id in held.bank_ids:
@@ -230,9 +251,33 @@ def draw(paper: Paper, *, use_cache: bool = True, held=None) -> list[tuple[int, 
             raise Conflict(DRAW_SHORT, code="draw_short")
         sample = random.sample(pool.ids, rule.count + len(excluded))
         picked = [qid for qid in sample if qid not in excluded][: rule.count]
+        picked = balance_true_false(picked, pool, excluded)
         taken.update(picked)
         chosen.extend((qid, rule.points, rule.section) for qid in picked)
     return chosen
+
+
+def balance_true_false(picked: list[int], pool: Pool, excluded: set[int]) -> list[int]:
+    """At most TRUE_PER_FALSE "对" per "错" among the true/false questions a rule drew
+    (at least one "对" allowed): the surplus "对" give way to "错" the rule did not draw,
+    picked at random, in their places. Where the pool has no more "错", the draw stays as
+    it is. The generator keeps every usable "对" of a law (round 17 of issue 16), so a
+    bank may hold many more "对" than "错"; a paper must not make "对" the safe guess."""
+    trues = [i for i, qid in enumerate(picked) if qid in pool.keyed_true]
+    falses = sum(1 for qid in picked if qid in pool.keyed_false)
+    allowed = max(1, TRUE_PER_FALSE * (len(trues) + falses) // (TRUE_PER_FALSE + 1))
+    surplus = len(trues) - allowed
+    if surplus <= 0:
+        return picked
+    chosen = set(picked)
+    spare = [q for q in pool.keyed_false if q not in chosen and q not in excluded]
+    if not spare:
+        return picked
+    replacements = random.sample(spare, min(surplus, len(spare)))
+    balanced = list(picked)
+    for index, qid in zip(random.sample(trues, len(replacements)), replacements, strict=True):
+        balanced[index] = qid
+    return balanced
 
 
 def freeze_layout(exam, held=None) -> tuple[list[dict], dict[int, Shown]]:
