@@ -29,6 +29,7 @@ from question_bank.furniture import (
 )
 from question_bank.law_voice import separate_non_law
 from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
+from question_bank.membership import drop_layout_lines
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import (
     join_message_parts,
@@ -45,6 +46,7 @@ from question_bank.statute_layout import (
     drop_captioned_boxes,
     title_lines,
 )
+from question_bank.tagged_export import looks_like_tagged_export, tagged_export_text
 
 _converter: opencc.OpenCC | None = None
 _converter_lock = threading.Lock()
@@ -509,6 +511,8 @@ def bilingual_table_row(line: str) -> str:
 
 
 def clean_text(text: str) -> str:
+    if "<" in text[:5000] and looks_like_tagged_export(text):
+        text = tagged_export_text(text)
     if "<!--" in text:
         text = _HTML_COMMENT.sub("\n", text)
     text = chinese_article_numbers(normalize_chars(chinese_column(strip_stray_markup(text))))
@@ -518,8 +522,9 @@ def clean_text(text: str) -> str:
     lines = drop_captioned_boxes(drop_article_labels(lines))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])
+    lines = drop_layout_lines(lines)
     lines = article_lines(title_lines(close_han_spaces(lines)), title_lines(lines))
-    lines = separate_non_law(lines)
+    lines = drop_layout_lines(separate_non_law(lines), front=True)
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
     kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))

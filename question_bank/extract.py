@@ -22,6 +22,7 @@ from question_bank.errors import (
 )
 from question_bank.html_text import html_title, html_to_text, looks_like_html
 from question_bank.pdf_text import pdf_to_text
+from question_bank.tagged_export import looks_like_tagged_export
 
 KINDS = ("txt", "md", "html", "docx", "pdf")
 
@@ -85,7 +86,7 @@ def _extract_text(data: bytes, filename: str | None) -> ExtractedText:
         raise EmptyDocumentError()  # e.g. nothing but a byte-order mark
     if len(_CONTROL.findall(text[:4096])) > 8:
         raise UnsupportedFileTypeError()
-    if looks_like_html(text):
+    if looks_like_html(text) and not looks_like_tagged_export(text):
         return ExtractedText(html_to_text(text), "html", encoding, html_title(text))
     is_markdown = (filename or "").lower().endswith((".md", ".markdown"))
     return ExtractedText(text, "md" if is_markdown else "txt", encoding)

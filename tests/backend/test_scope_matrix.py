@@ -751,6 +751,32 @@ WRITES = [
         400,
         "source_passage",
     ),
+    # Probe 17: the refusal named the knowledge point, so trying ids read every township's.
+    (
+        "a new question on another township's knowledge point",
+        "admin_a",
+        "post",
+        "questions/",
+        lambda w: {
+            "bank": w.id("bank_a"),
+            "type": "single",
+            "stem": "越权知识点",
+            "options": scope_world.ABCD,
+            "answer": "A",
+            "knowledge_points": [w.id("kp_b")],
+        },
+        400,
+        "knowledge_points",
+    ),
+    (
+        "tagging one's question with another township's knowledge point",
+        "admin_a",
+        "patch",
+        "questions/{q_a}/",
+        lambda w: {"knowledge_points": [w.id("kp_a"), w.id("kp_b")]},
+        400,
+        "knowledge_points",
+    ),
     (
         "a period counting another township's exam",
         "admin_a",

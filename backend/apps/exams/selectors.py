@@ -184,9 +184,22 @@ def knowledge_point_mastery(attempt: Attempt) -> list[dict]:
     return [{**e, "score": str(e["score"]), "max_score": str(e["max_score"])} for e in out.values()]
 
 
+def verdicts_held(attempt: Attempt, now=None) -> held_keys.HeldKeys | None:
+    """What another exam still holds from the candidate among this attempt's questions (None
+    when nothing). Their verdicts must stay back as their keys do: a mock exam's score, with
+    one question answered, says whether that answer was right, and three sittings find a
+    single-choice key of the formal exam's pool."""
+    held = held_keys.held_for(attempt.user, except_exam=attempt.exam, now=now)
+    if not held:
+        return None
+    ids = attempt.question_ids
+    return held if Question.objects.filter(held.q(), pk__in=ids).exists() else None
+
+
 def submit_reply(attempt: Attempt, now=None) -> dict:
     """<SubmitReply> of the API contract: no questions, answers or result items."""
-    visible = score_visible(attempt.exam, now or timezone.now())
+    now = now or timezone.now()
+    visible = score_visible(attempt.exam, now) and verdicts_held(attempt, now) is None
     return {
         "id": attempt.pk,
         "status": attempt.status,
@@ -205,19 +218,26 @@ def result_for(attempt: Attempt, now=None) -> dict | None:
     if attempt.status != Attempt.Status.SUBMITTED:
         return None
     now = now or timezone.now()
+    withheld = {
+        "score_visible": False,
+        "score": None,
+        "max_score": str(attempt.max_score),
+        "passed": None,
+        "pending_review": attempt.pending_review,
+        "rank_in_unit": None,
+        "unit_count": 0,
+        "knowledge_points": [],
+        "answers_visible": False,  # answers would give the score away
+        "items": [],
+    }
     if not score_visible(attempt.exam, now):
-        return {
-            "score_visible": False,
-            "score": None,
-            "max_score": str(attempt.max_score),
-            "passed": None,
-            "pending_review": attempt.pending_review,
-            "rank_in_unit": None,
-            "unit_count": 0,
-            "knowledge_points": [],
-            "answers_visible": False,  # answers would give the score away
-            "items": [],
-        }
+        return withheld
+    if (held := verdicts_held(attempt, now)) is not None:
+        # The score would give a held verdict away; the other items follow the exam's policy.
+        withheld["answers_visible"] = answers_visible(attempt.exam, now)
+        if withheld["answers_visible"]:
+            withheld["items"] = result_items(attempt, held)
+        return withheld
     rank, unit_count = (None, 0) if attempt.pending_review else rank_in_unit(attempt)
     result = {
         "score_visible": True,
@@ -236,14 +256,16 @@ def result_for(attempt: Attempt, now=None) -> dict | None:
     return result
 
 
-def result_items(attempt: Attempt) -> list[dict]:
+def result_items(attempt: Attempt, held: held_keys.HeldKeys | None = None) -> list[dict]:
     questions = Question.objects.select_related("source_passage__material").in_bulk(
         attempt.question_ids
     )
     responses = {k: v["response"] for k, v in saved_answers(attempt).items()}
     # Another exam the cadre could still sit may hold some of these keys (a mock exam's
-    # fixed items from the formal exam's bank): those stay hidden until it closes.
-    held = held_keys.held_for(attempt.user, except_exam=attempt.exam)
+    # fixed items from the formal exam's bank): those, and whether they were answered
+    # right, stay hidden until it closes.
+    if held is None:
+        held = held_keys.held_for(attempt.user, except_exam=attempt.exam)
     # While the cadre sits another exam, every key stays back: extra time can run that
     # attempt past its window's close, when the hold above has already ended.
     sitting = (
@@ -269,8 +291,8 @@ def result_items(attempt: Attempt) -> list[dict]:
                 "type": q.type,
                 "stem_html": q.stem_html or render_text(q.stem),
                 "your_response": responses.get(str(q.pk)),
-                "correct": graded.get("c"),
-                "score": graded.get("s", "0.00"),
+                "correct": None if hidden else graded.get("c"),
+                "score": None if hidden else graded.get("s", "0.00"),
                 "points": entry["p"],
                 "options": displayed_options(q, order),
                 "answer": None if hidden else answer,

@@ -116,11 +116,12 @@ def current_version(lineage: uuid.UUID, fallback: Question) -> Question:
 
 
 def mastery_by_knowledge_point(user: User) -> dict[int, float]:
-    """Smoothed share of right answers per knowledge point, over practice and exams."""
+    """Smoothed share of right answers per knowledge point, over practice and exams (an exam
+    verdict once applied: released by its exam and held by no other, see exam_feed)."""
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for model in (PracticeAnswer, ExamResult):
+    for answers in (PracticeAnswer.objects.all(), ExamResult.objects.filter(applied=True)):
         rows = (
-            model.objects.filter(user=user, question__knowledge_points__isnull=False)
+            answers.filter(user=user, question__knowledge_points__isnull=False)
             .values("question__knowledge_points")
             .annotate(total=Count("id"), right=Count("id", filter=Q(is_correct=True)))
         )

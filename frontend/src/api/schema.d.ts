@@ -5934,14 +5934,14 @@ export interface components {
             rank_in_unit: number | null;
             /** Format: decimal */
             score: string | null;
-            /** @description false：按考试的成绩公布设置暂不公布，得分、及格、排名与知识点都为空 */
+            /** @description false：按考试的成绩公布设置暂不公布，或卷中有另一场您仍可参加的考试保留的试题（得分会泄露其对错）；得分、及格、排名与知识点都为空 */
             score_visible: boolean;
             unit_count: number | null;
         };
         ResultItem: {
             /** @description 参考答案（按显示的字母；填空题每空一组可接受的答案）；被保留时为 null */
             answer: (string | string[] | string[][] | boolean) | null;
-            /** @description null：待人工评分 */
+            /** @description null：待人工评分，或另一场考试保留了此题（key_held） */
             correct: boolean | null;
             explanation_html: string;
             /** @description 另一场您仍可参加的考试保留了此题答案：答案、解析与出处为空 */
@@ -5952,8 +5952,11 @@ export interface components {
             points: string;
             position: number;
             question_id: number;
-            /** Format: decimal */
-            score: string;
+            /**
+             * Format: decimal
+             * @description 另一场考试保留了此题（key_held）时为 null
+             */
+            score: string | null;
             source: components["schemas"]["SourceRef"] | null;
             stem_html: string;
             type: components["schemas"]["TypeEnum"];

@@ -178,3 +178,22 @@ def test_township_admin_cannot_import_into_another_township(town_a_admin, tree, 
 
 def test_cadre_cannot_import(cadre, client_for):
     assert upload(client_for(cadre), xlsx(GOOD_ROWS)).status_code == 403
+
+
+def test_a_taken_mobile_names_its_holder_only_inside_the_importers_scope(
+    tree, town_a_admin, client_for
+):
+    """Probe 17: a township admin could look up who, in another township, holds a mobile
+    number (the error named the holder's 工号); now only within their own scope."""
+    make_user(tree.village_b1, username="YIZHEN1", mobile="13911113333")
+    make_user(tree.village_a2, username="JIAZHEN1", mobile="13911114444")
+    rows = [
+        ["撞乙镇", "G101", "13911113333", "测试县/甲镇/一村", "", ""],  # row 2
+        ["撞本镇", "G102", "13911114444", "测试县/甲镇/一村", "", ""],  # row 3
+    ]
+    errors = upload(client_for(town_a_admin), xlsx(rows), dry_run=1).json()["errors"]
+    assert errors["第2行"] == ["手机号：" + roster.DUPLICATE_MOBILE_ELSEWHERE]
+    assert "YIZHEN1" not in str(errors)
+    assert errors["第3行"] == [
+        "手机号：" + roster.DUPLICATE_MOBILE_EXISTING.format(username="JIAZHEN1")
+    ]

@@ -202,3 +202,20 @@ def test_only_unpublished_questions_can_be_deleted(client_for, county_admin, ban
     assert refused.status_code == 409 and refused.json()["detail"] == PUBLISHED_NOT_DELETABLE
     assert client.delete(f"{URL}{draft.pk}/").status_code == 204
     assert list(Question.objects.values_list("pk", flat=True)) == [published.pk]
+
+
+def test_a_knowledge_point_out_of_reach_is_refused_without_its_name(
+    client_for, town_a_admin, town_a_bank, tree
+):
+    """Probe 17: the refusal named the knowledge point, so a township admin could read the
+    names of another township's knowledge points by trying ids."""
+    from apps.questions.models import KnowledgePoint
+    from apps.questions.services import questions as question_service
+
+    secret = KnowledgePoint.objects.create(name="乙镇机密要点", org_unit=tree.town_b)
+    body = single_data(bank=town_a_bank.pk, knowledge_points=[secret.pk])
+    response = client_for(town_a_admin).post("/api/v1/questions/", body, format="json")
+    assert response.status_code == 400
+    assert "乙镇机密要点" not in response.content.decode()
+    message = question_service.KP_OUT_OF_SCOPE.format(position=1)
+    assert response.json()["errors"] == {"knowledge_points": [message]}

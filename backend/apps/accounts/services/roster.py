@@ -41,6 +41,7 @@ DUPLICATE_ID_IN_FILE = "工号与第{row}行重复"
 BAD_MOBILE = "手机号格式不正确：{value}（应为 11 位手机号）"
 DUPLICATE_MOBILE_IN_FILE = "手机号与第{row}行重复"
 DUPLICATE_MOBILE_EXISTING = "手机号已被其他用户（工号 {username}）使用"
+DUPLICATE_MOBILE_ELSEWHERE = "手机号已被您管理范围以外的用户使用"
 MISSING_UNIT = "缺少单位"
 UNKNOWN_UNIT = "单位不存在：{path}（如需自动创建，请勾选“自动创建单位”）"
 UNIT_OUT_OF_SCOPE = "无权向该单位导入：{path}"
@@ -89,6 +90,13 @@ class RosterImport:
         self.mobile_owner = dict(
             User.objects.filter(mobile__in=mobiles).values_list("mobile", "username")
         )
+        # Whose 工号 the error may name: the importer's own people only (the rest would let a
+        # township admin look up who elsewhere holds a mobile number).
+        self.nameable_owners = set(
+            scoping.scope_queryset(User.objects.filter(mobile__in=mobiles), self.actor).values_list(
+                "username", flat=True
+            )
+        )
 
     def parse(self, row: TableRow) -> RosterRow:
         problems: list[tuple[str, str]] = []
@@ -109,10 +117,11 @@ class RosterImport:
                 problems.append(
                     ("手机号", DUPLICATE_MOBILE_IN_FILE.format(row=self.seen_mobiles[mobile]))
                 )
-            elif self.mobile_owner.get(mobile, username) != username:
-                problems.append(
-                    ("手机号", DUPLICATE_MOBILE_EXISTING.format(username=self.mobile_owner[mobile]))
-                )
+            elif (owner := self.mobile_owner.get(mobile, username)) != username:
+                if owner in self.nameable_owners:
+                    problems.append(("手机号", DUPLICATE_MOBILE_EXISTING.format(username=owner)))
+                else:
+                    problems.append(("手机号", DUPLICATE_MOBILE_ELSEWHERE))
         unit_parts = split_unit_path(unit_text)
         if not unit_parts:
             problems.append(("单位", MISSING_UNIT))

@@ -153,8 +153,10 @@ class ResultItemSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=QuestionType.choices)
     stem_html = serializers.CharField()
     your_response = AnswerResponseField()
-    correct = serializers.BooleanField(allow_null=True, help_text="null：待人工评分")
-    score = _decimal()
+    correct = serializers.BooleanField(
+        allow_null=True, help_text="null：待人工评分，或另一场考试保留了此题（key_held）"
+    )
+    score = _decimal(allow_null=True, help_text="另一场考试保留了此题（key_held）时为 null")
     points = _decimal()
     options = ResultOptionSerializer(
         many=True, help_text="选择题的选项，按这次作答显示的顺序；其他题型为空"
@@ -178,7 +180,8 @@ class KnowledgePointScoreSerializer(serializers.Serializer):
 
 class ResultSerializer(serializers.Serializer):
     score_visible = serializers.BooleanField(
-        help_text="false：按考试的成绩公布设置暂不公布，得分、及格、排名与知识点都为空"
+        help_text="false：按考试的成绩公布设置暂不公布，或卷中有另一场您仍可参加的考试保留的试题"
+        "（得分会泄露其对错）；得分、及格、排名与知识点都为空"
     )
     score = _decimal(allow_null=True)
     max_score = _decimal()

@@ -26,7 +26,7 @@ from question_bank.question_types import check_question
 INVALID_QUESTION = "试题内容有误，请检查标出的字段"
 NOT_CURRENT_VERSION = "只能编辑试题的当前版本"
 BANK_NOT_MANAGED = "无权在该题库中添加或修改试题"
-KP_OUT_OF_SCOPE = "知识点不存在或无权使用：{name}"
+KP_OUT_OF_SCOPE = "第{position}个知识点不存在或无权使用"
 PASSAGE_OUT_OF_SCOPE = "出处段落不存在或无权引用"
 HELD_FROM_ACTOR = (
     "您还要参加上级或其他单位组织的、抽用该题库试题的考试：在您交卷且没有剩余次数或考试结束前，"
@@ -97,12 +97,10 @@ def _check_kps(user: User, kps: list[KnowledgePoint]) -> None:
         .filter(pk__in=[k.pk for k in kps])
         .values_list("pk", flat=True)
     )
-    for kp in kps:
-        if kp.pk not in allowed:
-            raise InvalidInput(
-                KP_OUT_OF_SCOPE.format(name=kp.name),
-                {"knowledge_points": [KP_OUT_OF_SCOPE.format(name=kp.name)]},
-            )
+    for position, kp in enumerate(kps, start=1):
+        if kp.pk not in allowed:  # by its place, not its name: the name is not theirs to read
+            message = KP_OUT_OF_SCOPE.format(position=position)
+            raise InvalidInput(message, {"knowledge_points": [message]})
 
 
 def _check_passage(user: User, passage) -> None:

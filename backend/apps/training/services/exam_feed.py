@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.exams import held_keys
 from apps.exams.models import Answer, Attempt, Exam
 from apps.exams.services import grading
 from apps.exams.services.exams import sittings_over
@@ -156,7 +157,7 @@ def ingest_attempts(attempts: list[Attempt], now: dt.datetime | None = None) -> 
         # ...then the new ones of an exam whose answers are out: applied as they are stored,
         # without reading them back (they are the latest answers of their cadres).
         released = released_exam_ids({a.exam_id: a.exam for a in todo}.values(), now)
-        fresh = [r for r in to_create if r.exam_id in released]
+        fresh = _releasable([r for r in to_create if r.exam_id in released], now)
         if fresh:
             fresh.sort(key=lambda r: (r.user_id, r.answered_at))
             _apply_many(fresh, now)
@@ -164,6 +165,41 @@ def ingest_attempts(attempts: list[Attempt], now: dt.datetime | None = None) -> 
                 result.applied = True
         ExamResult.objects.bulk_create(to_create, batch_size=2000)
     return changed
+
+
+def _releasable(results: list[ExamResult], now: dt.datetime) -> list[ExamResult]:
+    """The verdicts the book may take now: not one on a question whose key another exam still
+    holds from its cadre (apps.exams.held_keys). Whether a question is in the book says
+    whether the answer was right, so a mock exam sat three times would find the key of a
+    formal exam's question. Those wait, unapplied, until the hold ends."""
+    rows = held_keys.holding_exams(now)
+    if not rows or not results:
+        return results
+    pooled_banks = frozenset().union(*(row["banks"] for row in rows))
+    pooled_lineages = frozenset().union(*(row["lineages"] for row in rows))
+    bank_of = dict(
+        Question.objects.filter(pk__in={r.question_id for r in results}).values_list(
+            "id", "bank_id"
+        )
+    )
+
+    def in_pool(result: ExamResult, banks, lineages) -> bool:
+        return result.lineage in lineages or bank_of.get(result.question_id) in banks
+
+    suspects = [r for r in results if in_pool(r, pooled_banks, pooled_lineages)]
+    if not suspects:
+        return results
+    users = User.objects.select_related("org_unit").in_bulk({r.user_id for r in suspects})
+    holding = {pk: held_keys.exams_holding_from(user, now) for pk, user in users.items()}
+    held = {
+        id(r)
+        for r in suspects
+        if any(
+            row["exam"] != r.exam_id and in_pool(r, row["banks"], row["lineages"])
+            for row in holding.get(r.user_id, [])
+        )
+    }
+    return [r for r in results if id(r) not in held]
 
 
 def apply_released(user: User, now: dt.datetime) -> int:
@@ -191,6 +227,7 @@ def apply_released_many(user_ids: set[int], now: dt.datetime) -> int:
         .filter(user_id__in=user_ids, applied=False, exam_id__in=released)
         .order_by("user_id", "answered_at", "id")
     )
+    pending = _releasable(pending, now)
     if pending:
         _apply_many(pending, now)
         ExamResult.objects.filter(pk__in=[r.pk for r in pending]).update(applied=True)
