@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from .textutil import Sentence, cn_to_int, token_bounds
 
-NUMERAL = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?:分之[一二三四五六七八九十]+)?)"
+# "提前半年", "每半年": half a year is a law's period like "一年" (round eighteen); never
+# "过半数", "半个月" is left to "十五日" wording.
+NUMERAL = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?:分之[一二三四五六七八九十]+)?|半(?=年))"
 UNITS = (
     "个工作日|个月|工作日|小时|分钟|周岁|万元|亿元|千元|元|日|天|年|周|户|人|名|次|岁|%|％|倍|届|"
     "海里|公里|千米|平方米|公顷|亩|毫升|公斤|千克|吨|项|家|所|种|类|个"
@@ -264,6 +266,8 @@ def number_value(num: str) -> float | None:
 
 
 def _value(num: str) -> float | None:
+    if num == "半":
+        return 0.5
     if "分之" in num:
         den, nom = num.split("分之")
         d, n = cn_to_int(den), cn_to_int(nom)

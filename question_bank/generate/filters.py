@@ -694,6 +694,7 @@ FILTERS: tuple[Callable[[Candidate, Document], str | None], ...] = (
     stem_checks.needs_context,
     not_standalone,
     stem_checks.leans_on_sentence_before,
+    stem_checks.opens_after_unnamed_act,
     unbalanced_marks,
     subjectless_question,
     rambling_speech,

@@ -639,3 +639,67 @@ def swapped_paired_body(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
         reserve="true_false.true" in ctx.active,
         **_statement_base(ctx, sentence, a),
     )
+
+
+# Round eighteen: an article that sets one figure per case ("缴费满一年不足五年的，…最长为
+# 十二个月；满五年不足十年的，…最长为十八个月") gives its own certainly false statement: one
+# case stated with the other case's figure. The stem keeps its own condition, so the other
+# figure cannot be read as the article's other limit.
+SIBLING_FRAME_LEN = 3
+CONDITION_BEFORE = re.compile(r"的[，,]")
+
+
+def sibling_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> str | None:
+    """The figure the same article gives another case in the same words, or None."""
+    base = sentence.start
+    at = el.start - base
+    frame = sentence.text[max(0, at - SIBLING_FRAME_LEN) : at]
+    if len(frame) < SIBLING_FRAME_LEN or not re.fullmatch(r"[\u4e00-\u9fa5]+", frame):
+        return None
+    if not CONDITION_BEFORE.search(sentence.text[sentence.core_start - base : at]):
+        return None  # the case the figure belongs to is not in the stem
+    passage = sentence.passage
+    article = ctx.document.text[passage.start : passage.end]
+    own = (sentence.start - passage.start, sentence.end - passage.start)
+    unit = re.escape(el.group)
+    found = set()
+    for m in re.finditer(rf"{re.escape(frame)}({elements.NUMERAL}){unit}", article):
+        if own[0] <= m.start() < own[1]:
+            continue
+        value = elements.number_value(m.group(1))
+        if value is None or value == el.value or m.group(1)[0].isdigit() != el.text[0].isdigit():
+            continue
+        found.add((abs(value - el.value), m.group(1)))
+    return min(found)[1] if found else None  # the nearest: the most plausible mistake
+
+
+@sentence_rule("true_false.swap_sibling_figure", "true_false", 0.72)
+def swapped_sibling_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """A statute's case stated with the figure its article gives another case: false."""
+    if not ctx.law:
+        return
+    if needs_antecedent(sentence) or not _swappable(ctx, sentence):
+        return
+    for el in elements.numbers(sentence, True):
+        if el.group not in FIGURE_UNITS:
+            continue
+        wrong = sibling_figure(ctx, sentence, el)
+        if wrong is None:
+            continue
+        yield Candidate(
+            stem=ctx.stem(sentence, replace={(el.start, el.end): wrong}),
+            answer=False,
+            rule="true_false.swap_sibling_figure",
+            explanation=(
+                f"{ctx.explain(sentence)}应为“{el.text}{el.group}”；“{wrong}{el.group}”"
+                "是本条对另一种情形的规定。"
+            ),
+            swapped={
+                "kind": "number",
+                "original": f"{el.text}{el.group}",
+                "replacement": f"{wrong}{el.group}",
+            },
+            reserve=ctx.coin(sentence),
+            **_statement_base(ctx, sentence, el),
+        )
+        return

@@ -120,6 +120,13 @@ def _catch_all(items: list[str], n: int) -> bool:
     return n == len(items) - 1 or item.startswith(("其他", "其它"))
 
 
+def _catch_all_note(items: list[str]) -> str:
+    """The stem says which item the answer leaves out (round eighteen): without it a list
+    that ends "法律规定的其他情形" would be asked as if the named items were all of it."""
+    dropped = [i.rstrip("；。，") for n, i in enumerate(items) if _catch_all(items, n)]
+    return "（兜底项“" + "”“".join(dropped) + "”除外）" if dropped else ""
+
+
 # A later paragraph of the article: text on a line of its own after the items, which is no
 # new article ("第二十五条…") or heading.
 LATER_PARAGRAPH_RE = re.compile(
@@ -179,7 +186,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
         prefix = f"根据《{ctx.law}》{_cited_article(ctx, alist)}，" if ctx.law else ""
         yield Candidate(
             type="short_answer",
-            stem=f"{prefix}{question}",
+            stem=f"{prefix}{question}{_catch_all_note(items)}",
             # The catch-all item ("其他必要措施") is no scoring point: nor in the reference.
             answer="；".join(i for n, i in enumerate(items) if not _catch_all(items, n)) + "。",
             scoring_points=points,

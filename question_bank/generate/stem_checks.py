@@ -397,3 +397,16 @@ def slogan_statement(c: Candidate, document: Document) -> str | None:
     core = ARTICLE_RE.sub("", c.source.quote).strip()
     m = SLOGAN_RE.match(core)
     return f"口号式的表述，不学法也能答：{core[:16]}" if m else None
+
+
+# "实施后，除临时性行政许可事项外，国务院应当及时……" (round eighteen): a stem that opens on a
+# bare "V后，" never says what was done; the thing is in the sentence it was cut from.
+AFTER_ACT_RE = re.compile(r"^([\u4e00-\u9fa5]{2})(?:后|以后|之后)[，,]")
+
+
+def opens_after_unnamed_act(c: Candidate, document: Document) -> str | None:
+    statement = CITED_LEAD_RE.sub("", c.stem)
+    m = AFTER_ACT_RE.match(statement)
+    if not m or not _is_verb(m.group(1)):
+        return None
+    return f"题干以“{m.group(0).rstrip('，,')}”开头，没有说明什么之后（前提在上句）"
