@@ -17,6 +17,26 @@ MAX_POINTS = 8
 # A point that points elsewhere ("本法第十五条第一款第一项至第三项规定的人士") cannot be scored.
 POINT_REFERENCE = re.compile(r"第[一二三四五六七八九十百零]+(?:条|款|项)|本条(?!例)|本款|前款|前条")
 MAX_MEAN_POINT = 30  # longer items are paragraphs, not points a reviewer can score
+# Round eighteen: a few longer items, each one clause of the law ("违法征收、征用财产的"
+# beside "以殴打、虐待等行为……造成公民身体伤害或者死亡的"), are still points a reviewer
+# scores; a whole answer longer than this, or an item of more than one sentence, is not.
+MAX_MEAN_LONG_POINT = 45
+MAX_LONG_ANSWER = 180
+
+
+# A lead that defines ("本法所称…是指…下列", "下列用语的含义", "…的要求是：") asks no list of
+# acts or cases: its long items are definitions or descriptions, never points.
+DESCRIBING_LEAD_RE = re.compile(r"所称|是指|含义|是[：:]\s*$")
+
+
+def _scorable(points: list[str], lead: str) -> bool:
+    mean = sum(map(len, points)) / len(points)
+    if mean <= MAX_MEAN_POINT:
+        return True
+    if DESCRIBING_LEAD_RE.search(lead):
+        return False
+    one_clause = not any("。" in p.rstrip("。") for p in points)
+    return mean <= MAX_MEAN_LONG_POINT and sum(map(len, points)) <= MAX_LONG_ANSWER and one_clause
 
 
 def _question_from_lead(lead: str) -> str | None:
@@ -123,7 +143,11 @@ def _catch_all(items: list[str], n: int) -> bool:
 def _catch_all_note(items: list[str]) -> str:
     """The stem says which item the answer leaves out (round eighteen): without it a list
     that ends "法律规定的其他情形" would be asked as if the named items were all of it."""
-    dropped = [i.rstrip("；。，") for n, i in enumerate(items) if _catch_all(items, n)]
+    dropped = [
+        re.sub(r"[\[［]\d+[\]］]$", "", i).rstrip("；。，")  # a footnote mark is no part of it
+        for n, i in enumerate(items)
+        if _catch_all(items, n)
+    ]
     return "（兜底项“" + "”“".join(dropped) + "”除外）" if dropped else ""
 
 
@@ -181,7 +205,7 @@ def article_items(ctx: Context) -> Iterator[Candidate]:
             continue
         if any(POINT_REFERENCE.search(p) for p in points):
             continue
-        if len(points) < 2 or sum(map(len, points)) / len(points) > MAX_MEAN_POINT:
+        if len(points) < 2 or not _scorable(points, alist.lead):
             continue
         prefix = f"根据《{ctx.law}》{_cited_article(ctx, alist)}，" if ctx.law else ""
         yield Candidate(
