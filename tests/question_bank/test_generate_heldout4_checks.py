@@ -117,7 +117,10 @@ SOURCES = """# 示范协会条例
 def test_a_list_lead_in_naming_sources_is_not_site_furniture():
     result = generate(make_document(SOURCES), seed=1, rules=["short.article_items"])
     (cand,) = result.candidates
-    assert cand.stem == "根据《示范协会条例》第五条，示范协会财产的主要来源包括哪些？"
+    assert (
+        cand.stem
+        == "根据《示范协会条例》第五条，示范协会财产的主要来源包括哪些？（兜底项“其他合法收入”除外）"
+    )
     assert cand.scoring_points == ["会员缴纳的会费", "社会捐赠的款物", "人民政府的拨款"]
     furniture = _fill("来源：示范网 责任编辑：张三", "示范网", "来源：示范网 责任编辑：张三")
     assert filters.furniture_or_short(furniture, None) == "来源是网页杂项"

@@ -29,6 +29,7 @@ from tests.question_bank import (
     test_generate_statute_yield,
     test_round17_precision,
     test_round17_yield,
+    test_round18_yield,
 )
 from tests.question_bank.generate_helpers import make_document
 
@@ -61,6 +62,7 @@ FIXTURES = [
     "# 示范讲话\n一、要求\n防火工作实行地方各级人民政府行政首长负责制，统一指挥。\n",
     "# 示范条例\n第一条 村民委员会不得擅自增设收费项目。\n第二条 村民会议每年至少召开一次。\n"
     "第三条 集市管理处应当公布收费标准。\n",
+    test_round18_yield.FIGURES,
 ]
 
 

@@ -127,7 +127,10 @@ def test_eight_items_and_a_catch_all_are_asked_with_eight_points():
     document = _law(OPENING, f"示范果园理事会履行下列职责：{listed.rstrip('；')}。")
     found = generate(document, seed=16, rules=["short.article_items"]).candidates
     assert len(found) == 1
-    assert found[0].stem == "根据《示范果园管理法》第二条，示范果园理事会履行哪些职责？"
+    assert (
+        found[0].stem
+        == "根据《示范果园管理法》第二条，示范果园理事会履行哪些职责？（兜底项“章程规定的其他职责”除外）"
+    )
     assert found[0].scoring_points == DUTIES
 
 

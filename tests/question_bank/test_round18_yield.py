@@ -114,3 +114,15 @@ def test_a_stem_opening_on_time_words_is_not_refused():
     assert not opens_after_unnamed_act(
         candidate("根据《示范村级合作条例》，理事会成立后，应当公开账目。"), document
     )
+
+
+def test_the_sibling_swap_is_proposed_by_its_rule():
+    found = [
+        c
+        for seed in range(4)
+        for c in generate(
+            make_document(FIGURES), seed=seed, rules=["true_false.swap_sibling_figure"]
+        ).candidates
+    ]
+    assert found and all(c.answer is False for c in found)
+    assert all(c.swapped["original"] != c.swapped["replacement"] for c in found)
