@@ -32,7 +32,9 @@ from .textutil import pos_tags
 # and the like are no law's name.
 LAW_NAME = (
     r"(?:《(?P<marked>[^》]{1,30}?(?:法|法典|条例))》"
-    r"|(?P<bare>[\u4e00-\u9fa5]{1,14}?(?<![办方做说看想执违依守司合非])(?:法典|法|条例)))"
+    # "按照本法第十三条的规定": 本法 (not 基本法), 该法 and 此法 point back, they name no law.
+    r"|(?P<bare>[\u4e00-\u9fa5]{1,14}?(?<![办方做说看想执违依守司合非该此])(?<!(?<!基)本)"
+    r"(?:法典|法|条例)))"
 )
 # "《X法》规定，" "消防法明确规定：" "《X法》第六十二条：" "根据《X条例》第十条规定，"
 CITED_LAW_RE = re.compile(
@@ -89,6 +91,10 @@ CITED_LAW_UNNAMED_RE = re.compile(
     # Round 17: "同时规定：“…”" "还规定：“…”" after the sentence quoting the law: a second
     # quotation of the same law (heldout23's wrong drops); a quotation only, as above.
     r"|^(?:同时|还|也|另外|此外|并)(?:还|也)?(?:明确)?规定[：:]“"
+    # Round 18: a duty list's "依据：第十二条第三款“…”" quotes the article of the one law the
+    # list names (in its note); a quotation only: without marks the line is the list's own.
+    r"|^依据[：:]\s*第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?"
+    r"(?:第[（(][一二三四五六七八九十]+[）)]项)?(?=“)"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(

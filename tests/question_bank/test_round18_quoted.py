@@ -117,3 +117,34 @@ def test_ben_fa_in_a_quotation_is_no_second_law():
 def test_a_notices_item_number_is_a_lead():
     assert attribution.LEAD_RE.match("二、依照法律规定，").end() == 2
     assert attribution.LEAD_RE.match("二要抓落实").end() == 0
+
+
+DUTY_LIST = f"""某镇农村供水管理责任清单
+说明：
+1. “依据”栏中加引号的文字摘自《中华人民共和国{LAW}》原文，没有引号的是本镇要求。
+一、镇人民政府
+1. 负责本镇农村供水工程管理，每年至少召开1次专题会议。
+依据：第十二条第三款“乡（镇）人民政府负责本行政区域内农村供水工程的运行管护。”
+2. 审核各村供水方案，10个工作日内书面答复。（本镇要求）
+依据：第十九条第（三）项“供水方案应当按照本法第十三条的规定公示。”
+"""
+
+
+def test_a_duty_lists_quoted_basis_is_asked_as_the_law():
+    result = _run(DUTY_LIST, "water_duty_list.txt")
+    everything = [c.stem for c in _all(result) if c.rule.startswith("true_false.national")]
+    assert f"根据《{LAW}》，乡（镇）人民政府负责本行政区域内农村供水工程的运行管护。" in everything
+    kept = [c.stem for c in result.candidates]
+    assert not [s for s in kept if any(w in s for w in ("1次", "10个工作日", "第十三条"))], kept
+
+
+@pytest.mark.parametrize(
+    "text", ["承包方案应当按照本法第十三条的规定，经村民会议同意", "依照该法规定，应当备案"]
+)
+def test_ben_fa_and_gai_fa_name_no_law(text):
+    cited = attribution.law_cited(text)
+    assert cited is None or cited[0] is None
+
+
+def test_a_basic_law_is_still_a_law():
+    assert attribution.law_cited("香港基本法规定，任何人不得")[0] == "香港基本法"
