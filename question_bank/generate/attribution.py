@@ -95,6 +95,8 @@ CITED_LAW_UNNAMED_RE = re.compile(
     # list names (in its note); a quotation only: without marks the line is the list's own.
     r"|^依据[：:]\s*第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?"
     r"(?:第[（(][一二三四五六七八九十]+[）)]项)?(?=“)"
+    # A table's "【法条】" column copies the one law the table names (a negative list).
+    r"|^【(?:法条|条文|法律原文)】\s*"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
@@ -183,7 +185,7 @@ CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八
 # label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
 LEAD_RE = re.compile(
     # Round 18: a notice's item number "二、" leads its cited rule ("二、依照法律规定，…").
-    r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*)?(?:【[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
+    r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*)?(?:【(?!(?:法条|条文|法律原文)】)[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
 )
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")

@@ -148,3 +148,24 @@ def test_ben_fa_and_gai_fa_name_no_law(text):
 
 def test_a_basic_law_is_still_a_law():
     assert attribution.law_cited("香港基本法规定，任何人不得")[0] == "香港基本法"
+
+
+NEGATIVE_LIST = f"""某镇村干部供水管理负面清单
+使用说明：“法条”一栏照录《中华人民共和国{LAW}》原文，“镇里怎么管”一栏是本镇的要求。
+一、不得擅自停水
+【法条】供水单位不得擅自停止供水，因工程施工确需停止供水的，应当提前通知用水户。
+【镇里怎么管】村供水员停水须提前2天报镇水务站，停水超过8小时的由镇里通报。
+"""
+
+
+def test_a_negative_lists_law_column_is_the_law_and_its_own_column_is_not():
+    result = _run(NEGATIVE_LIST, "water_negative_list.txt")
+    stems = [c.stem for c in _all(result) if c.rule.startswith("true_false.national")]
+    assert any(s.startswith(f"根据《{LAW}》，供水单位不得擅自停止供水") for s in stems), stems
+    kept = [c.stem for c in result.candidates]
+    assert not [s for s in kept if any(w in s for w in ("2天", "8小时", "水务站"))], kept
+
+
+def test_other_labels_stay_a_lead():
+    assert attribution.LEAD_RE.match("【镇里怎么管】村供水员").end() == 7
+    assert attribution.LEAD_RE.match("【法条】供水单位").end() == 0
