@@ -90,6 +90,7 @@ def test_a_notice_asks_the_quoted_article_and_not_its_own_rules():
         "按照国家规定，农户新建住房占地不超过120平方米。",
         "根据有关法律规定，村民建房应当在30日内到镇政府备案。",
         f"《{LAW}》规定，供水设施损坏的，应当在两日内报镇水务站。",
+        "依照法律规定，供水单位应当在停止供水二十四小时前通知用水户。",
     ],
 )
 def test_figures_under_a_bare_or_local_citation_are_not_credited(text):
