@@ -647,6 +647,7 @@ def swapped_paired_body(ctx: Context, sentence: Sentence) -> Iterator[Candidate]
 # figure cannot be read as the article's other limit.
 SIBLING_FRAME_LEN = 3
 CONDITION_BEFORE = re.compile(r"的[，,]")
+RANGE_FRAME = re.compile(r"以上|以下|以内|至|到|元|日|年|月|倍")
 
 
 def sibling_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> str | None:
@@ -656,6 +657,8 @@ def sibling_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> st
     frame = sentence.text[max(0, at - SIBLING_FRAME_LEN) : at]
     if len(frame) < SIBLING_FRAME_LEN or not re.fullmatch(r"[\u4e00-\u9fa5]+", frame):
         return None
+    if RANGE_FRAME.search(frame):
+        return None  # "五千元以上五万元以下": the bound of a range, its words are no frame
     if not CONDITION_BEFORE.search(sentence.text[sentence.core_start - base : at]):
         return None  # the case the figure belongs to is not in the stem
     passage = sentence.passage
