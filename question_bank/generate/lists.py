@@ -28,8 +28,9 @@ CATCH_ALL_RE = re.compile(
     r"^其[他它]|(?:规定|确定|认定)[^，；。]{0,12}其[他它]|其[他它](?:依法|应当)"
     # "保护申请人人身安全的其他措施", "有其他滥用职权…行为的": the list's own kind, "other".
     # Not after named kin ("国家驻外使馆、领馆和其他外交代表机构"): that item is a point of its
-    # own (round thirteen).
-    r"|(?<![和及])其[他它][^，；。]{0,14}(?:情形|情况|事项|措施|方式|方法|形式|行为|人员|人士|对象|收入|"
+    # own (round thirteen). Nor after 或 ("制止有害于学生的行为或者其他侵犯学生合法权益的
+    # 行为"): the item names its own kind of act (round eighteen).
+    r"|(?<![和及或者])其[他它][^，；。]{0,14}(?:情形|情况|事项|措施|方式|方法|形式|行为|人员|人士|对象|收入|"
     r"活动|工作|职责|内容|场合|场所|单位|制度|机构|条件|材料|事宜|权利|义务|问题)的?$"
     # "与…有关的其他任何问题": "any other" is a catch-all whatever noun follows.
     r"|其[他它]任何|任何其[他它]"

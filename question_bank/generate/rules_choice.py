@@ -288,6 +288,17 @@ def law_figure(ctx: Context, sentence: Sentence, el: elements.Element) -> bool:
     return bool(FIGURE_CUE.search(around))
 
 
+# "流转期限为五年以上的，可以申请登记": a threshold in a condition. A larger one still
+# holds ("六年以上的" may apply too), so no swap of it is certainly false (round 18).
+CONDITION_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内|及以上|及以下)?的[，,]")
+
+
+def condition_threshold(sentence: Sentence, el: elements.Element) -> bool:
+    after = sentence.text[el.end - sentence.start :]
+    unit = el.group if after.startswith(el.group) else ""
+    return bool(CONDITION_THRESHOLD_AFTER.match(after[len(unit) :]))
+
+
 def _bounded_swap(ctx: Context, sentence: Sentence, el: elements.Element, direction: int):
     """The nearest other value on the false side of a required bound, or None."""
     stem_blank = ctx.stem(sentence, [(el.start, el.end)])
@@ -318,7 +329,7 @@ def swapped_law_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not ctx.law:
         return
     el = next((e for e in _swappable(ctx, sentence) if e.kind == "number"), None)
-    if el is None or not law_figure(ctx, sentence, el):
+    if el is None or not law_figure(ctx, sentence, el) or condition_threshold(sentence, el):
         return
     direction = required_bound(sentence, el)
     wrong = _bounded_swap(ctx, sentence, el, direction) if direction else _swap(ctx, sentence, el)

@@ -36,7 +36,14 @@ def _scorable(points: list[str], lead: str) -> bool:
     if DESCRIBING_LEAD_RE.search(lead):
         return False
     one_clause = not any("。" in p.rstrip("。") for p in points)
-    return mean <= MAX_MEAN_LONG_POINT and sum(map(len, points)) <= MAX_LONG_ANSWER and one_clause
+    # Two long items are more often one item broken by a line (the rest of the list lost)
+    # than a list of two: a long list is asked only with three or more.
+    return (
+        len(points) >= 3
+        and mean <= MAX_MEAN_LONG_POINT
+        and sum(map(len, points)) <= MAX_LONG_ANSWER
+        and one_clause
+    )
 
 
 def _question_from_lead(lead: str) -> str | None:

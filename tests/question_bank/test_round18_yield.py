@@ -126,3 +126,55 @@ def test_the_sibling_swap_is_proposed_by_its_rule():
     ]
     assert found and all(c.answer is False for c in found)
     assert all(c.swapped["original"] != c.swapped["replacement"] for c in found)
+
+
+THRESHOLD = """# 示范林地流转条例
+第一章 总则
+第五条 林地经营权流转期限为五年以上的，当事人可以向登记机构申请林地经营权登记。
+第六条 登记机构应当自受理申请之日起二十日内办结登记。
+第七条 林地经营权流转合同到期后续签的，续签期限一般为十年。
+"""
+
+
+def test_a_threshold_in_a_condition_gives_no_false_statement_but_a_deadline_still_does():
+    swaps = {}
+    for seed in range(8):
+        for c in generate(
+            make_document(THRESHOLD), seed=seed, rules=["true_false.swap_law_figure"]
+        ).candidates:
+            swaps[c.swapped["original"]] = c.swapped["replacement"]
+    # "六年以上的，可以申请" still holds of a law that says 五年以上: never a certain "错".
+    assert "五年" not in swaps
+    assert "二十日" in swaps
+
+
+DUTIES = """# 示范乡村教师保障条例
+第一章 总则
+第九条 为保障乡村教师完成教育教学任务，乡镇人民政府和学校应当履行下列职责：
+（一）提供符合安全标准的教学用房和设施；
+（二）提供必需的图书、资料和教学用品；
+（三）支持乡村教师制止欺凌学生的行为或者其他侵害学生合法权益的行为。
+"""
+
+
+def test_an_item_that_names_its_own_kind_of_act_after_huozhe_qita_is_a_point_not_the_catch_all():
+    [short] = [
+        c
+        for c in generate(make_document(DUTIES), seed=16, rules=["short.article_items"]).candidates
+    ]
+    assert "兜底项" not in short.stem
+    assert len(short.scoring_points) == 3
+    assert "制止欺凌学生的行为" in short.answer
+
+
+BROKEN = """# 示范升旗条例
+第一章 总则
+第五条 下列场所或者机构所在地，应当每日升挂旗帜：
+（一）县城中心广场、县人民政府大院门口的升旗台；
+（二）县委，县人民代表大会常务委员会，县人民政府，县政治协商会议，县监察委员会，县人民法院；
+"""
+
+
+def test_two_long_items_are_not_asked_as_a_whole_list():
+    found = generate(make_document(BROKEN), seed=16, rules=["short.article_items"]).candidates
+    assert not found
