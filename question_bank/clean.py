@@ -29,6 +29,7 @@ from question_bank.furniture import (
 )
 from question_bank.law_voice import separate_non_law
 from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
+from question_bank.code_wrapper import peel_code_wrapper
 from question_bank.membership import drop_layout_lines
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import (
@@ -513,6 +514,7 @@ def bilingual_table_row(line: str) -> str:
 def clean_text(text: str) -> str:
     if "<" in text[:5000] and looks_like_tagged_export(text):
         text = tagged_export_text(text)
+    text = peel_code_wrapper(text)
     if "<!--" in text:
         text = _HTML_COMMENT.sub("\n", text)
     text = chinese_article_numbers(normalize_chars(chinese_column(strip_stray_markup(text))))
