@@ -16,6 +16,7 @@ from collections import Counter
 
 import opencc
 
+from question_bank.code_wrapper import peel_code_wrapper
 from question_bank.furniture import (
     LINKS_ONLY as _LINKS_ONLY,
 )
@@ -29,7 +30,6 @@ from question_bank.furniture import (
 )
 from question_bank.law_voice import separate_non_law
 from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
-from question_bank.code_wrapper import peel_code_wrapper
 from question_bank.membership import drop_layout_lines
 from question_bank.mojibake import drop_garbled
 from question_bank.pages import (

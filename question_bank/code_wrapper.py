@@ -125,9 +125,7 @@ def peel_git_patch(lines: list[str]) -> list[str] | None:
                 pieces.append(("file", []))
             continue
         if in_hunk and line[:1] in "+- \\":
-            if line[:1] == "+":
-                pieces[-1][1].append(line[1:])
-            elif line[:1] == " ":
+            if line[:1] in "+ ":
                 pieces[-1][1].append(line[1:])
             continue  # a removed line is not the text any more
         if in_hunk and line.strip() == "":
@@ -288,9 +286,9 @@ def _latex_comment(line: str) -> str:
 
 def peel_latex(lines: list[str]) -> list[str] | None:
     commands = sum(1 for line in lines if re.match(r"\s*\\[A-Za-z]+", line))
-    if not any("\\begin{document}" in line or "\\documentclass" in line for line in lines):
-        if commands < 8:
-            return None
+    marked = any("\\begin{document}" in line or "\\documentclass" in line for line in lines)
+    if not marked and commands < 8:
+        return None
     out: list[str] = []
     in_body = not any("\\begin{document}" in line for line in lines)
     for line in lines:
@@ -357,7 +355,7 @@ _ANSWER_CITES = re.compile(
 
 
 def articles_from_answers(lines: list[str]) -> list[str]:
-    """"答：《X法》第N条规定：" + a quoted whole article → "第N条　<article>".
+    """ "答：《X法》第N条规定：" + a quoted whole article → "第N条　<article>".
 
     Only an answer that cites a whole article (not "第N条第M款") and quotes it right after,
     the quote closing within a few lines, is rewritten; a paraphrase stays as it was."""
@@ -388,7 +386,7 @@ def articles_from_answers(lines: list[str]) -> list[str]:
         out[i] = None  # type: ignore[call-overload]
         for k in range(start, end + 1):
             out[k] = None  # type: ignore[call-overload]
-        out[start] = "\n".join([f"{head}　{quoted[0]}"] + quoted[1:])  # type: ignore[call-overload]
+        out[start] = "\n".join([f"{head}　{quoted[0]}", *quoted[1:]])  # type: ignore[call-overload]
     # The handbook's own questions ("问3：……？") are not law once the answers are articles.
     result: list[str] = []
     for line in out:
