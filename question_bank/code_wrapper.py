@@ -398,6 +398,59 @@ def articles_from_answers(lines: list[str]) -> list[str]:
     return result
 
 
+# ---------------------------------------------------------------- annotations around articles
+
+_HEAD_AFTER_SPACE = rf"第[{_NUM}]+[章节条](?:[\s\u3000]|$)"
+# A prefix a head can stand behind: a handbook's "答：" or a speaker with a role in brackets
+# ("检察员某某（宣读）："); a form's own label ("条款：第五条") is not one of them.
+_ROLE = r"(?:答|[\u4e00-\u9fff]{1,10}[（(][\u4e00-\u9fff]{1,6}[）)])"
+_PREFIX_BEFORE_HEAD = re.compile(rf"^\s*{_ROLE}\s*[:：]\s*(?=第[{_NUM}]+[章节条][\s\u3000]+\S)")
+_SPEAKER_ONLY = re.compile(rf"^\s*{_ROLE}\s*[:：]\s*$")
+_ANSWER_LEAD = re.compile(r"^\s*答\s*[:：].{0,30}(?:——|—|[:：])\s*$")
+_QUESTION = re.compile(r"^\s*问\s*\d+\s*[:：].*[？?]\s*$")
+_BRACKET_NOTE = re.compile(r"^\s*\[([^\[\]]{1,10})\]\s*(.*)$")
+_HEAD_TAG = re.compile(rf"^(\s*第[{_NUM}]+条)\s*\[[^\[\]]{{1,12}}\]\s*$")
+_FOOTNOTE_MARK = re.compile(r"(?<=[。；：”])\[(\d{1,3})\]\s*$")
+_NOTE_LINE = re.compile(r"^\s*[（(][^（）()]{0,12}(?:注|提示|贴士|备注)[:：].*[）)]\s*$")
+# "——本段记录结束。……——": a recorder's or editor's closing remark set off by dashes.
+_DASHED_NOTE = re.compile(r"^\s*[—－-]{2,}[^—－-].*[—－-]{2,}\s*$")
+_ARTICLE_START = re.compile(rf"^\s*(?:{_HEAD_AFTER_SPACE}|[（(][{_NUM}]+[）)])")
+
+
+def drop_annotations(lines: list[str]) -> list[str]:
+    """In a law (three or more article heads), the wrapper's notes between articles go:
+    prefixes before a head ("答：", a speaker's "（宣读）："), bare speaker lines before a
+    head, a handbook's questions and answer leads, "[标签] …"/"[备注] …" outline lines, a
+    tag after a head ("第三十三条 [标签：重点]"), footnote marks at a sentence end and the
+    footnotes they point to, and whole-line "（编者注：……）". Law text never starts with
+    "[" or is a whole line in brackets beginning with a note label."""
+    lines = [_PREFIX_BEFORE_HEAD.sub("", line) for line in lines]
+    heads = sum(1 for line in lines if re.match(rf"^\s*第[{_NUM}]+条(?:[\s\u3000])", line))
+    if heads < 3:
+        return lines
+    marks = {m[1] for line in lines if (m := _FOOTNOTE_MARK.search(line))}
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        following = next((x for x in lines[i + 1 :] if x.strip()), "")
+        if (_SPEAKER_ONLY.match(line) or _ANSWER_LEAD.match(line)) and re.match(
+            _HEAD_AFTER_SPACE, following.strip()
+        ):
+            continue
+        if _QUESTION.match(line) or _NOTE_LINE.match(line) or _DASHED_NOTE.match(line):
+            continue
+        bracket = _BRACKET_NOTE.match(line)
+        if bracket and not _ARTICLE_START.match(bracket[2]):
+            label = bracket[1]
+            if label.isdigit() and label not in marks:
+                out.append(line)  # "[3]" with no mark pointing to it: not known as a footnote
+                continue
+            if not re.search(r"原文|条文|正文", label):
+                continue
+        line = _HEAD_TAG.sub(r"\1", line)
+        out.append(_FOOTNOTE_MARK.sub("", line) if marks else line)
+    return out
+
+
 # ---------------------------------------------------------------- entry point
 
 _PEELERS = (peel_sql_dump, peel_git_patch, peel_po, peel_latex, peel_yaml, peel_json_lines)
@@ -411,5 +464,5 @@ def peel_code_wrapper(text: str) -> str:
         if peeled is not None and sum(map(_han, peeled)) >= 0.3 * _han(text):
             lines = peeled
             break
-    lines = articles_from_answers(lines)
+    lines = drop_annotations(articles_from_answers(lines))
     return "\n".join(lines)
