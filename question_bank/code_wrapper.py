@@ -439,7 +439,9 @@ def drop_annotations(lines: list[str]) -> list[str]:
         if _QUESTION.match(line) or _NOTE_LINE.match(line) or _DASHED_NOTE.match(line):
             continue
         bracket = _BRACKET_NOTE.match(line)
-        if bracket and not _ARTICLE_START.match(bracket[2]):
+        # A bare "[图片]" stays: it is a copier's line, and law_voice drops it together
+        # with the lines that follow it.
+        if bracket and bracket[2].strip() and not _ARTICLE_START.match(bracket[2]):
             label = bracket[1]
             if label.isdigit() and label not in marks:
                 out.append(line)  # "[3]" with no mark pointing to it: not known as a footnote
