@@ -430,6 +430,7 @@ def drop_annotations(lines: list[str]) -> list[str]:
         return lines
     marks = {m[1] for line in lines if (m := _FOOTNOTE_MARK.search(line))}
     out: list[str] = []
+    seen_head = False
     for i, line in enumerate(lines):
         following = next((x for x in lines[i + 1 :] if x.strip()), "")
         if (_SPEAKER_ONLY.match(line) or _ANSWER_LEAD.match(line)) and re.match(
@@ -438,19 +439,38 @@ def drop_annotations(lines: list[str]) -> list[str]:
             continue
         if _QUESTION.match(line) or _NOTE_LINE.match(line) or _DASHED_NOTE.match(line):
             continue
-        bracket = _BRACKET_NOTE.match(line)
-        # A bare "[图片]" stays: it is a copier's line, and law_voice drops it together
-        # with the lines that follow it.
-        if bracket and bracket[2].strip() and not _ARTICLE_START.match(bracket[2]):
-            label = bracket[1]
-            if label.isdigit() and label not in marks:
-                out.append(line)  # "[3]" with no mark pointing to it: not known as a footnote
-                continue
-            if not re.search(r"原文|条文|正文", label):
-                continue
+        if _is_bracket_note(line, seen_head, out):
+            continue
+        seen_head = seen_head or bool(re.match(_HEAD_AFTER_SPACE, line.strip()))
         line = _HEAD_TAG.sub(r"\1", line)
         out.append(_FOOTNOTE_MARK.sub("", line) if marks else line)
     return out
+
+
+_PART_MARK = re.compile(r"^[（(]\d+\s*/\s*\d+[）)]")
+
+
+def _is_bracket_note(line: str, seen_head: bool, before: list[str]) -> bool:
+    """ "[标签] 高频咨询", "[备注] ……", "[00:12:05] ◆宣读", a footnote "[1] ……" between
+    articles. Not one: a bare "[图片]" (a copier's line, law_voice drops it with what follows),
+    anything before the first article (the front matter is membership's), a line naming a
+    law in 《》, one going on with law text ("[原文] （一）……", a text message's
+    "[普法通知]（2/3）……"), or one after a line that stopped mid-sentence."""
+    bracket = _BRACKET_NOTE.match(line)
+    if not bracket or not seen_head:
+        return False
+    label, rest = bracket[1], bracket[2].strip()
+    if not rest or "《" in rest or re.search(r"原文|条文|正文", label):
+        return False
+    if _ARTICLE_START.match(rest) or _PART_MARK.match(rest):
+        return False
+    previous = next((x.strip() for x in reversed(before) if x.strip()), "")
+    ended = (
+        re.search(r"[。；：！？”.!?）)\]]$", previous)
+        or re.match(_HEAD_AFTER_SPACE, previous)
+        or re.fullmatch(r"[─━—\-=＝_﹏～~·\s]{3,}", previous)  # a rule above the footnotes
+    )
+    return bool(ended) or bool(_BRACKET_NOTE.match(previous))
 
 
 # ---------------------------------------------------------------- entry point
