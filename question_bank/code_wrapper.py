@@ -424,17 +424,20 @@ def drop_annotations(lines: list[str]) -> list[str]:
     tag after a head ("第三十三条 [标签：重点]"), footnote marks at a sentence end and the
     footnotes they point to, and whole-line "（编者注：……）". Law text never starts with
     "[" or is a whole line in brackets beginning with a note label."""
-    lines = [_PREFIX_BEFORE_HEAD.sub("", line) for line in lines]
-    heads = sum(1 for line in lines if re.match(rf"^\s*第[{_NUM}]+条(?:[\s\u3000])", line))
+    lines = [_PREFIX_BEFORE_HEAD.sub("", line) if "：" in line else line for line in lines]
+    heads = sum(1 for line in lines if _ARTICLE_HEAD_LINE.match(line))
     if heads < 3:
         return lines
     marks = {m[1] for line in lines if (m := _FOOTNOTE_MARK.search(line))}
     out: list[str] = []
     seen_head = False
     for i, line in enumerate(lines):
-        following = next((x for x in lines[i + 1 :] if x.strip()), "")
+        if not _may_be_note(line):  # most lines: plain law text, kept as they are
+            out.append(line)
+            seen_head = seen_head or bool(_ARTICLE_HEAD_LINE.match(line))
+            continue
         if (_SPEAKER_ONLY.match(line) or _ANSWER_LEAD.match(line)) and re.match(
-            _HEAD_AFTER_SPACE, following.strip()
+            _HEAD_AFTER_SPACE, _next_text(lines, i)
         ):
             continue
         if _QUESTION.match(line) or _NOTE_LINE.match(line) or _DASHED_NOTE.match(line):
@@ -445,6 +448,29 @@ def drop_annotations(lines: list[str]) -> list[str]:
         line = _HEAD_TAG.sub(r"\1", line)
         out.append(_FOOTNOTE_MARK.sub("", line) if marks else line)
     return out
+
+
+_ARTICLE_HEAD_LINE = re.compile(rf"^\s*第[{_NUM}]+[章节条](?:[\s\u3000])")
+
+
+def _may_be_note(line: str) -> bool:
+    """A cheap test before the patterns: every note above starts with one of these marks,
+    has a colon, or ends with "]"."""
+    stripped = line.strip()
+    return bool(stripped) and (
+        stripped[0] in "答问[（(—－-─"
+        or "：" in stripped
+        or ":" in stripped
+        or stripped.endswith("]")
+    )
+
+
+def _next_text(lines: list[str], i: int) -> str:
+    """The next non-blank line after lines[i], stripped (without copying the list)."""
+    for k in range(i + 1, len(lines)):
+        if lines[k].strip():
+            return lines[k].strip()
+    return ""
 
 
 _PART_MARK = re.compile(r"^[（(]\d+\s*/\s*\d+[）)]")
@@ -475,16 +501,28 @@ def _is_bracket_note(line: str, seen_head: bool, before: list[str]) -> bool:
 
 # ---------------------------------------------------------------- entry point
 
-_PEELERS = (peel_sql_dump, peel_git_patch, peel_po, peel_latex, peel_yaml, peel_json_lines)
+# Each peeler with a cheap test of its own syntax, so plain text pays almost nothing.
+_PEELERS = (
+    (peel_sql_dump, lambda t: "INSERT" in t or "insert into" in t),
+    (peel_git_patch, lambda t: "@@ -" in t),
+    (peel_po, lambda t: "msgid " in t),
+    (peel_latex, lambda t: "\\" in t),
+    (peel_yaml, lambda t: ": >" in t or ": |" in t),
+    (peel_json_lines, lambda t: '{"' in t),
+)
 
 
 def peel_code_wrapper(text: str) -> str:
     """The text with a code-like wrapper peeled off (unchanged when there is none)."""
     lines = text.split("\n")
-    for peel in _PEELERS:
+    for peel, may_apply in _PEELERS:
+        if not may_apply(text):
+            continue
         peeled = peel(lines)
         if peeled is not None and sum(map(_han, peeled)) >= 0.3 * _han(text):
             lines = peeled
             break
-    lines = drop_annotations(articles_from_answers(lines))
+    if "答" in text:
+        lines = articles_from_answers(lines)
+    lines = drop_annotations(lines)
     return "\n".join(lines)
