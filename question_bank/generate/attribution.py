@@ -32,7 +32,9 @@ from .textutil import pos_tags
 # and the like are no law's name.
 LAW_NAME = (
     r"(?:《(?P<marked>[^》]{1,30}?(?:法|法典|条例))》"
-    r"|(?P<bare>[\u4e00-\u9fa5]{1,14}?(?<![办方做说看想执违依守司合非])(?:法典|法|条例)))"
+    # "按照本法第十三条的规定": 本法 (not 基本法), 该法 and 此法 point back, they name no law.
+    r"|(?P<bare>[\u4e00-\u9fa5]{1,14}?(?<![办方做说看想执违依守司合非该此])(?<!(?<!基)本)"
+    r"(?:法典|法|条例)))"
 )
 # "《X法》规定，" "消防法明确规定：" "《X法》第六十二条：" "根据《X条例》第十条规定，"
 CITED_LAW_RE = re.compile(
@@ -89,6 +91,12 @@ CITED_LAW_UNNAMED_RE = re.compile(
     # Round 17: "同时规定：“…”" "还规定：“…”" after the sentence quoting the law: a second
     # quotation of the same law (heldout23's wrong drops); a quotation only, as above.
     r"|^(?:同时|还|也|另外|此外|并)(?:还|也)?(?:明确)?规定[：:]“"
+    # Round 18: a duty list's "依据：第十二条第三款“…”" quotes the article of the one law the
+    # list names (in its note); a quotation only: without marks the line is the list's own.
+    r"|^依据[：:]\s*第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?"
+    r"(?:第[（(][一二三四五六七八九十]+[）)]项)?(?=“)"
+    # A table's "【法条】" column copies the one law the table names (a negative list).
+    r"|^【(?:法条|条文|法律原文)】\s*"
 )
 # "党中央明确要求，" "国务院印发…" "党的十九届五中全会提出，" "中央一号文件提出，"
 NATIONAL_BODY_SAYS_RE = re.compile(
@@ -176,7 +184,8 @@ CLASSES_STATEMENT_RE = re.compile(r"分为[^。；]{2,40}?[二三四五六七八
 # What leads a statement but is not part of it: a handout's point number and its editor's
 # label ("1.【管理体制】"), a Q&A answer's "答：". (A speaker's "一要…" stays: it is a call.)
 LEAD_RE = re.compile(
-    r"^\s*(?:\d{1,2}[、.．]\s*)?(?:【[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
+    # Round 18: a notice's item number "二、" leads its cited rule ("二、依照法律规定，…").
+    r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*)?(?:【(?!(?:法条|条文|法律原文)】)[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
 )
 LEADS = ("本", "该", "此", "这", "各", "我")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
@@ -233,7 +242,8 @@ DATED_LAW_RE = re.compile(
 # A law named without 《》 wherever its rule is referred to ("劳动合同法规定的事项", "宪法第四条").
 BARE_LAW_MENTION_RE = re.compile(
     r"(?:^|(?<=[。！？；，：、\s“]))[^。！？；，：、\s“”]{0,10}?"
-    r"([\u4e00-\u9fa5]{1,12}?(?<![办方做说看想执违依守司合非立普用手写算技的])(?:法典|法|条例))"
+    # "依照本法规定" quotes the law by "本法": no second law's name (round 18).
+    r"([\u4e00-\u9fa5]{1,12}?(?<![办方做说看想执违依守司合非立普用手写算技的本该此])(?:法典|法|条例))"
     r"(?=规定|明确|要求|第[一二三四五六七八九十百零]+条|的规定|的要求)"
 )
 
@@ -473,3 +483,48 @@ def attribute(
     if where.topic:  # a study material's point about the one law it is about
         return Attribution(True, "inherited", where.topic, f"学习资料的主题《{where.topic}》")
     return Attribution(False, "none", None, "句中没有写明全国性出处，上句也没有")
+
+
+# --- figures credited to a law (round 18) -------------------------------------------------
+# A township's or county's own body, office or procedure, as a notice or speech names it
+# (a law names the level: "乡（镇）人民政府", "乡、镇人民政府", "县级以上人民政府"):
+# "须经镇人民政府审核同意", "报镇政府批准", "到镇便民服务中心登记", "报镇水务站".
+LOCAL_ARRANGEMENT_RE = re.compile(
+    r"(?<![乡、（(和与及])镇(?:人民)?政府|(?<![、（(和与及])县政府|街道办事处|村委会|村部"
+    r"|(?<![城乡])镇[\u4e00-\u9fa5]{0,6}?(?:站|所|中心|办公室)|便民服务中心|农经站"
+)
+# "依照法律规定，" "按照有关法律规定，": a source framed, no law named.
+FRAMED_UNNAMED_RE = re.compile(
+    r"^(?:按照|根据|依照|依据)(?:有关|相关)?(?:法律(?:法规)?|国家)(?:的)?(?:有关|相关)?规定"
+)
+# The rule a sentence cites is a quotation when it opens with a quotation mark right after
+# its source ("法律规定：“…”", "《X法》第十条明确：“…”").
+QUOTATION_RE = re.compile(r"^\s*[“「]")
+
+
+def quoted_at(text: str, start: int) -> bool:
+    """Whether what a sentence cites from `start` on is a verbatim quotation."""
+    return bool(QUOTATION_RE.match(text[start:]))
+
+
+def figure_credit(text: str) -> str | None:
+    """Why a figure in `text` (a sentence of a speech or notice, its lead taken off) may not be
+    asked as a national law's, or None. A quotation of the law ("…规定：“…”") is the law's
+    words; so is a rule whose law the sentence itself names. A bare "依照法律规定，" or "按照国家
+    规定，" before a township's body or office ("须经镇人民政府审核同意") is a local rule phrased
+    as national (a writer's trap), and so is any such arrangement in a rule not quoted."""
+    text = text[LEAD_RE.match(text).end() :]
+    cited = law_cited(text)
+    if cited and quoted_at(text, cited[1]):
+        return None  # the law's own words, whatever body they name
+    if not (cited and cited[0]) and FRAMED_UNNAMED_RE.match(text):
+        # "依照法律规定，…超过200亩的，…": "as the law says" frames the writer's own retelling;
+        # which law, and whether it sets that figure, the sentence does not say.
+        return (
+            "只说“依照法律规定”“按照国家规定”，没有写明法名，也不是引文，数字不能算作某部法律的规定"
+        )
+    m = LOCAL_ARRANGEMENT_RE.search(text)
+    if m:
+        source = "句中写明的法律" if cited and cited[0] else "泛称的“法律规定”“国家规定”"
+        return f"{source}之后是本地机关或程序的安排（{m.group(0)}），数字不能算作法律的规定"
+    return None

@@ -398,18 +398,22 @@ def local_figure(c: Candidate, document: Document) -> str | None:
     if _is_statute(document):
         return None
     verdict = attribution_verdict(c, document, local_document_name(document.title))
-    if verdict.national and verdict.how != "national_subject":
-        return None  # "国家投资1.2亿元建设的水库…": the nation as subject vouches for no figure
     text = statement(c)
     figure = any(NUMBER_RE.fullmatch(a) or FIGURE_RE.search(a) for a in c.answer_texts)
     # A local quantity anywhere in the stem ("…每次积1分") is the place's own arrangement,
     # whatever the blank asks (round eight: a slogan question carried a town's points).
     rest = text.replace(BLANK, "")
-    if (
+    has_figure = (
         figure
         or DIGIT_FIGURE_RE.search(rest)
         or (c.type in ("true_false", "short_answer") and FIGURE_RE.search(rest))
-    ):
+    )
+    if verdict.national and verdict.how != "national_subject":
+        # Round 18: the same test fill.national_figure applies before it credits a figure
+        # to a law ("依照法律规定，…超过200亩的，须经镇人民政府审核同意": the town's rule).
+        why = attribution.figure_credit(c.source.quote) if has_figure else None
+        return f"讲话或地方文件中的数字：{why}" if why else None
+    if has_figure:
         return "讲话或地方文件中的数字，句中没有写明出自国家的法律法规，是本地的安排"
     if local_document_name(document.title) is not None:
         return None

@@ -121,6 +121,14 @@ def _before(ctx: Context, sentence: Sentence) -> list[str]:
 LEAD_RE = attribution.LEAD_RE
 
 
+def _inside_quotation(text: str, start: int) -> int:
+    """Where the cited rule's own words start: after the opening mark of a quotation
+    ("法律规定，“…”"; round 18), so the stem states the law's words, not a half-quoted line."""
+    if attribution.quoted_at(text, start):
+        return text.index("“", start) + 1 if "“" in text[start:] else text.index("「", start) + 1
+    return start
+
+
 def _body(sentence: Sentence) -> tuple[str, int]:
     """The sentence without its lead, and where it starts in `sentence.text`."""
     at = LEAD_RE.match(sentence.text).end()
@@ -165,6 +173,7 @@ def national_rule(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not cited:
         return
     law, start = cited
+    start = _inside_quotation(text, start)
     law = law or _law_before(ctx, sentence)
     if not law or law.endswith(("办法", "方法", "执法", "违法")):
         return
@@ -418,11 +427,11 @@ def national_figure(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     verdict = attribution.attribute(
         text, _before(ctx, sentence), veto=False, where=_where(ctx, sentence)
     )
-    if not verdict.national:
-        return
+    if not verdict.national or attribution.figure_credit(text):
+        return  # round 18: the same verdict local_figure gives this sentence
     cited = attribution.law_cited(text)
     lead = ""
-    start = cited[1] if cited else 0
+    start = _inside_quotation(text, cited[1]) if cited else 0
     opens = attribution.opener(text)
     says = attribution.NATIONAL_SAYS_RE.match(text[opens:])
     if verdict.law:
