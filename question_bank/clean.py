@@ -16,6 +16,7 @@ from collections import Counter
 
 import opencc
 
+from question_bank.code_wrapper import peel_code_wrapper
 from question_bank.furniture import (
     LINKS_ONLY as _LINKS_ONLY,
 )
@@ -513,6 +514,7 @@ def bilingual_table_row(line: str) -> str:
 def clean_text(text: str) -> str:
     if "<" in text[:5000] and looks_like_tagged_export(text):
         text = tagged_export_text(text)
+    text = peel_code_wrapper(text)
     if "<!--" in text:
         text = _HTML_COMMENT.sub("\n", text)
     text = chinese_article_numbers(normalize_chars(chinese_column(strip_stray_markup(text))))
