@@ -89,7 +89,7 @@ def test_law_name_is_left_out_when_it_would_give_the_answer_away():
         "第二条 本办法所称村务公开，是指村民委员会向村民告知集体收支情况的制度。\n"
         "第三条 乡镇人民政府负责指导村务公开工作。\n"
     )
-    result = generate(make_document(text), types=["fill_in"])
+    result = generate(make_document(text), types=["fill_in"], rules=ALL_RULES)
     definition = next(c for c in result.candidates if c.rule == "fill.definition")
     # Never "本办法所称____" (which law?): issue 16 §5.
     assert definition.stem == "____，是指村民委员会向村民告知集体收支情况的制度。"
