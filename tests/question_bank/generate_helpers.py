@@ -94,3 +94,16 @@ def make_document(text: str, title: str | None = None) -> Document:
                 doc_title = doc_title or name
             path.append((level, name))
     return Document(doc_title or "未命名材料", text, passages)
+
+
+def article_texts(text: str) -> dict[str, str]:
+    """Each article read from `text` by ingestion, as its head and its text without spaces:
+    what the ingest tests compare with the law as written."""
+    from question_bank.ingest import ingest_text
+
+    out = {}
+    for passage in ingest_text(text).passages:
+        if passage.kind == "article":
+            head = re.match(r"第.+?条", passage.text).group()
+            out[head] = re.sub(r"\s", "", passage.text[len(head) :])
+    return out

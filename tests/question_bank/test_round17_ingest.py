@@ -13,6 +13,7 @@ from question_bank.generate.textutil import law_name
 from question_bank.ingest import ingest_bytes, ingest_text
 from question_bank.membership import drop_layout_lines, is_label_line, is_record_line
 from question_bank.tagged_export import looks_like_tagged_export, tagged_export_text
+from tests.question_bank.generate_helpers import article_texts
 
 NAME = "中华人民共和国农村公路养护法"
 ARTICLES = {
@@ -41,16 +42,6 @@ def _plain_law(between=lambda number: []) -> list[str]:
         lines.extend(paragraphs[1:])
         lines.extend(between(number))
     return lines
-
-
-def _article_texts(text: str) -> dict[str, str]:
-    doc = ingest_text(text)
-    out = {}
-    for passage in doc.passages:
-        if passage.kind == "article":
-            head = re.match(r"第.+?条", passage.text).group()
-            out[head] = re.sub(r"\s", "", passage.text[len(head) :])
-    return out
 
 
 def _expected() -> dict[str, str]:
@@ -208,7 +199,7 @@ def test_a_calendar_cover_and_usage_note_are_not_read_as_law():
     doc = ingest_text(text)
     assert "印数" not in doc.text and "周末" not in doc.text
     assert "普法台历" in doc.text  # the title line stays
-    assert _article_texts(text) == _expected()
+    assert article_texts(text) == _expected()
 
 
 def test_segment_status_lines_and_reviewer_notes_of_a_translation_export_go():
@@ -217,7 +208,7 @@ def test_segment_status_lines_and_reviewer_notes_of_a_translation_export_go():
         return [f"#0{segment}　[已确认][术语]　匹配：74%", "注｜审校：本条“专款专用”按术语库译。"]
 
     text = "\n".join(["=== 译审导出 ===", NAME, *_plain_law(between)])
-    assert _article_texts(text) == _expected()
+    assert article_texts(text) == _expected()
     assert "匹配" not in ingest_text(text).text and "审校" not in ingest_text(text).text
 
 
@@ -232,7 +223,7 @@ def test_a_tip_box_after_an_article_goes_and_the_article_stays():
         ]
 
     text = "\n".join([NAME, *_plain_law(between)])
-    assert _article_texts(text) == _expected()
+    assert article_texts(text) == _expected()
     assert "小贴士" not in ingest_text(text).text
 
 
@@ -241,7 +232,7 @@ def test_a_page_frame_between_articles_goes():
         return ["┗━━━━━━━━┛", "┏━━━━━━━━┓", "2031年2月　FEB.　05　星期三", "距养护宣传日还有 12 天"]
 
     text = "\n".join([NAME, *_plain_law(between)])
-    assert _article_texts(text) == _expected()
+    assert article_texts(text) == _expected()
     assert "星期" not in ingest_text(text).text and "还有" not in ingest_text(text).text
 
 

@@ -21,6 +21,7 @@ from question_bank.code_wrapper import (
 )
 from question_bank.generate.kinds import STATUTE, document_kind
 from question_bank.ingest import ingest_text
+from tests.question_bank.generate_helpers import article_texts
 
 NAME = "中华人民共和国乡村集市管理法"
 ARTICLES = {
@@ -51,22 +52,12 @@ def _paragraphs() -> list[tuple[str, str]]:
     return out
 
 
-def _article_texts(text: str) -> dict[str, str]:
-    doc = ingest_text(text)
-    out = {}
-    for passage in doc.passages:
-        if passage.kind == "article":
-            head = re.match(r"第.+?条", passage.text).group()
-            out[head] = re.sub(r"\s", "", passage.text[len(head) :])
-    return out
-
-
 def _expected() -> dict[str, str]:
     return {number: "".join(paragraphs) for number, paragraphs in ARTICLES.items()}
 
 
 def _assert_law_read(text: str) -> None:
-    assert _article_texts(text) == _expected()
+    assert article_texts(text) == _expected()
     assert document_kind(ingest_text(text)) == STATUTE
 
 
@@ -298,7 +289,7 @@ def _handbook() -> str:
 def test_handbook_answers_quoting_whole_articles_become_articles():
     text = _handbook()
     assert document_kind(ingest_text(text)) == STATUTE
-    assert _article_texts(text) == _expected()
+    assert article_texts(text) == _expected()
     assert "问1" not in peel_code_wrapper(text)
     assert "编者注" not in peel_code_wrapper(text)
 
