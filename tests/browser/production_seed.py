@@ -16,7 +16,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from tests.backend.exams.conftest import make_exam
     from tests.browser.builders import objective_exam, open_call
     from tests.factories import make_tree, make_user
 
@@ -31,10 +30,9 @@ def main() -> None:
     )
     make_user(tree.village_a1, username="stackcadre", real_name="李村官")
     exam = objective_exam(tree, title="上线验收考试")
-    # A second sitting of the same paper, left open by the candidate until beat closes it.
-    late = make_exam(
-        tree, exam.paper, title="无人交卷的考试", pass_mark=Decimal("2"), attempts_allowed=1
-    )
+    # A second exam, left open by the candidate until beat closes it. Its own bank: a question
+    # an open exam holds keeps its verdict from the other exam's result until that one ends.
+    late = objective_exam(tree, title="无人交卷的考试", pass_mark=Decimal("2"), attempts_allowed=1)
     call = open_call(tree, admin)
     ids = {"exam": exam.pk, "late_exam": late.pk, "call": call.pk, "county": tree.county.pk}
     print(json.dumps(ids))
