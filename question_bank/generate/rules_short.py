@@ -99,7 +99,8 @@ def _question_from_lead(lead: str) -> str | None:
             kept = [c for c in clauses[1:-1] if c.startswith(("对", "向"))]
             core = "，".join([clauses[0], *kept, clauses[-1]])
         q = core.replace("有下列", "有哪些", 1).replace("下列", "哪些", 1)
-        q = re.sub(r"之一的?", "", q)
+        # "有哪些情形之一的，…" loses 之一的; "符合哪些情形之一的农机具" keeps its 的 (heldout27).
+        q = re.sub(r"之一(?:的(?=[，,]|$))?", "", q)
         return q.rstrip("，") + "？"
     m = re.fullmatch(r"(.{2,30}?)(包括|分为|主要有|有|是|为)?", core)
     if not m:

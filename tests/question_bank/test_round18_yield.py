@@ -178,3 +178,17 @@ BROKEN = """# 示范升旗条例
 def test_two_long_items_are_not_asked_as_a_whole_list():
     found = generate(make_document(BROKEN), seed=16, rules=["short.article_items"]).candidates
     assert not found
+
+
+QUALIFIED = """# 示范农机报废条例
+第一章 总则
+第十条 符合下列情形之一的农机具，可以申请报废补贴：
+（一）使用年限已满十年的；
+（二）主要部件严重损坏的；
+（三）耗能严重超过标准的。
+"""
+
+
+def test_a_lead_that_qualifies_a_noun_keeps_its_de_in_the_question():
+    [short] = generate(make_document(QUALIFIED), seed=16, rules=["short.article_items"]).candidates
+    assert "符合哪些情形的农机具" in short.stem, short.stem
