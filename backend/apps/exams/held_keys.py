@@ -55,6 +55,17 @@ class HeldKeys:
     def holds(self, question) -> bool:
         return question.bank_id in self.bank_ids or question.lineage in self.lineages
 
+    @classmethod
+    def of(cls, rows) -> HeldKeys:
+        """The pools of these holding_exams() rows together."""
+        rows = list(rows)
+        if not rows:
+            return NOTHING_HELD
+        return cls(
+            bank_ids=frozenset().union(*(row["banks"] for row in rows)),
+            lineages=frozenset().union(*(row["lineages"] for row in rows)),
+        )
+
     def q(self, prefix: str = "") -> Q:
         """Rows whose question (at `prefix`, e.g. "question__") is held."""
         if not self:
@@ -219,16 +230,10 @@ def exams_holding_from(user, now: dt.datetime | None = None) -> list[dict]:
 def held_for(user, *, except_exam: Exam | None = None, now=None) -> HeldKeys:
     """The keys held from `user`; `except_exam` leaves out one exam's own pool (its own
     result page and its own draw follow its policy, not the hold)."""
-    rows = [
+    return HeldKeys.of(
         row
         for row in exams_holding_from(user, now)
         if except_exam is None or row["exam"] != except_exam.pk
-    ]
-    if not rows:
-        return NOTHING_HELD
-    return HeldKeys(
-        bank_ids=frozenset().union(*(row["banks"] for row in rows)),
-        lineages=frozenset().union(*(row["lineages"] for row in rows)),
     )
 
 

@@ -172,21 +172,13 @@ def _releasable(results: list[ExamResult], now: dt.datetime) -> list[ExamResult]
     holds from its cadre (apps.exams.held_keys). Whether a question is in the book says
     whether the answer was right, so a mock exam sat three times would find the key of a
     formal exam's question. Those wait, unapplied, until the hold ends."""
-    rows = held_keys.holding_exams(now)
-    if not rows or not results:
+    pooled = held_keys.HeldKeys.of(held_keys.holding_exams(now))
+    if not pooled or not results:
         return results
-    pooled_banks = frozenset().union(*(row["banks"] for row in rows))
-    pooled_lineages = frozenset().union(*(row["lineages"] for row in rows))
-    bank_of = dict(
-        Question.objects.filter(pk__in={r.question_id for r in results}).values_list(
-            "id", "bank_id"
-        )
+    questions = Question.objects.only("bank_id", "lineage").in_bulk(
+        {r.question_id for r in results}
     )
-
-    def in_pool(result: ExamResult, banks, lineages) -> bool:
-        return result.lineage in lineages or bank_of.get(result.question_id) in banks
-
-    suspects = [r for r in results if in_pool(r, pooled_banks, pooled_lineages)]
+    suspects = [r for r in results if pooled.holds(questions[r.question_id])]
     if not suspects:
         return results
     users = User.objects.select_related("org_unit").in_bulk({r.user_id for r in suspects})
@@ -194,10 +186,9 @@ def _releasable(results: list[ExamResult], now: dt.datetime) -> list[ExamResult]
     held = {
         id(r)
         for r in suspects
-        if any(
-            row["exam"] != r.exam_id and in_pool(r, row["banks"], row["lineages"])
-            for row in holding.get(r.user_id, [])
-        )
+        if held_keys.HeldKeys.of(
+            row for row in holding[r.user_id] if row["exam"] != r.exam_id
+        ).holds(questions[r.question_id])
     }
     return [r for r in results if id(r) not in held]
 
