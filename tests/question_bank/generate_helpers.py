@@ -107,3 +107,17 @@ def article_texts(text: str) -> dict[str, str]:
             head = re.match(r"第.+?条", passage.text).group()
             out[head] = re.sub(r"\s", "", passage.text[len(head) :])
     return out
+
+
+def true_statement(stem: str):
+    """A bare true/false candidate with this stem, for the checks that read only the stem."""
+    from question_bank.generate.candidate import Candidate, Source
+
+    return Candidate(
+        type="true_false",
+        stem=stem,
+        answer=True,
+        explanation="",
+        source=Source("p", 0, 1, "x"),
+        rule="t",
+    )

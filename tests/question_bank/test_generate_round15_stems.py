@@ -20,6 +20,7 @@ from question_bank.generate.candidate import BLANK, Candidate, Source
 from question_bank.generate.pipeline import generate
 from question_bank.generate.textutil import law_name, mark_law_titles, split_sentences
 from question_bank.ingest import ingest_bytes, ingest_text
+from tests.question_bank.generate_helpers import true_statement
 
 # --- the law's name in a source line ------------------------------------------------
 
@@ -234,17 +235,6 @@ def test_a_quotation_inside_a_sentence_keeps_its_quotes():
     assert any("“小事不出村、大事不出镇”" in core for core in cores), cores
 
 
-def _stem(stem: str) -> Candidate:
-    return Candidate(
-        type="true_false",
-        stem=stem,
-        answer=True,
-        explanation="",
-        source=Source("p", 0, 1, "x"),
-        rule="t",
-    )
-
-
 @pytest.mark.parametrize(
     "stem",
     [
@@ -257,7 +247,7 @@ def _stem(stem: str) -> Candidate:
     ],
 )
 def test_a_stem_whose_marks_do_not_pair_is_refused(stem):
-    assert filters.unbalanced_marks(_stem(stem), None)
+    assert filters.unbalanced_marks(true_statement(stem), None)
 
 
 @pytest.mark.parametrize(
@@ -270,7 +260,7 @@ def test_a_stem_whose_marks_do_not_pair_is_refused(stem):
     ],
 )
 def test_a_stem_whose_marks_pair_passes(stem):
-    assert filters.unbalanced_marks(_stem(stem), None) is None
+    assert filters.unbalanced_marks(true_statement(stem), None) is None
 
 
 # --- an answer inside another noun gives nothing away ---------------------------------
@@ -320,10 +310,10 @@ def test_a_two_character_law_after_you_is_not_marked_as_a_longer_name():
 def test_half_width_brackets_pair_with_full_width_ones():
     assert (
         filters.unbalanced_marks(
-            _stem("根据《邻里纠纷调处法》，调处员（含兼职调处员)应当遵守纪律。"), None
+            true_statement("根据《邻里纠纷调处法》，调处员（含兼职调处员)应当遵守纪律。"), None
         )
         is None
     )
     assert filters.unbalanced_marks(
-        _stem("根据《邻里纠纷调处法》，调处员(含兼职调处员应当遵守纪律。"), None
+        true_statement("根据《邻里纠纷调处法》，调处员(含兼职调处员应当遵守纪律。"), None
     )

@@ -17,11 +17,12 @@ from __future__ import annotations
 import pytest
 
 from question_bank.generate import attribution, filters, stem_checks
-from question_bank.generate.candidate import BLANK, Candidate, Source
+from question_bank.generate.candidate import BLANK
 from question_bank.generate.pipeline import generate
 from question_bank.generate.rules_national import RETOLD_RE
 from question_bank.generate.textutil import unwrap_provision
 from question_bank.ingest import ingest_bytes
+from tests.question_bank.generate_helpers import true_statement
 
 LAW = "乡村书屋促进法"
 
@@ -51,7 +52,7 @@ def _stems(document):
 )
 def test_quotes_wrapping_the_provision_go(stem, want):
     assert unwrap_provision(stem) == want
-    assert filters.unbalanced_marks(_tf(unwrap_provision(stem)), None) is None
+    assert filters.unbalanced_marks(true_statement(unwrap_provision(stem)), None) is None
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_quotes_that_do_not_wrap_a_provision_stay(stem):
     ],
 )
 def test_marks_that_really_do_not_pair_are_still_refused(stem):
-    assert filters.unbalanced_marks(_tf(unwrap_provision(stem)), None)
+    assert filters.unbalanced_marks(true_statement(unwrap_provision(stem)), None)
 
 
 NOTICE = """关于做好乡村书屋免费开放工作的通知
@@ -148,17 +149,6 @@ STATUTE = f"""中华人民共和国{LAW}
 """
 
 
-def _tf(stem: str) -> Candidate:
-    return Candidate(
-        type="true_false",
-        stem=stem,
-        answer=True,
-        explanation="",
-        source=Source("p", 0, 1, "x"),
-        rule="t",
-    )
-
-
 @pytest.fixture(scope="module")
 def statute():
     document = ingest_bytes(STATUTE.encode("utf-8"), f"{LAW}.txt")
@@ -204,7 +194,7 @@ def test_receipt_of_an_application_not_said_before_is_refused(statute):
     ],
 )
 def test_an_application_with_no_premise(statement):
-    c = _tf(f"根据《{LAW}》，{statement}")
+    c = true_statement(f"根据《{LAW}》，{statement}")
     assert stem_checks.needs_context(c, None)
 
 
@@ -217,7 +207,7 @@ def test_an_application_with_no_premise(statement):
     ],
 )
 def test_an_application_said_before_passes(statement):
-    c = _tf(f"根据《{LAW}》，{statement}")
+    c = true_statement(f"根据《{LAW}》，{statement}")
     assert stem_checks.needs_context(c, None) is None
 
 
@@ -298,9 +288,11 @@ def test_true_balance_is_per_document(statute):
 
 
 def test_a_grant_naming_the_application_passes():
-    c = _tf(f"根据《{LAW}》，文化站应当自受理申请之日起二十个工作日内准予登记，并发给书屋标牌。")
+    c = true_statement(
+        f"根据《{LAW}》，文化站应当自受理申请之日起二十个工作日内准予登记，并发给书屋标牌。"
+    )
     assert stem_checks.needs_context(c, None) is None
-    c = _tf(f"根据《{LAW}》，文化站应当自受理申请之日起{BLANK}日内作出是否批准的决定。")
+    c = true_statement(f"根据《{LAW}》，文化站应当自受理申请之日起{BLANK}日内作出是否批准的决定。")
     assert stem_checks.needs_context(c, None)
 
 
