@@ -5,10 +5,11 @@ law that states one fact in several articles ("居民会议由十八周岁以上
 "…全体十八周岁以上的居民…过半数出席…") still gave three questions on "十八周岁以上".
 A fact is the answer (a number by its value and unit, so 十八 and 18 are one) with the
 content words of the clause it stands in. Two questions ask the same fact when their
-answers are equal and their clauses share key terms: at least two; for a number (whose
-value and unit already say much) one is enough when that is all one clause has
-("每2年接受一次培训" twice, but not "每2年组织一次考核"), or when it counts the same noun
-("…的十八周岁以上的居民…" in any clause).
+answers are equal and their clauses share key terms: at least two, and at least half of
+the terms of both (round 19: two deadlines of "七个工作日" for different acts share only
+their frame, and are two facts); for a number one is enough when both clauses have only
+that term ("每2年接受一次培训" twice, but not "每2年组织一次考核"), or when it counts the
+same noun ("…的十八周岁以上的居民…" in any clause).
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ GENERIC = frozenset(
         "提出",
         "给予",
         "予以",
+        # A deadline's frame: every deadline has it, whichever act it is for.
+        "之日起",
+        "日内",
+        "工作日内",
+        "期限",
+        "届满",
     ]
 )
 MIN_SHARED = 2
@@ -78,10 +85,11 @@ class Fact:
         if self.noun and self.noun == other.noun:
             return True
         shared = len(self.terms & other.terms)
-        if shared >= MIN_SHARED:
+        # Round 19: most of the two clauses, not any two words: "七个工作日内" to file a
+        # contract (第四十七条) and to raise a query (第五十二条) share only the frame.
+        if shared >= MIN_SHARED and shared * 2 >= len(self.terms | other.terms):
             return True
-        smaller = min(len(self.terms), len(other.terms))
-        return self.number and smaller >= 1 and shared == smaller
+        return self.number and shared >= 1 and self.terms == other.terms
 
     @property
     def number(self) -> bool:

@@ -16,7 +16,18 @@ from question_bank.errors import (
     GenerationOptionError,
 )
 
-from . import facts, filters, kinds, outline, quality, registry, textutil, verify
+from . import (
+    duties,
+    facts,
+    filters,
+    kinds,
+    outline,
+    quality,
+    registry,
+    stem_checks,
+    textutil,
+    verify,
+)
 from .candidate import QUESTION_TYPES, Candidate, Dropped, GenerationResult
 from .context import build_context
 from .registry import RuleNameError
@@ -39,6 +50,9 @@ NEAR_SAME = 0.75
 # the "对" beyond it: a paper drawn from the bank is balanced when it is drawn
 # (apps.exams.services.papers.draw), so a usable statement is no longer lost per file.
 TRUE_PER_FALSE = 3
+# Outside a statute (no certain "错" to pair with), one "对" per this many characters of
+# body text, at least one: a quoted national rule is what a speech or notice offers.
+CHARS_PER_TRUE = 600
 # "应当/不得" made "可以": sound, but alike; a few per 1,000 characters (at least four).
 MODAL_SWAPS_PER_1000 = 0.7
 SENTENCE_TYPES = ("fill_in", "single", "true_false")
@@ -114,7 +128,10 @@ def generate(
     kept.sort(key=_rank)
     swaps = max(4, round(MODAL_SWAPS_PER_1000 * result.substantive_chars / 1000))
     kept = _at_most(kept, _is_modal_swap, swaps, result, "duplicate", "同类的情态词替换题已足够")
-    result.candidates = _balanced(kept, max_per_type, variants, result, document)
+    # A speech or notice has no "错" to balance with: it keeps one "对" per so many characters
+    # (round 19: one per file lost quoted national rules and kept an exhortation).
+    floor = 1 if kind == kinds.STATUTE else max(1, result.substantive_chars // CHARS_PER_TRUE)
+    result.candidates = _balanced(kept, max_per_type, variants, result, document, floor)
     if kind == kinds.STATUTE:
         _keep_true_held_for_balance(result)
     if kind == kinds.OTHER:  # (the `other` helper's step, round ten)
@@ -142,8 +159,10 @@ def _balanced(
     variants: int,
     result: GenerationResult,
     document: Document,
+    true_floor: int = 1,
 ) -> list[Candidate]:
-    """One question per span and article, and at most TRUE_PER_FALSE "对" per "错". While
+    """One question per span and article, and at most TRUE_PER_FALSE "对" per "错" (at least
+    `true_floor`, concrete ones first). While
     "对" are held back for want of "错", a span asked by a 单选 or 填空 that also has a
     certainly-false swap (a figure's, held in reserve by `Candidate.reserve`, or a level swap
     the 单选 outscored) is asked as that "错" instead, which lets up to three "对" through
@@ -161,10 +180,11 @@ def _balanced(
         final = _at_most(
             chosen,
             _is_true,
-            max(TRUE_PER_FALSE * false, 1),
+            max(TRUE_PER_FALSE * false, true_floor),
             result,
             "true_false_balance",
             "判断题“对”的过多",
+            prefer=_true_worth,
         )
         asked = {id(c) for c in final}
         lost = [(old, new) for old, new in last if id(new) not in asked]
@@ -337,15 +357,28 @@ def _is_true(c: Candidate) -> bool:
     return c.type == "true_false" and c.answer is True
 
 
-def _at_most(ranked, matches, allowed: int, result: GenerationResult, name: str, reason: str):
-    """The best `allowed` candidates that `matches`, and every other one."""
-    out, seen = [], 0
+def _true_worth(c: Candidate) -> int:
+    """Which "对" a capped file keeps first: one that names its law (a speech's "国家对…实行…
+    制度" does not), and one with a figure, deadline, system or named body rather than a
+    generic aim (round 19: a speech kept an exhortation over two concrete duties)."""
+    named = c.stem.startswith("根据《")
+    return 2 * named + duties.concrete(stem_checks.CITED_LEAD_RE.sub("", c.stem))
+
+
+def _at_most(
+    ranked, matches, allowed: int, result: GenerationResult, name: str, reason: str, prefer=None
+):
+    """The best `allowed` candidates that `matches`, and every other one, in rank order.
+    `prefer`: a worth; the higher are kept first (then the rest by rank)."""
+    matching = [c for c in ranked if matches(c)]
+    if prefer is not None:
+        matching.sort(key=lambda c: -prefer(c))  # stable: rank order among equals
+    keep = {id(c) for c in matching[:allowed]}
+    out = []
     for cand in ranked:
-        if matches(cand):
-            seen += 1
-            if seen > allowed:
-                result.dropped.append(Dropped(cand, name, reason))
-                continue
+        if matches(cand) and id(cand) not in keep:
+            result.dropped.append(Dropped(cand, name, reason))
+            continue
         out.append(cand)
     return out
 

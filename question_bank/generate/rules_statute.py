@@ -4,7 +4,9 @@ the law allows:
 
 - `fill.system`: "国家实行X制度。" (制度, 机制) asks X, where the law names no other system in
   that frame (a second one would fit the blank too); the part of X the law's name already
-  says stays in the stem ("国家实行乡村医生____制度"). "X实行Y负责制。" asks Y likewise.
+  says stays in the stem ("国家实行乡村医生____制度"), and a blank that takes the whole name
+  is asked only of the law's own system (its topic in the name: 无偿献血 under 献血法).
+  "X实行Y负责制。" asks Y likewise.
 - `short.composition`: a closed list in one sentence (no 等, no 其他) asks what X comprises:
   "X包括A、B和C。", "X分为A、B和C四级。" (after a "按照…，" clause too), the classes a
   definition names ("是指……的A、B和C。") and the kinds it ends with ("，包括A、B、C。").
@@ -70,6 +72,21 @@ def _law_prefix(ctx: Context, answer: str) -> int:
     return 0
 
 
+LAW_FORM_RE = re.compile(r"^中华人民共和国|(?:法|条例|规定|办法)$")
+# Words of many laws' names that say nothing of which system is the law's own.
+GENERIC_TOPIC_WORDS = frozenset(["保护", "管理", "促进", "防治", "安全", "保障", "发展", "服务"])
+
+
+def _on_the_laws_topic(name: str, law: str) -> bool:
+    """A system whose whole name is blanked ("国家实行____制度") has one answer only where it
+    is the law's own ("无偿献血" under 献血法, "法定计量单位" under 计量法): the law's topic
+    pins it. Any other system fits the frame as well as the key (round 19), since a law
+    (and the part of it a document holds) establishes several."""
+    topic = LAW_FORM_RE.sub("", LAW_FORM_RE.sub("", law))
+    pairs = {topic[i : i + 2] for i in range(len(topic) - 1)} - GENERIC_TOPIC_WORDS
+    return any(pair in name for pair in pairs)
+
+
 def _blank(sentence: Sentence, at: int, text: str) -> elements.Element:
     start = sentence.core_start + at
     return elements.Element.blank("term", start, start + len(text), text)
@@ -105,6 +122,8 @@ def system(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         ):
             return  # another system of the law would fit the blank too (heldout12: 草畜平衡, 禁牧、休牧)
         head = _law_prefix(ctx, name)
+        if not head and not _on_the_laws_topic(name, ctx.law):
+            return  # "国家建立____制度": any system of the law fits (heldout25 水污染防治法)
         asked = name[head:]
         yield _fill(ctx, sentence, _blank(sentence, m.start(1) + head, asked), name + kind)
         return

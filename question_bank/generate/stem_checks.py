@@ -20,6 +20,7 @@ import re
 
 from question_bank.document import Document
 
+from . import duties
 from .candidate import BLANK, Candidate
 from .quality import FIRST_PERSON
 from .textutil import numeral_forms, pos_tags, token_bounds
@@ -391,12 +392,27 @@ SLOGAN_RE = re.compile(
 
 
 def slogan_statement(c: Candidate, document: Document) -> str | None:
-    """The cited sentence is a slogan-like duty: no question of any type asks it."""
+    """The cited sentence is a slogan-like duty: no question of any type asks it. Round 19:
+    an exhortation too ("各级人民政府应当采取措施，加强……，提高……", `duties.hollow_duty`),
+    judged on what the question states (a 判断's statement, the span a blank is cut from), so
+    a concrete duty later in the same article is still asked on its own."""
     if c.type not in ("true_false", "fill_in", "single"):
         return None
     core = ARTICLE_RE.sub("", c.source.quote).strip()
-    m = SLOGAN_RE.match(core)
-    return f"口号式的表述，不学法也能答：{core[:16]}" if m else None
+    if SLOGAN_RE.match(core):
+        return f"口号式的表述，不学法也能答：{core[:16]}"
+    said = [_quoted_provision(core)]
+    if c.type == "true_false":
+        said.append(CITED_LEAD_RE.sub("", c.stem))
+    if any(duties.hollow_duty(text) for text in said):
+        return f"号召式的笼统职责，没有可考的内容：{core[:16]}"
+    return None
+
+
+def _quoted_provision(text: str) -> str:
+    """A speech's "…第二十一条规定：“家庭成员之间应当……”" states what is in the quotes."""
+    m = re.search(r"[：:]\s*[“\"]([^”\"]+)[”\"]?", text)
+    return m.group(1) if m else text
 
 
 # "实施后，除临时性行政许可事项外，国务院应当及时……" (round eighteen): a stem that opens on a

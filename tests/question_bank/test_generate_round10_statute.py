@@ -21,8 +21,11 @@ def _fills(text: str, rule: str = "fill.system") -> list:
 
 def test_the_system_a_law_establishes_is_asked_as_a_fill_in():
     found = {c.stem: c.answer for c in _fills(SYSTEMS)}
-    assert found["根据《示范林木认养法》，国家实行____制度。"] == ["全民义务植树"]
     assert found["根据《示范林木认养法》，示范公园实行____负责制。"] == ["园长"]
+    # Round 19: the whole name is blanked only where it is the law's own system (its topic)
+    assert "根据《示范林木认养法》，国家实行____制度。" not in found
+    own = {c.stem: c.answer for c in _fills(SYSTEMS.replace("林木认养法", "义务植树法"))}
+    assert own["根据《示范义务植树法》，国家实行____制度。"] == ["全民义务植树"]
 
 
 def test_the_part_of_the_system_the_law_s_name_says_stays_in_the_stem():
