@@ -10,7 +10,7 @@ from django.utils import timezone
 from apps.accounts.models import path_ids
 from apps.common import scoping
 from apps.exams import held_keys
-from apps.exams.models import Answer, Attempt, Exam, Paper
+from apps.exams.models import Answer, Attempt, Exam, Paper, PaperItem, PaperRule
 from apps.exams.services.exams import in_audience, sitting_over
 from apps.exams.services.papers import paper_totals
 from apps.exams.services.presentation import Shown, render_text, shown_questions
@@ -194,6 +194,22 @@ def verdicts_held(attempt: Attempt, now=None) -> held_keys.HeldKeys | None:
         return None
     ids = attempt.question_ids
     return held if Question.objects.filter(held.q(), pk__in=ids).exists() else None
+
+
+def score_held_for(exam: Exam, user, now=None) -> bool:
+    """Whether another exam holds some of this exam's questions from `user`, so that a
+    sitting's score would stay back (verdicts_held) whatever the exam's own policy says: the
+    detail page must not promise a score at once that the result page will not show."""
+    held = held_keys.held_for(user, except_exam=exam, now=now)
+    if not held:
+        return False
+    rule_banks = PaperRule.objects.filter(paper_id=exam.paper_id).values("bank_id")
+    fixed = PaperItem.objects.filter(paper_id=exam.paper_id).values("question_id")
+    return (
+        Question.objects.filter(held.q())
+        .filter(Q(bank_id__in=rule_banks) | Q(pk__in=fixed))
+        .exists()
+    )
 
 
 def submit_reply(attempt: Attempt, now=None) -> dict:

@@ -3635,6 +3635,11 @@ export interface components {
             question_count: number;
             /** 考试须知 */
             rules?: string;
+            /**
+             * @description true：本卷有题目与本人还在参加的另一场考试共用，交卷后成绩等那场考试结束后才公布
+             * @default false
+             */
+            readonly score_held: boolean;
             /** 成绩公布 */
             score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;
@@ -3755,6 +3760,11 @@ export interface components {
             question_count: number;
             /** 考试须知 */
             rules?: string;
+            /**
+             * @description true：本卷有题目与本人还在参加的另一场考试共用，交卷后成绩等那场考试结束后才公布
+             * @default false
+             */
+            readonly score_held: boolean;
             /** 成绩公布 */
             score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;

@@ -59,9 +59,14 @@ class ExamDetailSerializer(ExamCardSerializer):
         read_only=True,
         help_text="为本人批准的个人延时（分钟），开始作答时加到交卷截止时间上",
     )
+    score_held = serializers.BooleanField(
+        default=False,
+        read_only=True,
+        help_text="true：本卷有题目与本人还在参加的另一场考试共用，交卷后成绩等那场考试结束后才公布",
+    )
 
     class Meta(ExamCardSerializer.Meta):
-        fields = [*ExamCardSerializer.Meta.fields, "rules", "extra_minutes"]
+        fields = [*ExamCardSerializer.Meta.fields, "rules", "extra_minutes", "score_held"]
 
 
 class ExamAdminSerializer(ExamDetailSerializer):
