@@ -97,6 +97,10 @@ def statement_of(stem: str) -> str:
 # What follows a blank in the stem: a unit ("____周岁") that a short answer carries with it.
 NOUN_TAGS = ("n", "l", "j", "vn")
 AFTER_BLANK_RE = re.compile(re.escape(BLANK) + r"([\u4e00-\u9fa5]{1,2})")
+# A blank that counts a period ("____日内", "____日后"): the same figure with the same unit
+# before 内/后/届满 elsewhere in the stem is that period, whichever side the blank is on.
+PERIOD_WORDS = r"(?:内|以内|之内|后|以后|届满|期满)"
+PERIOD_BLANK_RE = re.compile(rf"(个月|[日天月年周])(?={PERIOD_WORDS})")
 
 
 def stem_gives_away(c: Candidate, document: Document) -> str | None:
@@ -116,7 +120,11 @@ def stem_gives_away(c: Candidate, document: Document) -> str | None:
         after = blank.group(1)
         forms = numeral_forms(answer)
         counted = facts.counted_noun(c.stem[blank.start(1) : blank.start(1) + 12], NOUN_TAGS)
+        period = PERIOD_BLANK_RE.match(c.stem, blank.start(1))
         for form in forms:
+            # "……七日内退货；七日后……" (round 19): a period and its end name one figure.
+            if period and re.search(re.escape(form + period.group(1)) + PERIOD_WORDS, stem):
+                return f"题干泄露答案：{form}{period.group(1)}"
             for m in re.finditer(re.escape(form + after), stem):
                 here = stem[m.start() + len(form) : m.start() + len(form) + 12]
                 if len(forms) == 1 or (counted and facts.counted_noun(here, NOUN_TAGS) == counted):

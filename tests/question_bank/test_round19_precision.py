@@ -213,3 +213,28 @@ def test_a_whole_system_name_off_the_laws_topic_is_not_blanked():
 def test_the_laws_own_system_is_blanked():
     found = _system_questions("果树良种法", "国家实行果树良种登记制度。")
     assert found and found[0].answer_texts
+
+
+# --- a period's end gives the figure away ----------------------------------------------------
+
+
+def test_a_deadline_whose_end_is_named_in_the_stem_is_refused():
+    from question_bank.generate import filters
+
+    stem = f"根据《{LAW}》，果农可以自收到苗木之日起____日内退回；七日后符合条件的，可以要求更换。"
+    c = _candidate(stem, "fill_in", quote="x", answer=["七"], answer_texts=["七"])
+    assert "泄露" in (filters.stem_gives_away(c, None) or "")
+    other = f"根据《{LAW}》，暂住三日以上的，应当在____日以内申报。"
+    c = _candidate(other, "fill_in", quote="x", answer=["三"], answer_texts=["三"])
+    assert filters.stem_gives_away(c, None) is None
+
+
+def test_a_period_blank_after_its_start_is_refused_too():
+    from question_bank.generate import filters
+
+    stem = f"根据《{LAW}》，果农可以自收到苗木之日起七日内退回；____日后符合条件的，可以要求更换。"
+    c = _candidate(stem, "fill_in", quote="x", answer=["七"], answer_texts=["七"])
+    assert "泄露" in (filters.stem_gives_away(c, None) or "")
+    threshold = f"根据《{LAW}》，培训满____日以上的，发给证书；证书自发给之日起七日内领取。"
+    c = _candidate(threshold, "fill_in", quote="x", answer=["七"], answer_texts=["七"])
+    assert filters.stem_gives_away(c, None) is None
