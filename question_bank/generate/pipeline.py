@@ -186,6 +186,15 @@ def _balanced(
             "判断题“对”的过多",
             prefer=_true_worth,
         )
+        if true_floor > 1:  # the room per characters is for statements that name their law
+            final = _at_most(
+                final,
+                _is_unnamed_true,
+                max(0, max(TRUE_PER_FALSE * false, 1) - sum(map(_is_named_true, final))),
+                result,
+                "true_false_balance",
+                "判断题“对”的过多（未写明法名）",
+            )
         asked = {id(c) for c in final}
         lost = [(old, new) for old, new in last if id(new) not in asked]
         if lost:  # the "错" fell to another cap: the span keeps its 单选 or 填空
@@ -355,6 +364,14 @@ def _is_modal_swap(c: Candidate) -> bool:
 
 def _is_true(c: Candidate) -> bool:
     return c.type == "true_false" and c.answer is True
+
+
+def _is_named_true(c: Candidate) -> bool:
+    return _is_true(c) and c.stem.startswith("根据《")
+
+
+def _is_unnamed_true(c: Candidate) -> bool:
+    return _is_true(c) and not c.stem.startswith("根据《")
 
 
 def _true_worth(c: Candidate) -> int:

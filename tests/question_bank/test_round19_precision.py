@@ -238,3 +238,24 @@ def test_a_period_blank_after_its_start_is_refused_too():
     threshold = f"根据《{LAW}》，培训满____日以上的，发给证书；证书自发给之日起七日内领取。"
     c = _candidate(threshold, "fill_in", quote="x", answer=["七"], answer_texts=["七"])
     assert filters.stem_gives_away(c, None) is None
+
+
+def test_the_room_per_characters_is_for_statements_naming_their_law():
+    named = [
+        _candidate(f"根据《{LAW}》，服务站应当在收到申请之日起十日内作出答复。"),
+        _candidate(f"根据《{LAW}》，果农每年应当接受一次病虫害防治培训。"),
+    ]
+    unnamed = _candidate("国家对示范果园实行统一登记制度。")
+    for i, c in enumerate([*named, unnamed]):
+        c.quality.score = 0.6 + i / 100  # by rank alone the unnamed one would be kept first
+        c.source = Source(f"p{i}", 10 * i, 10 * i + 1, "x")  # three paragraphs, three spans
+    pool = sorted([*named, unnamed], key=pipeline._rank)
+    result = GenerationResult(title="", chars=0)
+    kept = pipeline._balanced(pool, None, 1, result, _blank_document(), true_floor=3)
+    assert unnamed not in kept and all(c in kept for c in named)
+
+
+def _blank_document():
+    from question_bank.document import Document
+
+    return Document(title="", text="", passages=[])
