@@ -316,20 +316,50 @@ _NUMBER_NODE = re.compile(
 )
 
 
+# A mind map's own remarks on a node ("[备注] 镇里现有…", "[标签] 重点", "[图标] ⚠"): the
+# editor's, never the law's words.
+_NODE_REMARK = re.compile(r"^[ \t　]*[\[【［](?:备注|标签|图标|链接|注释|批注|笔记|优先级)[\]】］]")
+_HEADING_NODE = re.compile(r"^(#{1,6})\s*(.*)$")
+
+
+def _article_heading_level(lines: list[str]) -> int | None:
+    """The heading level an outline gives its articles ("### 第二十七条　承包期内，…" three
+    times or more), or None."""
+    levels = Counter(
+        len(m.group(1))
+        for line in lines
+        if (m := _HEADING_NODE.match(line))
+        and _ARTICLE_HEAD.match(m.group(2))
+        and len(m.group(2)) > 8
+    )
+    level, count = levels.most_common(1)[0] if levels else (None, 0)
+    return level if count >= 3 else None
+
+
 def outline_bullets(lines: list[str]) -> list[str]:
-    """An outline whose topics are articles ("- 第九条 …" three times or more): every
-    bullet and its indent goes, so "  - （一）…" and "    * 检查结果…" read as the
-    article's items and paragraphs; a node that only numbers the article below it goes."""
-    bulleted_articles = 0
-    for line in lines:
-        m = _OUTLINE_BULLET.match(line)
-        if m and _ARTICLE_HEAD.match(line[m.end() :].lstrip("*_ ")):
-            bulleted_articles += 1
-            if bulleted_articles >= 3:
-                break
-    else:
+    """An outline whose topics are articles ("- 第九条 …" or "### 第九条 …" three times or
+    more): every bullet and its indent goes, and so do the heading marks of the article
+    nodes and of the nodes under them, so "  - （一）…", "#### 检查结果…" read as the
+    article's items and paragraphs; a node that only numbers the article below it and the
+    map's remarks ("[备注] …") go."""
+    bulleted_articles = sum(
+        1
+        for line in lines
+        if (m := _OUTLINE_BULLET.match(line)) and _ARTICLE_HEAD.match(line[m.end() :].lstrip("*_ "))
+    )
+    level = _article_heading_level(lines) if bulleted_articles < 3 else None
+    if bulleted_articles < 3 and level is None:
         return lines
-    out = [_OUTLINE_BULLET.sub("", line) for line in lines]
+    out = []
+    for line in lines:
+        if _NODE_REMARK.match(line):
+            out.append("")
+            continue
+        line = _OUTLINE_BULLET.sub("", line)
+        m = _HEADING_NODE.match(line) if level else None
+        if m and len(m.group(1)) >= level and not _NUMBER_NODE.match(m.group(2).strip()):
+            line = m.group(2)
+        out.append(line)
     for index, line in enumerate(out):
         m = _NUMBER_NODE.match(line.strip())
         following = next((x for x in out[index + 1 :] if x.strip()), "")

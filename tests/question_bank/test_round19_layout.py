@@ -309,6 +309,27 @@ def test_a_mind_map_outline_of_articles_reads_as_the_law():
     assert article_texts("\n".join(lines)) == _expected()
 
 
+def test_a_node_that_only_numbers_the_article_below_goes():
+    lines = [f"# {FULL_NAME}学习导图", "## 第二章　待遇保障"]
+    for number, paragraph, first in _paragraphs():
+        if first:
+            lines += [f"### {number} [标签：重点]", f"- {paragraph}"]
+        else:
+            lines.append(f"- {paragraph}")
+    assert article_texts("\n".join(lines)) == _expected()
+
+
+def test_a_heading_outline_reads_its_deeper_nodes_as_the_articles_paragraphs():
+    lines = [f"# {FULL_NAME}学习导图", "## 第二章　待遇保障"]
+    for _, paragraph, first in _paragraphs():
+        lines.append(f"### {paragraph}" if first else f"#### {paragraph}")
+        if first:
+            lines += ["    [标签] 重点", "    [备注] 镇里现有护林员14人，老周负责核对名单"]
+    text = "\n".join(lines)
+    assert article_texts(text) == _expected()
+    assert "老周" not in ingest_text(text).text
+
+
 def test_a_few_bulleted_points_are_left_alone():
     from question_bank.layout_exports import outline_bullets
 
