@@ -96,7 +96,16 @@ def to_simplified(text: str) -> str:
         with _converter_lock:
             if _converter is None:
                 _converter = opencc.OpenCC("t2s")
-    return _converter.convert(text)
+    converted = _converter.convert(text)
+    if "坯" in converted and "坏" in text and len(converted) == len(text):
+        # OpenCC's phrase table reads "坏土" as the old form of "坯土", so "破坏土地" came out
+        # "破坯土地" (round 19): a 坏 in the text is the modern character and stays.
+        chars = list(converted)
+        for m in re.finditer("坯", converted):
+            if text[m.start()] == "坏":
+                chars[m.start()] = "坏"
+        converted = "".join(chars)
+    return converted
 
 
 def strip_stray_markup(text: str) -> str:

@@ -335,3 +335,11 @@ def test_a_few_bulleted_points_are_left_alone():
 
     lines = ["- 第一条是总则", "- 要点二", "* 要点三"]
     assert outline_bullets(lines) == lines
+
+
+def test_the_modern_huai_is_not_read_as_the_old_form_of_pi():
+    from question_bank.clean import clean_text
+
+    line = "第四十二条　受让方严重破坏土地生态环境的，承包方可以解除合同。"
+    assert "破坏土地" in clean_text(line)
+    assert "损坏土地" in clean_text("第四十二条　受讓方嚴重損壞土地的，承包方可以解除合同。")
