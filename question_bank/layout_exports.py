@@ -287,13 +287,14 @@ def column_tables(lines: list[str]) -> list[str]:
 
 
 _WIKI_HEADING = re.compile(r"^(={2,6})\s*(.+?)\s*\1\s*$")
+_WIKI_PAGE = re.compile(r"^(?:={2,6}[^\n]*={2,6}|\s*\{\|)[ \t]*$", re.MULTILINE)
 _WIKI_EMPHASIS = re.compile(r"'{2,5}(.+?)'{2,5}")
 
 
 def wiki_markup(lines: list[str]) -> list[str]:
     """A MediaWiki page's headings ("== 第五章 医疗救治 ==") as Markdown headings and its
     bold and italic quotes ("'''说明'''") off, when the page has such headings or a table."""
-    if not any(_WIKI_HEADING.match(line) or _WIKI_OPEN.match(line) for line in lines):
+    if not _WIKI_PAGE.search("\n".join(lines)):
         return lines
     out = []
     for line in lines:
@@ -320,18 +321,16 @@ _NUMBER_NODE = re.compile(
 # editor's, never the law's words.
 _NODE_REMARK = re.compile(r"^[ \t　]*[\[【［](?:备注|标签|图标|链接|注释|批注|笔记|优先级)[\]】］]")
 _HEADING_NODE = re.compile(r"^(#{1,6})\s*(.*)$")
+_ARTICLE_HEADING_NODE = re.compile(
+    rf"^(#{{1,6}})[ \t]*第[{_NUMERAL}]+条(?:之[{_NUMERAL}]+)?[^\n]{{4,}}$", re.MULTILINE
+)
+_BULLETED_ARTICLE = re.compile(rf"^[ \t　]*[-*+][ \t]+[*_ ]*第[{_NUMERAL}]+条", re.MULTILINE)
 
 
-def _article_heading_level(lines: list[str]) -> int | None:
+def _article_heading_level(text: str) -> int | None:
     """The heading level an outline gives its articles ("### 第二十七条　承包期内，…" three
     times or more), or None."""
-    levels = Counter(
-        len(m.group(1))
-        for line in lines
-        if (m := _HEADING_NODE.match(line))
-        and _ARTICLE_HEAD.match(m.group(2))
-        and len(m.group(2)) > 8
-    )
+    levels = Counter(len(m) for m in _ARTICLE_HEADING_NODE.findall(text))
     level, count = levels.most_common(1)[0] if levels else (None, 0)
     return level if count >= 3 else None
 
@@ -342,12 +341,9 @@ def outline_bullets(lines: list[str]) -> list[str]:
     nodes and of the nodes under them, so "  - （一）…", "#### 检查结果…" read as the
     article's items and paragraphs; a node that only numbers the article below it and the
     map's remarks ("[备注] …") go."""
-    bulleted_articles = sum(
-        1
-        for line in lines
-        if (m := _OUTLINE_BULLET.match(line)) and _ARTICLE_HEAD.match(line[m.end() :].lstrip("*_ "))
-    )
-    level = _article_heading_level(lines) if bulleted_articles < 3 else None
+    text = "\n".join(lines)
+    bulleted_articles = len(_BULLETED_ARTICLE.findall(text))
+    level = _article_heading_level(text) if bulleted_articles < 3 else None
     if bulleted_articles < 3 and level is None:
         return lines
     out = []
