@@ -10,7 +10,7 @@ from django.utils import timezone
 from apps.accounts.models import path_ids
 from apps.common import scoping
 from apps.exams import held_keys
-from apps.exams.models import Answer, Attempt, Exam, Paper
+from apps.exams.models import Answer, Attempt, Exam, Paper, PaperItem, PaperRule
 from apps.exams.services.exams import in_audience, sitting_over
 from apps.exams.services.papers import paper_totals
 from apps.exams.services.presentation import Shown, render_text, shown_questions
@@ -53,6 +53,47 @@ def mark_managed(exams: list[Exam], user) -> list[Exam]:
     )
     for exam in exams:
         exam.can_manage = exam.pk in owned
+    return exams
+
+
+def _pool_q(exam: Exam) -> Q:
+    """The questions an exam's paper can put before a candidate: its fixed items, or any
+    question of the banks its rules draw from."""
+    rule_banks = PaperRule.objects.filter(paper_id=exam.paper_id).values("bank_id")
+    fixed = PaperItem.objects.filter(paper_id=exam.paper_id).values("question_id")
+    return Q(bank_id__in=rule_banks) | Q(pk__in=fixed)
+
+
+def shares_questions_with(exam: Exam, viewer, now=None) -> list[dict]:
+    """The other published exams that hold some of this exam's questions while this one
+    runs. Whoever sits both hands this one in without a score (verdicts_held) until that
+    one's hold ends, so the console tells the organizer before the cadres find out. Exams
+    outside the viewer's reports are counted without their titles."""
+    now = now or timezone.now()
+    if exam.status == Exam.Status.CANCELLED or sitting_over(exam, now):
+        return []
+    overlapping = [
+        row
+        for row in held_keys.holding_exams(now)
+        if row["exam"] != exam.pk and row["closes_at"] + row["longest_grant"] > exam.opens_at
+    ]
+    pool = Question.objects.filter(_pool_q(exam))
+    sharing = [
+        row["exam"] for row in overlapping if pool.filter(held_keys.HeldKeys.of([row]).q()).exists()
+    ]
+    others = Exam.objects.filter(pk__in=sharing, status=Exam.Status.PUBLISHED).order_by("closes_at")
+    visible = set(exams_for_reports(viewer).filter(pk__in=sharing).values_list("pk", flat=True))
+    return [
+        {"id": other.pk, "title": other.title, "closes_at": other.closes_at}
+        if other.pk in visible
+        else {"id": None, "title": "其他单位主办的考试", "closes_at": other.closes_at}
+        for other in others
+    ]
+
+
+def mark_shared_pools(exams: list[Exam], viewer) -> list[Exam]:
+    for exam in exams:
+        exam.shares_questions_with = shares_questions_with(exam, viewer)
     return exams
 
 
@@ -194,6 +235,14 @@ def verdicts_held(attempt: Attempt, now=None) -> held_keys.HeldKeys | None:
         return None
     ids = attempt.question_ids
     return held if Question.objects.filter(held.q(), pk__in=ids).exists() else None
+
+
+def score_held_for(exam: Exam, user, now=None) -> bool:
+    """Whether another exam holds some of this exam's questions from `user`, so that a
+    sitting's score would stay back (verdicts_held) whatever the exam's own policy says: the
+    detail page must not promise a score at once that the result page will not show."""
+    held = held_keys.held_for(user, except_exam=exam, now=now)
+    return bool(held) and Question.objects.filter(held.q()).filter(_pool_q(exam)).exists()
 
 
 def submit_reply(attempt: Attempt, now=None) -> dict:

@@ -3635,9 +3635,16 @@ export interface components {
             question_count: number;
             /** 考试须知 */
             rules?: string;
+            /**
+             * @description true：本卷有题目与本人还在参加的另一场考试共用，交卷后成绩等那场考试结束后才公布
+             * @default false
+             */
+            readonly score_held: boolean;
             /** 成绩公布 */
             score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;
+            /** @description 与本场考试共用试题、且在本场考试期间尚未结束的其他已发布考试：同时参加两场的人员，本场交卷后要等那场结束才看得到成绩 */
+            readonly shares_questions_with: components["schemas"]["SharedExam"][];
             /** 打乱选项顺序 */
             shuffle_options?: boolean;
             /** 打乱题目顺序 */
@@ -3755,6 +3762,11 @@ export interface components {
             question_count: number;
             /** 考试须知 */
             rules?: string;
+            /**
+             * @description true：本卷有题目与本人还在参加的另一场考试共用，交卷后成绩等那场考试结束后才公布
+             * @default false
+             */
+            readonly score_held: boolean;
             /** 成绩公布 */
             score_release?: components["schemas"]["ExamReleaseEnum"];
             score_release_label: string;
@@ -6073,6 +6085,13 @@ export interface components {
              * Format: decimal
              */
             score: string;
+        };
+        SharedExam: {
+            /** Format: date-time */
+            closes_at: string;
+            /** @description null：不在本人管理范围内的考试 */
+            id: number | null;
+            title: string;
         };
         Source: {
             material_id: number | null;

@@ -81,6 +81,8 @@ export interface ExamDetail extends ExamCard {
   rules: string
   /** Extra time granted to this cadre; added to the deadline of the attempt they start. */
   extra_minutes: number
+  /** Another exam this cadre still sits shares questions with this one: its score waits for that exam. */
+  score_held: boolean
 }
 
 /** Question type codes; the phone app's exam contract below uses the same six. */

@@ -19,7 +19,7 @@ from apps.exams.models import Exam, Paper, PaperItem
 from apps.training.selectors import mastery_by_knowledge_point
 from tests import factories
 from tests.backend.exams import test_held_keys
-from tests.backend.training.conftest import right_response, wrong_response
+from tests.backend.training.conftest import make_question, right_response, wrong_response
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +98,34 @@ def test_a_mock_result_shows_the_score_once_the_hold_ends(
         held.pk: True,
         free.pk: True,
     }
+
+
+def test_the_exam_page_says_when_a_shared_question_will_hold_the_score_back(
+    tree, client_for, world, mock
+):
+    """The page must not promise "交卷后立即公布" where the result page will withhold it."""
+    exam, _, _ = mock
+    free_only = Paper.objects.create(title="自学模拟卷", org_unit=tree.county)
+    in_no_other_exam = make_question(world["free_bank"], "true_false")
+    PaperItem.objects.create(paper=free_only, position=1, question=in_no_other_exam, points=2)
+    free_exam = _exam(tree, free_only, title="自学模拟", kind=Exam.Kind.MOCK)
+    sitting_formal, not_sitting = (factories.make_user(tree.village_a1) for _ in range(2))
+    formal = world["formal"]
+    formal.audience_units.clear()
+    formal.audience_users.set([sitting_formal])
+    formal.save()  # an audience edit touches the exam, as the console's save does
+    cadre, outsider = client_for(sitting_formal), client_for(not_sitting)
+
+    def score_held(client, target) -> bool:
+        response = client.get(f"/api/v1/exams/{target.pk}")
+        assert response.status_code == 200, response.content
+        return response.json()["score_held"]
+
+    assert score_held(cadre, exam) is True
+    assert score_held(cadre, free_exam) is False  # nothing of it is held
+    assert score_held(outsider, exam) is False  # not in the formal exam's audience
+    Exam.objects.filter(pk=formal.pk).update(closes_at=timezone.now() - timedelta(hours=1))
+    assert score_held(cadre, exam) is False
 
 
 def test_the_wrong_book_takes_a_held_question_only_when_the_hold_ends(

@@ -59,9 +59,20 @@ class ExamDetailSerializer(ExamCardSerializer):
         read_only=True,
         help_text="为本人批准的个人延时（分钟），开始作答时加到交卷截止时间上",
     )
+    score_held = serializers.BooleanField(
+        default=False,
+        read_only=True,
+        help_text="true：本卷有题目与本人还在参加的另一场考试共用，交卷后成绩等那场考试结束后才公布",
+    )
 
     class Meta(ExamCardSerializer.Meta):
-        fields = [*ExamCardSerializer.Meta.fields, "rules", "extra_minutes"]
+        fields = [*ExamCardSerializer.Meta.fields, "rules", "extra_minutes", "score_held"]
+
+
+class SharedExamSerializer(serializers.Serializer):
+    id = serializers.IntegerField(allow_null=True, help_text="null：不在本人管理范围内的考试")
+    title = serializers.CharField()
+    closes_at = serializers.DateTimeField()
 
 
 class ExamAdminSerializer(ExamDetailSerializer):
@@ -73,10 +84,18 @@ class ExamAdminSerializer(ExamDetailSerializer):
     )
     org_unit_name = serializers.CharField(source="org_unit.full_name")
     audience_summary = serializers.SerializerMethodField()
+    shares_questions_with = SharedExamSerializer(
+        many=True,
+        read_only=True,
+        default=list,
+        help_text="与本场考试共用试题、且在本场考试期间尚未结束的其他已发布考试：同时参加两场的人员，"
+        "本场交卷后要等那场结束才看得到成绩",
+    )
 
     class Meta(ExamCardSerializer.Meta):
         fields = [
             *ExamDetailSerializer.Meta.fields,
+            "shares_questions_with",
             "status",
             "status_label",
             "can_manage",

@@ -108,6 +108,7 @@ class ExamCreateView(APIView):
         exam = exam_services.save_exam(exam=None, data=data.validated_data, user=request.user)
         selectors.annotate_cards([exam], request.user)
         selectors.mark_managed([exam], request.user)
+        selectors.mark_shared_pools([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data, status=status.HTTP_201_CREATED)
 
 
@@ -139,6 +140,7 @@ class ExamUpdateView(APIView):
         exam = exam_services.save_exam(exam=exam, data=data.validated_data, user=request.user)
         selectors.annotate_cards([exam], request.user)
         selectors.mark_managed([exam], request.user)
+        selectors.mark_shared_pools([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data)
 
 
@@ -301,6 +303,7 @@ class ExamActionView(APIView):
         exam = admin_exam(request, pk)
         selectors.annotate_cards([exam], request.user)
         selectors.mark_managed([exam], request.user)
+        selectors.mark_shared_pools([exam], request.user)
         return Response(s.ExamAdminSerializer(exam).data)
 
 

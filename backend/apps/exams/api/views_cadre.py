@@ -78,8 +78,10 @@ class ExamDetailView(APIView):
         )
         if admin:
             selectors.mark_managed([exam], request.user)
+            selectors.mark_shared_pools([exam], request.user)
         # An admin may sit the exam too: both shapes carry the reader's own extra time.
         exam.extra_minutes = extra_time.minutes_for(exam.pk, request.user.pk)
+        exam.score_held = selectors.score_held_for(exam, request.user)
         serializer = s.ExamAdminSerializer if admin else s.ExamDetailSerializer
         return Response(serializer(exam).data)
 
