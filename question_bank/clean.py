@@ -29,6 +29,12 @@ from question_bank.furniture import (
     strip_inline_furniture,
 )
 from question_bank.law_voice import separate_non_law
+from question_bank.layout_exports import (
+    column_tables,
+    outline_bullets,
+    peel_layout_export,
+    wiki_markup,
+)
 from question_bank.markers import CHAPTER, MARKDOWN_HEADING, is_article
 from question_bank.membership import drop_layout_lines
 from question_bank.mojibake import drop_garbled
@@ -90,7 +96,16 @@ def to_simplified(text: str) -> str:
         with _converter_lock:
             if _converter is None:
                 _converter = opencc.OpenCC("t2s")
-    return _converter.convert(text)
+    converted = _converter.convert(text)
+    if "坯" in converted and "坏" in text and len(converted) == len(text):
+        # OpenCC's phrase table reads "坏土" as the old form of "坯土", so "破坏土地" came out
+        # "破坯土地" (round 19): a 坏 in the text is the modern character and stays.
+        chars = list(converted)
+        for m in re.finditer("坯", converted):
+            if text[m.start()] == "坏":
+                chars[m.start()] = "坏"
+        converted = "".join(chars)
+    return converted
 
 
 def strip_stray_markup(text: str) -> str:
@@ -512,6 +527,7 @@ def bilingual_table_row(line: str) -> str:
 
 
 def clean_text(text: str) -> str:
+    text = peel_layout_export(text)
     if "<" in text[:5000] and looks_like_tagged_export(text):
         text = tagged_export_text(text)
     text = peel_code_wrapper(text)
@@ -521,6 +537,7 @@ def clean_text(text: str) -> str:
     text = remove_bracketed_pinyin(text)
     text = modern_zhe(to_simplified(text))
     lines = join_message_parts(drop_front_matter(text.split("\n")))
+    lines = outline_bullets(wiki_markup(column_tables(lines)))
     lines = drop_captioned_boxes(drop_article_labels(lines))
     lines = [bilingual_table_row(line) for line in lines]
     lines = drop_paragraph_numbers([strip_markdown_inline(drop_garbled(line)) for line in lines])

@@ -82,6 +82,14 @@ _PAGE_LINE = re.compile(
     r"\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?:上一页\s*)?\d+(?:\s+\d+)+(?:\s*下一页)?|上一页.*下一页)$",
     re.IGNORECASE,
 )
+# A fax machine's header on every page ("2026/03/11 09:42 FAX:0774-… 某某局 P.002/005"): a
+# page break a sentence runs across, like a page number (round 19).
+_FAX_HEADER = re.compile(
+    r"^\d{2,4}[/.\-年]\d{1,2}[/.\-月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s.{0,80}?"
+    r"(?:FAX|Fax|传真)[^。；！？]{0,80}?"
+    # the page number ("P.002/005") may already be cut off as a page mark
+    r"(?:P\.?\s*\d{1,3}(?:\s*/\s*\d{1,3})?|第\s*\d{1,3}\s*页(?:\s*/?\s*共\s*\d+\s*页)?)?$"
+)
 _PAGE_TITLE_SUFFIX = re.compile(r"[_\-—|｜]\s*第\s*\d+\s*页\s*$")
 _TRUNCATION = re.compile(
     r"(?:……|…|\.{3,})?\s*[(（][^()（）\n]{0,40}?"
@@ -244,6 +252,8 @@ def is_byline(line: str) -> bool:
 def is_page_mark(line: str) -> bool:
     """A page number line ("第 2 页 / 共 4 页", "- 3 -", "3/12"): where a page broke, often
     inside a sentence, so the text on both sides may still be one sentence."""
+    if line and _FAX_HEADER.match(line):
+        return True
     return bool(line) and bool(_PAGE_LINE.match(line)) and not _TRUNCATION_TAIL.match(line)
 
 
@@ -299,6 +309,7 @@ def is_furniture(line: str) -> bool:
         or bool(_PREV_NEXT.match(line))
         or bool(_COUNTER.match(line))
         or bool(_PAGE_LINE.match(line))
+        or bool(_FAX_HEADER.match(line))
         or (len(line) <= 60 and _is_short(line, 60) and bool(_PAGE_TITLE_SUFFIX.search(line)))
         or _is_prompt(line)
         or _is_notice(line)

@@ -187,7 +187,8 @@ LEAD_RE = re.compile(
     # Round 18: a notice's item number "二、" leads its cited rule ("二、依照法律规定，…").
     r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]\s*)?(?:【(?!(?:法条|条文|法律原文)】)[^】]{1,12}】\s*)?[★☆]?(?:答(?:复)?[：:]\s*)?"
 )
-LEADS = ("本", "该", "此", "这", "各", "我")
+# "本法", "该条例", "同一部法律", "上述法律": a law named before, never a name of its own
+LEADS = ("本", "该", "此", "这", "各", "我", "同一", "另一", "上述", "前述")
 CLAUSE_RE = re.compile(r"[^，；：。！？]+")
 # How far a source carries: sentences of the same paragraph after it, without a new subject.
 INHERIT_SENTENCES = 1

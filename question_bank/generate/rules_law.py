@@ -187,3 +187,151 @@ def prohibition_swap(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         difficulty=1,
         swapped={"kind": "modal", "original": "不得", "replacement": "可以"},
     )
+
+
+# A prohibition stated as it stands (a "对" 判断): "X不得<act>" / "禁止X<act>" is a rule a
+# reader must know, however plain the act. Only a whole sentence that reads alone: it ends
+# the sentence with "。", names no other article or paragraph, does not lean on the
+# sentence before ("但是，不得……") and is short enough to judge at a glance.
+PROHIBITION_RE = re.compile(r"不得|禁止")
+LEANS_ON_TEXT = re.compile(
+    r"前款|前条|本条|本款|前项|上述|该|此类|第[一二三四五六七八九十百零]+(?:条|款|项)|"
+    r"依照本法|本法规定的|下列|以下|因此|由此|原[^，。；]{0,4}机关"
+)
+# A connective, a bracket, or a list dash or bullet left by the layout.
+LEANS_ON_START = re.compile(r"^(?:但|并|同时|其|对此|此外|另外|否则|对前|前|[（(\-–—*•·])")
+PROHIBITION_CHARS = (12, 70)
+# "有关单位和个人不得拒绝、阻挠。": refusing what is said in the sentence before, unless
+# this sentence names the inspection or procedure obstructed.
+OBSTRUCTION = r"(?:拒绝|阻挠|阻碍|拖延|谎报|瞒报|推诿|妨碍|干扰)"
+BARE_OBSTRUCTION_RE = re.compile(f"^{OBSTRUCTION}(?:(?:、|和|或者){OBSTRUCTION})*$")
+OBSTRUCTED_RE = re.compile(r"检查|调查|监督|执法|审计|救援|报警|诊断|检验|检疫")
+# "确认成员，不得违反本法和其他法律法规的规定": obeying the law in general is no rule to ask.
+ONLY_OBEY_RE = re.compile(r"^(?:违反|违背)[^，。；]*(?:法律|法规|规定)$")
+# "任何一方": the parties must be named in the sentence ("父母……任何一方").
+PARTIES_RE = re.compile(r"双方|父母|夫妻|当事人|各方")
+
+
+def _reads_alone(sentence: Sentence, chars: tuple[int, int]) -> bool:
+    """A whole sentence, of a length to judge at a glance, that leans on no other text."""
+    core = sentence.core
+    if not sentence.text.rstrip().endswith("。") or not chars[0] <= len(core) <= chars[1]:
+        return False
+    if LEANS_ON_START.match(core) or LEANS_ON_TEXT.search(core) or "不得不" in core:
+        return False
+    return "任何一方" not in core or bool(PARTIES_RE.search(core))
+
+
+def _binds_someone(text: str, core_at: int, m: re.Match) -> bool:
+    """The modal at `m` has its subject in its clause, or in a topic clause before it that
+    is not a condition ("未经登记，不得对抗……": what is not registered is said elsewhere)."""
+    c_start, c_end = _clause(text, m.start())
+    if "除外" in text[c_start:c_end]:
+        return False  # "……不得公开的内容除外": an exception to a rule said before
+    at = max(c_start, core_at)  # the clause without the article number
+    if m.group(0) == "禁止" and m.start() == at:
+        # "禁止任何单位和个人……": the law's own ban, its subject follows the verb.
+        return at == core_at
+    if len(text[at : m.start()].strip()) >= 2:
+        return True
+    if c_start <= core_at:
+        return False
+    before = text[max(_clause(text, c_start - 1)[0], core_at) : c_start]
+    return not before.startswith("未经") and _has_subject(text, c_start, m.start(), topic=True)
+
+
+def stated_prohibition(sentence: Sentence) -> tuple[int, int] | None:
+    """The span (in document offsets) of the first 不得/禁止 of a self-contained prohibition."""
+    text, core_at = sentence.text, sentence.core_start - sentence.start
+    if not _reads_alone(sentence, PROHIBITION_CHARS):
+        return None
+    found = list(PROHIBITION_RE.finditer(text, core_at))
+    if not found or not _binds_someone(text, core_at, found[0]):
+        return None
+    acts = [text[f.end() : _clause(text, f.start())[1]] for f in found]
+    if len(acts) == 1 and ONLY_OBEY_RE.match(acts[0]):
+        return None
+    # What is obstructed is named before the last prohibition's clause, not in its subject
+    # ("被审计单位不得拒绝、拖延、谎报" names no procedure).
+    named_before = text[core_at : _clause(text, found[-1].start())[0]]
+    if BARE_OBSTRUCTION_RE.match(acts[-1]) and not OBSTRUCTED_RE.search(named_before):
+        return None
+    m = found[0]
+    return sentence.start + m.start(), sentence.start + m.end()
+
+
+@sentence_rule("true_false.prohibition", "true_false", 0.42)
+def stated_prohibition_true(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "X不得<act>" asked as it stands: the answer is "对"."""
+    if not ctx.law:
+        return
+    span = stated_prohibition(sentence)
+    if span is None:
+        return
+    yield Candidate(
+        type="true_false",
+        stem=ctx.stem(sentence),
+        answer=True,
+        explanation=f"{ctx.explain(sentence)}表述正确。",
+        source=ctx.source(sentence),
+        rule="true_false.prohibition",
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
+        answer_texts=[ctx.original.text[span[0] : span[1] + 4]],
+        checks=[span],
+        difficulty=1,
+    )
+
+
+# A duty stated as it stands (a "对" 判断): "X应当<act>" with a concrete act ("国徽应当悬挂在
+# 机关正门上方正中处", "工资应当以货币形式按月支付给劳动者本人"). Never a programme or a
+# slogan ("加强……", "采取措施", "纳入规划"): those are what a reader cannot get wrong.
+DUTY_RE = re.compile(r"应当|必须")
+DUTY_CHARS = (12, 60)
+PROGRAMME_RE = re.compile(
+    r"加强|重视|支持|鼓励|推动|推进|促进|采取|措施|做好|提高|发挥|完善|健全|保障|引导|扶持|"
+    r"关心|关爱|尊重|积极|大力|努力|逐步|不断|广泛|宣传|教育|加大|强化|落实|坚持|注重|纳入|"
+    r"统筹|协调|配合|依法|有关规定|合理|妥善|及时"
+)
+# The subject is the state or every government: a policy aim, not a duty to check.
+POLICY_SUBJECT_RE = re.compile(r"^(?:国家|各级|县级以上|地方各级|国务院)")
+ONLY_OBEY_DUTY_RE = re.compile(r"^遵守[^，。；]*(?:法律|法规|规定|章程)$")
+
+
+def stated_duty(sentence: Sentence) -> tuple[int, int] | None:
+    """The span (in document offsets) of the one 应当/必须 of a concrete, self-contained duty."""
+    text, core_at = sentence.text, sentence.core_start - sentence.start
+    core = sentence.core
+    if not _reads_alone(sentence, DUTY_CHARS) or POLICY_SUBJECT_RE.match(core):
+        return None
+    if PROHIBITION_RE.search(core) or "可以" in core or "有权" in core:
+        return None  # a prohibition is asked by its own rule; a permission blurs the duty
+    found = list(DUTY_RE.finditer(text, core_at))
+    if len(found) != 1 or not _binds_someone(text, core_at, found[0]):
+        return None
+    m = found[0]
+    act = text[m.end() :].rstrip("。")
+    if PROGRAMME_RE.search(act) or ONLY_OBEY_DUTY_RE.match(act):
+        return None
+    return sentence.start + m.start(), sentence.start + m.end()
+
+
+@sentence_rule("true_false.duty", "true_false", 0.42)
+def stated_duty_true(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """ "X应当<act>" asked as it stands: the answer is "对"."""
+    if not ctx.law:
+        return
+    span = stated_duty(sentence)
+    if span is None:
+        return
+    yield Candidate(
+        type="true_false",
+        stem=ctx.stem(sentence),
+        answer=True,
+        explanation=f"{ctx.explain(sentence)}表述正确。",
+        source=ctx.source(sentence),
+        rule="true_false.duty",
+        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
+        answer_texts=[ctx.original.text[span[0] : span[1] + 4]],
+        checks=[span],
+        difficulty=1,
+    )

@@ -181,7 +181,9 @@ _NAME_LEAD = re.compile(
 )
 # A word that ends like a law but is none ("方法", "办法" alone, "依法", "做法").
 _NOT_A_LAW = re.compile(
-    r"^(?:[方办做说看想写用算立执司守依合违非]法|[^\u4e00-\u9fff]*|.*(?:的|之)(?:规定|办法|决定))$"
+    r"^(?:[方办做说看想写用算立执司守依合违非]法|[^\u4e00-\u9fff]*|.*(?:的|之)(?:规定|办法|决定)"
+    # "同一部法律", "本法", "该条例", "上述办法": a law named before, never a name
+    r"|(?:同一|另一|本|该|这|此|那|上述|前述|上列)部?(?:法|条例|规定|办法|细则|决定))$"
 )
 _SENTENCE_RE = re.compile(r"[。；;！!？?]|《[^》]*》\s*第[一二三四五六七八九十百零〇\d]+条")
 # A field whose value is a category, not a name ("【法规类别】公路综合规定", "主题分类：…").
@@ -232,13 +234,25 @@ def chosen_law_name(document: Document) -> str | None:
     sources.extend(("path", part) for part in sorted(paths))
     score: dict[str, float] = {}
     kinds: dict[str, set[str]] = {}
+    in_full: set[str] = set()
     for source, line in sources:
         for name, full, booked in _names_in(line):
             weight = _SOURCE_WEIGHT[source] + (2 if full else 0) + (1 if booked else 0)
             score[name] = score.get(name, 0) + weight
             kinds.setdefault(name, set()).add(source)
+            if full and source in ("title", "head"):
+                in_full.add(name)
     if not score:
         return _described_name(described)
+    if in_full:
+        # The law's full name ("中华人民共和国X法") in its own title or head lines beats a
+        # short label of a calendar, a column or an app ("每日一条·X权益法"), however many
+        # sources repeat it; the official short form is that full name's X法 (round 19).
+        score = {
+            name: weight
+            for name, weight in score.items()
+            if any(full == name or full.endswith(name) for full in in_full)
+        }
     # A name that ends another ("广播法", "乡村公共广播法") is the same law cut short: its
     # witnesses speak for the longer name.
     for name in sorted(score, key=len):
