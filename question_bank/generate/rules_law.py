@@ -266,15 +266,19 @@ def stated_prohibition_true(ctx: Context, sentence: Sentence) -> Iterator[Candid
     if not ctx.law:
         return
     span = stated_prohibition(sentence)
-    if span is None:
-        return
-    yield Candidate(
+    if span is not None:
+        yield _asked_as_stated(ctx, sentence, span, "true_false.prohibition")
+
+
+def _asked_as_stated(ctx: Context, sentence: Sentence, span: tuple[int, int], rule: str):
+    """A "对" 判断 of the sentence as it stands; `span` is the 不得/应当 the verifier checks."""
+    return Candidate(
         type="true_false",
         stem=ctx.stem(sentence),
         answer=True,
         explanation=f"{ctx.explain(sentence)}表述正确。",
         source=ctx.source(sentence),
-        rule="true_false.prohibition",
+        rule=rule,
         knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
         answer_texts=[ctx.original.text[span[0] : span[1] + 4]],
         checks=[span],
@@ -321,17 +325,5 @@ def stated_duty_true(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     if not ctx.law:
         return
     span = stated_duty(sentence)
-    if span is None:
-        return
-    yield Candidate(
-        type="true_false",
-        stem=ctx.stem(sentence),
-        answer=True,
-        explanation=f"{ctx.explain(sentence)}表述正确。",
-        source=ctx.source(sentence),
-        rule="true_false.duty",
-        knowledge_points=ctx.knowledge_points(sentence.passage.heading_path),
-        answer_texts=[ctx.original.text[span[0] : span[1] + 4]],
-        checks=[span],
-        difficulty=1,
-    )
+    if span is not None:
+        yield _asked_as_stated(ctx, sentence, span, "true_false.duty")

@@ -109,15 +109,23 @@ def article_texts(text: str) -> dict[str, str]:
     return out
 
 
-def true_statement(stem: str):
-    """A bare true/false candidate with this stem, for the checks that read only the stem."""
+def candidate(stem: str, type_: str = "true_false", quote: str = "x", **fields):
+    """A bare candidate with this stem (a true/false by default), for the checks that read
+    little more than the stem; `fields` override any other field."""
     from question_bank.generate.candidate import Candidate, Source
 
-    return Candidate(
-        type="true_false",
+    values = dict(
+        type=type_,
         stem=stem,
-        answer=True,
+        answer=True if type_ == "true_false" else [quote],
         explanation="",
-        source=Source("p", 0, 1, "x"),
+        source=Source("p", 0, len(quote), quote),
         rule="t",
     )
+    values.update(fields)
+    return Candidate(**values)
+
+
+def true_statement(stem: str):
+    """A bare true/false candidate with this stem, for the checks that read only the stem."""
+    return candidate(stem)

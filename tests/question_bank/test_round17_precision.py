@@ -19,21 +19,9 @@ from question_bank.generate import attribution, filters, stem_checks
 from question_bank.generate.candidate import BLANK, Candidate, Source
 from question_bank.generate.pipeline import generate
 from question_bank.ingest import ingest_bytes
+from tests.question_bank.generate_helpers import candidate as _candidate
 
 LAW = "示范果园保护法"
-
-
-def _candidate(stem: str, type_: str = "true_false", quote: str = "x", **kw) -> Candidate:
-    base = dict(
-        type=type_,
-        stem=stem,
-        answer=True if type_ == "true_false" else [quote],
-        explanation="",
-        source=Source("p", 0, len(quote), quote),
-        rule="t",
-    )
-    base.update(kw)
-    return Candidate(**base)
 
 
 def _everything(result) -> list[Candidate]:
