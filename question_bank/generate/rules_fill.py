@@ -168,13 +168,24 @@ PRINCIPLE_RE = re.compile(
 
 
 def _principle_terms(terms: str) -> list[str]:
-    """Split on 、 and 和 (and 与, except inside "A与B相结合")."""
+    """Split on 、 and 和 (and 与, except inside "A与B相结合"). A 与 that ends a word
+    ("社会参与", "给与") and a 和 after a bare subject ("企业和社会参与": who takes part) join
+    no two terms: the word stays whole (round 20)."""
     out: list[str] = []
-    for part in re.split("[、和]", terms):
-        if "与" in part and not part.endswith("相结合"):
-            out.extend(part.split("与"))
-        else:
-            out.append(part)
+    for group in terms.split("、"):
+        pieces = group.split("和")
+        joined = [pieces[0]]
+        for piece in pieces[1:]:
+            if len(joined[-1]) <= 2 and len(piece) >= len(joined[-1]) + 2:
+                joined[-1] += "和" + piece
+            else:
+                joined.append(piece)
+        for part in joined:
+            halves = part.split("与")
+            if len(halves) > 1 and not part.endswith("相结合") and min(map(len, halves)) >= 2:
+                out.extend(halves)
+            else:
+                out.append(part)
     return out
 
 
