@@ -469,7 +469,7 @@ def attribute(
         # bare "as the law says", not quoted, is the writer's own arrangement (round 20).
         cited = law_cited(statement)
         quoted = cited is not None and quoted_at(statement, cited[1])
-        m = None if quoted else LOCAL_ARRANGEMENT_RE.search(statement)
+        m = None if quoted else TOWNSHIP_OFFICE_RE.search(statement)
         if m:
             return Attribution(
                 False, "local", None, f"泛称的法律规定之后是本地的安排（{m.group(0)}）"
@@ -512,6 +512,12 @@ def attribute(
 # "须经镇人民政府审核同意", "报镇政府批准", "到镇便民服务中心登记", "报镇水务站".
 LOCAL_ARRANGEMENT_RE = re.compile(
     r"(?<![乡、（(和与及])镇(?:人民)?政府|(?<![、（(和与及])县政府|街道办事处|村委会|村部"
+    r"|(?<![城乡])镇[\u4e00-\u9fa5]{0,6}?(?:站|所|中心|办公室)|便民服务中心|农经站"
+)
+# A township's or county's own office or body (not a village committee, which a law names
+# among those who must act): after a bare "依照法律规定，" the writer's arrangement (round 20).
+TOWNSHIP_OFFICE_RE = re.compile(
+    r"(?<![乡、（(和与及])镇(?:人民)?政府|(?<![、（(和与及])县政府"
     r"|(?<![城乡])镇[\u4e00-\u9fa5]{0,6}?(?:站|所|中心|办公室)|便民服务中心|农经站"
 )
 # "依照法律规定，" "按照有关法律规定，": a source framed, no law named.

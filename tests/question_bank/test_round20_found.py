@@ -126,6 +126,7 @@ PRINCIPLES = """# 示范河道管理条例
 第三条 河道保护工作坚持政策支持、社会参与、市场化运作的原则。
 第四条 河道生态补偿坚持政府主导、企业和社会参与、市场化运作的原则。
 第五条 河道管理坚持公开、公平和公正的原则。
+第六条 河道采砂经营者定价，应当遵循公平、合法和诚实信用的原则。
 """
 
 
@@ -135,6 +136,7 @@ def test_a_principles_terms_keep_their_words_whole():
     assert ("政策支持", "社会参与", "市场化运作") in answers
     assert ("政府主导", "企业和社会参与", "市场化运作") in answers
     assert ("公开", "公平", "公正") in answers
+    assert ("公平", "合法", "诚实信用") in answers
     assert all("与、" not in c.stem and "与，" not in c.stem for c in result.candidates)
 
 
@@ -155,7 +157,25 @@ def test_a_bare_as_the_law_says_before_a_townships_office_is_local():
         "依照法律规定，养殖户发现病死畜禽的，应当同时报告镇畜牧站和县农业农村局。",
     ):
         assert not attribute(statement, where=where).national, statement
+    # a village committee among those the law names is no township office
+    listed = "法律规定，父母、学校、村委会发现牧户私开草场的，应当立即向草原主管部门报告。"
+    assert attribute(listed, where=where).national
     quoted = (
         "《示范草原法》第三十三条规定：“草原承包经营者应当合理利用草原，不得超过核定的载畜量。”"
     )
     assert attribute(quoted, where=where).national
+
+
+CARD = """栎木镇警务助理走访手卡
+第一项　邻里纠纷
+法条：《中华人民共和国示范调解法》第九条第二款：“调解处理纠纷，应当查明事实，并遵循合法、公正、自愿、及时的原则，注重教育和疏导。”
+镇里的要求：每月走访四十户。
+"""
+
+
+def test_a_fill_in_from_a_cards_cited_paragraph_names_the_law():
+    from question_bank.ingest import ingest_text
+
+    result = generate(ingest_text(CARD), seed=16)
+    stems = [c.stem for c in result.candidates if c.rule == "fill.principle"]
+    assert stems and all(s.startswith("根据《示范调解法》，") for s in stems)
