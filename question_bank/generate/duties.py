@@ -55,3 +55,52 @@ def concrete(text: str) -> bool:
     """The statement carries something checkable (a figure, deadline, system, body…) or a
     named actor: a "对" worth keeping before an exhortation or a generic aim."""
     return bool(CONCRETE_RE.search(text)) or not LEAD_RE.match(text.strip())
+
+
+# Round 20: the act of a "X应当<act>" duty asked as it stands. A clause that only promises
+# conformity ("符合国家标准", "遵守职业道德", "具备相应的专业能力", "与……相适应"), a
+# quality ("客观、公正", "安全、无害") or betterment by measures fitted to circumstances
+# ("结合实际开展……", "充分考虑……") is true by its wording: nobody marks it false.
+CONFORM_CLAUSE_RE = re.compile(
+    r"^(?:严格|保证|确保)?(?:符合|遵守|遵循|执行|依照|按照|依据|根据)[^，；]*"
+    r"(?:标准|规定|要求|规律|规程|规范|道德|公德|本法|法律|法规|政策|特点|利益|公序良俗)"
+    r"(?:和要求|进行)?$"
+    r"|^(?:按照|依照)(?:国家)?(?:有关)?规定[^，；]{0,2}$"
+    r"|^(?:具备|具有|达到|学习和掌握|掌握)[^，；]*(?:相应|相适应|所需要|所必需)[^，；]*$"
+    r"|^[^，；]*(?:相适应|相一致)$"
+    r"|^(?:确保|保证)[^，；]*符合[^，；]*(?:标准|规定|要求)$"
+    r"|^(?:确保|保证)[^，；]*(?:安全|质量|正常运行|正常运转|不受污染|可靠运行)[^，；]*$"
+    r"|^(?:防止|减轻|预防)[^，；]*(?:污染|影响|危害)$"
+    r"|^(?:对[^，；]*)?负责$|^(?:对[^，；]*)?负有[^，；]*责任$"
+    r"|^(?:承担|履行)相应的(?:责任|义务)$|^接受[^，；]*监督$"
+)
+QUALITY = r"(?:客观|公正|公平|真实|准确|科学|审慎|适度|简捷|方便|安全|无害|适当|合理)"
+QUALITY_RE = re.compile(rf"^(?:{QUALITY}[、和]?)+$|^(?:{QUALITY}[、和]?)+地")
+# Conduct every code asks of everyone ("忠于职守，清正廉洁", "办事公道，热心为居民服务").
+CONDUCT = (
+    r"(?:忠于职守|清正廉洁|纪律严明|服从命令|严格执法|诚实守信|办事公道|热心|耐心|承担社会责任)"
+)
+BETTERMENT_CLAUSE_RE = re.compile(
+    rf"^{ADVERBS}(?:结合|适应|体现|有利于|充分考虑|充分利用|充分听取|拓宽|严格管理|因地制宜|"
+    rf"因人施教|厉行|节约|崇尚|动员|依靠|严密防范|以[^，；]*为[^，；]{{0,2}}准则|把[^，；]*放在首位|"
+    rf"把[^，；]*作为|提供力所能及|{CONDUCT}|{MEASURES}|{AIM_VERB})"
+    rf"|^(?:根据|结合)[^，；]*实际(?:情况|需要)"
+    rf"|^{ADVERBS}(?:协助[^，；]*)?(?:组织)?开展[^，；]*(?:活动|工作)$"
+)
+# "应当予以协助", "应当立即执行": helping or doing what the sentence before said.
+BARE_ACT_RE = re.compile(r"^(?:立即|及时|认真)?(?:予以)?(?:协助|执行|解决|处理|配合)$")
+
+
+def hollow_act(act: str) -> bool:
+    """True when every clause of a duty's act (the text after 应当/必须) only promises
+    conformity, a quality or betterment, or is a bare "予以协助" that leans on other text."""
+    parts = CLAUSE_SPLIT_RE.split(act.strip().rstrip("。；;"))
+    clauses = [c.strip().removeprefix("并") for c in parts if c.strip()]
+    if not clauses:
+        return True
+    if len(clauses) == 1 and BARE_ACT_RE.match(clauses[0]):
+        return True
+    return all(
+        CONFORM_CLAUSE_RE.match(c) or QUALITY_RE.match(c) or BETTERMENT_CLAUSE_RE.match(c)
+        for c in clauses
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import elements
+from . import duties, elements
 from .candidate import Candidate
 from .context import Context
 from .registry import sentence_rule
@@ -299,6 +299,12 @@ PROGRAMME_RE = re.compile(
 # The subject is the state or every government: a policy aim, not a duty to check.
 POLICY_SUBJECT_RE = re.compile(r"^(?:国家|各级|县级以上|地方各级|国务院)")
 ONLY_OBEY_DUTY_RE = re.compile(r"^遵守[^，。；]*(?:法律|法规|规定|章程)$")
+# "……还应当/也应当": adds to a duty said in the sentence before. "本法" in the stem, a
+# footnote mark, a page number or markup left by the layout: not a stem to print.
+ADDS_TO_BEFORE_RE = re.compile(r"(?:还|也|亦|同样)(?:应当|必须)")
+# "各少数民族都应当……", "社会各界都应当……": everyone at once, unless it is "任何人".
+EVERYONE_RE = re.compile(r"都(?:应当|必须)")
+LAYOUT_LEFT_RE = re.compile(r"本法|\[\d+\]|［\d+］|[=<>]|^\d+\s")
 
 
 def stated_duty(sentence: Sentence) -> tuple[int, int] | None:
@@ -314,12 +320,16 @@ def stated_duty(sentence: Sentence) -> tuple[int, int] | None:
         return None
     m = found[0]
     act = text[m.end() :].rstrip("。")
-    if PROGRAMME_RE.search(act) or ONLY_OBEY_DUTY_RE.match(act):
+    if PROGRAMME_RE.search(act) or ONLY_OBEY_DUTY_RE.match(act) or duties.hollow_act(act):
+        return None
+    if ADDS_TO_BEFORE_RE.search(core) or LAYOUT_LEFT_RE.search(core):
+        return None
+    if EVERYONE_RE.search(core) and "任何" not in core:
         return None
     return sentence.start + m.start(), sentence.start + m.end()
 
 
-@sentence_rule("true_false.duty", "true_false", 0.42)
+@sentence_rule("true_false.duty", "true_false", 0.41)
 def stated_duty_true(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """ "X应当<act>" asked as it stands: the answer is "对"."""
     if not ctx.law:
