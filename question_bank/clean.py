@@ -354,6 +354,36 @@ def drop_running_header(lines: list[str | None]) -> list[str | None]:
     return [line for i, line in enumerate(lines) if i not in repeats] if repeats else lines
 
 
+# A serial number in a record's label ("No.2606-02", "第3期", "2026-06-02"): what changes
+# from record to record.
+_SERIAL = re.compile(r"[A-Za-z]*[.\-#/]?\d[\d.\-/:#]*")
+_NUMBERED_PART = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[编章节条]|[（(])")
+
+
+def drop_numbered_headers(lines: list[str | None]) -> list[str | None]:
+    """A mail merge or a run of printed cards puts the same label, with its record's serial
+    number, over every record ("某某所每日学法卡 No.2606-02"): read as text, each label ends
+    the article above it as a paragraph of its own. A short line with a number, no sentence
+    in it, that recurs three times or more with only its numbers changed, goes (round 20)."""
+    shapes: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        text = (line or "").strip()
+        if (
+            not text
+            or len(text) > 40
+            or not re.search(r"\d", text)
+            or _INNER_SENTENCE_END.search(text)
+            or text.endswith(("。", "；", "：", ":"))
+            or _NUMBERED_PART.match(text)
+        ):
+            continue
+        shape = _SERIAL.sub("#", text)
+        if len(re.findall(r"[\u4e00-\u9fff]", shape)) >= 4:
+            shapes.setdefault(shape, []).append(i)
+    drop = {i for found in shapes.values() if len(found) >= 3 for i in found}
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+
+
 def join_wrapped(lines: list[str | None]) -> list[str]:
     width = wrap_width(lines)
     paragraphs: list[str] = []
@@ -546,5 +576,5 @@ def clean_text(text: str) -> str:
     lines = drop_layout_lines(separate_non_law(lines), front=True)
     lines = [without_foreign_tail(_markdown_links(line)) for line in lines]
     lines = strip_repeated_title(join_pages(lines))
-    kept = drop_running_header(_drop_repeated_title(drop_furniture(lines)))
+    kept = drop_numbered_headers(drop_running_header(_drop_repeated_title(drop_furniture(lines))))
     return "\n".join(split_run_on_headings(join_wrapped(kept)))

@@ -15,6 +15,11 @@
   English columns go.
 - A mind-map outline ("- 第九条 …", "  - （一）…", "* …"): the outline's bullets go when its
   topics are a law's articles.
+- A key=value log (a platform's push or message log: a record line "2026-04-08 08:30:00 INFO
+  [worker] task=… target=… msg=…", then indented "title=…", "body=…" fields): the text is in
+  the fields' values, one paragraph a field. A record line keeps only its message field
+  (msg=, body=, text=, …); the logger's fields (time, level, thread, ids, targets, counts) and
+  its free-text warnings go; a title=/subject= field is the push's label and goes too.
 """
 
 from __future__ import annotations
@@ -364,6 +369,52 @@ def outline_bullets(lines: list[str]) -> list[str]:
     return out
 
 
+_LOG_RECORD = re.compile(r"^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+_FIELD_LINE = re.compile(r"^\s*([A-Za-z_][\w.\-]*)\s*=\s*(.*)$")
+_PAIR = re.compile(r"(?<![\w.\-])([A-Za-z_][\w.\-]*)=(\"(?:[^\"\\]|\\.)*\"|'[^']*'|\S+)")
+# fields that carry the message's words; a record line keeps only these
+_MESSAGE_KEYS = frozenset(
+    ["msg", "message", "body", "text", "content", "desc", "description", "para", "paragraph"]
+)
+# a push's label ("每日一条·某某法（1/13）第五十五条"), not the text
+_LABEL_KEYS = frozenset(["title", "subject", "summary", "label", "caption", "name", "topic"])
+
+
+def looks_like_key_value_log(text: str) -> bool:
+    """Six or more lines that are one key=value field, or log records holding such fields."""
+    lines = [line for line in text[:20000].split("\n") if line.strip()]
+    fields = sum(1 for line in lines if _FIELD_LINE.match(line) and not _LOG_RECORD.match(line))
+    records = sum(1 for line in lines if _LOG_RECORD.match(line) and _PAIR.search(line))
+    return fields + records >= 6 and fields + records >= 0.4 * len(lines)
+
+
+def _field_value(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        raw = raw[1:-1].replace('\\"', '"')
+    return raw.replace("\\n", "\n").strip()
+
+
+def key_value_log_text(text: str) -> str:
+    """The message text of a key=value log, one field a line (see the module's doc)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _LOG_RECORD.match(line):
+            for key, raw in _PAIR.findall(line):
+                value = _field_value(raw)
+                if key.lower() in _MESSAGE_KEYS and _HAN.search(value):
+                    out.append(value)
+            continue
+        field = _FIELD_LINE.match(line)
+        if field:
+            key, value = field.group(1).lower(), _field_value(field.group(2))
+            if key not in _LABEL_KEYS and len(_HAN.findall(value)) >= 2:
+                out.append(value)
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def peel_layout_export(text: str) -> str:
     """The text of a calendar, OFD page or spreadsheet export; any other text as it is."""
     head = text[:3000]
@@ -374,4 +425,6 @@ def peel_layout_export(text: str) -> str:
             return spreadsheet_text(text)
         if looks_like_ofd(text):
             return ofd_text(text)
+    if "=" in head and looks_like_key_value_log(text):
+        return key_value_log_text(text)
     return text

@@ -18,6 +18,8 @@ is kept, in order:
 - a record's label that only restates the article number its text opens with
   ("某某法 第十条" over "第十条　…") goes; the law's name it gives opens the text when no
   line before the records names it (a feed's title names the channel, not the law).
+- a translation file's source document (XLIFF <file original="某某法_第五章_保障措施.docx">)
+  names the law when nothing inside does: that name opens the text.
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _HEADING = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编章节](?:\s|　|$)")
 _ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+# the file a translation was made from: "某某法_第五章.docx", "path/to/某某条例.txt"
+_SOURCE_FILE_ATTRS = frozenset(["original", "source-file", "sourcefile"])
+_FILE_NAME_LAW = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,30}?(?:法|条例)$")
 _LABEL = re.compile(r"^(?P<name>\S.*?)\s*(?P<number>第[一二三四五六七八九十百零〇\d]+条)$")
 
 
@@ -101,6 +106,7 @@ class _ExportParser(HTMLParser):
         self.current: list[str] = []
         # one frame per open element: (tag, foreign language, note, header)
         self.stack: list[tuple[str, bool, bool, bool]] = []
+        self.source_law: str | None = None
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -129,8 +135,10 @@ class _ExportParser(HTMLParser):
                 tag in _HEADER_TAGS,
             )
         )
-        for _name, value in attrs:
+        for name, value in attrs:
             value = " ".join((value or "").split())
+            if name in _SOURCE_FILE_ATTRS and self.source_law is None:
+                self.source_law = _law_in_file_name(value)
             if _HEADING.match(value) and not any(frame[1] for frame in self.stack):
                 self.lines.append(value)
 
@@ -153,6 +161,15 @@ class _ExportParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def _law_in_file_name(path: str) -> str | None:
+    stem = re.sub(r"\.\w{1,5}$", "", re.split(r"[/\\]", path)[-1])
+    for part in re.split(r"[_\-—·\s]+", stem):
+        part = re.sub(r"[（(][^）)]*[）)]", "", part)
+        if _FILE_NAME_LAW.match(part):
+            return part
+    return None
 
 
 def _tidy(lines: list[str]) -> list[str]:
@@ -189,4 +206,8 @@ def tagged_export_text(text: str) -> str:
     parser = _ExportParser()
     parser.feed(text)
     parser.close()
-    return "\n".join(_tidy(parser.lines))
+    lines = _tidy(parser.lines)
+    law = parser.source_law
+    if law and not any(law.removeprefix("中华人民共和国") in line for line in lines):
+        lines.insert(0, law)
+    return "\n".join(lines)

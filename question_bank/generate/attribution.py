@@ -38,8 +38,11 @@ LAW_NAME = (
 )
 # "《X法》规定，" "消防法明确规定：" "《X法》第六十二条：" "根据《X条例》第十条规定，"
 CITED_LAW_RE = re.compile(
-    r"(?:按照|根据|依照|依据)?" + LAW_NAME + r"(?:第[一二三四五六七八九十百零]+条)?(?:的)?"
-    r"(?:(?:还|也|明确|同时)?(?:规定|明确规定|明确|要求|指出)[，,：:]|(?<=条)[：:]"
+    r"(?:按照|根据|依照|依据)?"
+    + LAW_NAME
+    # round 20: "《X法》第九条第二款：“…”" (a card's "法条：" line) cites a paragraph
+    + r"(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?(?:的)?"
+    r"(?:(?:还|也|明确|同时)?(?:规定|明确规定|明确|要求|指出)[，,：:]|(?<=[条款])[：:]"
     # Round fifteen: "劳动法规定得很清楚：" "该法第二条讲得很明白，"
     r"|(?:规定|讲|说|写)得(?:很|非常|十分)?(?:清楚|明白|明确)[，,：:])"
 )
@@ -70,12 +73,16 @@ FRAMED_LAW_RE = re.compile(
 # Round thirteen: the one law a speech has named, referred to again without its name:
 # "新法规定，" "该法第十二条规定，" "这部法律明确，" "法律也有说法：" "这里有一条法律依据大家要清楚：",
 # "法律同时禁止……" (the statement starts at the verb).
-THIS_LAW = r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律|修订后的法律)"
+THIS_LAW = (
+    r"(?:法律(?:法规)?|新法|该法|此法|这部法律?|这部条例|该条例|新修订的法律|修订后的法律"
+    r"|同一部法律?|同一部条例)"
+)
 CITED_LAW_UNNAMED_RE = re.compile(
     r"^(?:按照|根据|依照|依据)?(?:有关)?法律(?:法规)?(?:还|也|同时)?(?:的)?(?:明确规定|规定|明确|要求)?[，,：:]"
     r"|^(?=(?:这部|该)(?:法律|法|条例)所称)"
-    rf"|^(?:按照|根据|依照|依据)?{THIS_LAW}(?:第[一二三四五六七八九十百零]+条)?(?:还|也|同时)?(?:的)?"
-    r"(?:明确规定|规定|明确|要求|有(?:明确)?(?:规定|说法))[，,：:]"
+    rf"|^(?:按照|根据|依照|依据)?{THIS_LAW}"
+    r"(?:第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?)?(?:还|也|同时)?(?:的)?"
+    r"(?:(?:明确规定|规定|明确|要求|有(?:明确)?(?:规定|说法))[，,：:]|(?:讲|说|写道)[：:](?=“))"
     r"|^[^，。；：]{0,12}法律(?:的)?(?:依据|规定|原话)[^，。；：]{0,10}[：:]"
     r"|^法律(?:还|也|同时)?(?=禁止)"
     # Round fifteen: "这部法律第二条讲得很清楚，" "法律规定得很明白，"
@@ -376,10 +383,13 @@ def named_place(text: str) -> str | None:
             continue
         if word[-1] in PLACE_SUFFIX:
             return word
+        # "长江流域县级以上地方人民政府": a region, then a level of government named by a
+        # law (round 20), not a county called by its name.
         if (
             pos < len(text)
             and text[pos] in PLACE_SUFFIX
             and text[pos : pos + 2] not in ("村民", "乡村")
+            and text[pos + 1 : pos + 2] != "级"
         ):
             return word + text[pos]
     return None
@@ -454,6 +464,16 @@ def attribute(
     if place:
         return Attribution(False, "local", None, f"本地或讲话人的安排（{place}）")
     own = _own_source(statement)
+    if own and own.law is None and own.how == "named" and own.detail in ("法律规定", "国家规定"):
+        # "依照法律规定，村民承包草场的，应当……到镇便民服务中心登记": a township's office after a
+        # bare "as the law says", not quoted, is the writer's own arrangement (round 20).
+        cited = law_cited(statement)
+        quoted = cited is not None and quoted_at(statement, cited[1])
+        m = None if quoted else TOWNSHIP_OFFICE_RE.search(statement)
+        if m:
+            return Attribution(
+                False, "local", None, f"泛称的法律规定之后是本地的安排（{m.group(0)}）"
+            )
     if own:
         if own.law is None and own.how == "named" and own.detail == "法律规定":
             law = law_before(before) or where.law
@@ -492,6 +512,12 @@ def attribute(
 # "须经镇人民政府审核同意", "报镇政府批准", "到镇便民服务中心登记", "报镇水务站".
 LOCAL_ARRANGEMENT_RE = re.compile(
     r"(?<![乡、（(和与及])镇(?:人民)?政府|(?<![、（(和与及])县政府|街道办事处|村委会|村部"
+    r"|(?<![城乡])镇[\u4e00-\u9fa5]{0,6}?(?:站|所|中心|办公室)|便民服务中心|农经站"
+)
+# A township's or county's own office or body (not a village committee, which a law names
+# among those who must act): after a bare "依照法律规定，" the writer's arrangement (round 20).
+TOWNSHIP_OFFICE_RE = re.compile(
+    r"(?<![乡、（(和与及])镇(?:人民)?政府|(?<![、（(和与及])县政府"
     r"|(?<![城乡])镇[\u4e00-\u9fa5]{0,6}?(?:站|所|中心|办公室)|便民服务中心|农经站"
 )
 # "依照法律规定，" "按照有关法律规定，": a source framed, no law named.

@@ -123,6 +123,10 @@ def generate(
             verdict = filters.attribution_verdict(cand, document, ctx.local_name)
         if not (verdict and verdict.national):  # a national rule is not the notice's own
             _name_local_document(cand, ctx)
+        elif verdict.law and kind == kinds.OTHER and verdict.law not in cand.stem:
+            # a card's "法条：《X法》第九条第二款：“…”" asked as a fill-in: the stem names the
+            # law its source sentence cites, so it stands alone (round 20)
+            cand.stem = f"根据《{verdict.law}》，{cand.stem}"
         cand.stem = textutil.mark_law_titles(cand.stem)
         kept.append(cand)
     kept.sort(key=_rank)

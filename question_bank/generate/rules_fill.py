@@ -14,7 +14,7 @@ from .context import Context
 from .distractors import RELATIVE_BODY
 from .lists import parallel_run
 from .registry import sentence_rule
-from .textutil import Sentence, cut, numeral_forms
+from .textutil import Sentence, cut, numeral_forms, pos_tags
 
 SLOGAN_SEP = re.compile("[，、]")
 # 把A作为B，把C作为D: parallel clauses whose second slots share a word (头等大事、头等要事…).
@@ -167,14 +167,36 @@ PRINCIPLE_RE = re.compile(
 )
 
 
+def _one_term(before: str, after: str) -> bool:
+    """ "保育和教育相结合", "企业和社会参与" (a bare noun, then who does what): one term, not
+    two; "公平和公正", "合法和诚实信用" are two."""
+    if after.endswith("相结合"):
+        return True
+    if len(before) > 2 or len(after) < len(before) + 2:
+        return False
+    tags = pos_tags(before + "和" + after)
+    return tags[0][1].startswith("n") and tags[0][0] == before and tags[-1][1] == "v"
+
+
 def _principle_terms(terms: str) -> list[str]:
-    """Split on 、 and 和 (and 与, except inside "A与B相结合")."""
+    """Split on 、 and 和 (and 与, except inside "A与B相结合"). A 与 that ends a word
+    ("社会参与", "给与") and a 和 after a bare subject ("企业和社会参与": who takes part) join
+    no two terms: the word stays whole (round 20)."""
     out: list[str] = []
-    for part in re.split("[、和]", terms):
-        if "与" in part and not part.endswith("相结合"):
-            out.extend(part.split("与"))
-        else:
-            out.append(part)
+    for group in terms.split("、"):
+        pieces = group.split("和")
+        joined = [pieces[0]]
+        for piece in pieces[1:]:
+            if _one_term(joined[-1], piece):
+                joined[-1] += "和" + piece
+            else:
+                joined.append(piece)
+        for part in joined:
+            halves = part.split("与")
+            if len(halves) > 1 and not part.endswith("相结合") and min(map(len, halves)) >= 2:
+                out.extend(halves)
+            else:
+                out.append(part)
     return out
 
 
