@@ -86,7 +86,9 @@ def expand(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            out.extend(p for p in sorted(path.iterdir()) if p.suffix in (".txt", ".md", ".html"))
+            # Every file, whatever its name ends in: the product sniffs the content, and a
+            # notebook (.ipynb) a writer put in heldout32 was left out of round 20's figures.
+            out.extend(p for p in sorted(path.iterdir()) if p.is_file() and p.name[0] != ".")
         else:
             out.append(path)
     return out
