@@ -129,3 +129,24 @@ def candidate(stem: str, type_: str = "true_false", quote: str = "x", **fields):
 def true_statement(stem: str):
     """A bare true/false candidate with this stem, for the checks that read only the stem."""
     return candidate(stem)
+
+
+# A made-up law (护林员…保障法) whose articles the round-19 and round-20 layout tests wrap in
+# one export format after another.
+RANGER_ARTICLES = {
+    "第九条": [
+        "县级人民政府林业主管部门应当每年组织护林员开展一次业务培训，培训费用列入本级财政预算。",
+        "培训结果应当自培训结束之日起十五日内公布。",
+    ],
+    "第十条": [
+        "护林员享有下列权利：",
+        "（一）依法开展巡护；",
+        "（二）制止破坏森林资源的行为；",
+        "（三）获得与其工作相适应的劳动报酬。",
+    ],
+    "第十一条": ["任何单位和个人不得阻挠护林员依法履行巡护职责。"],
+    "第十二条": [
+        "护林员因履行职责受到伤害的，由县级人民政府依照国家有关规定给予医疗救治和抚恤。",
+        "拒不给予救治的，由上级人民政府责令改正。",
+    ],
+}

@@ -12,25 +12,11 @@ from question_bank.generate.kinds import STATUTE, document_kind
 from question_bank.generate.textutil import law_name
 from question_bank.ingest import ingest_bytes, ingest_text
 from question_bank.layout_exports import column_tables, table_lines
-from tests.question_bank.generate_helpers import article_texts
+from tests.question_bank.generate_helpers import RANGER_ARTICLES, article_texts
 
 FULL_NAME = "中华人民共和国护林员地位和权益保障法"
 ARTICLES = {
-    "第九条": [
-        "县级人民政府林业主管部门应当每年组织护林员开展一次业务培训，培训费用列入本级财政预算。",
-        "培训结果应当自培训结束之日起十五日内公布。",
-    ],
-    "第十条": [
-        "护林员享有下列权利：",
-        "（一）依法开展巡护；",
-        "（二）制止破坏森林资源的行为；",
-        "（三）获得与其工作相适应的劳动报酬。",
-    ],
-    "第十一条": ["任何单位和个人不得阻挠护林员依法履行巡护职责。"],
-    "第十二条": [
-        "护林员因履行职责受到伤害的，由县级人民政府依照国家有关规定给予医疗救治和抚恤。",
-        "拒不给予救治的，由上级人民政府责令改正。",
-    ],
+    **RANGER_ARTICLES,
     "第十三条": ["乡镇人民政府应当为护林员配备必要的通讯和防护装备，并每三年至少更新一次。"],
 }
 
