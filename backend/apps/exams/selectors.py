@@ -77,9 +77,18 @@ def shares_questions_with(exam: Exam, viewer, now=None) -> list[dict]:
         for row in held_keys.holding_exams(now)
         if row["exam"] != exam.pk and row["closes_at"] + row["longest_grant"] > exam.opens_at
     ]
-    pool = Question.objects.filter(_pool_q(exam))
+    # One query for all of them: where this exam's held questions live (bank, lineage).
+    held = held_keys.HeldKeys.of(overlapping)
+    shared = set(
+        Question.objects.filter(_pool_q(exam))
+        .filter(held.q())
+        .values_list("bank_id", "lineage")
+        .distinct()
+    )
+    banks = {bank for bank, _ in shared}
+    lineages = {lineage for _, lineage in shared}
     sharing = [
-        row["exam"] for row in overlapping if pool.filter(held_keys.HeldKeys.of([row]).q()).exists()
+        row["exam"] for row in overlapping if row["banks"] & banks or row["lineages"] & lineages
     ]
     others = Exam.objects.filter(pk__in=sharing, status=Exam.Status.PUBLISHED).order_by("closes_at")
     visible = set(exams_for_reports(viewer).filter(pk__in=sharing).values_list("pk", flat=True))
